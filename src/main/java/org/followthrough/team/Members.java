@@ -1,0 +1,134 @@
+package org.followthrough.team;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.followthrough.common.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The members table, including the sign-in bookkeeping that never leaves this module. */
+@Repository
+class Members {
+
+    /** A member with what sign-in needs to know. */
+    record Credentials(
+            Member member, String passwordHash, int failedSignIns, Instant lastFailedAt, Instant lockedUntil) {}
+
+    private static final String COLUMNS =
+            "id, email, full_name, role, phone, time_zone, active, password_hash, failed_sign_ins, last_failed_at, locked_until";
+
+    private final JdbcClient jdbc;
+
+    Members(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Credentials> credentialsByEmail(String email) {
+        return jdbc.sql("select " + COLUMNS + " from members where email = ?")
+                .param(normalise(email))
+                .query(Members::credentials)
+                .optional();
+    }
+
+    Optional<Member> byEmail(String email) {
+        return credentialsByEmail(email).map(Credentials::member);
+    }
+
+    Optional<Member> byId(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from members where id = ?")
+                .param(id)
+                .query(Members::credentials)
+                .optional()
+                .map(Credentials::member);
+    }
+
+    List<Member> all() {
+        return jdbc
+                .sql("select " + COLUMNS + " from members order by full_name")
+                .query(Members::credentials)
+                .list()
+                .stream()
+                .map(Credentials::member)
+                .toList();
+    }
+
+    List<Member> activeWithRole(Role role) {
+        return jdbc
+                .sql("select " + COLUMNS + " from members where role = ? and active order by created_at, id")
+                .param(role.name())
+                .query(Members::credentials)
+                .list()
+                .stream()
+                .map(Credentials::member)
+                .toList();
+    }
+
+    boolean exists(String email) {
+        return jdbc.sql("select count(*) from members where email = ?")
+                        .param(normalise(email))
+                        .query(Integer.class)
+                        .single()
+                > 0;
+    }
+
+    long count() {
+        return jdbc.sql("select count(*) from members").query(Long.class).single();
+    }
+
+    void insert(Member member, String passwordHash, Instant now) {
+        jdbc.sql(
+                        """
+                insert into members (id, email, full_name, role, password_hash, phone, time_zone, active, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        member.id(),
+                        normalise(member.email()),
+                        member.fullName(),
+                        member.role().name(),
+                        passwordHash,
+                        member.phone(),
+                        member.timeZone().getId(),
+                        member.active(),
+                        Sql.ts(now))
+                .update();
+    }
+
+    void recordFailedSignIn(UUID id, int failures, Instant at, Instant lockedUntil) {
+        jdbc.sql("update members set failed_sign_ins = ?, last_failed_at = ?, locked_until = ? where id = ?")
+                .params(failures, Sql.ts(at), Sql.ts(lockedUntil), id)
+                .update();
+    }
+
+    void recordSuccessfulSignIn(UUID id) {
+        jdbc.sql(
+                        "update members set failed_sign_ins = 0, last_failed_at = null, locked_until = null where id = ? and failed_sign_ins > 0")
+                .param(id)
+                .update();
+    }
+
+    static String normalise(String email) {
+        return email == null ? null : email.trim().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static Credentials credentials(ResultSet rs, int row) throws SQLException {
+        var member = new Member(
+                Sql.uuid(rs, "id"),
+                rs.getString("email"),
+                rs.getString("full_name"),
+                Role.valueOf(rs.getString("role")),
+                rs.getString("phone"),
+                ZoneId.of(rs.getString("time_zone")),
+                rs.getBoolean("active"));
+        return new Credentials(
+                member,
+                rs.getString("password_hash"),
+                rs.getInt("failed_sign_ins"),
+                Sql.instant(rs, "last_failed_at"),
+                Sql.instant(rs, "locked_until"));
+    }
+}

@@ -1,0 +1,47 @@
+package org.followthrough.team;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * How repeated failed sign-ins slow down and then lock an account. The first few failures cost
+ * nothing; after that each attempt must wait twice as long as the one before; at {@code lockAfter}
+ * failures the account is locked for {@code lockFor}. A success, or the end of a lock, starts over.
+ */
+record SignInThrottle(int freeFailures, int lockAfter, Duration lockFor) {
+
+    static final SignInThrottle DEFAULT = new SignInThrottle(3, 10, Duration.ofMinutes(15));
+
+    SignInThrottle {
+        if (freeFailures < 1 || lockAfter <= freeFailures || lockFor.isNegative() || lockFor.isZero()) {
+            throw new IllegalArgumentException("a throttle needs 0 < freeFailures < lockAfter and a positive lock");
+        }
+    }
+
+    /** What the account's bookkeeping says after one more failure at {@code now}. */
+    record AfterFailure(int failures, Instant lockedUntil) {}
+
+    /** When the next attempt may be made, or empty when it may be made now. */
+    Optional<Instant> blockedUntil(int failures, Instant lastFailedAt, Instant lockedUntil, Instant now) {
+        if (lockedUntil != null && now.isBefore(lockedUntil)) {
+            return Optional.of(lockedUntil);
+        }
+        if (lockedUntil != null || failures < freeFailures || lastFailedAt == null) {
+            return Optional.empty();
+        }
+        var allowedAt = lastFailedAt.plus(delayAfter(failures));
+        return now.isBefore(allowedAt) ? Optional.of(allowedAt) : Optional.empty();
+    }
+
+    AfterFailure fail(int failuresBefore, Instant lockedUntilBefore, Instant now) {
+        int before = lockedUntilBefore != null && !now.isBefore(lockedUntilBefore) ? 0 : failuresBefore;
+        int failures = before + 1;
+        return new AfterFailure(failures, failures >= lockAfter ? now.plus(lockFor) : null);
+    }
+
+    Duration delayAfter(int failures) {
+        int doublings = Math.min(failures - freeFailures, 10);
+        return Duration.ofSeconds(1L << doublings);
+    }
+}

@@ -1,0 +1,99 @@
+package org.followthrough.team;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.followthrough.common.EmailAddress;
+import org.followthrough.common.InvalidInput;
+import org.followthrough.common.Refusal;
+import org.followthrough.common.TimeZones;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The team's public face: who is in it, the organisation's defaults, and adding members. */
+@Service
+public class Team {
+
+    private final Members members;
+    private final Organisations organisations;
+    private final PasswordPolicy passwordPolicy;
+    private final PasswordEncoder passwordEncoder;
+    private final Clock clock;
+
+    Team(
+            Members members,
+            Organisations organisations,
+            PasswordPolicy passwordPolicy,
+            PasswordEncoder passwordEncoder,
+            Clock clock) {
+        this.members = members;
+        this.organisations = organisations;
+        this.passwordPolicy = passwordPolicy;
+        this.passwordEncoder = passwordEncoder;
+        this.clock = clock;
+    }
+
+    public Organisation organisation() {
+        return organisations.current();
+    }
+
+    public Optional<Member> member(UUID id) {
+        return members.byId(id);
+    }
+
+    public Optional<Member> memberByEmail(String email) {
+        return members.byEmail(email);
+    }
+
+    public List<Member> members() {
+        return members.all();
+    }
+
+    /** Reps who can be given new prospects, in a stable order (for round-robin assignment). */
+    public List<Member> activeReps() {
+        return members.activeWithRole(Role.REP);
+    }
+
+    @Transactional
+    public Member register(NewMember request) {
+        var problems = new InvalidInput.Collector();
+        var email = EmailAddress.parse(request.email());
+        if (email.isEmpty()) {
+            problems.add("email", "must be an email address such as dana@example.com");
+        } else if (members.exists(email.get().value())) {
+            throw Refusal.conflict("A member with email " + email.get() + " already exists.")
+                    .with("email", email.get().value());
+        }
+        if (request.fullName() == null || request.fullName().isBlank()) {
+            problems.add("fullName", "is required: the name prospects will hear and read");
+        } else if (request.fullName().length() > 200) {
+            problems.add("fullName", "must be at most 200 characters");
+        }
+        if (request.role() == null) {
+            problems.add("role", "is required: one of REP, MANAGER, ADMIN");
+        }
+        passwordPolicy.problemWith(request.password(), request.email()).ifPresent(p -> problems.add("password", p));
+        var zone = request.timeZone() == null
+                ? Optional.of(organisation().timeZone())
+                : TimeZones.parse(request.timeZone());
+        if (zone.isEmpty()) {
+            problems.add("timeZone", "'" + request.timeZone() + "' is not a time zone; " + TimeZones.hint());
+        }
+        if (request.phone() != null && !request.phone().matches("^\\+?[0-9 ()./-]{6,24}$")) {
+            problems.add("phone", "must be a phone number such as +1 212 555 0100");
+        }
+        problems.throwIfAny();
+        var member = new Member(
+                UUID.randomUUID(),
+                email.get().value(),
+                request.fullName().trim(),
+                request.role(),
+                request.phone(),
+                zone.get(),
+                true);
+        members.insert(member, passwordEncoder.encode(request.password()), clock.instant());
+        return member;
+    }
+}

@@ -1,0 +1,62 @@
+package org.followthrough.team.web;
+
+import java.net.URI;
+import java.util.List;
+import org.followthrough.common.Refusal;
+import org.followthrough.team.Actor;
+import org.followthrough.team.Member;
+import org.followthrough.team.NewMember;
+import org.followthrough.team.Role;
+import org.followthrough.team.Team;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The team's members: admins add them; everyone can see who they are. */
+@RestController
+@RequestMapping("/api/v1/users")
+class MemberController {
+
+    record MemberView(
+            String id, String email, String fullName, Role role, String phone, String timeZone, boolean active) {
+        static MemberView of(Member m) {
+            return new MemberView(
+                    m.id().toString(),
+                    m.email(),
+                    m.fullName(),
+                    m.role(),
+                    m.phone(),
+                    m.timeZone().getId(),
+                    m.active());
+        }
+    }
+
+    private final Team team;
+
+    MemberController(Team team) {
+        this.team = team;
+    }
+
+    @PostMapping
+    ResponseEntity<MemberView> create(@RequestBody NewMember request) {
+        var member = team.register(request);
+        return ResponseEntity.created(URI.create("/api/v1/users/" + member.id()))
+                .body(MemberView.of(member));
+    }
+
+    @GetMapping
+    List<MemberView> list(Actor actor) {
+        if (!actor.seesWholeTeam()) {
+            return List.of(me(actor));
+        }
+        return team.members().stream().map(MemberView::of).toList();
+    }
+
+    @GetMapping("/me")
+    MemberView me(Actor actor) {
+        return team.member(actor.id()).map(MemberView::of).orElseThrow(() -> Refusal.notFound("member", actor.id()));
+    }
+}

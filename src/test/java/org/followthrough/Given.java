@@ -1,0 +1,52 @@
+package org.followthrough;
+
+import java.util.UUID;
+import org.followthrough.team.ApiTokens;
+import org.followthrough.team.Member;
+import org.followthrough.team.NewMember;
+import org.followthrough.team.Role;
+import org.followthrough.team.Team;
+import org.springframework.boot.test.context.TestComponent;
+
+/** Builds the people a test needs through the real services, each with unique data. */
+@TestComponent
+public class Given {
+
+    public static final String PASSWORD = "Quiet-Meadow-Compass-58";
+
+    private final Team team;
+    private final ApiTokens tokens;
+
+    public Given(Team team, ApiTokens tokens) {
+        this.team = team;
+        this.tokens = tokens;
+    }
+
+    public Member rep() {
+        return member(Role.REP);
+    }
+
+    public Member manager() {
+        return member(Role.MANAGER);
+    }
+
+    public Member admin() {
+        return member(Role.ADMIN);
+    }
+
+    public Member member(Role role) {
+        var unique = UUID.randomUUID().toString().substring(0, 8);
+        return team.register(new NewMember(
+                role.name().toLowerCase() + "-" + unique + "@example.com",
+                "Test " + role.name().charAt(0) + role.name().substring(1).toLowerCase() + " " + unique,
+                role,
+                PASSWORD,
+                null,
+                "America/New_York"));
+    }
+
+    /** A personal API token for the member, ready for an Authorization header. */
+    public String bearer(Member member) {
+        return "Bearer " + tokens.create(member.asActor(), "test", null).token();
+    }
+}

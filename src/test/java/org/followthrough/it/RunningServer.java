@@ -1,0 +1,153 @@
+package org.followthrough.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * FollowThrough started from its packaged jar as a separate process, the way an operator runs it,
+ * so a test can kill it with SIGKILL and start it again on the same database. Uses PostgreSQL when
+ * SPRING_DATASOURCE_URL is set, otherwise an H2 file database of its own.
+ */
+final class RunningServer implements AutoCloseable {
+
+    static final String ADMIN = "admin@example.com";
+    static final String PASSWORD = "Violet-Harbour-Lantern-73";
+
+    private static final JsonMapper json = JsonMapper.builder().build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Path dataDir;
+    private final int port;
+    private final String name;
+    private Process process;
+
+    RunningServer(Path dataDir, String name) {
+        this.dataDir = dataDir;
+        this.name = name;
+        this.port = freePort();
+    }
+
+    static Path jar() {
+        var jar = Path.of(System.getProperty("followthrough.jar", "target/followthrough-0.1.0-exec.jar"));
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("Package FollowThrough first (./mvnw verify does): " + jar + " is missing");
+        }
+        return jar;
+    }
+
+    RunningServer start() throws IOException, InterruptedException {
+        var command = new ArrayList<>(List.of(
+                javaBinary(),
+                "-Xmx512m",
+                "-jar",
+                jar().toString(),
+                "--server.port=" + port,
+                "--followthrough.data-dir=" + dataDir,
+                "--db-scheduler.scheduler-name=" + name + "-" + System.nanoTime()));
+        if (System.getenv("SPRING_DATASOURCE_URL") == null) {
+            command.add("--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("followthrough")
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        }
+        var builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(dataDir.toFile(), name + ".log")));
+        builder.environment().put("FOLLOWTHROUGH_ADMIN_EMAIL", ADMIN);
+        builder.environment().put("FOLLOWTHROUGH_ADMIN_PASSWORD", PASSWORD);
+        builder.environment().put("FOLLOWTHROUGH_DEMO", "false");
+        process = builder.start();
+        awaitHealthy(Duration.ofSeconds(120));
+        return this;
+    }
+
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    JsonNode get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    JsonNode post(String path, String body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private JsonNode send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        var basic = Base64.getEncoder().encodeToString((ADMIN + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        var response = http.send(
+                request.header("Authorization", "Basic " + basic)
+                        .timeout(Duration.ofSeconds(60))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(response.statusCode() + " " + response.body());
+        }
+        return json.readTree(response.body());
+    }
+
+    private void awaitHealthy(Duration timeout) throws InterruptedException {
+        var deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(
+                        "FollowThrough exited with " + process.exitValue() + "; see " + dataDir.resolve(name + ".log"));
+            }
+            try {
+                var response = http.send(
+                        HttpRequest.newBuilder(uri("/actuator/health/readiness"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("FollowThrough did not become healthy within " + timeout);
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private static String javaBinary() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    private static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+}
