@@ -18,8 +18,13 @@ jar=target/followthrough-0.1.0-exec.jar
 admin=bench-admin@example.com
 password=Tidal-Granite-Orchard-91
 work=$(mktemp -d)
+port_base=${PORT_BASE:-18180}
 
 [ -f "$jar" ] || ./mvnw -q -B -DskipTests package
+# Run a private copy, so rebuilding the project during a long run cannot pull the jar away.
+cp "$jar" "$work/followthrough.jar"
+jar="$work/followthrough.jar"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1), load at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 if [ "$database" = postgres ]; then
     db="followthrough_bench_$(date +%s)"
@@ -41,7 +46,7 @@ cleanup() {
 trap cleanup EXIT
 
 for i in $(seq 1 "$instances"); do
-    port=$((18180 + i))
+    port=$((port_base + i))
     SPRING_DATASOURCE_URL="$url" SPRING_DATASOURCE_USERNAME="$user" SPRING_DATASOURCE_PASSWORD= \
     FOLLOWTHROUGH_ADMIN_EMAIL=$admin FOLLOWTHROUGH_ADMIN_PASSWORD=$password FOLLOWTHROUGH_DEMO=false \
         java -Xmx512m -jar "$jar" --server.port=$port --followthrough.data-dir="$work" \
@@ -53,7 +58,7 @@ for i in $(seq 1 "$instances"); do
     done
 done
 
-api="http://127.0.0.1:18181/api/v1/admin/timed-actions/probes"
+api="http://127.0.0.1:$((port_base + 1))/api/v1/admin/timed-actions/probes"
 run=$(curl -sf -u "$admin:$password" -H 'Content-Type: application/json' \
     -d "{\"count\":$probes,\"withinSeconds\":$within}" "$api" | sed -E 's/.*"runId":"([^"]+)".*/\1/')
 echo "probe run $run: $probes actions due over $within s on $instances instance(s), $database"
@@ -67,6 +72,7 @@ while :; do
     sleep 5
 done
 echo "$report"
+echo "load at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ "$database" = postgres ]; then
     psql -h 127.0.0.1 -U postgres -d "$db" -Atc \
         "select 'done by ' || ran_by || ': ' || count(*) from timed_action_probes where run_id = '$run' group by ran_by order by 1"
