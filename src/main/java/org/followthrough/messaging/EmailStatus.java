@@ -1,0 +1,15 @@
+package org.followthrough.messaging;
+
+/** Where an email in the outbox stands. */
+public enum EmailStatus {
+    /** Waiting until due, or for SMTP to be configured, or for its next retry. */
+    PENDING,
+    /** Handed to the sender; back to PENDING if that sender died. */
+    SENDING,
+    SENT,
+    /** Not sent because a {@link SendPermission} refused it at send time. */
+    SKIPPED,
+    /** Given up after repeated failures or a permanent refusal by the mail server. */
+    FAILED,
+    CANCELLED
+}

@@ -1,0 +1,29 @@
+package org.followthrough.messaging;
+
+import java.net.URI;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How email leaves this installation. The SMTP server itself is Spring's standard
+ * {@code spring.mail.*}; without {@code spring.mail.host} email waits in the outbox.
+ *
+ * @param from the envelope and From address (a one-to-one email shows the rep's name with it and
+ *     replies go to the rep)
+ * @param publicUrl the address prospects reach this installation at, for unsubscribe links
+ * @param batchSize how many due emails one delivery round claims at a time
+ * @param maxAttempts attempts before an email is given up as FAILED
+ */
+@ConfigurationProperties("followthrough.mail")
+record MailSettings(String from, URI publicUrl, Integer batchSize, Integer maxAttempts) {
+
+    MailSettings {
+        from = from == null ? "followthrough@localhost" : from;
+        publicUrl = publicUrl == null ? URI.create("http://localhost:8080") : publicUrl;
+        batchSize = batchSize == null ? 100 : batchSize;
+        maxAttempts = maxAttempts == null ? 8 : maxAttempts;
+    }
+
+    String messageIdDomain() {
+        return from.substring(from.indexOf('@') + 1);
+    }
+}

@@ -1,0 +1,137 @@
+package org.followthrough.messaging;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.followthrough.common.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Where modules put the email they want sent. {@link #enqueue} joins the caller's transaction, so
+ * the email exists exactly when the business change that asked for it was committed.
+ */
+@Service
+public class Outbox {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final MailSettings settings;
+    private final Invitations invitations;
+    private final UnsubscribeLinks unsubscribeLinks;
+
+    Outbox(
+            JdbcClient jdbc,
+            Clock clock,
+            MailSettings settings,
+            Invitations invitations,
+            UnsubscribeLinks unsubscribeLinks) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.settings = settings;
+        this.invitations = invitations;
+        this.unsubscribeLinks = unsubscribeLinks;
+    }
+
+    /** Puts the email in the outbox unless one with the same dedupe key is there; returns its id. */
+    @Transactional
+    public UUID enqueue(OutgoingEmail email) {
+        var now = clock.instant();
+        var invitation = email.invitation();
+        jdbc.sql(
+                        """
+                insert into outbox (id, message_id, dedupe_key, prospect_id, to_name, to_address, rep_name,
+                    rep_address, subject, body, bulk, ics, ics_method, status, due_at, next_attempt_at, created_at)
+                values (:id, :messageId, :dedupeKey, :prospectId, :toName, :toAddress, :repName, :repAddress,
+                    :subject, :body, :bulk, :ics, :icsMethod, 'PENDING', :dueAt, :dueAt, :now)
+                on conflict do nothing""")
+                .param("id", UUID.randomUUID())
+                .param("messageId", "<" + UUID.randomUUID() + "@" + settings.messageIdDomain() + ">")
+                .param("dedupeKey", email.dedupeKey())
+                .param("prospectId", email.prospectId())
+                .param("toName", email.to().name())
+                .param("toAddress", email.to().address())
+                .param("repName", email.rep() == null ? null : email.rep().name())
+                .param("repAddress", email.rep() == null ? null : email.rep().address())
+                .param("subject", email.subject())
+                .param("body", body(email))
+                .param("bulk", email.bulk())
+                .param("ics", invitation == null ? null : invitations.ics(invitation, now))
+                .param(
+                        "icsMethod",
+                        invitation == null ? null : invitation.method().name())
+                .param("dueAt", Sql.ts(email.dueAt()))
+                .param("now", Sql.ts(now))
+                .update();
+        return jdbc.sql("select id from outbox where dedupe_key = ?")
+                .param(email.dedupeKey())
+                .query(UUID.class)
+                .single();
+    }
+
+    /** Puts several emails in the outbox in one transaction. */
+    @Transactional
+    public List<UUID> enqueueAll(List<OutgoingEmail> emails) {
+        return emails.stream().map(this::enqueue).toList();
+    }
+
+    /** Cancels the email with this dedupe key if it has not gone out yet. */
+    @Transactional
+    public boolean cancel(String dedupeKey) {
+        return jdbc.sql("update outbox set status = 'CANCELLED' where dedupe_key = ? and status = 'PENDING'")
+                        .param(dedupeKey)
+                        .update()
+                > 0;
+    }
+
+    /** Cancels every email still waiting for a prospect, for example when they replied or opted out. */
+    @Transactional
+    public int cancelPendingFor(UUID prospectId) {
+        return jdbc.sql("update outbox set status = 'CANCELLED' where prospect_id = ? and status = 'PENDING'")
+                .param(prospectId)
+                .update();
+    }
+
+    /** Forgets every email to or about a prospect (erasure). */
+    @Transactional
+    public int forget(UUID prospectId) {
+        return jdbc.sql("delete from outbox where prospect_id = ?")
+                .param(prospectId)
+                .update();
+    }
+
+    public Optional<OutboxEntry> find(UUID id) {
+        return jdbc.sql(OutboxRows.SELECT + " where id = ?")
+                .param(id)
+                .query(OutboxRows::entry)
+                .optional();
+    }
+
+    public List<OutboxEntry> list(EmailStatus status, UUID prospectId, int page, int size) {
+        return jdbc.sql(
+                        OutboxRows.SELECT
+                                + """
+                 where (cast(:status as varchar(20)) is null or status = :status)
+                   and (cast(:prospectId as uuid) is null or prospect_id = :prospectId)
+                 order by due_at desc, id
+                 limit :size offset :offset""")
+                .param("status", status == null ? null : status.name())
+                .param("prospectId", prospectId)
+                .param("size", size)
+                .param("offset", (long) page * size)
+                .query(OutboxRows::entry)
+                .list();
+    }
+
+    private String body(OutgoingEmail email) {
+        if (!email.bulk() || email.prospectId() == null) {
+            return email.text();
+        }
+        var link = unsubscribeLinks.page(email.prospectId()).toString();
+        return email.text().contains(link)
+                ? email.text()
+                : email.text() + "\n\n--\nTo stop receiving these emails: " + link + "\n";
+    }
+}

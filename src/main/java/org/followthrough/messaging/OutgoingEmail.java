@@ -1,0 +1,34 @@
+package org.followthrough.messaging;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * An email a module wants sent. {@code dedupeKey} names the business reason ("appointment/<id>/
+ * reminder"): asking twice for the same key changes nothing, so handlers that run again after a
+ * crash stay harmless. {@code bulk} marks nurture and other marketing-like mail, which carries
+ * List-Unsubscribe; one-to-one mail carries the rep as sender name and reply-to.
+ */
+public record OutgoingEmail(
+        String dedupeKey,
+        UUID prospectId,
+        Recipient to,
+        Recipient rep,
+        String subject,
+        String text,
+        Instant dueAt,
+        boolean bulk,
+        Invitation invitation) {
+
+    public OutgoingEmail {
+        Objects.requireNonNull(dedupeKey, "dedupeKey");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(dueAt, "dueAt");
+        if (dedupeKey.isBlank() || dedupeKey.length() > 200) {
+            throw new IllegalArgumentException("dedupeKey must have 1 to 200 characters");
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.followthrough.messaging.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.followthrough.common.InvalidInput;
+import org.followthrough.common.Refusal;
+import org.followthrough.messaging.EmailStatus;
+import org.followthrough.messaging.Outbox;
+import org.followthrough.messaging.OutboxEntry;
+import org.followthrough.messaging.OutgoingEmail;
+import org.followthrough.messaging.Recipient;
+import org.followthrough.team.Actor;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Managers see what waits in the outbox and what went out; admins send test email to check SMTP. */
+@RestController
+class OutboxController {
+
+    record TestEmail(@NotBlank String to, @Min(1) @Max(10_000) Integer count) {}
+
+    private final Outbox outbox;
+    private final Clock clock;
+
+    OutboxController(Outbox outbox, Clock clock) {
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/v1/outbox")
+    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    List<OutboxEntry> list(
+            @RequestParam(required = false) EmailStatus status,
+            @RequestParam(required = false) UUID prospectId,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        return outbox.list(status, prospectId, page, size);
+    }
+
+    @GetMapping("/api/v1/outbox/{id}")
+    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    OutboxEntry one(@PathVariable UUID id) {
+        return outbox.find(id).orElseThrow(() -> Refusal.notFound("email", id));
+    }
+
+    @PostMapping("/api/v1/admin/outbox/test")
+    @PreAuthorize("hasRole('ADMIN')")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Map<String, Object> test(@Valid @RequestBody TestEmail request, Actor admin) {
+        Recipient to;
+        try {
+            to = new Recipient("", request.to());
+        } catch (IllegalArgumentException bad) {
+            throw InvalidInput.of("to", "must be an email address, like someone@example.com");
+        }
+        int count = request.count() == null ? 1 : request.count();
+        var batch = UUID.randomUUID();
+        var now = clock.instant();
+        var emails = new java.util.ArrayList<OutgoingEmail>();
+        for (int n = 1; n <= count; n++) {
+            emails.add(new OutgoingEmail(
+                    "test/" + batch + "/" + n,
+                    null,
+                    to,
+                    new Recipient(admin.fullName(), admin.email()),
+                    "FollowThrough test email " + n + " of " + count,
+                    "This is a test email from FollowThrough. If you can read it, email delivery works.\n",
+                    now,
+                    false,
+                    null));
+        }
+        outbox.enqueueAll(emails);
+        return Map.of("batch", batch, "queued", count);
+    }
+}

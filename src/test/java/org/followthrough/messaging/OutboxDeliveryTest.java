@@ -1,0 +1,267 @@
+package org.followthrough.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.UUID;
+import org.followthrough.ApplicationTest;
+import org.followthrough.TestClock;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The outbox against a real SMTP server running in the test (GreenMail). */
+@ApplicationTest
+@Import(OutboxDeliveryTest.RefusesOptedOut.class)
+class OutboxDeliveryTest {
+
+    static final int PORT = freePort();
+    static GreenMail smtp;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    Delivery delivery;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void mailServer(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> PORT);
+    }
+
+    @BeforeAll
+    static void startSmtp() {
+        smtp = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        smtp.stop();
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void aDueEmailGoesOutOnceWithItsMessageIdAndTheRepAsNameAndReplyTo() throws Exception {
+        var id = outbox.enqueue(email("pat-" + UUID.randomUUID() + "@prospect.example", clock.instant(), false, null));
+        outbox.enqueue(withKey(
+                email("ignored@prospect.example", clock.instant(), false, null),
+                outbox.find(id).orElseThrow().dedupeKey()));
+
+        delivery.deliverDue();
+        delivery.deliverDue();
+
+        var entry = outbox.find(id).orElseThrow();
+        assertThat(entry.status()).isEqualTo(EmailStatus.SENT);
+        var received = receivedWith(entry.messageId());
+        assertThat(received).hasSize(1);
+        var message = received[0];
+        assertThat(((InternetAddress) message.getFrom()[0]).getPersonal()).isEqualTo("Robin Rep");
+        assertThat(((InternetAddress) message.getReplyTo()[0]).getAddress()).isEqualTo("robin@team.example");
+        assertThat(message.getSubject()).isEqualTo("Thank you, Pat");
+        assertThat(message.getHeader("List-Unsubscribe")).as("one-to-one email").isNull();
+    }
+
+    @Test
+    void anEmailDueLaterWaitsUntilItsTime() {
+        clock.set(Instant.parse("2026-08-17T14:00:00Z"));
+        var id = outbox.enqueue(email(
+                "later-" + UUID.randomUUID() + "@prospect.example",
+                Instant.parse("2026-08-17T15:00:00Z"),
+                false,
+                null));
+
+        delivery.deliverDue();
+        assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(EmailStatus.PENDING);
+
+        clock.advance(Duration.ofHours(1));
+        delivery.deliverDue();
+        assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(EmailStatus.SENT);
+    }
+
+    @Test
+    void anOptOutAtSendTimeIsRespectedEvenThoughTheEmailWasPlannedBefore() {
+        var id = outbox.enqueue(
+                email("optedout-" + UUID.randomUUID() + "@prospect.example", clock.instant(), false, null));
+
+        delivery.deliverDue();
+
+        var entry = outbox.find(id).orElseThrow();
+        assertThat(entry.status()).isEqualTo(EmailStatus.SKIPPED);
+        assertThat(entry.lastError()).contains("opted out");
+        assertThat(receivedWith(entry.messageId())).isEmpty();
+    }
+
+    @Test
+    void anEmailASenderWasSendingWhenItDiedGoesOutAgainWithTheSameMessageId() {
+        var id =
+                outbox.enqueue(email("crash-" + UUID.randomUUID() + "@prospect.example", clock.instant(), false, null));
+        jdbc.sql("update outbox set status = 'SENDING' where id = ?").param(id).update();
+
+        delivery.deliverDue();
+
+        var entry = outbox.find(id).orElseThrow();
+        assertThat(entry.status()).isEqualTo(EmailStatus.SENT);
+        assertThat(receivedWith(entry.messageId())).hasSize(1);
+    }
+
+    @Test
+    void whenTheMailServerIsDownEmailWaitsAndIsRetriedLaterWithBackOff() {
+        clock.set(Instant.parse("2026-09-01T09:00:00Z"));
+        var id =
+                outbox.enqueue(email("retry-" + UUID.randomUUID() + "@prospect.example", clock.instant(), false, null));
+        smtp.stop();
+        try {
+            delivery.deliverDue();
+        } finally {
+            smtp = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            smtp.start();
+        }
+        var waiting = outbox.find(id).orElseThrow();
+        assertThat(waiting.status()).isEqualTo(EmailStatus.PENDING);
+        assertThat(waiting.attempts()).isEqualTo(1);
+        assertThat(waiting.nextAttemptAt()).isEqualTo(Instant.parse("2026-09-01T09:00:30Z"));
+        assertThat(waiting.lastError()).contains("not reachable");
+
+        clock.advance(Duration.ofSeconds(30));
+        delivery.deliverDue();
+        assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(EmailStatus.SENT);
+    }
+
+    @Test
+    void nurtureEmailCarriesOneClickUnsubscribeAndALinkInTheBody() throws Exception {
+        var prospect = UUID.randomUUID();
+        var id = outbox.enqueue(new OutgoingEmail(
+                "nurture/" + prospect + "/1",
+                prospect,
+                new Recipient("Pat", "nurture-" + prospect + "@prospect.example"),
+                new Recipient("Robin Rep", "robin@team.example"),
+                "Three ways teams cut onboarding time",
+                "Hello Pat,\n\nan article you may like.\n",
+                clock.instant(),
+                true,
+                null));
+
+        delivery.deliverDue();
+
+        var message = receivedWith(outbox.find(id).orElseThrow().messageId())[0];
+        assertThat(message.getHeader("List-Unsubscribe")[0])
+                .matches("<http://localhost:8080/api/v1/unsubscribe/[\\w-]+\\.[\\w-]+>");
+        assertThat(message.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
+        assertThat((String) message.getContent()).contains("http://localhost:8080/unsubscribe/");
+    }
+
+    @Test
+    void anAppointmentEmailCarriesTheInvitationAsACalendarRequest() throws Exception {
+        var start = ZonedDateTime.of(2026, 8, 18, 8, 45, 0, 0, ZoneId.of("America/New_York"));
+        var invitation = new Invitation(
+                "appointment-" + UUID.randomUUID(),
+                0,
+                Invitation.Method.REQUEST,
+                start,
+                Duration.ofMinutes(15),
+                "Telephone appointment",
+                "Agenda",
+                new Recipient("Robin Rep", "robin@team.example"),
+                new Recipient("Pat", "pat@prospect.example"));
+        var id = outbox.enqueue(
+                email("invite-" + UUID.randomUUID() + "@prospect.example", clock.instant(), false, invitation));
+
+        delivery.deliverDue();
+
+        var message = receivedWith(outbox.find(id).orElseThrow().messageId())[0];
+        var parts = (Multipart) message.getContent();
+        var calendarPart = parts.getBodyPart(1);
+        assertThat(calendarPart.getContentType()).contains("text/calendar").contains("method=REQUEST");
+        var calendar = InvitationsTest.parse(
+                new String(calendarPart.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(calendar.validate().getEntries()).isEmpty();
+        assertThat(calendar.toString()).contains("UID:" + invitation.uid());
+    }
+
+    private static MimeMessage[] receivedWith(String messageId) {
+        return Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return messageId.equals(m.getMessageID());
+                    } catch (Exception e) {
+                        return false;
+                    }
+                })
+                .toArray(MimeMessage[]::new);
+    }
+
+    private static OutgoingEmail email(String to, Instant due, boolean bulk, Invitation invitation) {
+        return new OutgoingEmail(
+                "test/" + UUID.randomUUID(),
+                null,
+                new Recipient("Pat Prospect", to),
+                new Recipient("Robin Rep", "robin@team.example"),
+                "Thank you, Pat",
+                "Thank you for taking the time to speak with me today.\n",
+                due,
+                bulk,
+                invitation);
+    }
+
+    private static OutgoingEmail withKey(OutgoingEmail email, String key) {
+        return new OutgoingEmail(
+                key,
+                email.prospectId(),
+                email.to(),
+                email.rep(),
+                email.subject(),
+                email.text(),
+                email.dueAt(),
+                email.bulk(),
+                email.invitation());
+    }
+
+    private static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class RefusesOptedOut {
+        @Bean
+        SendPermission refusesAddressesMarkedOptedOut() {
+            return (prospect, address, bulk) ->
+                    address.startsWith("optedout-") ? Optional.of("The prospect opted out of email") : Optional.empty();
+        }
+    }
+}
