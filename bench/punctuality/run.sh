@@ -32,7 +32,7 @@ if [ "$database" = postgres ]; then
     url="jdbc:postgresql://127.0.0.1:5432/$db"
     user=postgres
 else
-    url="jdbc:h2:file:$work/followthrough;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+    url="jdbc:h2:file:$work/followthrough;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
     user=sa
 fi
 

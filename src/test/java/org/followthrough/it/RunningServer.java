@@ -34,12 +34,19 @@ final class RunningServer implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final String name;
+    private final List<String> extraArguments = new ArrayList<>();
     private Process process;
 
     RunningServer(Path dataDir, String name) {
         this.dataDir = dataDir;
         this.name = name;
         this.port = freePort();
+    }
+
+    /** Adds command-line settings, such as the SMTP server to use. */
+    RunningServer with(String... arguments) {
+        extraArguments.addAll(List.of(arguments));
+        return this;
     }
 
     static Path jar() {
@@ -59,9 +66,10 @@ final class RunningServer implements AutoCloseable {
                 "--server.port=" + port,
                 "--followthrough.data-dir=" + dataDir,
                 "--db-scheduler.scheduler-name=" + name + "-" + System.nanoTime()));
+        command.addAll(extraArguments);
         if (System.getenv("SPRING_DATASOURCE_URL") == null) {
             command.add("--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("followthrough")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
         }
         var builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
