@@ -1,0 +1,72 @@
+package org.followthrough.signals.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.List;
+import org.followthrough.common.Refusal;
+import org.followthrough.signals.Signals;
+import org.followthrough.signals.WebhookSignature;
+import org.followthrough.team.PublicPaths;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The webhook senders post signals to. It needs no account: the signature over the raw body is the
+ * proof, checked before the body is even parsed.
+ */
+@RestController
+class SignalController {
+
+    private final Signals signals;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final String secret;
+
+    SignalController(
+            Signals signals, JsonMapper json, Clock clock, @Value("${followthrough.webhook-secret:}") String secret) {
+        this.signals = signals;
+        this.json = json;
+        this.clock = clock;
+        this.secret = secret;
+    }
+
+    @Bean
+    static PublicPaths signalWebhook() {
+        return () -> List.of("/api/v1/signals");
+    }
+
+    @PostMapping("/api/v1/signals")
+    ResponseEntity<Signals.Receipt> receive(
+            @RequestBody byte[] body,
+            @RequestHeader(name = WebhookSignature.HEADER, required = false) String signature,
+            HttpServletRequest request) {
+        if (secret.isBlank()) {
+            throw new Refusal(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "Webhooks are off",
+                    "This installation takes no signals until an administrator sets FOLLOWTHROUGH_WEBHOOK_SECRET.");
+        }
+        WebhookSignature.verify(signature, body, secret, clock.instant());
+        var receipt = signals.receive(parse(body, request).toSignal());
+        return ResponseEntity.status(receipt.duplicate() ? HttpStatus.OK : HttpStatus.ACCEPTED)
+                .body(receipt);
+    }
+
+    private SignalRequest parse(byte[] body, HttpServletRequest request) {
+        try {
+            return json.readValue(body, SignalRequest.class);
+        } catch (JacksonException e) {
+            throw new HttpMessageNotReadableException(e.getOriginalMessage(), e, new ServletServerHttpRequest(request));
+        }
+    }
+}

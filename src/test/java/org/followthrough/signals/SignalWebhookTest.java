@@ -1,0 +1,167 @@
+package org.followthrough.signals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.followthrough.ApplicationTest;
+import org.followthrough.TestClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+/** Signals arrive by signed webhook, once each, and bad ones are refused with a reason. */
+@ApplicationTest
+@RecordApplicationEvents
+class SignalWebhookTest {
+
+    static final String SECRET = "test-webhook-secret";
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEvents events;
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    @Test
+    void aSignedInquiryIsStoredAndAnnounced() {
+        var id = "form-" + UUID.randomUUID();
+        var body = inquiry(id);
+
+        assertThat(post(body, WebhookSignature.sign(bytes(body), SECRET, clock.instant())))
+                .hasStatus(HttpStatus.ACCEPTED)
+                .bodyJson()
+                .extractingPath("$.duplicate")
+                .isEqualTo(false);
+
+        assertThat(events.stream(SignalReceived.class)).singleElement().satisfies(e -> {
+            assertThat(e.signal().id()).isEqualTo(id);
+            assertThat(e.signal().type()).isEqualTo(SignalType.INQUIRY);
+            assertThat(e.signal().email()).isEqualTo("pat.lee@acme.example");
+        });
+    }
+
+    @Test
+    void aRepeatedDeliveryIsAcceptedAndChangesNothing() {
+        var id = "form-" + UUID.randomUUID();
+        var body = inquiry(id);
+        post(body, WebhookSignature.sign(bytes(body), SECRET, clock.instant())).exchange();
+        events.clear();
+
+        assertThat(post(body, WebhookSignature.sign(bytes(body), SECRET, clock.instant())))
+                .hasStatus(HttpStatus.OK)
+                .bodyJson()
+                .extractingPath("$.duplicate")
+                .isEqualTo(true);
+
+        assertThat(events.stream(SignalReceived.class)).isEmpty();
+        assertThat(jdbc.sql("select count(*) from signals where external_id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aWrongSignatureOrAMissingOneIsRefusedWithoutStoringAnything() {
+        var id = "form-" + UUID.randomUUID();
+        var body = inquiry(id);
+
+        assertThat(post(body, WebhookSignature.sign(bytes(body), "another-secret", clock.instant())))
+                .hasStatus(HttpStatus.UNAUTHORIZED)
+                .bodyJson()
+                .extractingPath("$.detail")
+                .asString()
+                .contains("does not match");
+        assertThat(post(body.replace("Pat", "Eve"), WebhookSignature.sign(bytes(body), SECRET, clock.instant())))
+                .hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(post(body, null)).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(post(body, "v1=abc")).hasStatus(HttpStatus.UNAUTHORIZED);
+
+        assertThat(events.stream(SignalReceived.class)).isEmpty();
+    }
+
+    @Test
+    void aSignatureMoreThanFiveMinutesOldIsRefusedSoRequestsCannotBeReplayed() {
+        clock.set(Instant.parse("2026-09-01T10:00:00Z"));
+        var body = inquiry("form-" + UUID.randomUUID());
+        var signature = WebhookSignature.sign(bytes(body), SECRET, clock.instant());
+
+        clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+
+        assertThat(post(body, signature))
+                .hasStatus(HttpStatus.UNAUTHORIZED)
+                .bodyJson()
+                .extractingPath("$.detail")
+                .asString()
+                .contains("5 minutes");
+    }
+
+    @Test
+    void badFieldsAreNamedInProblemDetails() {
+        var body =
+                """
+                {"id":"x-1","type":"PAGE_VISIT","occurredAt":"2026-09-01T10:00:00Z","email":"pat"}""";
+        assertThat(post(body, WebhookSignature.sign(bytes(body), SECRET, clock.instant())))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.detail")
+                .asString()
+                .contains("type", "PAGE_VIEW");
+
+        var noMatch =
+                """
+                {"id":"x-2","type":"PAGE_VIEW","occurredAt":"2026-09-01T10:00:00Z","email":"pat","url":"javascript:alert(1)"}""";
+        assertThat(post(noMatch, WebhookSignature.sign(bytes(noMatch), SECRET, clock.instant())))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors[*].field")
+                .asArray()
+                .contains("email", "url");
+
+        var broken = "{\"id\":";
+        assertThat(post(broken, WebhookSignature.sign(bytes(broken), SECRET, clock.instant())))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.title")
+                .isEqualTo("Malformed JSON");
+    }
+
+    private MockMvcTester.MockMvcRequestBuilder post(String body, String signature) {
+        var request = mvc.post()
+                .uri("/api/v1/signals")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body);
+        return signature == null ? request : request.header(WebhookSignature.HEADER, signature);
+    }
+
+    private static String inquiry(String id) {
+        return """
+                {"id":"%s","type":"INQUIRY","occurredAt":"2026-09-01T09:58:00-04:00","email":"Pat.Lee@acme.example",
+                 "name":"Pat Lee","company":"Acme","message":"Please call me about pricing"}"""
+                .formatted(id);
+    }
+
+    private static byte[] bytes(String body) {
+        return body.getBytes(StandardCharsets.UTF_8);
+    }
+}
