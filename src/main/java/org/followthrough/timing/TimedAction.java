@@ -24,8 +24,28 @@ public record TimedAction(String kind, String key, Instant dueAt, String payload
         return kind + "/" + key;
     }
 
-    static TimedAction fromInstanceId(String instanceId, Instant dueAt, String payload) {
+    /**
+     * What the scheduler stores with the action: the instant it was planned for, then the payload. The
+     * scheduler's own execution time changes when it retries or revives an action, the planned
+     * instant never does, so it identifies the run.
+     */
+    String data() {
+        return dueAt + "|" + payload;
+    }
+
+    static TimedAction fromStored(String instanceId, Instant executionTime, String data) {
         int slash = instanceId.indexOf('/');
+        var dueAt = executionTime;
+        var payload = data == null ? "" : data;
+        int bar = payload.indexOf('|');
+        if (bar > 0) {
+            try {
+                dueAt = Instant.parse(payload.substring(0, bar));
+                payload = payload.substring(bar + 1);
+            } catch (java.time.DateTimeException notPlannedInstant) {
+                // stored without a planned instant: the execution time is the best there is
+            }
+        }
         return new TimedAction(instanceId.substring(0, slash), instanceId.substring(slash + 1), dueAt, payload);
     }
 }

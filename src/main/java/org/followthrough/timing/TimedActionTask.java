@@ -34,7 +34,7 @@ class TimedActionTask {
                 .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(
                         12, new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(10), 2.0)))
                 .execute((TaskInstance<String> instance, ExecutionContext context) -> {
-                    var action = TimedAction.fromInstanceId(
+                    var action = TimedAction.fromStored(
                             instance.getId(), context.getExecution().getExecutionTime(), instance.getData());
                     exactlyOnce.perform(action, byKind.obtain().get(action.kind()));
                 });

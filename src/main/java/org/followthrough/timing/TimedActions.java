@@ -23,9 +23,9 @@ public class TimedActions {
 
     /** Schedules the action, or moves it (with its new payload) if one with its kind and key exists. */
     public void schedule(TimedAction action) {
-        var instance = new TaskInstance<>(TimedActionTask.NAME, action.instanceId(), action.payload());
+        var instance = new TaskInstance<>(TimedActionTask.NAME, action.instanceId(), action.data());
         if (!scheduler.scheduleIfNotExists(instance, action.dueAt())) {
-            scheduler.reschedule(instance, action.dueAt(), action.payload());
+            scheduler.reschedule(instance, action.dueAt(), action.data());
         }
     }
 
@@ -33,7 +33,7 @@ public class TimedActions {
     public void scheduleNew(List<TimedAction> actions) {
         List<SchedulableInstance<?>> instances = actions.stream()
                 .<SchedulableInstance<?>>map(a -> SchedulableInstance.of(
-                        new TaskInstance<>(TimedActionTask.NAME, a.instanceId(), a.payload()), a.dueAt()))
+                        new TaskInstance<>(TimedActionTask.NAME, a.instanceId(), a.data()), a.dueAt()))
                 .toList();
         scheduler.scheduleBatch(instances);
     }
@@ -50,7 +50,7 @@ public class TimedActions {
     public Optional<TimedAction> find(String kind, String key) {
         return scheduler
                 .getScheduledExecution(TaskInstanceId.of(TimedActionTask.NAME, kind + "/" + key))
-                .map(e -> TimedAction.fromInstanceId(
+                .map(e -> TimedAction.fromStored(
                         e.getTaskInstance().getId(), e.getExecutionTime(), String.valueOf(e.getData())));
     }
 }
