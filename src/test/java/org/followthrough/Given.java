@@ -1,6 +1,9 @@
 package org.followthrough;
 
 import java.util.UUID;
+import org.followthrough.prospects.Prospect;
+import org.followthrough.prospects.ProspectFields;
+import org.followthrough.prospects.Prospects;
 import org.followthrough.team.ApiTokens;
 import org.followthrough.team.Member;
 import org.followthrough.team.NewMember;
@@ -16,10 +19,41 @@ public class Given {
 
     private final Team team;
     private final ApiTokens tokens;
+    private final Prospects prospects;
 
-    public Given(Team team, ApiTokens tokens) {
+    public Given(Team team, ApiTokens tokens, Prospects prospects) {
         this.team = team;
         this.tokens = tokens;
+        this.prospects = prospects;
+    }
+
+    /** A prospect in New York owned by the member, with a unique email. */
+    public Prospect prospect(Member owner) {
+        return prospect(owner, "+1 212 555 01" + String.format("%02d", (int) (Math.random() * 100)), "US");
+    }
+
+    public Prospect prospect(Member owner, String phone, String country) {
+        var unique = UUID.randomUUID().toString().substring(0, 8);
+        return prospects
+                .create(
+                        owner.asActor(),
+                        new ProspectFields(
+                                "Pat Lee " + unique,
+                                "Head of Operations",
+                                "pat.lee." + unique + "@acme.example",
+                                phone,
+                                "Acme " + unique,
+                                null,
+                                "Logistics",
+                                country,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null),
+                        false,
+                        "API")
+                .prospect();
     }
 
     public Member rep() {

@@ -1,0 +1,77 @@
+package org.followthrough.common;
+
+import java.text.Normalizer;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a country the way people and CRM exports write it: an ISO 3166 code ({@code US}, {@code USA})
+ * or a name in English or the country's own language ("United States", "Deutschland", "Côte d'Ivoire").
+ */
+public final class Countries {
+
+    private static final Set<String> CODES = Set.of(Locale.getISOCountries());
+    private static final Map<String, String> BY_NAME = names();
+
+    private Countries() {}
+
+    /** The ISO 3166 alpha-2 code, or empty when the text names no country. */
+    public static Optional<String> parse(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        var trimmed = text.trim();
+        var upper = trimmed.toUpperCase(Locale.ROOT);
+        if (upper.length() == 2 && CODES.contains(upper)) {
+            return Optional.of(upper);
+        }
+        if (upper.equals("UK")) {
+            return Optional.of("GB");
+        }
+        return Optional.ofNullable(BY_NAME.get(key(trimmed)));
+    }
+
+    public static String hint() {
+        return "use an ISO 3166 country code such as US, DE or GB, or the country's name";
+    }
+
+    private static Map<String, String> names() {
+        var names = new HashMap<String, String>();
+        for (var code : Locale.getISOCountries()) {
+            var locale = new Locale.Builder().setRegion(code).build();
+            names.put(key(locale.getDisplayCountry(Locale.ENGLISH)), code);
+            names.put(key(locale.getISO3Country()), code);
+            for (var language : Locale.getAvailableLocales()) {
+                if (code.equals(language.getCountry())) {
+                    names.putIfAbsent(key(locale.getDisplayCountry(language)), code);
+                }
+            }
+        }
+        Map.of(
+                        "US", new String[] {"usa", "america", "unitedstatesofamerica", "us of a"},
+                        "GB",
+                                new String[] {
+                                    "greatbritain", "britain", "england", "scotland", "wales", "northernireland"
+                                },
+                        "NL", new String[] {"holland", "thenetherlands"},
+                        "KR", new String[] {"korea", "republicofkorea", "korearepublicof"},
+                        "RU", new String[] {"russianfederation"},
+                        "CZ", new String[] {"czechrepublic"},
+                        "AE", new String[] {"uae"},
+                        "CI", new String[] {"ivorycoast"})
+                .forEach((code, aliases) -> {
+                    for (var alias : aliases) {
+                        names.put(key(alias), code);
+                    }
+                });
+        return Map.copyOf(names);
+    }
+
+    private static String key(String name) {
+        var plain = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+    }
+}

@@ -1,0 +1,281 @@
+package org.followthrough.prospects;
+
+import java.net.IDN;
+import java.net.URI;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.followthrough.common.Countries;
+import org.followthrough.common.EmailAddress;
+import org.followthrough.common.InvalidInput;
+import org.followthrough.common.InvalidInput.FieldProblem;
+import org.followthrough.common.TimeZones;
+import org.followthrough.team.Actor;
+import org.followthrough.team.Member;
+import org.followthrough.team.Role;
+
+/**
+ * Checks a prospect as a person or a file describes it and turns it into what FollowThrough stores:
+ * E.164 phones, ISO countries, a time zone with its source (R1), a known owner. Reports every problem
+ * of the input at once, each with what to fix.
+ */
+final class Intake {
+
+    private static final Pattern DOMAIN = Pattern.compile("^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$");
+
+    /** A prospect ready to store: every field checked and in its stored form. */
+    record Checked(
+            String fullName,
+            String title,
+            String email,
+            String phoneE164,
+            String company,
+            String domain,
+            String industry,
+            String country,
+            ZoneId zone,
+            TimeZoneSource zoneSource,
+            String zoneNote,
+            DecisionRole decisionRole,
+            UUID ownerId,
+            boolean doNotCall,
+            boolean emailOptOut) {
+
+        /** How an account is found again: its domain, else its lower-cased name. */
+        String accountKey() {
+            if (domain != null) {
+                return domain;
+            }
+            return company == null ? null : company.toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Either a checked prospect or what is wrong with the input. */
+    record Outcome(Checked checked, List<FieldProblem> problems) {
+        Checked orThrow() {
+            if (checked == null) {
+                throw new InvalidInput(problems);
+            }
+            return checked;
+        }
+    }
+
+    /** The defaults and lookups a check needs, fixed for a request or a whole import. */
+    record Context(
+            Actor actor,
+            String defaultCountry,
+            ZoneId defaultZone,
+            Function<String, Optional<Member>> memberByEmail,
+            java.util.function.Supplier<UUID> nextOwner) {}
+
+    private Intake() {}
+
+    static Outcome check(ProspectFields in, Context context) {
+        var problems = new InvalidInput.Collector();
+        var fullName = text(in.fullName());
+        if (fullName == null) {
+            problems.add("fullName", "is required: the person's first and last name");
+        } else if (fullName.length() > 200) {
+            problems.add("fullName", "must be at most 200 characters");
+        }
+        var title = limited(in.title(), 200, "title", problems);
+        var company = limited(in.company(), 200, "company", problems);
+        var industry = limited(in.industry(), 100, "industry", problems);
+        var email = email(in.email(), problems);
+        var country = country(in.country(), problems);
+        var phone = phone(in.phone(), country == null ? context.defaultCountry() : country, problems);
+        if (email == null && phone.isEmpty() && !problems.has("email") && !problems.has("phone")) {
+            problems.add("email", "give an email or a phone number (or both), so the prospect can be reached");
+        }
+        if (country == null && phone.isPresent()) {
+            country = phone.get().region();
+        }
+        var domain = domain(in.companyDomain(), problems);
+        var zone = zone(in.timeZone(), phone, country, context, problems);
+        var role = decisionRole(in.decisionRole(), problems);
+        var owner = owner(in.owner(), context, problems);
+        if (!problems.isEmpty()) {
+            return new Outcome(null, problemsOf(problems));
+        }
+        return new Outcome(
+                new Checked(
+                        fullName,
+                        title,
+                        email,
+                        phone.map(PhoneNumbers.Parsed::e164).orElse(null),
+                        company == null && domain != null ? domain : company,
+                        domain,
+                        industry,
+                        country,
+                        zone.zone(),
+                        zone.source(),
+                        zone.note(),
+                        role,
+                        owner,
+                        Boolean.TRUE.equals(in.doNotCall()),
+                        Boolean.TRUE.equals(in.emailOptOut())),
+                List.of());
+    }
+
+    private static List<FieldProblem> problemsOf(InvalidInput.Collector problems) {
+        try {
+            problems.throwIfAny();
+            return List.of();
+        } catch (InvalidInput e) {
+            return e.problems();
+        }
+    }
+
+    private record Zone(ZoneId zone, TimeZoneSource source, String note) {}
+
+    private static Zone zone(
+            String given,
+            Optional<PhoneNumbers.Parsed> phone,
+            String country,
+            Context context,
+            InvalidInput.Collector problems) {
+        if (text(given) != null) {
+            var zone = TimeZones.parse(given);
+            if (zone.isEmpty()) {
+                problems.add("timeZone", "'" + given.trim() + "' is not a time zone; " + TimeZones.hint());
+                return new Zone(context.defaultZone(), TimeZoneSource.DEFAULT, null);
+            }
+            return new Zone(zone.get(), TimeZoneSource.GIVEN, null);
+        }
+        var fromPhone = phone.flatMap(PhoneNumbers::zoneOf);
+        if (fromPhone.isPresent()) {
+            return new Zone(
+                    fromPhone.get().zone(),
+                    TimeZoneSource.PHONE,
+                    fromPhone.get().note());
+        }
+        var fromCountry = country == null ? Optional.<PhoneNumbers.Guess>empty() : PhoneNumbers.zoneOfCountry(country);
+        if (fromCountry.isPresent()) {
+            return new Zone(
+                    fromCountry.get().zone(),
+                    TimeZoneSource.COUNTRY,
+                    fromCountry.get().note());
+        }
+        return new Zone(context.defaultZone(), TimeZoneSource.DEFAULT, "the organisation's time zone");
+    }
+
+    private static UUID owner(String given, Context context, InvalidInput.Collector problems) {
+        var actor = context.actor();
+        if (text(given) == null) {
+            return actor.role() == Role.REP ? actor.id() : context.nextOwner().get();
+        }
+        var member = context.memberByEmail().apply(given.trim().toLowerCase(Locale.ROOT));
+        if (member.isEmpty() || !member.get().active()) {
+            problems.add("owner", "'" + given.trim() + "' is not an active member of the team; give a member's email");
+            return null;
+        }
+        if (actor.role() == Role.REP && !member.get().id().equals(actor.id())) {
+            problems.add("owner", "a rep can only own their own prospects; leave it out or ask a manager to assign it");
+            return null;
+        }
+        return member.get().id();
+    }
+
+    private static DecisionRole decisionRole(String given, InvalidInput.Collector problems) {
+        if (text(given) == null) {
+            return DecisionRole.UNKNOWN;
+        }
+        var key = given.trim().toUpperCase(Locale.ROOT).replaceAll("[\\s-]+", "_");
+        try {
+            return DecisionRole.valueOf(key);
+        } catch (IllegalArgumentException e) {
+            problems.add(
+                    "decisionRole",
+                    "'" + given.trim() + "' is not a decision role; use one of "
+                            + "DECISION_MAKER, INFLUENCER, INFO_GATHERER, END_USER, UNKNOWN");
+            return null;
+        }
+    }
+
+    private static String email(String given, InvalidInput.Collector problems) {
+        if (text(given) == null) {
+            return null;
+        }
+        var email = EmailAddress.parse(given);
+        if (email.isEmpty()) {
+            problems.add("email", "'" + given.trim() + "' is not an email address; write it like dana@example.com");
+            return null;
+        }
+        return email.get().value();
+    }
+
+    private static String country(String given, InvalidInput.Collector problems) {
+        if (text(given) == null) {
+            return null;
+        }
+        var country = Countries.parse(given);
+        if (country.isEmpty()) {
+            problems.add("country", "'" + given.trim() + "' is not a country; " + Countries.hint());
+            return null;
+        }
+        return country.get();
+    }
+
+    private static Optional<PhoneNumbers.Parsed> phone(String given, String region, InvalidInput.Collector problems) {
+        if (text(given) == null) {
+            return Optional.empty();
+        }
+        var parsed = given.length() > 40 ? Optional.<PhoneNumbers.Parsed>empty() : PhoneNumbers.parse(given, region);
+        if (parsed.isEmpty()) {
+            problems.add(
+                    "phone",
+                    "'" + abbreviate(given.trim()) + "' is not a valid phone number"
+                            + (region == null ? "" : " in " + region)
+                            + "; write it with its country code, such as +1 212 555 0100");
+        }
+        return parsed;
+    }
+
+    private static String domain(String given, InvalidInput.Collector problems) {
+        var text = text(given);
+        if (text == null) {
+            return null;
+        }
+        var host = text.toLowerCase(Locale.ROOT);
+        try {
+            if (host.contains("://")) {
+                host = URI.create(host).getHost();
+            } else if (host.contains("/")) {
+                host = host.substring(0, host.indexOf('/'));
+            }
+            host = host == null ? "" : IDN.toASCII(host.startsWith("www.") ? host.substring(4) : host);
+        } catch (IllegalArgumentException e) {
+            host = "";
+        }
+        if (!DOMAIN.matcher(host).matches()) {
+            problems.add("companyDomain", "'" + abbreviate(text) + "' is not a web domain; write it like acme.com");
+            return null;
+        }
+        return host;
+    }
+
+    private static String limited(String given, int max, String field, InvalidInput.Collector problems) {
+        var text = text(given);
+        if (text != null && text.length() > max) {
+            problems.add(field, "must be at most " + max + " characters");
+            return null;
+        }
+        return text;
+    }
+
+    static String text(String given) {
+        if (given == null) {
+            return null;
+        }
+        var trimmed = given.strip();
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 60 ? text.substring(0, 57) + "..." : text;
+    }
+}

@@ -1,0 +1,28 @@
+package org.followthrough.prospects;
+
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.followthrough.team.Team;
+import org.springframework.stereotype.Component;
+
+/** Hands new prospects that nobody claimed to the active reps in turn. */
+@Component
+class Owners {
+
+    private final Team team;
+    private final AtomicLong turn = new AtomicLong();
+
+    Owners(Team team) {
+        this.team = team;
+    }
+
+    /** The rep whose turn it is, or {@code fallback} when the team has no active rep. */
+    UUID next(UUID fallback) {
+        var reps = team.activeReps();
+        if (reps.isEmpty()) {
+            return fallback;
+        }
+        return reps.get((int) Math.floorMod(turn.getAndIncrement(), (long) reps.size()))
+                .id();
+    }
+}

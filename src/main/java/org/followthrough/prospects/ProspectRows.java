@@ -1,0 +1,160 @@
+package org.followthrough.prospects;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.followthrough.common.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The prospects table, read with their account's name, domain and industry. */
+@Repository
+class ProspectRows {
+
+    static final String SELECT =
+            """
+            select p.*, a.name as company, a.domain as company_domain, a.industry as industry
+            from prospects p left join accounts a on a.id = p.account_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    ProspectRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Prospect> byId(UUID id) {
+        return jdbc.sql(SELECT + " where p.id = ?")
+                .param(id)
+                .query(ProspectRows::map)
+                .optional();
+    }
+
+    Optional<Prospect> byEmail(String email) {
+        return jdbc.sql(SELECT + " where p.email = ?")
+                .param(email)
+                .query(ProspectRows::map)
+                .optional();
+    }
+
+    /** A prospect known only by phone, so a row without email still finds its earlier self. */
+    Optional<Prospect> byPhoneWithoutEmail(String phoneE164) {
+        return jdbc
+                .sql(SELECT + " where p.phone_e164 = ? and p.email is null order by p.created_at")
+                .param(phoneE164)
+                .query(ProspectRows::map)
+                .list()
+                .stream()
+                .findFirst();
+    }
+
+    void insert(UUID id, Intake.Checked c, UUID accountId, String source, UUID importId, Instant now) {
+        jdbc.sql(
+                        """
+                insert into prospects (id, account_id, owner_id, full_name, title, email, phone_e164, time_zone,
+                    time_zone_source, time_zone_note, country, decision_role, do_not_call, email_opt_out, source,
+                    import_id, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(insertParams(id, c, accountId, source, importId, now))
+                .update();
+    }
+
+    static List<Object> insertParams(
+            UUID id, Intake.Checked c, UUID accountId, String source, UUID importId, Instant now) {
+        var params = new ArrayList<Object>(List.of(id));
+        params.add(accountId);
+        params.add(c.ownerId());
+        params.add(c.fullName());
+        params.add(c.title());
+        params.add(c.email());
+        params.add(c.phoneE164());
+        params.add(c.zone().getId());
+        params.add(c.zoneSource().name());
+        params.add(c.zoneNote());
+        params.add(c.country());
+        params.add(c.decisionRole().name());
+        params.add(c.doNotCall());
+        params.add(c.emailOptOut());
+        params.add(source);
+        params.add(importId);
+        params.add(Sql.ts(now));
+        params.add(Sql.ts(now));
+        return params;
+    }
+
+    static final String UPDATE =
+            """
+            update prospects set account_id = ?, owner_id = ?, full_name = ?, title = ?, email = ?, phone_e164 = ?,
+                time_zone = ?, time_zone_source = ?, time_zone_note = ?, country = ?, decision_role = ?,
+                do_not_call = ?, email_opt_out = ?, updated_at = ?
+            where id = ?""";
+
+    static Object[] updateParams(UUID id, Intake.Checked c, UUID accountId, Instant now) {
+        return new Object[] {
+            accountId,
+            c.ownerId(),
+            c.fullName(),
+            c.title(),
+            c.email(),
+            c.phoneE164(),
+            c.zone().getId(),
+            c.zoneSource().name(),
+            c.zoneNote(),
+            c.country(),
+            c.decisionRole().name(),
+            c.doNotCall(),
+            c.emailOptOut(),
+            Sql.ts(now),
+            id
+        };
+    }
+
+    void update(UUID id, Intake.Checked c, UUID accountId, Instant now) {
+        jdbc.sql(UPDATE).params(updateParams(id, c, accountId, now)).update();
+    }
+
+    int moveTo(UUID id, Stage stage, Instant now) {
+        return jdbc.sql("update prospects set stage = ?, updated_at = ? where id = ? and stage <> ?")
+                .params(stage.name(), Sql.ts(now), id, stage.name())
+                .update();
+    }
+
+    int optOutOfEmail(UUID id, Instant now) {
+        return jdbc.sql("update prospects set email_opt_out = true, updated_at = ? where id = ? and not email_opt_out")
+                .params(Sql.ts(now), id)
+                .update();
+    }
+
+    void delete(UUID id) {
+        jdbc.sql("delete from prospects where id = ?").param(id).update();
+    }
+
+    static Prospect map(ResultSet rs, int row) throws SQLException {
+        return new Prospect(
+                Sql.uuid(rs, "id"),
+                Sql.uuid(rs, "owner_id"),
+                rs.getString("full_name"),
+                rs.getString("title"),
+                rs.getString("email"),
+                rs.getString("phone_e164"),
+                ZoneId.of(rs.getString("time_zone")),
+                TimeZoneSource.valueOf(rs.getString("time_zone_source")),
+                rs.getString("time_zone_note"),
+                rs.getString("country"),
+                Sql.uuid(rs, "account_id"),
+                rs.getString("company"),
+                rs.getString("company_domain"),
+                rs.getString("industry"),
+                DecisionRole.valueOf(rs.getString("decision_role")),
+                Stage.valueOf(rs.getString("stage")),
+                rs.getBoolean("do_not_call"),
+                rs.getBoolean("email_opt_out"),
+                Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "updated_at"));
+    }
+}

@@ -1,0 +1,187 @@
+package org.followthrough.prospects;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+import org.followthrough.common.Refusal;
+import org.followthrough.messaging.Outbox;
+import org.followthrough.team.Actor;
+import org.followthrough.team.Team;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The team's prospects. Every read and change on behalf of a member goes through here and is
+ * checked against what that member may see: a rep their own prospects, managers and admins all.
+ */
+@Service
+public class Prospects {
+
+    /** A stored prospect and whether it was new. */
+    public record Saved(Prospect prospect, boolean created) {}
+
+    private final ProspectRows rows;
+    private final Accounts accounts;
+    private final Suppressions suppressions;
+    private final Owners owners;
+    private final Team team;
+    private final Outbox outbox;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Prospects(
+            ProspectRows rows,
+            Accounts accounts,
+            Suppressions suppressions,
+            Owners owners,
+            Team team,
+            Outbox outbox,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.rows = rows;
+        this.accounts = accounts;
+        this.suppressions = suppressions;
+        this.owners = owners;
+        this.team = team;
+        this.outbox = outbox;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Adds a prospect. One whose email (or, without email, phone) is already known is updated with
+     * the given fields when {@code updateExisting}, otherwise refused with 409 naming the existing record.
+     */
+    @Transactional
+    public Saved create(Actor actor, ProspectFields fields, boolean updateExisting, String source) {
+        var checked = Intake.check(fields, context(actor)).orThrow();
+        refuseIfSuppressed(checked);
+        var existing =
+                checked.email() != null ? rows.byEmail(checked.email()) : rows.byPhoneWithoutEmail(checked.phoneE164());
+        if (existing.isPresent()) {
+            var found = existing.get();
+            if (!updateExisting || !actor.maySee(found.ownerId())) {
+                throw alreadyExists(actor, found, updateExisting);
+            }
+            return new Saved(change(actor, found, ProspectChanges.overlay(found, fields, ownerEmail(found))), false);
+        }
+        var id = UUID.randomUUID();
+        try {
+            rows.insert(id, checked, accounts.accountFor(checked), source, null, clock.instant());
+        } catch (DuplicateKeyException raced) {
+            throw Refusal.conflict(
+                    "A prospect with email " + checked.email() + " was added at the same moment; try again.");
+        }
+        events.publishEvent(new ProspectCreated(id, checked.ownerId(), source));
+        return new Saved(rows.byId(id).orElseThrow(), true);
+    }
+
+    public Optional<Prospect> find(Actor actor, UUID id) {
+        return rows.byId(id).filter(p -> actor.maySee(p.ownerId()));
+    }
+
+    /** The prospect, or 404 when it does not exist or the member may not see it. */
+    public Prospect get(Actor actor, UUID id) {
+        return find(actor, id).orElseThrow(() -> Refusal.notFound("prospect", id));
+    }
+
+    /** For other modules acting on the team's behalf (timed work, signals); no member's view applies. */
+    public Optional<Prospect> byId(UUID id) {
+        return rows.byId(id);
+    }
+
+    public Optional<Prospect> byEmail(String email) {
+        return email == null ? Optional.empty() : rows.byEmail(email.trim().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** Changes the named fields; a field given as null is cleared. */
+    @Transactional
+    public Prospect change(Actor actor, UUID id, java.util.Map<String, Object> changes) {
+        var current = get(actor, id);
+        return change(actor, current, ProspectChanges.apply(current, changes, ownerEmail(current)));
+    }
+
+    private Prospect change(Actor actor, Prospect current, ProspectFields wanted) {
+        var checked = Intake.check(wanted, context(actor)).orThrow();
+        if (checked.email() != null && !checked.email().equals(current.email())) {
+            refuseIfSuppressed(checked);
+            rows.byEmail(checked.email()).ifPresent(other -> {
+                throw alreadyExists(actor, other, false);
+            });
+        }
+        rows.update(current.id(), checked, accounts.accountFor(checked), clock.instant());
+        var changed = rows.byId(current.id()).orElseThrow();
+        var fields = ProspectChanges.differences(current, changed);
+        if (!fields.isEmpty()) {
+            events.publishEvent(new ProspectChanged(current.id(), fields));
+        }
+        return changed;
+    }
+
+    /**
+     * Erases a person and everything about them; only hashes of their email and phone stay, so they
+     * are not imported or contacted again until an administrator lifts the suppression.
+     */
+    @Transactional
+    public void erase(Actor actor, UUID id) {
+        var prospect = get(actor, id);
+        events.publishEvent(new ProspectErased(id));
+        outbox.forget(id);
+        suppressions.add(prospect.email(), prospect.phoneE164(), actor.id());
+        rows.delete(id);
+    }
+
+    /** Moves the prospect to a stage; whether it changed. */
+    @Transactional
+    public boolean moveTo(UUID id, Stage stage) {
+        if (rows.moveTo(id, stage, clock.instant()) == 0) {
+            return false;
+        }
+        events.publishEvent(new ProspectChanged(id, java.util.Set.of("stage")));
+        return true;
+    }
+
+    @Transactional
+    public void optOutOfEmail(UUID id) {
+        if (rows.optOutOfEmail(id, clock.instant()) > 0) {
+            events.publishEvent(new ProspectChanged(id, java.util.Set.of("emailOptOut")));
+        }
+    }
+
+    Intake.Context context(Actor actor) {
+        var organisation = team.organisation();
+        return new Intake.Context(
+                actor,
+                organisation.country(),
+                organisation.timeZone(),
+                team::memberByEmail,
+                () -> owners.next(actor.id()));
+    }
+
+    private void refuseIfSuppressed(Intake.Checked checked) {
+        suppressions.suppressedSince(checked.email(), checked.phoneE164()).ifPresent(since -> {
+            throw Refusal.conflict("This person was erased on "
+                            + since.atOffset(ZoneOffset.UTC).toLocalDate()
+                            + " and asked not to be contacted again; an administrator can lift the suppression.")
+                    .with("suppressed", true);
+        });
+    }
+
+    private Refusal alreadyExists(Actor actor, Prospect found, boolean updateWanted) {
+        var who = found.email() != null ? "email " + found.email() : "phone " + found.phoneE164();
+        if (!actor.maySee(found.ownerId())) {
+            return Refusal.conflict("A prospect with " + who + " already exists and belongs to another rep; "
+                    + "ask a manager to reassign it.");
+        }
+        var refusal = Refusal.conflict("A prospect with " + who + " already exists (" + found.fullName() + "); "
+                + (updateWanted ? "change it with PATCH." : "add ?ifExists=update to update it instead."));
+        return refusal.with("existingId", found.id()).with("existing", "/api/v1/prospects/" + found.id());
+    }
+
+    private String ownerEmail(Prospect prospect) {
+        return team.member(prospect.ownerId()).map(m -> m.email()).orElse(null);
+    }
+}
