@@ -16,6 +16,13 @@ class Owners {
         this.team = team;
     }
 
+    /** Turns among the reps active now, for handing out a whole file's prospects. */
+    java.util.function.Supplier<UUID> turns(UUID fallback) {
+        var reps = team.activeReps().stream().map(m -> m.id()).toList();
+        return () ->
+                reps.isEmpty() ? fallback : reps.get((int) Math.floorMod(turn.getAndIncrement(), (long) reps.size()));
+    }
+
     /** The rep whose turn it is, or {@code fallback} when the team has no active rep. */
     UUID next(UUID fallback) {
         var reps = team.activeReps();

@@ -161,6 +161,18 @@ public class Prospects {
                 () -> owners.next(actor.id()));
     }
 
+    /** The same checks for a whole file: members and the reps' turns looked up once, not per row. */
+    Intake.Context importContext(Actor actor) {
+        var organisation = team.organisation();
+        var members = new java.util.concurrent.ConcurrentHashMap<String, Optional<org.followthrough.team.Member>>();
+        return new Intake.Context(
+                actor,
+                organisation.country(),
+                organisation.timeZone(),
+                email -> members.computeIfAbsent(email, team::memberByEmail),
+                owners.turns(actor.id()));
+    }
+
     private void refuseIfSuppressed(Intake.Checked checked) {
         suppressions.suppressedSince(checked.email(), checked.phoneE164()).ifPresent(since -> {
             throw Refusal.conflict("This person was erased on "

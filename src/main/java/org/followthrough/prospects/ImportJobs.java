@@ -1,0 +1,139 @@
+package org.followthrough.prospects;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.followthrough.common.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The imports table: one row per uploaded file and its progress, and the rows each rejected. */
+@Repository
+class ImportJobs {
+
+    static final int ERRORS_SHOWN = 100;
+    static final int ERRORS_KEPT = 100_000;
+
+    private final JdbcClient jdbc;
+
+    ImportJobs(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void start(UUID id, UUID memberId, String fileName, long bytes, Instant now) {
+        jdbc.sql("insert into imports (id, member_id, file_name, status, bytes_total, created_at)"
+                        + " values (?, ?, ?, 'RUNNING', ?, ?)")
+                .params(id, memberId, fileName, bytes, Sql.ts(now))
+                .update();
+    }
+
+    void describe(UUID id, String format, List<String> mapped, List<String> ignored) {
+        jdbc.sql("update imports set format = ?, mapped_columns = ?, ignored_columns = ? where id = ?")
+                .params(format, cut(String.join("\n", mapped)), cut(String.join("\n", ignored)), id)
+                .update();
+    }
+
+    void progress(UUID id, long processed, long created, long updated, long rejected, long bytesRead) {
+        jdbc.sql(
+                        """
+                update imports set processed = processed + ?, imported = imported + ?, updated = updated + ?,
+                    rejected = rejected + ?, bytes_read = ? where id = ?""")
+                .params(processed, created, updated, rejected, bytesRead, id)
+                .update();
+    }
+
+    void rejected(UUID id, List<ImportBatch.RowError> errors) {
+        var kept = jdbc.sql("select count(*) from import_errors where import_id = ?")
+                .param(id)
+                .query(Long.class)
+                .single();
+        for (var e : errors.subList(0, (int) Math.max(0, Math.min(errors.size(), ERRORS_KEPT - kept)))) {
+            jdbc.sql("insert into import_errors (import_id, row_no, column_name, message) values (?, ?, ?, ?)")
+                    .params(id, e.row(), cut(e.column(), 200), cut(e.message(), 1000))
+                    .update();
+        }
+    }
+
+    void finish(UUID id, String status, String failure, Instant now) {
+        jdbc.sql("update imports set status = ?, failure = ?, finished_at = ?, bytes_read = bytes_total where id = ?")
+                .params(status, cut(failure, 1000), Sql.ts(now), id)
+                .update();
+    }
+
+    /** Imports a crashed or stopped server left running cannot finish: say so, so nobody waits. */
+    int abandonRunning(Instant now) {
+        return jdbc.sql("update imports set status = 'FAILED', finished_at = ?, failure = ? where status = 'RUNNING'")
+                .params(
+                        Sql.ts(now),
+                        "The server stopped during this import. Import the file again: rows already imported are"
+                                + " updated, never duplicated.")
+                .update();
+    }
+
+    Optional<ImportStatus> find(UUID id) {
+        return jdbc.sql("select * from imports where id = ?")
+                .param(id)
+                .query(this::map)
+                .optional();
+    }
+
+    void errors(UUID id, Consumer<ImportStatus.RowError> sink) {
+        jdbc.sql("select row_no, column_name, message from import_errors where import_id = ? order by row_no")
+                .param(id)
+                .query(rs -> {
+                    sink.accept(new ImportStatus.RowError(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                });
+    }
+
+    private ImportStatus map(ResultSet rs, int row) throws SQLException {
+        var id = Sql.uuid(rs, "id");
+        var errors = jdbc.sql("select row_no, column_name, message from import_errors where import_id = ?"
+                        + " order by row_no limit " + ERRORS_SHOWN)
+                .param(id)
+                .query((r, i) -> new ImportStatus.RowError(r.getLong(1), r.getString(2), r.getString(3)))
+                .list();
+        var status = rs.getString("status");
+        long processed = rs.getLong("processed");
+        long bytesRead = rs.getLong("bytes_read");
+        long bytesTotal = rs.getLong("bytes_total");
+        boolean running = status.equals("RUNNING");
+        long total = running && bytesRead > 0 ? Math.max(processed, processed * bytesTotal / bytesRead) : processed;
+        return new ImportStatus(
+                id,
+                Sql.uuid(rs, "member_id"),
+                rs.getString("file_name"),
+                status,
+                total,
+                running,
+                processed,
+                rs.getLong("imported"),
+                rs.getLong("updated"),
+                rs.getLong("rejected"),
+                bytesRead,
+                bytesTotal,
+                rs.getString("format"),
+                lines(rs.getString("mapped_columns")),
+                lines(rs.getString("ignored_columns")),
+                rs.getString("failure"),
+                errors,
+                Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "finished_at"));
+    }
+
+    private static List<String> lines(String text) {
+        return text == null || text.isEmpty() ? List.of() : Arrays.asList(text.split("\n"));
+    }
+
+    private static String cut(String text) {
+        return cut(text, 4000);
+    }
+
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,129 @@
+package org.followthrough.prospects;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.followthrough.common.Refusal;
+import org.followthrough.team.Actor;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * CSV imports of prospects. The upload is streamed to a file under the data directory, then read in
+ * the background one batch at a time, so memory stays flat however large the file is; progress and
+ * rejected rows can be read while it runs. Imports run one after another.
+ */
+@Service
+public class ProspectImports {
+
+    private final ImportJobs jobs;
+    private final Prospects prospects;
+    private final Suppressions suppressions;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final Path directory;
+    private final long maxBytes;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        var thread = new Thread(r, "prospect-import");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    ProspectImports(
+            ImportJobs jobs,
+            Prospects prospects,
+            Suppressions suppressions,
+            DataSource dataSource,
+            TransactionTemplate transaction,
+            ApplicationEventPublisher events,
+            Clock clock,
+            @Value("${followthrough.data-dir:./data}") String dataDir,
+            @Value("${followthrough.imports.max-bytes:2GB}") DataSize maxBytes) {
+        this.jobs = jobs;
+        this.prospects = prospects;
+        this.suppressions = suppressions;
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.transaction = transaction;
+        this.events = events;
+        this.clock = clock;
+        this.directory = Path.of(dataDir, "imports");
+        this.maxBytes = maxBytes.toBytes();
+    }
+
+    /** Stores the upload and starts importing it; the id to follow its progress by. */
+    public UUID start(Actor actor, String fileName, InputStream upload) throws IOException {
+        Files.createDirectories(directory);
+        var id = UUID.randomUUID();
+        var file = directory.resolve(id + ".csv");
+        long size;
+        try (var out = Files.newOutputStream(file)) {
+            size = copyAtMost(upload, out);
+        }
+        if (size > maxBytes) {
+            Files.deleteIfExists(file);
+            throw new Refusal(
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "Content too large",
+                    "The file is larger than " + DataSize.ofBytes(maxBytes).toMegabytes()
+                            + " MB; split it into parts.");
+        }
+        jobs.start(id, actor.id(), fileName, size, clock.instant());
+        var run = new ImportRun(id, file, actor, prospects.importContext(actor), jobs, batch(), transaction, clock);
+        worker.submit(() -> {
+            var result = run.run();
+            events.publishEvent(new ProspectsImported(id, result.created(), result.updated()));
+        });
+        return id;
+    }
+
+    public Optional<ImportStatus> status(Actor actor, UUID id) {
+        return jobs.find(id).filter(s -> actor.seesWholeTeam() || s.memberId().equals(actor.id()));
+    }
+
+    /** Every rejected row of an import, in file order. */
+    public void errors(Actor actor, UUID id, Consumer<ImportStatus.RowError> sink) {
+        status(actor, id).orElseThrow(() -> Refusal.notFound("import", id));
+        jobs.errors(id, sink);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void failImportsTheLastRunLeftBehind() {
+        jobs.abandonRunning(clock.instant());
+    }
+
+    private ImportBatch batch() {
+        return new ImportBatch(jdbc, suppressions, new HashMap<>(), clock);
+    }
+
+    private long copyAtMost(InputStream in, java.io.OutputStream out) throws IOException {
+        var buffer = new byte[64 * 1024];
+        long total = 0;
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+            total += n;
+            if (total > maxBytes) {
+                return total;
+            }
+            out.write(buffer, 0, n);
+        }
+        return total;
+    }
+}

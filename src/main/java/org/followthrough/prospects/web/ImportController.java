@@ -1,0 +1,79 @@
+package org.followthrough.prospects.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.followthrough.common.Refusal;
+import org.followthrough.prospects.ImportStatus;
+import org.followthrough.prospects.ProspectImports;
+import org.followthrough.prospects.imports.CsvCells;
+import org.followthrough.team.Actor;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** CSV imports: upload a file (a text/csv body or a multipart "file"), then follow its progress. */
+@RestController
+@RequestMapping("/api/v1/imports")
+class ImportController {
+
+    record Started(UUID id, String status, String location) {}
+
+    private final ProspectImports imports;
+
+    ImportController(ProspectImports imports) {
+        this.imports = imports;
+    }
+
+    @PostMapping(consumes = {"text/csv", "text/plain", "application/octet-stream"})
+    ResponseEntity<Started> upload(
+            Actor actor, HttpServletRequest request, @RequestParam(name = "name", required = false) String name)
+            throws IOException {
+        return started(imports.start(actor, name == null ? "upload.csv" : name, request.getInputStream()));
+    }
+
+    @PostMapping(consumes = "multipart/form-data")
+    ResponseEntity<Started> uploadFile(Actor actor, @RequestPart("file") MultipartFile file) throws IOException {
+        try (var in = file.getInputStream()) {
+            return started(imports.start(actor, file.getOriginalFilename(), in));
+        }
+    }
+
+    @GetMapping("/{id}")
+    ImportStatus status(Actor actor, @PathVariable UUID id) {
+        return imports.status(actor, id).orElseThrow(() -> Refusal.notFound("import", id));
+    }
+
+    /** Every rejected row as CSV, to fix in a spreadsheet and import again. */
+    @GetMapping(value = "/{id}/errors", produces = "text/csv")
+    void errors(Actor actor, @PathVariable UUID id, HttpServletResponse response) throws IOException {
+        imports.status(actor, id).orElseThrow(() -> Refusal.notFound("import", id));
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"import-" + id + "-errors.csv\"");
+        try (var out = de.siegmar.fastcsv.writer.CsvWriter.builder()
+                .build(new java.io.OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8))) {
+            out.writeRecord("Row", "Column", "Problem");
+            imports.errors(
+                    actor,
+                    id,
+                    e -> out.writeRecord(
+                            String.valueOf(e.row()),
+                            CsvCells.neutralise(e.column()),
+                            CsvCells.neutralise(e.message())));
+        }
+    }
+
+    private static ResponseEntity<Started> started(UUID id) {
+        var location = "/api/v1/imports/" + id;
+        return ResponseEntity.accepted().location(URI.create(location)).body(new Started(id, "RUNNING", location));
+    }
+}

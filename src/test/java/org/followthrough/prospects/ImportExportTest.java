@@ -1,0 +1,230 @@
+package org.followthrough.prospects;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.followthrough.ApplicationTest;
+import org.followthrough.Given;
+import org.followthrough.team.Member;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/** CSV files as CRMs export them come in; bad rows are named and good rows stored; export is safe. */
+@ApplicationTest
+class ImportExportTest {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    Given given;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Test
+    void aHubSpotExportIsMappedBadRowsAreNamedAndGoodRowsStored() throws Exception {
+        var rep = given.rep();
+        var tag = tag();
+        var csv =
+                """
+                First Name,Last Name,Email Address,Phone Number,Company Name,Job Title,Country/Region,Website,Favourite Colour
+                Ana,Silva,ana.%1$s@acme.example,+55 11 3456-7890,"Acme, Inc.",CTO,Brazil,https://www.acme-%1$s.example/about,blue
+                Ben,Okafor,not-an-email,+44 20 7946 0958,Globex,"Head of
+                Sales",United Kingdom,globex.example,green
+                Chloé,Martin,chloe.%1$s@initech.example,01 42 68 53 00,Initech,,France,,red
+                """
+                        .formatted(tag);
+
+        var status = importAndWait(rep, csv.getBytes(StandardCharsets.UTF_8), "text/csv");
+
+        assertThat(status.get("status").asString()).isEqualTo("DONE");
+        assertThat(status.get("processed").asLong()).isEqualTo(3);
+        assertThat(status.get("imported").asLong()).isEqualTo(2);
+        assertThat(status.get("rejected").asLong()).isEqualTo(1);
+        assertThat(status.get("ignoredColumns").get(0).asString()).isEqualTo("Favourite Colour");
+        var error = status.get("errors").get(0);
+        assertThat(error.get("row").asLong()).isEqualTo(3);
+        assertThat(error.get("column").asString()).isEqualTo("Email Address");
+        assertThat(error.get("message").asString()).contains("not-an-email");
+
+        var ana = find(rep, "ana." + tag);
+        assertThat(ana.get("fullName").asString()).isEqualTo("Ana Silva");
+        assertThat(ana.get("company").asString()).isEqualTo("Acme, Inc.");
+        assertThat(ana.get("phoneE164").asString()).isEqualTo("+551134567890");
+        assertThat(ana.get("timeZone").asString()).isEqualTo("America/Sao_Paulo");
+        assertThat(ana.get("companyDomain").asString()).isEqualTo("acme-" + tag + ".example");
+        var chloe = find(rep, "chloe." + tag);
+        assertThat(chloe.get("phoneE164").asString()).isEqualTo("+33142685300");
+        assertThat(chloe.get("fullName").asString()).isEqualTo("Chloé Martin");
+    }
+
+    @Test
+    void aSemicolonWindows1252FileAndTheSameFileAgainUpdateWithoutDuplicates() throws Exception {
+        var manager = given.manager();
+        var tag = tag();
+        var csv = "Name;Email;Mobile Phone;Account Name;Mailing Country;Do Not Call\r\n"
+                + "Jürgen Groß;jurgen." + tag + "@beispiel.example;0151 23456789;Müller GmbH;Deutschland;yes\r\n"
+                + "Zoë Ünal;zoe." + tag + "@beispiel.example;;Müller GmbH;DE;no\r\n";
+        var bytes = csv.getBytes(Charset.forName("windows-1252"));
+
+        var first = importAndWait(manager, bytes, "text/csv");
+        assertThat(first.get("format").asString()).contains("Windows-1252", "semicolon");
+        assertThat(first.get("imported").asLong()).isEqualTo(2);
+        var again = importAndWait(manager, bytes, "text/csv");
+        assertThat(again.get("imported").asLong()).isZero();
+        assertThat(again.get("updated").asLong()).isEqualTo(2);
+
+        var page = get(manager, "/api/v1/prospects?q=" + tag);
+        assertThat(page.get("total").asLong()).isEqualTo(2);
+        var jurgen = find(manager, "jurgen." + tag);
+        assertThat(jurgen.get("fullName").asString()).isEqualTo("Jürgen Groß");
+        assertThat(jurgen.get("company").asString()).isEqualTo("Müller GmbH");
+        assertThat(jurgen.get("doNotCall").asBoolean()).isTrue();
+        assertThat(jurgen.get("timeZone").asString()).isEqualTo("Europe/Berlin");
+    }
+
+    @Test
+    void aUtf8FileWithBomAndTabsUploadedAsAFileWorksToo() throws Exception {
+        var rep = given.rep();
+        var tag = tag();
+        var text =
+                "\uFEFFFull Name\tEmail\tPhone\tCountry\nLi Wei\tli." + tag + "@example.com\t+86 10 6552 9988\tChina\n";
+        var file = new MockMultipartFile(
+                "file", "leads.tsv", "text/tab-separated-values", text.getBytes(StandardCharsets.UTF_8));
+        var started = mvc.post()
+                .uri("/api/v1/imports")
+                .header("Authorization", given.bearer(rep))
+                .multipart()
+                .file(file)
+                .exchange();
+        assertThat(started).hasStatus(HttpStatus.ACCEPTED);
+        var status = await(
+                rep,
+                json.readTree(started.getResponse().getContentAsString())
+                        .get("location")
+                        .asString());
+        assertThat(status.get("imported").asLong()).isEqualTo(1);
+        assertThat(find(rep, "li." + tag).get("timeZone").asString()).isEqualTo("Asia/Shanghai");
+    }
+
+    @Test
+    void filesThatAreNotCsvFailWithAClearReasonAndTheServerKeepsServing() throws Exception {
+        var rep = given.rep();
+        assertThat(importAndWait(rep, new byte[0], "text/csv").get("failure").asString())
+                .contains("empty");
+        assertThat(importAndWait(rep, new byte[] {'P', 'K', 3, 4, 0, 0, 1, 2}, "application/octet-stream")
+                        .get("failure")
+                        .asString())
+                .contains("Excel");
+        assertThat(importAndWait(rep, "Colour,Size\nred,L\n".getBytes(StandardCharsets.UTF_8), "text/csv")
+                        .get("failure")
+                        .asString())
+                .contains("no name column");
+
+        var tag = tag();
+        var broken = "Full Name,Email\nGood Row,good." + tag + "@example.com\nBroken,\"never closed@example.com\n"
+                + "x".repeat(2 * 1024 * 1024) + "\n";
+        var status = importAndWait(rep, broken.getBytes(StandardCharsets.UTF_8), "text/csv");
+        assertThat(status.get("status").asString()).isEqualTo("FAILED");
+        assertThat(status.get("failure").asString()).contains("Row 3", "quote");
+        assertThat(find(rep, "good." + tag).get("fullName").asString()).isEqualTo("Good Row");
+        assertThat(mvc.get().uri("/actuator/health")).hasStatusOk();
+    }
+
+    @Test
+    void anErasedPersonInAFileIsARejectedRow() throws Exception {
+        var rep = given.rep();
+        var prospect = given.prospect(rep);
+        assertThat(mvc.delete().uri("/api/v1/prospects/" + prospect.id()).header("Authorization", given.bearer(rep)))
+                .hasStatus(HttpStatus.NO_CONTENT);
+        var csv = "Full Name,Email\nComes Back," + prospect.email() + "\n";
+        var status = importAndWait(rep, csv.getBytes(StandardCharsets.UTF_8), "text/csv");
+        assertThat(status.get("rejected").asLong()).isEqualTo(1);
+        assertThat(status.get("errors").get(0).get("message").asString()).contains("erased");
+    }
+
+    @Test
+    void theExportNeutralisesFormulasAndImportsBackAsTheSamePeople() throws Exception {
+        var rep = given.rep();
+        var tag = tag();
+        var csv = "Full Name,Email,Phone,Company,Job Title\n" + "Eve Formula,eve." + tag
+                + "@example.com,+1 212 555 0199,\"=HYPERLINK(\"\"http://evil.example\"\")\",@SUM(A1)\n";
+        importAndWait(rep, csv.getBytes(StandardCharsets.UTF_8), "text/csv");
+
+        var export = mvc.get()
+                .uri("/api/v1/prospects/export")
+                .header("Authorization", given.bearer(rep))
+                .exchange();
+        assertThat(export).hasStatusOk();
+        var text = export.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(text).contains("'=HYPERLINK", "'@SUM(A1)", "'+1").doesNotContain(",=HYPERLINK");
+        assertThat(text.lines().filter(l -> l.contains("@example.com")).count())
+                .as("a rep's export holds only their prospects")
+                .isEqualTo(1);
+
+        var back = importAndWait(rep, text.getBytes(StandardCharsets.UTF_8), "text/csv");
+        assertThat(back.get("updated").asLong()).isEqualTo(1);
+        assertThat(back.get("rejected").asLong()).isZero();
+        assertThat(find(rep, "eve." + tag).get("company").asString()).startsWith("=HYPERLINK");
+    }
+
+    @Test
+    void anotherRepsImportIsNotFound() throws Exception {
+        var rep = given.rep();
+        var status =
+                importAndWait(rep, "Full Name,Email\nA B,a@b.example\n".getBytes(StandardCharsets.UTF_8), "text/csv");
+        assertThat(mvc.get()
+                        .uri("/api/v1/imports/" + status.get("id").asString())
+                        .header("Authorization", given.bearer(given.rep())))
+                .hasStatus(HttpStatus.NOT_FOUND);
+    }
+
+    private JsonNode importAndWait(Member member, byte[] body, String type) throws Exception {
+        var started = mvc.post()
+                .uri("/api/v1/imports")
+                .header("Authorization", given.bearer(member))
+                .contentType(MediaType.parseMediaType(type))
+                .content(body)
+                .exchange();
+        assertThat(started).hasStatus(HttpStatus.ACCEPTED);
+        return await(member, started.getResponse().getHeader("Location"));
+    }
+
+    private JsonNode await(Member member, String location) throws Exception {
+        var deadline = System.nanoTime() + 30_000_000_000L;
+        JsonNode status = get(member, location);
+        while (status.get("status").asString().equals("RUNNING") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            status = get(member, location);
+        }
+        return status;
+    }
+
+    private JsonNode find(Member member, String emailStart) throws Exception {
+        var page = get(member, "/api/v1/prospects?q=" + emailStart);
+        assertThat(page.get("total").asLong())
+                .as("prospects matching " + emailStart)
+                .isEqualTo(1);
+        return page.get("items").get(0);
+    }
+
+    private JsonNode get(Member member, String uri) throws Exception {
+        var result =
+                mvc.get().uri(uri).header("Authorization", given.bearer(member)).exchange();
+        assertThat(result).hasStatusOk();
+        return json.readTree(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    private static String tag() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}
