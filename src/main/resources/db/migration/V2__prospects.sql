@@ -42,7 +42,7 @@ create table prospects (
 create index prospects_owner_stage on prospects (owner_id, stage);
 create index prospects_account on prospects (account_id);
 create index prospects_phone on prospects (phone_e164);
-create index prospects_import on prospects (import_id);
+
 create index prospects_name on prospects (full_name);
 
 -- What remains of an erased person: one-way hashes of their email and phone, so they are not imported

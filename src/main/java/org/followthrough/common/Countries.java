@@ -15,6 +15,8 @@ public final class Countries {
 
     private static final Set<String> CODES = Set.of(Locale.getISOCountries());
     private static final Map<String, String> BY_NAME = names();
+    /** Files repeat the same few spellings a million times; each is worked out once. */
+    private static final Map<String, Optional<String>> SEEN = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Countries() {}
 
@@ -23,6 +25,21 @@ public final class Countries {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
+        if (text.length() > 60) {
+            return Optional.empty();
+        }
+        var known = SEEN.get(text);
+        if (known != null) {
+            return known;
+        }
+        var parsed = lookUp(text);
+        if (SEEN.size() < 10_000) {
+            SEEN.put(text, parsed);
+        }
+        return parsed;
+    }
+
+    private static Optional<String> lookUp(String text) {
         var trimmed = text.trim();
         var upper = trimmed.toUpperCase(Locale.ROOT);
         if (upper.length() == 2 && CODES.contains(upper)) {

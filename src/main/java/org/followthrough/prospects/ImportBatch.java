@@ -2,7 +2,6 @@ package org.followthrough.prospects;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +25,15 @@ final class ImportBatch {
 
     record Result(int created, int updated, List<RowError> errors) {}
 
-    private record Keep(Columns.Row row, Intake.Checked checked) {
+    record Keep(Columns.Row row, Intake.Checked checked, String emailHash, String phoneHash) {
+        Keep(Columns.Row row, Intake.Checked checked) {
+            this(
+                    row,
+                    checked,
+                    Suppressions.hash("email", checked.email()),
+                    Suppressions.hash("phone", checked.phoneE164()));
+        }
+
         String key() {
             return checked.email() != null ? "e:" + checked.email() : "p:" + checked.phoneE164();
         }
@@ -36,43 +43,62 @@ final class ImportBatch {
     private final Suppressions suppressions;
     private final Map<String, UUID> accountIds;
     private final Clock clock;
+    private final boolean postgres;
 
     ImportBatch(JdbcTemplate jdbc, Suppressions suppressions, Map<String, UUID> accountIds, Clock clock) {
         this.jdbc = jdbc;
+        this.postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
+                c.getMetaData().getDatabaseProductName().equals("PostgreSQL")));
         this.suppressions = suppressions;
         this.accountIds = accountIds;
         this.clock = clock;
     }
 
-    Result write(Actor actor, Intake.Context context, UUID importId, Columns columns, List<Columns.Row> rows) {
+    /** A batch checked and ready to store: worked out without the database, so it can run beside the writing. */
+    record Prepared(List<Keep> keep, List<RowError> errors, int superseded, int processed, long bytesRead) {}
+
+    Prepared prepare(Intake.Context context, Columns columns, List<Columns.Row> rows, long bytesRead) {
+        var outcomes = rows.size() > 1
+                ? rows.parallelStream().map(row -> check(row, context)).toList()
+                : rows.stream().map(row -> check(row, context)).toList();
         var errors = new ArrayList<RowError>();
         var keep = new LinkedHashMap<String, Keep>();
         int superseded = 0;
-        for (var row : rows) {
-            var problems = new ArrayList<>(row.problems());
-            Intake.Checked checked = null;
-            if (problems.isEmpty()) {
-                var outcome = Intake.check(row.fields(), context);
-                problems.addAll(outcome.problems());
-                checked = outcome.checked();
-            }
-            if (!problems.isEmpty()) {
-                for (FieldProblem p : problems) {
+        for (int i = 0; i < rows.size(); i++) {
+            var row = rows.get(i);
+            var outcome = outcomes.get(i);
+            if (outcome.checked() == null) {
+                for (FieldProblem p : outcome.problems()) {
                     errors.add(new RowError(row.row(), columns.columnOf(p.field()), p.message()));
                 }
                 continue;
             }
+            var k = new Keep(row, outcome.checked());
             // the same person twice in one batch: the later row wins, as it would across batches
-            if (keep.put(new Keep(row, checked).key(), new Keep(row, checked)) != null) {
+            if (keep.put(k.key(), k) != null) {
                 superseded++;
             }
         }
+        return new Prepared(new ArrayList<>(keep.values()), errors, superseded, rows.size(), bytesRead);
+    }
+
+    private static Intake.Outcome check(Columns.Row row, Intake.Context context) {
+        if (!row.problems().isEmpty()) {
+            return new Intake.Outcome(null, row.problems());
+        }
+        return Intake.check(row.fields(), context);
+    }
+
+    Result store(Actor actor, UUID importId, Columns columns, Prepared prepared) {
+        var errors = new ArrayList<>(prepared.errors());
+        var keep = new ArrayList<>(prepared.keep());
         rejectSuppressed(keep, columns, errors);
-        var existing = existing(keep.values());
+        var existing = existing(keep);
+        resolveAccounts(keep);
         var inserts = new ArrayList<Object[]>();
         var updates = new ArrayList<Object[]>();
         var now = clock.instant();
-        for (var k : keep.values()) {
+        for (var k : keep) {
             var found = existing.get(k.key());
             var account = accountId(k.checked());
             if (found == null) {
@@ -87,9 +113,19 @@ final class ImportBatch {
                 updates.add(updateParams(found[0], k, account, now));
             }
         }
-        jdbc.batchUpdate(INSERT, inserts);
+        if (postgres) {
+            copy(inserts);
+        } else {
+            jdbc.batchUpdate(INSERT, inserts);
+        }
         jdbc.batchUpdate(UPDATE, updates);
-        return new Result(inserts.size(), updates.size() + superseded, errors);
+                .info(
+                        "supp {} existing {} accounts {} insert {} ms",
+                        (t1 - t0) / 1000000,
+                        (t2 - t1) / 1000000,
+                        (t3 - t2) / 1000000,
+                        (t4 - t3) / 1000000);
+        return new Result(inserts.size(), updates.size() + prepared.superseded(), errors);
     }
 
     private static final String INSERT =
@@ -98,6 +134,43 @@ final class ImportBatch {
                 time_zone_source, time_zone_note, country, decision_role, do_not_call, email_opt_out, source,
                 import_id, created_at, updated_at)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private static final String COPY =
+            """
+            copy prospects (id, account_id, owner_id, full_name, title, email, phone_e164, time_zone, time_zone_source,
+                time_zone_note, country, decision_role, do_not_call, email_opt_out, source, import_id, created_at,
+                updated_at) from stdin with (format csv)""";
+
+    /** PostgreSQL's COPY takes a batch of new rows with a fraction of an INSERT's parsing and round trips. */
+    private void copy(List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        var text = new StringBuilder(rows.size() * 300);
+        for (var row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                if (i > 0) {
+                    text.append(',');
+                }
+                var value = row[i];
+                if (value != null) {
+                    text.append('"')
+                            .append(value.toString().replace("\"", "\"\""))
+                            .append('"');
+                }
+            }
+            text.append('\n');
+        }
+        jdbc.execute((java.sql.Connection c) -> {
+            try {
+                return c.unwrap(org.postgresql.PGConnection.class)
+                        .getCopyAPI()
+                        .copyIn(COPY, new java.io.StringReader(text.toString()));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
 
     /** An import changes what its row says and keeps what the row leaves out (a missing column clears nothing). */
     private static final String UPDATE =
@@ -134,25 +207,22 @@ final class ImportBatch {
         };
     }
 
-    private void rejectSuppressed(Map<String, Keep> keep, Columns columns, List<RowError> errors) {
+    private void rejectSuppressed(List<Keep> keep, Columns columns, List<RowError> errors) {
         var hashes = new ArrayList<String>();
-        for (var k : keep.values()) {
-            hashes.add(Suppressions.hash("email", k.checked().email()));
-            hashes.add(Suppressions.hash("phone", k.checked().phoneE164()));
+        for (var k : keep) {
+            hashes.add(k.emailHash());
+            hashes.add(k.phoneHash());
         }
         hashes.removeIf(java.util.Objects::isNull);
         var suppressed = suppressions.suppressedOf(hashes);
         if (suppressed.isEmpty()) {
             return;
         }
-        var it = keep.values().iterator();
+        var it = keep.iterator();
         while (it.hasNext()) {
             var k = it.next();
-            var byEmail =
-                    suppressed.contains(Suppressions.hash("email", k.checked().email()));
-            if (byEmail
-                    || suppressed.contains(
-                            Suppressions.hash("phone", k.checked().phoneE164()))) {
+            var byEmail = k.emailHash() != null && suppressed.contains(k.emailHash());
+            if (byEmail || (k.phoneHash() != null && suppressed.contains(k.phoneHash()))) {
                 errors.add(new RowError(
                         k.row().row(),
                         columns.columnOf(byEmail ? "email" : "phone"),
@@ -174,24 +244,17 @@ final class ImportBatch {
                 .filter(k -> k.checked().email() == null)
                 .map(k -> k.checked().phoneE164())
                 .toList();
-        for (var chunk : chunks(emails)) {
-            jdbc.query(
-                    "select id, owner_id, email from prospects where email in (" + marks(chunk.size()) + ")",
-                    rs -> {
-                        found.put("e:" + rs.getString(3), new UUID[] {Sql.uuid(rs, "id"), Sql.uuid(rs, "owner_id")});
-                    },
-                    chunk.toArray());
-        }
-        for (var chunk : chunks(phones)) {
-            jdbc.query(
-                    "select id, owner_id, phone_e164 from prospects where email is null and phone_e164 in ("
-                            + marks(chunk.size()) + ")",
-                    rs -> {
-                        found.putIfAbsent(
-                                "p:" + rs.getString(3), new UUID[] {Sql.uuid(rs, "id"), Sql.uuid(rs, "owner_id")});
-                    },
-                    chunk.toArray());
-        }
+        // one array parameter, not an IN list: planned once, with the unique index, whatever the batch holds
+        anyOf("select id, owner_id, email from prospects where email = any(?)", emails, rs -> {
+            found.put("e:" + rs.getString(3), new UUID[] {Sql.uuid(rs, "id"), Sql.uuid(rs, "owner_id")});
+        });
+        anyOf(
+                "select id, owner_id, phone_e164 from prospects where email is null and phone_e164 = any(?)",
+                phones,
+                rs -> {
+                    found.putIfAbsent(
+                            "p:" + rs.getString(3), new UUID[] {Sql.uuid(rs, "id"), Sql.uuid(rs, "owner_id")});
+                });
         return found;
     }
 
@@ -202,46 +265,48 @@ final class ImportBatch {
 
     private UUID accountId(Intake.Checked c) {
         var key = c.accountKey();
-        if (key == null) {
-            return null;
-        }
-        var cached = accountIds.get(key);
-        if (cached != null) {
-            return cached;
-        }
-        var stored = jdbc.query("select id from accounts where match_key = ?", (rs, i) -> Sql.uuid(rs, "id"), key);
-        UUID id;
-        if (stored.isEmpty()) {
-            id = UUID.randomUUID();
-            jdbc.update(
-                    "insert into accounts (id, name, match_key, domain, industry, country, created_at)"
-                            + " values (?, ?, ?, ?, ?, ?, ?)",
-                    id,
-                    c.company(),
-                    key,
-                    c.domain(),
-                    c.industry(),
-                    c.country(),
-                    Sql.ts(clock.instant()));
-        } else {
-            id = stored.get(0);
-        }
+        return key == null ? null : accountIds.get(key);
+    }
+
+    /** Finds or creates the accounts of a batch with a few statements, whatever the number of companies. */
+    private void resolveAccounts(java.util.Collection<Keep> rows) {
         if (accountIds.size() > 100_000) {
             accountIds.clear();
         }
-        accountIds.put(key, id);
-        return id;
-    }
-
-    private static List<List<String>> chunks(List<String> values) {
-        var chunks = new ArrayList<List<String>>();
-        for (int from = 0; from < values.size(); from += 500) {
-            chunks.add(values.subList(from, Math.min(values.size(), from + 500)));
+        var wanted = new LinkedHashMap<String, Intake.Checked>();
+        for (var k : rows) {
+            var key = k.checked().accountKey();
+            if (key != null && !accountIds.containsKey(key)) {
+                wanted.putIfAbsent(key, k.checked());
+            }
         }
-        return chunks;
+        lookUpAccounts(new ArrayList<>(wanted.keySet()));
+        wanted.keySet().removeAll(accountIds.keySet());
+        if (wanted.isEmpty()) {
+            return;
+        }
+        var now = Sql.ts(clock.instant());
+        var inserts = new ArrayList<Object[]>();
+        wanted.forEach((key, c) -> inserts.add(
+                new Object[] {UUID.randomUUID(), c.company(), key, c.domain(), c.industry(), c.country(), now}));
+        // another import may create the same account meanwhile: its row wins and is read back below
+        jdbc.batchUpdate(
+                "insert into accounts (id, name, match_key, domain, industry, country, created_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
+                inserts);
+        lookUpAccounts(new ArrayList<>(wanted.keySet()));
     }
 
-    private static String marks(int n) {
-        return String.join(",", Collections.nCopies(n, "?"));
+    private void lookUpAccounts(List<String> keys) {
+        anyOf("select id, match_key from accounts where match_key = any(?)", keys, rs -> {
+            accountIds.put(rs.getString("match_key"), Sql.uuid(rs, "id"));
+        });
+    }
+
+    private void anyOf(String sql, List<String> values, org.springframework.jdbc.core.RowCallbackHandler handler) {
+        if (values.isEmpty()) {
+            return;
+        }
+        jdbc.query(sql, ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", values.toArray())), handler);
     }
 }

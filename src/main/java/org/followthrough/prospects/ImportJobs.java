@@ -20,9 +20,11 @@ class ImportJobs {
     static final int ERRORS_KEPT = 100_000;
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
 
-    ImportJobs(JdbcClient jdbc) {
+    ImportJobs(JdbcClient jdbc, javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
+        this.batch = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
     }
 
     void start(UUID id, UUID memberId, String fileName, long bytes, Instant now) {
@@ -47,16 +49,18 @@ class ImportJobs {
                 .update();
     }
 
-    void rejected(UUID id, List<ImportBatch.RowError> errors) {
-        var kept = jdbc.sql("select count(*) from import_errors where import_id = ?")
-                .param(id)
-                .query(Long.class)
-                .single();
-        for (var e : errors.subList(0, (int) Math.max(0, Math.min(errors.size(), ERRORS_KEPT - kept)))) {
-            jdbc.sql("insert into import_errors (import_id, row_no, column_name, message) values (?, ?, ?, ?)")
-                    .params(id, e.row(), cut(e.column(), 200), cut(e.message(), 1000))
-                    .update();
+    /** Keeps the rejected rows of a batch, up to {@link #ERRORS_KEPT} per import; {@code kept} is how many so far. */
+    int rejected(UUID id, List<ImportBatch.RowError> errors, int kept) {
+        var room = (int) Math.max(0, Math.min(errors.size(), ERRORS_KEPT - kept));
+        if (room == 0) {
+            return 0;
         }
+        var rows = errors.subList(0, room).stream()
+                .map(e -> new Object[] {id, e.row(), cut(e.column(), 200), cut(e.message(), 1000)})
+                .toList();
+        batch.batchUpdate(
+                "insert into import_errors (import_id, row_no, column_name, message) values (?, ?, ?, ?)", rows);
+        return room;
     }
 
     void finish(UUID id, String status, String failure, Instant now) {

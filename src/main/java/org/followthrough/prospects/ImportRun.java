@@ -40,6 +40,7 @@ final class ImportRun {
     private final Clock clock;
     private long created;
     private long updated;
+    private int errorsKept;
 
     ImportRun(
             UUID id,
@@ -103,76 +104,125 @@ final class ImportRun {
             if (missing.isPresent()) {
                 return missing.get();
             }
-            var rows = new ArrayList<Columns.Row>(BATCH);
-            long row = 1;
-            try {
-                while (records.hasNext()) {
-                    CsvRecord record = records.next();
-                    row++;
-                    if (record.getFields().stream().allMatch(String::isBlank)) {
-                        continue;
-                    }
-                    rows.add(columns.read(row, record.getFields()));
-                    if (rows.size() == BATCH) {
-                        store(columns, rows, counting.count);
-                        rows.clear();
-                    }
-                }
-            } catch (CsvParseException broken) {
-                store(columns, rows, counting.count);
-                return "Row " + (row + 1) + " cannot be read (" + broken.getMessage() + "): a quote is not closed or"
-                        + " a line is longer than " + (MAX_RECORD_CHARS / 1024) + " KB. The rows before it were"
-                        + " imported; fix that row and import the file again.";
-            }
-            store(columns, rows, counting.count);
+            return readAndStore(records, columns, counting);
         }
-        return null;
     }
 
-    private void store(Columns columns, List<Columns.Row> rows, long bytesRead) {
-        if (rows.isEmpty()) {
+    /**
+     * Two stages side by side: this thread stores batches while a reader thread parses and checks the
+     * next ones (checking is most of the CPU work). At most two batches wait between them, so memory
+     * stays flat.
+     */
+    private String readAndStore(java.util.Iterator<CsvRecord> records, Columns columns, Counting counting) {
+        var ready = new java.util.concurrent.ArrayBlockingQueue<Object>(2);
+        var stop = new java.util.concurrent.atomic.AtomicBoolean();
+        var reader = new Thread(() -> read(records, columns, counting, ready, stop), "prospect-import-reader");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            while (true) {
+                var next = ready.take();
+                if (next instanceof ImportBatch.Prepared prepared) {
+                    store(columns, prepared);
+                } else {
+                    return next instanceof String failure ? failure : null;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "The import was interrupted; import the file again.";
+        } finally {
+            stop.set(true);
+            reader.interrupt();
+        }
+    }
+
+    private static final Object END = new Object();
+
+    private void read(
+            java.util.Iterator<CsvRecord> records,
+            Columns columns,
+            Counting counting,
+            java.util.concurrent.BlockingQueue<Object> ready,
+            java.util.concurrent.atomic.AtomicBoolean stop) {
+        var rows = new ArrayList<Columns.Row>(BATCH);
+        long row = 1;
+        Object last = END;
+        try {
+            while (!stop.get() && records.hasNext()) {
+                CsvRecord record = records.next();
+                row++;
+                if (record.getFields().stream().allMatch(String::isBlank)) {
+                    continue;
+                }
+                rows.add(columns.read(row, record.getFields()));
+                if (rows.size() == BATCH) {
+                    ready.put(batch.prepare(context, columns, rows, counting.count));
+                    rows = new ArrayList<>(BATCH);
+                }
+            }
+        } catch (CsvParseException broken) {
+            last = "Row " + (row + 1) + " cannot be read (" + broken.getMessage() + "): a quote is not closed or a"
+                    + " line is longer than " + (MAX_RECORD_CHARS / 1024) + " KB. The rows before it were imported;"
+                    + " fix that row and import the file again.";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return;
+        } catch (RuntimeException e) {
+            log.error("Import {} could not read its file", id, e);
+            last = "The file could not be read: " + e.getMessage();
         }
         try {
-            transaction.executeWithoutResult(
-                    tx -> tally(batch.write(actor, context, id, columns, rows), rows.size(), bytesRead));
+            if (!rows.isEmpty()) {
+                ready.put(batch.prepare(context, columns, rows, counting.count));
+            }
+            ready.put(last);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void store(Columns columns, ImportBatch.Prepared prepared) {
+        try {
+            transaction.executeWithoutResult(tx -> tally(batch.store(actor, id, columns, prepared), prepared));
         } catch (DataAccessException e) {
             // one row the database refused (a race with another import, say) must not cost the rest of the batch
             log.info("Import {}: a batch failed ({}); storing its rows one by one", id, e.getMessage());
             batch.forgetAccounts();
-            for (var row : rows) {
+            for (var keep : prepared.keep()) {
+                var single = new ImportBatch.Prepared(List.of(keep), List.of(), 0, 1, prepared.bytesRead());
                 try {
-                    transaction.executeWithoutResult(
-                            tx -> tally(batch.write(actor, context, id, columns, List.of(row)), 1, bytesRead));
+                    transaction.executeWithoutResult(tx -> tally(batch.store(actor, id, columns, single), single));
                 } catch (DataAccessException rowFailed) {
                     batch.forgetAccounts();
-                    transaction.executeWithoutResult(tx -> tally(
-                            new ImportBatch.Result(
-                                    0,
-                                    0,
-                                    List.of(new ImportBatch.RowError(
-                                            row.row(),
-                                            null,
-                                            "could not be stored: "
-                                                    + rowFailed
-                                                            .getMostSpecificCause()
-                                                            .getMessage()))),
-                            1,
-                            bytesRead));
+                    var error = new ImportBatch.RowError(
+                            keep.row().row(),
+                            null,
+                            "could not be stored: "
+                                    + rowFailed.getMostSpecificCause().getMessage());
+                    transaction.executeWithoutResult(tx -> tally(new ImportBatch.Result(0, 0, List.of(error)), single));
                 }
             }
+            var rest = new ImportBatch.Prepared(
+                    List.of(),
+                    prepared.errors(),
+                    0,
+                    prepared.processed() - prepared.keep().size(),
+                    prepared.bytesRead());
+            transaction.executeWithoutResult(
+                    tx -> tally(new ImportBatch.Result(0, prepared.superseded(), rest.errors()), rest));
         }
     }
 
-    private void tally(ImportBatch.Result result, int processed, long bytesRead) {
+    private void tally(ImportBatch.Result result, ImportBatch.Prepared prepared) {
         created += result.created();
         updated += result.updated();
         long rejectedRows = result.errors().stream()
                 .mapToLong(ImportBatch.RowError::row)
                 .distinct()
                 .count();
-        jobs.rejected(id, result.errors());
-        jobs.progress(id, processed, result.created(), result.updated(), rejectedRows, bytesRead);
+        errorsKept += jobs.rejected(id, result.errors(), errorsKept);
+        jobs.progress(id, prepared.processed(), result.created(), result.updated(), rejectedRows, prepared.bytesRead());
     }
 
     private static InputStream skip(InputStream in, int bytes) throws IOException {

@@ -50,16 +50,15 @@ final class PhoneNumbers {
     static Optional<Parsed> parse(String text, String defaultRegion) {
         try {
             PhoneNumber number = UTIL.parse(text, defaultRegion == null ? "ZZ" : defaultRegion);
-            if (!UTIL.isValidNumber(number)) {
+            // the region is worked out once: validity and the zones both follow from it
+            var region = UTIL.getRegionCodeForNumber(number);
+            if (region == null || !UTIL.isValidNumberForRegion(number, region)) {
                 return Optional.empty();
             }
-            var zones = ZONES.getTimeZonesForNumber(number).stream()
+            var zones = ZONES.getTimeZonesForGeographicalNumber(number).stream()
                     .filter(z -> !z.equals(PhoneNumberToTimeZonesMapper.getUnknownTimeZone()))
                     .toList();
-            return Optional.of(new Parsed(
-                    UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164),
-                    UTIL.getRegionCodeForNumber(number),
-                    zones));
+            return Optional.of(new Parsed(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164), region, zones));
         } catch (NumberParseException e) {
             return Optional.empty();
         }

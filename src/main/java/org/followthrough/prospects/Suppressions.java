@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -50,22 +49,32 @@ public class Suppressions {
     /** The hashes among these that are suppressed, for checking a batch of imported rows at once. */
     Set<String> suppressedOf(Collection<String> hashes) {
         var found = new HashSet<String>();
-        var list = new ArrayList<>(hashes);
-        for (int from = 0; from < list.size(); from += 500) {
-            var chunk = list.subList(from, Math.min(list.size(), from + 500));
-            var marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-            var params = new ArrayList<Object>(chunk);
-            params.addAll(chunk);
-            jdbc.sql("select email_hash, phone_hash from suppressions where email_hash in (" + marks
-                            + ") or phone_hash in (" + marks + ")")
-                    .params(params)
-                    .query(rs -> {
-                        found.add(rs.getString(1));
-                        found.add(rs.getString(2));
-                    });
+        if (hashes.isEmpty() || !any()) {
+            return found;
         }
+        var values = hashes.toArray();
+        jdbc.sql("select email_hash, phone_hash from suppressions where email_hash = any(?) or phone_hash = any(?)")
+                .params(array(values), array(values))
+                .query(rs -> {
+                    found.add(rs.getString(1));
+                    found.add(rs.getString(2));
+                });
         found.retainAll(hashes);
         return found;
+    }
+
+    private boolean any() {
+        return jdbc.sql("select count(*) from suppressions").query(Long.class).single() > 0;
+    }
+
+    private static Object array(Object[] values) {
+        return new org.springframework.jdbc.core.SqlTypeValue() {
+            @Override
+            public void setTypeValue(java.sql.PreparedStatement ps, int index, int sqlType, String typeName)
+                    throws java.sql.SQLException {
+                ps.setArray(index, ps.getConnection().createArrayOf("varchar", values));
+            }
+        };
     }
 
     void add(String email, String phoneE164, UUID by) {
