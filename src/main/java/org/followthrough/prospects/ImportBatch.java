@@ -119,12 +119,6 @@ final class ImportBatch {
             jdbc.batchUpdate(INSERT, inserts);
         }
         jdbc.batchUpdate(UPDATE, updates);
-                .info(
-                        "supp {} existing {} accounts {} insert {} ms",
-                        (t1 - t0) / 1000000,
-                        (t2 - t1) / 1000000,
-                        (t3 - t2) / 1000000,
-                        (t4 - t3) / 1000000);
         return new Result(inserts.size(), updates.size() + prepared.superseded(), errors);
     }
 
