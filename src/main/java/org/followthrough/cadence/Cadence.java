@@ -1,0 +1,28 @@
+package org.followthrough.cadence;
+
+import java.util.List;
+
+/**
+ * A named plan of steps. {@code endStage} is where the prospect goes when the last step passes
+ * without a connection (NURTURE for first-time calls, R8), or null when the cadence just ends.
+ */
+public record Cadence(String key, String name, List<Step> steps, String endStage) {
+
+    public static final String FIRST_TIME_CALLS = "first-time-calls";
+    public static final String MISSED_APPOINTMENT = "missed-appointment";
+    public static final String POST_SALE = "post-sale";
+    public static final String NURTURE = "nurture";
+
+    public Cadence {
+        steps = List.copyOf(steps);
+    }
+
+    public Step step(int n) {
+        return steps.get(n - 1);
+    }
+
+    /** Calls in this cadence are first-time calls (FTC #n) rather than follow-ups (R5). */
+    public boolean isFirstTimeCalls() {
+        return key.equals(FIRST_TIME_CALLS);
+    }
+}

@@ -1,0 +1,122 @@
+package org.followthrough.cadence;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.followthrough.common.Refusal;
+import org.followthrough.common.Sql;
+import org.followthrough.team.Actor;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The team's cadences, stored as data; the four built-in ones exist from the first start. */
+@Service
+public class Cadences {
+
+    /** A cadence as a manager writes it in {@code PUT /api/v1/cadences/{key}}. */
+    public record Definition(String name, List<StepDefinition> steps, String endStage) {}
+
+    public record StepDefinition(Channel channel, Delay delay, Placing placing, String template) {}
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    Cadences(JdbcClient jdbc, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(0)
+    void writeBuiltInCadencesWhenMissing() {
+        for (var cadence : BuiltInCadences.all()) {
+            if (find(cadence.key()).isEmpty()) {
+                try {
+                    store(cadence, true, null, true);
+                } catch (DuplicateKeyException anotherInstanceWasFaster) {
+                    // written by another instance starting at the same moment
+                }
+            }
+        }
+    }
+
+    public Optional<Cadence> find(String key) {
+        return jdbc.sql("select * from cadences where cadence_key = ?")
+                .param(key)
+                .query((rs, i) -> new Cadence(
+                        rs.getString("cadence_key"),
+                        rs.getString("name"),
+                        json.readValue(rs.getString("steps"), new TypeReference<List<Step>>() {}),
+                        rs.getString("end_stage")))
+                .optional();
+    }
+
+    /** The cadence, or the built-in one of that key if the table does not have it yet. */
+    public Cadence get(String key) {
+        return find(key)
+                .or(() -> BuiltInCadences.all().stream()
+                        .filter(c -> c.key().equals(key))
+                        .findFirst())
+                .orElseThrow(() -> Refusal.notFound("cadence", key));
+    }
+
+    public List<Cadence> all() {
+        return jdbc
+                .sql("select cadence_key from cadences order by built_in desc, cadence_key")
+                .query(String.class)
+                .list()
+                .stream()
+                .map(this::get)
+                .toList();
+    }
+
+    /** Creates or replaces a cadence; managers and admins only. */
+    public Cadence put(Actor actor, String key, Definition definition) {
+        if (!actor.seesWholeTeam()) {
+            throw Refusal.forbidden("Only managers and administrators change cadences.");
+        }
+        var cadence = CadenceRules.check(key, definition);
+        store(cadence, find(key).isEmpty(), actor, false);
+        return cadence;
+    }
+
+    private void store(Cadence cadence, boolean insert, Actor actor, boolean builtIn) {
+        var steps = json.writeValueAsString(cadence.steps());
+        var by = actor == null ? null : actor.id();
+        if (insert) {
+            jdbc.sql("insert into cadences (cadence_key, name, steps, end_stage, built_in, updated_at, updated_by)"
+                            + " values (?, ?, ?, ?, ?, ?, ?)")
+                    .params(
+                            cadence.key(),
+                            cadence.name(),
+                            steps,
+                            cadence.endStage(),
+                            builtIn,
+                            Sql.ts(clock.instant()),
+                            by)
+                    .update();
+        } else {
+            jdbc.sql("update cadences set name = ?, steps = ?, end_stage = ?, updated_at = ?, updated_by = ?"
+                            + " where cadence_key = ?")
+                    .params(cadence.name(), steps, cadence.endStage(), Sql.ts(clock.instant()), by, cadence.key())
+                    .update();
+        }
+    }
+
+    static List<Step> numbered(List<StepDefinition> steps) {
+        var numbered = new ArrayList<Step>();
+        for (var s : steps) {
+            numbered.add(new Step(numbered.size() + 1, s.channel(), s.delay(), s.placing(), s.template()));
+        }
+        return numbered;
+    }
+}

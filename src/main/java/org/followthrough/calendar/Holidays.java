@@ -1,0 +1,40 @@
+package org.followthrough.calendar;
+
+import de.focus_shift.jollyday.core.HolidayManager;
+import de.focus_shift.jollyday.core.HolidayType;
+import de.focus_shift.jollyday.core.ManagerParameters;
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Public holidays per country from jollyday's maintained calendars, worked out once per country and year. */
+public final class Holidays {
+
+    private final Map<String, Set<LocalDate>> cache = new ConcurrentHashMap<>();
+
+    public boolean isHoliday(LocalDate date, String country) {
+        if (country == null) {
+            return false;
+        }
+        return cache.computeIfAbsent(country + date.getYear(), k -> load(country, date.getYear()))
+                .contains(date);
+    }
+
+    private static Set<LocalDate> load(String country, int year) {
+        var code = country.toUpperCase(Locale.ROOT);
+        if (!HolidayManager.getSupportedCalendarCodes().contains(code)) {
+            return Set.of();
+        }
+        var dates = new HashSet<LocalDate>();
+        var manager = HolidayManager.getInstance(ManagerParameters.create(code));
+        for (var holiday : manager.getHolidays(Year.of(year), HolidayType.PUBLIC_HOLIDAY)) {
+            dates.add(holiday.getDate());
+            dates.add(holiday.getActualDate());
+        }
+        return Set.copyOf(dates);
+    }
+}
