@@ -10,6 +10,7 @@ import org.followthrough.team.NewMember;
 import org.followthrough.team.Role;
 import org.followthrough.team.Team;
 import org.springframework.boot.test.context.TestComponent;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Builds the people a test needs through the real services, each with unique data. */
 @TestComponent
@@ -20,11 +21,30 @@ public class Given {
     private final Team team;
     private final ApiTokens tokens;
     private final Prospects prospects;
+    private final JdbcClient jdbc;
 
-    public Given(Team team, ApiTokens tokens, Prospects prospects) {
+    public Given(Team team, ApiTokens tokens, Prospects prospects, JdbcClient jdbc) {
         this.team = team;
         this.tokens = tokens;
         this.prospects = prospects;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Waits until the engine, which reacts to a new prospect after the creating transaction commits,
+     * has enrolled it in a cadence.
+     */
+    public Prospect enrolled(Prospect prospect) {
+        var deadline = System.nanoTime() + 10_000_000_000L;
+        while (jdbc.sql("select count(*) from enrolments where prospect_id = ?")
+                                .param(prospect.id())
+                                .query(Long.class)
+                                .single()
+                        == 0
+                && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        return prospect;
     }
 
     /** A prospect in New York owned by the member, with a unique email. */
@@ -34,7 +54,7 @@ public class Given {
 
     public Prospect prospect(Member owner, String phone, String country) {
         var unique = UUID.randomUUID().toString().substring(0, 8);
-        return prospects
+        return enrolled(prospects
                 .create(
                         owner.asActor(),
                         new ProspectFields(
@@ -53,7 +73,7 @@ public class Given {
                                 null),
                         false,
                         "API")
-                .prospect();
+                .prospect());
     }
 
     public Member rep() {

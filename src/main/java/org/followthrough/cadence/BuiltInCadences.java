@@ -72,20 +72,14 @@ final class BuiltInCadences {
                 null);
     }
 
-    /** R20, R23: a slow, long cadence — an email every three weeks for half a year, a call each quarter. */
+    /**
+     * R20, R23: a slow, long cadence of value-adding emails, one every three weeks for half a year, with
+     * an unsubscribe link; no calls, so a prospect who said no stays out of the call queue until a trigger.
+     */
     static Cadence nurture() {
         var steps = new ArrayList<Step>();
         for (int i = 1; i <= 8; i++) {
-            steps.add(new Step(
-                    steps.size() + 1, Channel.EMAIL, Delay.businessDays(15, PREVIOUS), Placing.EXACT, "nurture-" + i));
-            if (i == 4 || i == 8) {
-                steps.add(new Step(
-                        steps.size() + 1,
-                        Channel.CALL,
-                        Delay.businessDays(2, PREVIOUS),
-                        Placing.BEST_WINDOW,
-                        "nurture-check-in"));
-            }
+            steps.add(new Step(i, Channel.EMAIL, Delay.businessDays(15, PREVIOUS), Placing.EXACT, "nurture-" + i));
         }
         return new Cadence(Cadence.NURTURE, "Nurture", steps, null);
     }

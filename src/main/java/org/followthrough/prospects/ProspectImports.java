@@ -89,7 +89,9 @@ public class ProspectImports {
         var run = new ImportRun(id, file, actor, prospects.importContext(actor), jobs, batch(), transaction, clock);
         worker.submit(() -> {
             var result = run.run();
-            events.publishEvent(new ProspectsImported(id, result.created(), result.updated()));
+            // inside a transaction, so listeners run (and are recorded) once it commits
+            transaction.executeWithoutResult(
+                    tx -> events.publishEvent(new ProspectsImported(id, result.created(), result.updated())));
         });
         return id;
     }

@@ -1,0 +1,78 @@
+package org.followthrough.calls;
+
+import java.time.Instant;
+import java.util.List;
+import org.followthrough.calendar.CallCalendar;
+import org.followthrough.calendar.Place;
+import org.followthrough.calendar.Slots;
+import org.followthrough.common.Refusal;
+import org.followthrough.prospects.Prospect;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether an appointment can be booked (R2, R9): not in the past, inside the legal window, on a
+ * business day unless the prospect asked for that exact day, not on top of another appointment of
+ * the same rep. A refusal always comes with concrete alternatives.
+ */
+@Component
+class AppointmentRules {
+
+    static final HttpStatus UNPROCESSABLE = HttpStatus.valueOf(422);
+
+    private final CallCalendar calendar;
+    private final Slots slots;
+    private final Appointments appointments;
+
+    AppointmentRules(CallCalendar calendar, Slots slots, Appointments appointments) {
+        this.calendar = calendar;
+        this.slots = slots;
+        this.appointments = appointments;
+    }
+
+    void check(Prospect p, Instant at, boolean prospectAgreed, Instant now) {
+        var place = place(p);
+        var local = calendar.local(at, place);
+        String problem = null;
+        if (!at.isAfter(now)) {
+            problem = "The appointment time has passed.";
+        } else if (!calendar.window(place).contains(local.toLocalTime())) {
+            var window = calendar.window(place);
+            problem = "It is " + local.toLocalTime() + " for the prospect, outside the legal calling window "
+                    + window.from() + "–" + window.until() + " in "
+                    + p.timeZone().getId() + ".";
+        } else if (!prospectAgreed && !calendar.isBusinessDay(local.toLocalDate(), place)) {
+            problem = local.toLocalDate() + " is a weekend or a public holiday for the prospect; book it only if they"
+                    + " asked for that day (prospectAgreed: true).";
+        } else if (!appointments.clashing(p.ownerId(), at).isEmpty()) {
+            problem = "The owner already has an appointment within 30 minutes of that time.";
+        }
+        if (problem != null) {
+            throw new Refusal(UNPROCESSABLE, "Appointment not possible", problem + " Pick one of the alternatives.")
+                    .with("alternatives", alternatives(p, now));
+        }
+    }
+
+    Refusal needsNextStep(Prospect p, Instant now) {
+        return new Refusal(
+                        UNPROCESSABLE,
+                        "Next step needed",
+                        "A connected call needs a specific next step: an appointment {appointmentAt, agenda} — \"call me"
+                                + " next week\" is not one — or an end {stage: WON, LOST or NURTURE}.")
+                .with("alternatives", alternatives(p, now));
+    }
+
+    List<Slots.Slot> alternatives(Prospect p, Instant now) {
+        return propose(p, now, 3);
+    }
+
+    List<Slots.Slot> propose(Prospect p, Instant now, int count) {
+        return slots.propose(now, place(p), count, at -> appointments
+                .clashing(p.ownerId(), at)
+                .isEmpty());
+    }
+
+    static Place place(Prospect p) {
+        return new Place(p.timeZone(), p.country());
+    }
+}

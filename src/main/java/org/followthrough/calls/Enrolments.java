@@ -1,0 +1,211 @@
+package org.followthrough.calls;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.followthrough.cadence.Cadence;
+import org.followthrough.cadence.Cadences;
+import org.followthrough.cadence.Planner;
+import org.followthrough.calendar.Place;
+import org.followthrough.common.Sql;
+import org.followthrough.prospects.Prospect;
+import org.followthrough.prospects.Prospects;
+import org.followthrough.prospects.Stage;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Carries each prospect through one cadence at a time. After every step it asks the planner for the
+ * next one: a call becomes a task in the owner's queue, an email goes to the outbox due at its exact
+ * moment, a voicemail belongs to the call before it. When the last step passes without a connection
+ * the prospect moves to the cadence's end stage (NURTURE keeps a slow cadence going, R23).
+ */
+@Service
+public class Enrolments {
+
+    /** A prospect's place in a cadence. */
+    public record Enrolment(
+            UUID id, UUID prospectId, String cadenceKey, Instant startedAt, int lastDoneN, Instant lastDoneAt) {}
+
+    private final JdbcClient jdbc;
+    private final Cadences cadences;
+    private final Planner planner;
+    private final Prospects prospects;
+    private final Tasks tasks;
+    private final CadenceEmails emails;
+    private final Clock clock;
+
+    Enrolments(
+            JdbcClient jdbc,
+            Cadences cadences,
+            Planner planner,
+            Prospects prospects,
+            Tasks tasks,
+            CadenceEmails emails,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.cadences = cadences;
+        this.planner = planner;
+        this.prospects = prospects;
+        this.tasks = tasks;
+        this.emails = emails;
+        this.clock = clock;
+    }
+
+    /** Starts the cadence for the prospect from {@code start}, ending the one they were in. */
+    @Transactional
+    public void start(UUID prospectId, String cadenceKey, Instant start) {
+        var prospect = prospects.byId(prospectId);
+        if (prospect.isEmpty()) {
+            return;
+        }
+        end(prospectId, "replaced by " + cadenceKey);
+        var enrolment = new Enrolment(UUID.randomUUID(), prospectId, cadenceKey, start, 0, null);
+        jdbc.sql("insert into enrolments (id, prospect_id, cadence_key, started_at, status, active_prospect_id)"
+                        + " values (?, ?, ?, ?, 'ACTIVE', ?)")
+                .params(enrolment.id(), prospectId, cadenceKey, Sql.ts(start), prospectId)
+                .update();
+        advance(enrolment, prospect.get());
+    }
+
+    /** Step {@code n} of the enrolment happened at {@code at}: plan what follows. */
+    @Transactional
+    public void stepDone(UUID enrolmentId, int n, Instant at) {
+        var enrolment = find(enrolmentId).filter(e -> e.lastDoneN() < n);
+        if (enrolment.isEmpty()) {
+            return;
+        }
+        var e = enrolment.get();
+        var done = new Enrolment(e.id(), e.prospectId(), e.cadenceKey(), e.startedAt(), n, at);
+        remember(done);
+        prospects.byId(e.prospectId()).ifPresent(p -> advance(done, p));
+    }
+
+    /** Ends the prospect's running cadence and takes its open call tasks out of the queue. */
+    @Transactional
+    public void end(UUID prospectId, String reason) {
+        var now = clock.instant();
+        for (var e : active(prospectId).stream().toList()) {
+            jdbc.sql("update tasks set status = 'CANCELLED', done_at = ? where enrolment_id = ? and status = 'OPEN'")
+                    .params(Sql.ts(now), e.id())
+                    .update();
+        }
+        jdbc.sql("update enrolments set status = 'ENDED', ended_at = ?, end_reason = ?, active_prospect_id = null"
+                        + " where active_prospect_id = ?")
+                .params(Sql.ts(now), reason, prospectId)
+                .update();
+    }
+
+    public Optional<Enrolment> active(UUID prospectId) {
+        return jdbc.sql("select * from enrolments where active_prospect_id = ?")
+                .param(prospectId)
+                .query(Enrolments::map)
+                .optional();
+    }
+
+    Optional<Enrolment> find(UUID id) {
+        return jdbc.sql("select * from enrolments where id = ? and status = 'ACTIVE'")
+                .param(id)
+                .query(Enrolments::map)
+                .optional();
+    }
+
+    private void advance(Enrolment e, Prospect p) {
+        var cadence = cadences.get(e.cadenceKey());
+        var place = new Place(p.timeZone(), p.country());
+        int n = e.lastDoneN();
+        var last = e.lastDoneAt() == null ? e.startedAt() : e.lastDoneAt();
+        for (var next = planner.next(cadence, place, e.startedAt(), n, last); next.isPresent(); ) {
+            var step = next.get();
+            switch (step.channel()) {
+                case CALL -> {
+                    if (!p.doNotCall()) {
+                        tasks.open(
+                                p.id(),
+                                p.ownerId(),
+                                e.id(),
+                                step.n(),
+                                null,
+                                kindOf(cadence),
+                                step.at(),
+                                reasonOf(cadence, step.n()),
+                                step.template(),
+                                clock.instant());
+                        return;
+                    }
+                }
+                case EMAIL ->
+                    emails.step(
+                            p,
+                            e.id(),
+                            step.n(),
+                            step.template(),
+                            step.at(),
+                            cadence.key().equals(Cadence.NURTURE));
+                case VOICEMAIL -> {
+                    // left during the call before it; nothing to schedule
+                }
+            }
+            n = step.n();
+            last = step.at();
+            remember(new Enrolment(e.id(), e.prospectId(), e.cadenceKey(), e.startedAt(), n, last));
+            next = planner.next(cadence, place, e.startedAt(), n, last);
+        }
+        finish(e, p, cadence);
+    }
+
+    private void finish(Enrolment e, Prospect p, Cadence cadence) {
+        jdbc.sql("update enrolments set status = 'ENDED', ended_at = ?, end_reason = 'all steps done',"
+                        + " active_prospect_id = null where id = ?")
+                .params(Sql.ts(clock.instant()), e.id())
+                .update();
+        if (cadence.endStage() != null && (p.stage().isOpen() || p.stage() == Stage.NURTURE)) {
+            var stage = Stage.valueOf(cadence.endStage());
+            prospects.moveTo(p.id(), stage);
+            if (stage == Stage.NURTURE && !cadence.key().equals(Cadence.NURTURE)) {
+                start(p.id(), Cadence.NURTURE, clock.instant());
+            }
+        }
+    }
+
+    private void remember(Enrolment e) {
+        jdbc.sql("update enrolments set last_done_n = ?, last_done_at = ? where id = ?")
+                .params(e.lastDoneN(), Sql.ts(e.lastDoneAt()), e.id())
+                .update();
+    }
+
+    static TaskKind kindOf(Cadence cadence) {
+        return switch (cadence.key()) {
+            case Cadence.FIRST_TIME_CALLS -> TaskKind.FIRST_TIME_CALL;
+            case Cadence.MISSED_APPOINTMENT -> TaskKind.RETRY;
+            case Cadence.POST_SALE -> TaskKind.POST_SALE;
+            default -> TaskKind.FOLLOW_UP;
+        };
+    }
+
+    private static String reasonOf(Cadence cadence, int n) {
+        var calls = cadence.steps().stream()
+                .filter(s -> s.channel() == org.followthrough.cadence.Channel.CALL)
+                .toList();
+        int index = 1;
+        for (var s : calls) {
+            if (s.n() == n) {
+                break;
+            }
+            index++;
+        }
+        return cadence.name() + ": call " + index + " of " + calls.size();
+    }
+
+    private static Enrolment map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Enrolment(
+                Sql.uuid(rs, "id"),
+                Sql.uuid(rs, "prospect_id"),
+                rs.getString("cadence_key"),
+                Sql.instant(rs, "started_at"),
+                rs.getInt("last_done_n"),
+                Sql.instant(rs, "last_done_at"));
+    }
+}

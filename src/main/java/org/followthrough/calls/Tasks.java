@@ -1,0 +1,103 @@
+package org.followthrough.calls;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.followthrough.common.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The tasks table. */
+@Repository
+class Tasks {
+
+    private final JdbcClient jdbc;
+
+    Tasks(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    UUID open(
+            UUID prospectId,
+            UUID ownerId,
+            UUID enrolmentId,
+            Integer stepN,
+            UUID appointmentId,
+            TaskKind kind,
+            Instant dueAt,
+            String reason,
+            String template,
+            Instant now) {
+        var id = UUID.randomUUID();
+        jdbc.sql(
+                        """
+                insert into tasks (id, prospect_id, owner_id, enrolment_id, step_n, appointment_id, kind, due_at, reason,
+                    template, status, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?)""")
+                .params(
+                        id,
+                        prospectId,
+                        ownerId,
+                        enrolmentId,
+                        stepN,
+                        appointmentId,
+                        kind.name(),
+                        Sql.ts(dueAt),
+                        reason,
+                        template,
+                        Sql.ts(now))
+                .update();
+        return id;
+    }
+
+    Optional<Task> find(UUID id) {
+        return jdbc.sql("select * from tasks where id = ?")
+                .param(id)
+                .query(Tasks::map)
+                .optional();
+    }
+
+    List<Task> openFor(UUID prospectId) {
+        return jdbc.sql("select * from tasks where prospect_id = ? and status = 'OPEN' order by due_at")
+                .param(prospectId)
+                .query(Tasks::map)
+                .list();
+    }
+
+    void done(UUID id, Instant at) {
+        jdbc.sql("update tasks set status = 'DONE', done_at = ? where id = ? and status = 'OPEN'")
+                .params(Sql.ts(at), id)
+                .update();
+    }
+
+    int cancelOpen(UUID prospectId, Instant now, boolean keepAppointments) {
+        return jdbc.sql("update tasks set status = 'CANCELLED', done_at = ? where prospect_id = ? and status = 'OPEN'"
+                        + (keepAppointments ? " and kind <> 'APPOINTMENT'" : ""))
+                .params(Sql.ts(now), prospectId)
+                .update();
+    }
+
+    void reassign(UUID prospectId, UUID ownerId) {
+        jdbc.sql("update tasks set owner_id = ? where prospect_id = ? and status = 'OPEN'")
+                .params(ownerId, prospectId)
+                .update();
+    }
+
+    static Task map(ResultSet rs, int row) throws SQLException {
+        return new Task(
+                Sql.uuid(rs, "id"),
+                Sql.uuid(rs, "prospect_id"),
+                Sql.uuid(rs, "owner_id"),
+                Sql.uuid(rs, "enrolment_id"),
+                (Integer) rs.getObject("step_n"),
+                Sql.uuid(rs, "appointment_id"),
+                TaskKind.valueOf(rs.getString("kind")),
+                Sql.instant(rs, "due_at"),
+                rs.getString("reason"),
+                rs.getString("template"),
+                rs.getString("status"));
+    }
+}

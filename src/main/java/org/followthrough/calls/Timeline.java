@@ -1,0 +1,72 @@
+package org.followthrough.calls;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.followthrough.messaging.EmailStatus;
+import org.followthrough.messaging.Outbox;
+import org.followthrough.prospects.Prospects;
+import org.followthrough.team.Actor;
+import org.springframework.stereotype.Service;
+
+/** Everything that happened with a prospect and everything the engine has planned, with exact times. */
+@Service
+public class Timeline {
+
+    /** A touch: a call with its outcome and label, or an email sent. */
+    public record TouchView(
+            UUID id,
+            String kind,
+            String outcome,
+            String label,
+            Instant at,
+            String notes,
+            String subject,
+            Long latenessSeconds) {}
+
+    /** A planned step: a call task or an email waiting in the outbox. */
+    public record PlannedView(String kind, String purpose, Instant at, String label, String subject) {}
+
+    public record View(UUID prospectId, String timeZone, List<TouchView> touches, List<PlannedView> planned) {}
+
+    private final Prospects prospects;
+    private final Touches touches;
+    private final Tasks tasks;
+    private final Queue queue;
+    private final Outbox outbox;
+
+    Timeline(Prospects prospects, Touches touches, Tasks tasks, Queue queue, Outbox outbox) {
+        this.prospects = prospects;
+        this.touches = touches;
+        this.tasks = tasks;
+        this.queue = queue;
+        this.outbox = outbox;
+    }
+
+    public View of(Actor actor, UUID prospectId) {
+        var prospect = prospects.get(actor, prospectId);
+        var past = new ArrayList<TouchView>();
+        for (var t : touches.of(prospectId)) {
+            past.add(new TouchView(
+                    t.id(), t.kind(), t.outcome(), t.label(), t.at(), t.notes(), null, t.latenessSeconds()));
+        }
+        var planned = new ArrayList<PlannedView>();
+        var nextLabel = queue.nextLabel(prospectId);
+        for (var task : tasks.openFor(prospectId)) {
+            var label = task.kind() == TaskKind.APPOINTMENT ? "Appointment" : nextLabel;
+            planned.add(new PlannedView("CALL", task.kind() + ": " + task.reason(), task.dueAt(), label, null));
+        }
+        for (var email : outbox.list(null, prospectId, 0, 200)) {
+            if (email.status() == EmailStatus.SENT) {
+                past.add(new TouchView(email.id(), "EMAIL", null, null, email.sentAt(), null, email.subject(), null));
+            } else if (email.status() == EmailStatus.PENDING || email.status() == EmailStatus.SENDING) {
+                planned.add(new PlannedView("EMAIL", email.dedupeKey(), email.dueAt(), null, email.subject()));
+            }
+        }
+        past.sort(Comparator.comparing(TouchView::at, Comparator.nullsLast(Comparator.reverseOrder())));
+        planned.sort(Comparator.comparing(PlannedView::at));
+        return new View(prospectId, prospect.timeZone().getId(), past, planned);
+    }
+}

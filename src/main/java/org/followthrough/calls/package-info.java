@@ -1,0 +1,8 @@
+/**
+ * The follow-up engine's working end: enrolments that carry each prospect through a cadence, the
+ * tasks in every rep's queue, calls logged with their FTC / follow-up labels (R5), the specific next
+ * step a connected call needs (R9), appointments with their emails and invitations (R10, R11), the
+ * missed-appointment protocol (R12), persistence checks (R13) and the timeline of every prospect.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Calls")
+package org.followthrough.calls;

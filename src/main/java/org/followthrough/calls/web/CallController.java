@@ -1,0 +1,91 @@
+package org.followthrough.calls.web;
+
+import java.net.URI;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.followthrough.calls.CallLog;
+import org.followthrough.calls.Leads;
+import org.followthrough.calls.LogCall;
+import org.followthrough.calls.Queue;
+import org.followthrough.calls.Timeline;
+import org.followthrough.common.InvalidInput;
+import org.followthrough.team.Actor;
+import org.followthrough.team.Team;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Logging calls, the queue, the timeline, appointment slots and prospects without a next step. */
+@RestController
+class CallController {
+
+    record SlotView(
+            OffsetDateTime at, LocalDateTime localTime, String timeZone, OffsetDateTime atYourTime, String reason) {}
+
+    private final CallLog calls;
+    private final Queue queue;
+    private final Timeline timeline;
+    private final Leads leads;
+    private final Team team;
+
+    CallController(CallLog calls, Queue queue, Timeline timeline, Leads leads, Team team) {
+        this.calls = calls;
+        this.queue = queue;
+        this.timeline = timeline;
+        this.leads = leads;
+        this.team = team;
+    }
+
+    @PostMapping("/api/v1/prospects/{id}/calls")
+    ResponseEntity<CallLog.Logged> log(Actor actor, @PathVariable UUID id, @RequestBody LogCall call) {
+        var logged = calls.log(actor, id, call);
+        return ResponseEntity.created(URI.create("/api/v1/prospects/" + id + "/timeline"))
+                .body(logged);
+    }
+
+    /** The caller's queue; a manager may look at a rep's with {@code ?owner=<email>}. */
+    @GetMapping("/api/v1/queue")
+    List<Queue.Item> queue(
+            Actor actor, @RequestParam(required = false) String owner, @RequestParam(defaultValue = "100") int limit) {
+        var whose = actor.id();
+        if (owner != null && actor.seesWholeTeam()) {
+            whose = team.memberByEmail(owner.trim().toLowerCase(java.util.Locale.ROOT))
+                    .orElseThrow(() -> InvalidInput.of("owner", "'" + owner + "' is not a member's email"))
+                    .id();
+        }
+        return queue.of(whose, Math.max(1, Math.min(limit, 500)));
+    }
+
+    @GetMapping("/api/v1/prospects/{id}/timeline")
+    Timeline.View timeline(Actor actor, @PathVariable UUID id) {
+        return timeline.of(actor, id);
+    }
+
+    /** Appointment times to propose, best first, in the prospect's and the caller's time. */
+    @GetMapping("/api/v1/prospects/{id}/slots")
+    List<SlotView> slots(Actor actor, @PathVariable UUID id, @RequestParam(defaultValue = "5") int count) {
+        if (count < 1 || count > 20) {
+            throw InvalidInput.of("count", "must be between 1 and 20");
+        }
+        var p = calls.prospect(actor, id);
+        return calls.slots(actor, id, count).stream()
+                .map(s -> new SlotView(
+                        s.at().atZone(p.timeZone()).toOffsetDateTime(),
+                        s.localTime(),
+                        p.timeZone().getId(),
+                        s.at().atZone(actor.timeZone()).toOffsetDateTime(),
+                        s.reason()))
+                .toList();
+    }
+
+    @GetMapping("/api/v1/prospects/without-next-step")
+    List<Leads.Stranded> withoutNextStep(Actor actor) {
+        return leads.withoutNextStep(actor, 500);
+    }
+}
