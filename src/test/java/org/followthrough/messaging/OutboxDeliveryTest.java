@@ -39,6 +39,9 @@ class OutboxDeliveryTest {
     static GreenMail smtp;
 
     @Autowired
+    org.followthrough.Given given;
+
+    @Autowired
     Outbox outbox;
 
     @Autowired
@@ -161,7 +164,7 @@ class OutboxDeliveryTest {
 
     @Test
     void nurtureEmailCarriesOneClickUnsubscribeAndALinkInTheBody() throws Exception {
-        var prospect = UUID.randomUUID();
+        var prospect = given.prospect(given.rep()).id();
         var id = outbox.enqueue(new OutgoingEmail(
                 "nurture/" + prospect + "/1",
                 prospect,
