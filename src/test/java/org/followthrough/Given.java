@@ -18,6 +18,10 @@ public class Given {
 
     public static final String PASSWORD = "Quiet-Meadow-Compass-58";
 
+    /** Phones are unique per test run, so an erased (suppressed) prospect never blocks another test's. */
+    private static final java.util.concurrent.atomic.AtomicInteger PHONES =
+            new java.util.concurrent.atomic.AtomicInteger((int) (System.nanoTime() % 5_000));
+
     private final Team team;
     private final ApiTokens tokens;
     private final Prospects prospects;
@@ -49,7 +53,7 @@ public class Given {
 
     /** A prospect in New York owned by the member, with a unique email. */
     public Prospect prospect(Member owner) {
-        return prospect(owner, "+1 212 555 01" + String.format("%02d", (int) (Math.random() * 100)), "US");
+        return prospect(owner, String.format("+1 212 555 %04d", PHONES.incrementAndGet() % 10_000), "US");
     }
 
     public Prospect prospect(Member owner, String phone, String country) {
