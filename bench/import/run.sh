@@ -69,8 +69,8 @@ head -1001 "$file" | curl -sf -u "$admin:$password" -H 'Content-Type: text/csv' 
 sleep 3
 
 heap() {
-    curl -sf -u "$admin:$password" "http://127.0.0.1:$port/actuator/prometheus" \
-        | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s += $2} END {printf "%d", s / 1048576}'
+    # used heap in MB: survivor, eden and old generation as jstat reports them
+    jstat -gc "$pid" | awk 'NR == 2 {printf "%d", ($3 + $4 + $6 + $8) / 1024}'
 }
 start=$(date +%s.%N)
 location=$(curl -sf -u "$admin:$password" -H 'Content-Type: text/csv' --data-binary @"$file" \
