@@ -60,8 +60,27 @@ public class Cadences {
                 .optional();
     }
 
+    /** Read again after this long, so an edit made on another instance is seen within seconds. */
+    static final java.time.Duration FRESH = java.time.Duration.ofSeconds(5);
+
+    private record Cached(Cadence cadence, long readAtNanos) {}
+
+    private final java.util.Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The cadence, or the built-in one of that key if the table does not have it yet. */
     public Cadence get(String key) {
+        // a cache's freshness is about the machine's time, not the business clock tests move around
+        var now = System.nanoTime();
+        var cached = cache.get(key);
+        if (cached != null && now - cached.readAtNanos() < FRESH.toNanos()) {
+            return cached.cadence();
+        }
+        var cadence = read(key);
+        cache.put(key, new Cached(cadence, now));
+        return cadence;
+    }
+
+    private Cadence read(String key) {
         return find(key)
                 .or(() -> BuiltInCadences.all().stream()
                         .filter(c -> c.key().equals(key))
@@ -86,6 +105,7 @@ public class Cadences {
         }
         var cadence = CadenceRules.check(key, definition);
         store(cadence, find(key).isEmpty(), actor, false);
+        cache.remove(key);
         return cadence;
     }
 

@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class ImportRun {
 
     private static final Logger log = LoggerFactory.getLogger(ImportRun.class);
-    static final int BATCH = 1_000;
+    static final int BATCH = 2_000;
     /** Longer than any real row; a broken quote that swallows the rest of a file hits it soon. */
     static final int MAX_RECORD_CHARS = 1024 * 1024;
 

@@ -63,7 +63,7 @@ public class Suppressions {
         return found;
     }
 
-    private boolean any() {
+    boolean any() {
         return jdbc.sql("select count(*) from suppressions").query(Long.class).single() > 0;
     }
 
