@@ -89,22 +89,26 @@ public final class Planner {
         };
     }
 
-    /** The best-scored window start on the day of {@code notBefore} or the next business day (a day later costs). */
+    /**
+     * The best-scored window start on the day of {@code notBefore} or the next business day (a day later
+     * costs). Both days are business days by construction, so each candidate only needs the window check.
+     */
     private Instant bestWindow(Instant notBefore, Place place) {
+        var window = calendar.window(place);
         var date =
                 calendar.local(calendar.earliestLegal(notBefore, place), place).toLocalDate();
         Instant best = null;
         int bestScore = Integer.MIN_VALUE;
         for (int day = 0; day < 2; day++) {
             for (var time : BestTimes.WINDOW_STARTS) {
-                var at = calendar.at(date, time, place);
-                if (at.isBefore(notBefore) || !calendar.isLegal(at, place)) {
+                if (!window.contains(time)) {
                     continue;
                 }
-                int score = bestTimes
-                                .score(calendar.local(at, place).toLocalDateTime())
-                                .value()
-                        - 3 * day;
+                var at = calendar.at(date, time, place);
+                if (at.isBefore(notBefore)) {
+                    continue;
+                }
+                int score = bestTimes.value(java.time.LocalDateTime.of(date, time)) - 3 * day;
                 if (score > bestScore || (score == bestScore && at.isBefore(best))) {
                     best = at;
                     bestScore = score;
@@ -112,6 +116,7 @@ public final class Planner {
             }
             date = calendar.nextBusinessDay(date, place);
         }
-        return best != null ? best : calendar.earliestLegal(notBefore, place);
+        // a clock change can move a window start; the legal window always has the last word
+        return best != null && calendar.isLegal(best, place) ? best : calendar.earliestLegal(notBefore, place);
     }
 }

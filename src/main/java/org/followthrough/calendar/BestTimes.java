@@ -24,6 +24,27 @@ public final class BestTimes {
             LocalTime.of(15, 0),
             LocalTime.of(17, 0));
 
+    /** The score alone, without building its reason: what the planner compares many times per step. */
+    public int value(LocalDateTime local) {
+        int hour = local.getHour();
+        int value =
+                switch (local.getDayOfWeek()) {
+                    case WEDNESDAY, THURSDAY -> 3;
+                    case TUESDAY -> 2;
+                    case FRIDAY -> hour >= 12 ? -2 : 1;
+                    case MONDAY -> -1;
+                    default -> -5;
+                };
+        return value
+                + switch (hour) {
+                    case 16 -> 4;
+                    case 11 -> 3;
+                    case 10 -> 2;
+                    case 13, 14 -> -3;
+                    default -> 0;
+                };
+    }
+
     public Score score(LocalDateTime local) {
         var day = local.getDayOfWeek();
         int hour = local.getHour();

@@ -14,14 +14,20 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Public holidays per country from jollyday's maintained calendars, worked out once per country and year. */
 public final class Holidays {
 
-    private final Map<String, Set<LocalDate>> cache = new ConcurrentHashMap<>();
+    private record Key(String country, int year) {}
+
+    private final Map<Key, Set<LocalDate>> cache = new ConcurrentHashMap<>();
 
     public boolean isHoliday(LocalDate date, String country) {
         if (country == null) {
             return false;
         }
-        return cache.computeIfAbsent(country + date.getYear(), k -> load(country, date.getYear()))
-                .contains(date);
+        var key = new Key(country, date.getYear());
+        var dates = cache.get(key);
+        if (dates == null) {
+            dates = cache.computeIfAbsent(key, k -> load(k.country(), k.year()));
+        }
+        return dates.contains(date);
     }
 
     private static Set<LocalDate> load(String country, int year) {
