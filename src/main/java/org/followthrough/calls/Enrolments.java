@@ -2,6 +2,7 @@ package org.followthrough.calls;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.followthrough.cadence.Cadence;
@@ -36,6 +37,7 @@ public class Enrolments {
     private final Tasks tasks;
     private final CadenceEmails emails;
     private final Clock clock;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
 
     Enrolments(
             JdbcClient jdbc,
@@ -44,7 +46,8 @@ public class Enrolments {
             Prospects prospects,
             Tasks tasks,
             CadenceEmails emails,
-            Clock clock) {
+            Clock clock,
+            javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
         this.cadences = cadences;
         this.planner = planner;
@@ -52,6 +55,7 @@ public class Enrolments {
         this.tasks = tasks;
         this.emails = emails;
         this.clock = clock;
+        this.batch = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
     }
 
     /** Starts the cadence for the prospect from {@code start}, ending the one they were in. */
@@ -68,6 +72,50 @@ public class Enrolments {
                 .params(enrolment.id(), prospectId, cadenceKey, Sql.ts(start), prospectId)
                 .update();
         advance(enrolment, prospect.get());
+    }
+
+    /**
+     * Starts the cadence for many new prospects that are in none yet (an import's), with two statements
+     * per batch: the enrolments, and the first call of each. A prospect whose first step is not a call
+     * (or who must not be called) takes the one-by-one way.
+     */
+    @Transactional
+    public void startAll(List<Prospect> fresh, String cadenceKey, Instant start) {
+        var cadence = cadences.get(cadenceKey);
+        var enrolled = new java.util.ArrayList<Object[]>();
+        var firstCalls = new java.util.ArrayList<Object[]>();
+        var now = clock.instant();
+        for (var p : fresh) {
+            var place = new Place(p.timeZone(), p.country());
+            var first = planner.next(cadence, place, start, 0, start);
+            if (p.doNotCall() || first.isEmpty() || first.get().channel() != org.followthrough.cadence.Channel.CALL) {
+                start(p.id(), cadenceKey, start);
+                continue;
+            }
+            var id = UUID.randomUUID();
+            var step = first.get();
+            enrolled.add(new Object[] {id, p.id(), cadenceKey, Sql.ts(start), p.id()});
+            firstCalls.add(new Object[] {
+                UUID.randomUUID(),
+                p.id(),
+                p.ownerId(),
+                id,
+                step.n(),
+                kindOf(cadence).name(),
+                Sql.ts(step.at()),
+                reasonOf(cadence, step.n()),
+                step.template(),
+                Sql.ts(now)
+            });
+        }
+        batch.batchUpdate(
+                "insert into enrolments (id, prospect_id, cadence_key, started_at, status, active_prospect_id)"
+                        + " values (?, ?, ?, ?, 'ACTIVE', ?)",
+                enrolled);
+        batch.batchUpdate(
+                "insert into tasks (id, prospect_id, owner_id, enrolment_id, step_n, kind, due_at, reason, template,"
+                        + " status, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?)",
+                firstCalls);
     }
 
     /** Step {@code n} of the enrolment happened at {@code at}: plan what follows. */

@@ -35,6 +35,17 @@ class ProspectRows {
                 .optional();
     }
 
+    List<Prospect> byIds(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        var marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+        return jdbc.sql(SELECT + " where p.id in (" + marks + ")")
+                .params(new ArrayList<Object>(ids))
+                .query(ProspectRows::map)
+                .list();
+    }
+
     Optional<Prospect> byEmail(String email) {
         return jdbc.sql(SELECT + " where p.email = ?")
                 .param(email)

@@ -93,6 +93,11 @@ public class Prospects {
         return rows.byId(id);
     }
 
+    /** Many prospects at once, for work on whole batches (an import's new prospects). */
+    public java.util.List<Prospect> byIds(java.util.Collection<UUID> ids) {
+        return rows.byIds(ids);
+    }
+
     public Optional<Prospect> byEmail(String email) {
         return email == null ? Optional.empty() : rows.byEmail(email.trim().toLowerCase(java.util.Locale.ROOT));
     }

@@ -214,6 +214,39 @@ class FollowUpEngineTest {
         assertThat(queue(rep).size()).isZero();
     }
 
+    @Test
+    void importedProspectsJoinTheFirstTimeCallCadenceAndTheQueue() throws Exception {
+        var rep = given.rep();
+        var tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        var csv = "Full Name,Email,Phone,Country,Do Not Call\n"
+                + "Ana Import,ana." + tag + "@import.example,+1 312 555 0101,US,no\n"
+                + "Ben Import,ben." + tag + "@import.example,+49 30 901820,DE,no\n"
+                + "Cy Import,cy." + tag + "@import.example,+1 415 555 0102,US,yes\n";
+        assertThat(mvc.post()
+                        .uri("/api/v1/imports")
+                        .header("Authorization", given.bearer(rep))
+                        .contentType(MediaType.parseMediaType("text/csv"))
+                        .content(csv))
+                .hasStatus(HttpStatus.ACCEPTED);
+        var deadline = System.nanoTime() + 20_000_000_000L;
+        var queue = queue(rep);
+        while (queue.size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            queue = queue(rep);
+        }
+        assertThat(queue.size()).as("the two callable imported prospects").isEqualTo(2);
+        for (var item : queue) {
+            assertThat(item.get("label").asString()).isEqualTo("FTC #1");
+            assertThat(item.get("prospectName").asString()).isIn("Ana Import", "Ben Import");
+        }
+        var berlin = java.util.stream.StreamSupport.stream(queue.spliterator(), false)
+                .filter(i -> i.get("prospectName").asString().equals("Ben Import"))
+                .findFirst()
+                .orElseThrow();
+        // Tuesday 09:00 in New York is 15:00 in Berlin: inside the window, so called at once
+        assertThat(Instant.parse(berlin.get("dueAt").asString())).isEqualTo(TUESDAY_9AM);
+    }
+
     private MvcTestResult log(Member member, Prospect prospect, String body) {
         return mvc.post()
                 .uri("/api/v1/prospects/" + prospect.id() + "/calls")
