@@ -44,7 +44,9 @@ class NewProspectsEnrol {
 
     @ApplicationModuleListener
     void on(ProspectCreated created) {
-        if (enrolments.active(created.prospectId()).isEmpty()) {
+        // a prospect a web inquiry created is enrolled by the inquiry itself, with its first call raised
+        if (!created.source().equals("SIGNAL")
+                && enrolments.active(created.prospectId()).isEmpty()) {
             enrolments.start(created.prospectId(), Cadence.FIRST_TIME_CALLS, clock.instant());
         }
     }

@@ -80,6 +80,22 @@ class Tasks {
                 .update();
     }
 
+    /**
+     * Brings the prospect's next call (the open cadence call) forward as a {@code kind} task due at
+     * {@code dueAt}, so the cadence goes on from it once it is logged; the task's id, or null if none is open.
+     */
+    UUID raise(UUID prospectId, TaskKind kind, Instant dueAt, String reason) {
+        var open = jdbc.sql("select id from tasks where prospect_id = ? and status = 'OPEN' and kind <> 'APPOINTMENT'"
+                        + " order by due_at fetch first 1 rows only")
+                .param(prospectId)
+                .query(UUID.class)
+                .optional();
+        open.ifPresent(id -> jdbc.sql("update tasks set kind = ?, due_at = ?, reason = ? where id = ?")
+                .params(kind.name(), Sql.ts(dueAt), reason, id)
+                .update());
+        return open.orElse(null);
+    }
+
     void reassign(UUID prospectId, UUID ownerId) {
         jdbc.sql("update tasks set owner_id = ? where prospect_id = ? and status = 'OPEN'")
                 .params(ownerId, prospectId)

@@ -23,11 +23,15 @@ class Owners {
                 reps.isEmpty() ? fallback : reps.get((int) Math.floorMod(turn.getAndIncrement(), (long) reps.size()));
     }
 
-    /** The rep whose turn it is, or {@code fallback} when the team has no active rep. */
+    /** The rep whose turn it is; without active reps, a manager or admin, else {@code fallback}. */
     UUID next(UUID fallback) {
         var reps = team.activeReps();
         if (reps.isEmpty()) {
-            return fallback;
+            return team.members().stream()
+                    .filter(m -> m.active() && m.role() != org.followthrough.team.Role.REP)
+                    .map(m -> m.id())
+                    .findFirst()
+                    .orElse(fallback);
         }
         return reps.get((int) Math.floorMod(turn.getAndIncrement(), (long) reps.size()))
                 .id();
