@@ -41,6 +41,7 @@ class Inquiries {
     private final CallCalendar calendar;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
     Inquiries(
             Prospects prospects,
@@ -48,13 +49,15 @@ class Inquiries {
             Tasks tasks,
             CallCalendar calendar,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            io.micrometer.core.instrument.MeterRegistry meters) {
         this.prospects = prospects;
         this.enrolments = enrolments;
         this.tasks = tasks;
         this.calendar = calendar;
         this.events = events;
         this.clock = clock;
+        this.meters = meters;
     }
 
     @ApplicationModuleListener
@@ -73,6 +76,8 @@ class Inquiries {
             }
         }
         raise(prospect, signal);
+        meters.timer("followthrough.inquiry.to.task")
+                .record(java.time.Duration.between(received.receivedAt(), clock.instant()));
     }
 
     private Prospect create(Signal s) {

@@ -56,7 +56,7 @@ public class Signals {
                     .single();
             return new Receipt(known, true);
         }
-        events.publishEvent(new SignalReceived(id, signal));
+        events.publishEvent(new SignalReceived(id, signal, clock.instant()));
         return new Receipt(id, false);
     }
 }

@@ -58,6 +58,9 @@ class InquiryTest {
     @Autowired
     Team team;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @Value("${local.server.port}")
     int port;
 
@@ -74,6 +77,7 @@ class InquiryTest {
     @Test
     void anInquiryFromSomeoneNewBecomesAProspectWithAnInboundCallDueNowAtTheTopOfTheirOwnersQueue() throws Exception {
         var email = "new-lead-" + UUID.randomUUID().toString().substring(0, 8) + "@prospect.example";
+        long timed = meters.timer("followthrough.inquiry.to.task").count();
         inquiry(email, "+1 312 555 0188", "Please call me about pricing");
 
         var prospect = await(() -> prospects.byEmail(email).orElse(null));
@@ -94,6 +98,7 @@ class InquiryTest {
         assertThat(top.get("reason").asString()).contains("Web inquiry", "pricing");
         assertThat(Instant.parse(top.get("dueAt").asString())).isEqualTo(TUESDAY_9AM);
         assertThat(top.get("label").asString()).isEqualTo("FTC #1");
+        assertThat(meters.timer("followthrough.inquiry.to.task").count()).isGreaterThan(timed);
     }
 
     @Test

@@ -37,6 +37,9 @@ class SignalWebhookTest {
     @Autowired
     ApplicationEvents events;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @AfterEach
     void realTime() {
         clock.reset();
@@ -144,6 +147,30 @@ class SignalWebhookTest {
                 .bodyJson()
                 .extractingPath("$.title")
                 .isEqualTo("Malformed JSON");
+    }
+
+    @Test
+    void aBodyOver64KilobytesIsRefusedBeforeItIsRead() {
+        var body = inquiry("big-" + UUID.randomUUID()).replace("Please call me about pricing", "x".repeat(70_000));
+        assertThat(post(body, WebhookSignature.sign(bytes(body), SECRET, clock.instant())))
+                .hasStatus(HttpStatus.CONTENT_TOO_LARGE);
+    }
+
+    @Test
+    void receivedAndRejectedSignalsAreCounted() {
+        var received = meters.counter("followthrough.signals.received", "type", "INQUIRY", "duplicate", "false");
+        var rejected = meters.counter("followthrough.signals.rejected", "reason", "signature");
+        double receivedBefore = received.count();
+        double rejectedBefore = rejected.count();
+        var body = inquiry("counted-" + UUID.randomUUID());
+
+        assertThat(post(body, WebhookSignature.sign(bytes(body), SECRET, clock.instant())))
+                .hasStatus(HttpStatus.ACCEPTED);
+        assertThat(post(body, WebhookSignature.sign(bytes(body), "wrong-secret", clock.instant())))
+                .hasStatus(HttpStatus.UNAUTHORIZED);
+
+        assertThat(received.count()).isEqualTo(receivedBefore + 1);
+        assertThat(rejected.count()).isEqualTo(rejectedBefore + 1);
     }
 
     private MockMvcTester.MockMvcRequestBuilder post(String body, String signature) {

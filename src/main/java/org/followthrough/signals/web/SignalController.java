@@ -31,13 +31,19 @@ class SignalController {
     private final JsonMapper json;
     private final Clock clock;
     private final String secret;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
     SignalController(
-            Signals signals, JsonMapper json, Clock clock, @Value("${followthrough.webhook-secret:}") String secret) {
+            Signals signals,
+            JsonMapper json,
+            Clock clock,
+            @Value("${followthrough.webhook-secret:}") String secret,
+            io.micrometer.core.instrument.MeterRegistry meters) {
         this.signals = signals;
         this.json = json;
         this.clock = clock;
         this.secret = secret;
+        this.meters = meters;
     }
 
     @Bean
@@ -56,8 +62,26 @@ class SignalController {
                     "Webhooks are off",
                     "This installation takes no signals until an administrator sets FOLLOWTHROUGH_WEBHOOK_SECRET.");
         }
-        WebhookSignature.verify(signature, body, secret, clock.instant());
-        var receipt = signals.receive(parse(body, request).toSignal());
+        SignalRequest parsed;
+        try {
+            WebhookSignature.verify(signature, body, secret, clock.instant());
+            parsed = parse(body, request);
+        } catch (RuntimeException rejected) {
+            meters.counter(
+                            "followthrough.signals.rejected",
+                            "reason",
+                            rejected instanceof Refusal ? "signature" : "body")
+                    .increment();
+            throw rejected;
+        }
+        var receipt = signals.receive(parsed.toSignal());
+        meters.counter(
+                        "followthrough.signals.received",
+                        "type",
+                        parsed.type() == null ? "UNKNOWN" : parsed.type().toString(),
+                        "duplicate",
+                        String.valueOf(receipt.duplicate()))
+                .increment();
         return ResponseEntity.status(receipt.duplicate() ? HttpStatus.OK : HttpStatus.ACCEPTED)
                 .body(receipt);
     }
