@@ -94,7 +94,9 @@ public final class MessageTemplate {
             }
         }
         for (var name : sections) {
-            if (!variables.contains(name) && !TemplateValues.present(context, name, true)) {
+            if (!variables.contains(name)
+                    && !Placeholders.SECTION_ITEM.contains(name)
+                    && !TemplateValues.present(context, name, true)) {
                 missing.add(name);
             }
         }
