@@ -27,6 +27,7 @@ public class ScriptCheck {
         QUESTIONS
     }
 
+    private static final Pattern PHONE = Pattern.compile("\\+?\\d[\\d ().-]{5,}\\d");
     static final Pattern TAG = Pattern.compile("\\{\\{\\{?\\s*([#/^&>!]?)\\s*([^}\\s]+)\\s*}?}}");
 
     private final CheckRules rules;
@@ -87,11 +88,16 @@ public class ScriptCheck {
             tags.appendReplacement(plain, " ");
         }
         tags.appendTail(plain);
-        for (var token : plain.toString().split("[\\s/]+")) {
-            var digits = token.chars().filter(Character::isDigit).count();
-            if (digits >= 5) {
-                words += (int) digits;
-            } else if (token.chars().anyMatch(Character::isLetterOrDigit)) {
+        // a phone number is said digit by digit
+        var numbers = PHONE.matcher(plain.toString());
+        var rest = new StringBuilder();
+        while (numbers.find()) {
+            words += (int) numbers.group().chars().filter(Character::isDigit).count();
+            numbers.appendReplacement(rest, " ");
+        }
+        numbers.appendTail(rest);
+        for (var token : rest.toString().split("[\\s/]+")) {
+            if (token.chars().anyMatch(Character::isLetterOrDigit)) {
                 words++;
             }
         }
