@@ -2,6 +2,7 @@ package org.followthrough.scripts;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
@@ -49,14 +50,15 @@ public class Articles {
 
     @Transactional
     public Article add(ArticleDraft draft, Actor by) {
-        return insert(draft.checked(), by == null ? null : by.id(), clock.instant());
+        return insert(
+                draft.checked(), by == null ? null : by.id(), clock.instant().truncatedTo(ChronoUnit.MICROS));
     }
 
     @Transactional
     public Article change(UUID id, ArticleDraft draft, Actor by) {
         var existing = editable(id, by);
         var clean = draft.checked();
-        var now = clock.instant();
+        var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         jdbc.sql("update articles set title = ?, link = ?, topics = ?, industries = ?, updated_at = ? where id = ?")
                 .params(
                         clean.title(),

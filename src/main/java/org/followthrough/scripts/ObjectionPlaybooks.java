@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.followthrough.common.InvalidInput;
@@ -61,7 +62,7 @@ public class ObjectionPlaybooks {
                 steps.acknowledge().strip(),
                 steps.explore().strip(),
                 steps.respond().strip(),
-                clock.instant(),
+                clock.instant().truncatedTo(ChronoUnit.MICROS),
                 updatedBy);
         int changed = jdbc.sql(
                         """

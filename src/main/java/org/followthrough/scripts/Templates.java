@@ -2,6 +2,7 @@ package org.followthrough.scripts;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -156,8 +157,14 @@ public class Templates {
         if (validation.isBlocking()) {
             throw new InvalidInput(validation.blocking());
         }
-        var stored =
-                new StoredTemplate(key.key(), key.variant(), channel, subject, edit.body(), clock.instant(), updatedBy);
+        var stored = new StoredTemplate(
+                key.key(),
+                key.variant(),
+                channel,
+                subject,
+                edit.body(),
+                clock.instant().truncatedTo(ChronoUnit.MICROS),
+                updatedBy);
         write(stored);
         compiled.remove(key);
         return new Saved(stored, validation.findings());
