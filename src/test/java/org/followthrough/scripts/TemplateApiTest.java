@@ -186,6 +186,38 @@ class TemplateApiTest {
     }
 
     @Test
+    void anEditCanBeCheckedWithoutSavingIt() {
+        var rep = given.rep();
+
+        assertThat(mvc.post()
+                        .uri("/api/v1/templates/ftc-voicemail/1/check")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"body\":\"Hi {{prospect.firstName}}, touching base. {{prospect.shoeSize}}\"}")
+                        .with(as(rep)))
+                .hasStatusOk()
+                .bodyJson()
+                .satisfies(json -> {
+                    assertThat(json)
+                            .extractingPath("$.unknownPlaceholders")
+                            .asArray()
+                            .containsExactly("prospect.shoeSize");
+                    assertThat(json)
+                            .extractingPath("$.missingPlaceholders")
+                            .asArray()
+                            .containsExactly("rep.fullName", "company", "rep.phone");
+                    assertThat(json)
+                            .extractingPath("$.findings[*].rule")
+                            .asArray()
+                            .contains("blunder.touching-base", "voicemail.missing-number");
+                });
+        assertThat(templates
+                        .find(new TemplateKey("ftc-voicemail", 1))
+                        .orElseThrow()
+                        .body())
+                .doesNotContain("touching base");
+    }
+
+    @Test
     void repsMayReadButNotEditTemplatesAndStrangersMustSignIn() {
         var rep = given.rep();
 
