@@ -27,12 +27,13 @@ public class ScriptCheck {
         QUESTIONS
     }
 
-    private static final Pattern PHONE = Pattern.compile("\\+?\\d[\\d ().-]{5,}\\d");
     static final Pattern TAG = Pattern.compile("\\{\\{\\{?\\s*([#/^&>!]?)\\s*([^}\\s]+)\\s*}?}}");
 
     private final CheckRules rules;
     private final List<CompiledBlunder> blunders;
     private final YesNoQuestions questions;
+    private final SpokenLength length;
+    private final Map<String, List<Pattern>> mentionPatterns = new java.util.HashMap<>();
 
     public ScriptCheck() {
         this(CheckRules.load());
@@ -44,6 +45,12 @@ public class ScriptCheck {
                 .map(b -> new CompiledBlunder(b, b.compiled()))
                 .toList();
         this.questions = new YesNoQuestions(rules.yesNo());
+        this.length = new SpokenLength(rules);
+        for (var mention : rules.mentions()) {
+            var patterns = mention.patterns() == null ? List.<String>of() : mention.patterns();
+            mentionPatterns.put(
+                    mention.id(), patterns.stream().map(Pattern::compile).toList());
+        }
     }
 
     public List<Finding> check(Kind kind, String text) {
@@ -62,7 +69,7 @@ public class ScriptCheck {
             findings.addAll(questions.check(text));
         }
         if (kind == Kind.VOICEMAIL) {
-            voicemailLength(text).ifPresent(findings::add);
+            length.check(text).ifPresent(findings::add);
         }
         for (var mention : rules.mentions()) {
             if (mention.kinds().contains(kind) && !mentioned(mention, text, speaker)) {
@@ -74,49 +81,11 @@ public class ScriptCheck {
 
     /** How many seconds a text takes to say, at the rules' words a minute. */
     public int spokenSeconds(String text) {
-        return (int) Math.ceil(spokenWords(text) * 60.0 / rules.wordsPerMinute());
+        return length.seconds(text);
     }
 
     int spokenWords(String text) {
-        var words = 0;
-        var tags = TAG.matcher(text);
-        var plain = new StringBuilder();
-        while (tags.find()) {
-            if (tags.group(1).isEmpty() || tags.group(1).equals("&")) {
-                words += rules.placeholderWords().getOrDefault(tags.group(2), rules.defaultPlaceholderWords());
-            }
-            tags.appendReplacement(plain, " ");
-        }
-        tags.appendTail(plain);
-        // a phone number is said digit by digit
-        var numbers = PHONE.matcher(plain.toString());
-        var rest = new StringBuilder();
-        while (numbers.find()) {
-            words += (int) numbers.group().chars().filter(Character::isDigit).count();
-            numbers.appendReplacement(rest, " ");
-        }
-        numbers.appendTail(rest);
-        for (var token : rest.toString().split("[\\s/]+")) {
-            if (token.chars().anyMatch(Character::isLetterOrDigit)) {
-                words++;
-            }
-        }
-        return words;
-    }
-
-    private java.util.Optional<Finding> voicemailLength(String text) {
-        int seconds = spokenSeconds(text);
-        if (seconds <= rules.maxVoicemailSeconds()) {
-            return java.util.Optional.empty();
-        }
-        int maxWords = rules.maxVoicemailSeconds() * rules.wordsPerMinute() / 60;
-        var rule = rules.voicemailLength();
-        var values = Map.of(
-                "{wpm}", String.valueOf(rules.wordsPerMinute()),
-                "{seconds}", String.valueOf(seconds),
-                "{maxWords}", String.valueOf(maxWords));
-        return java.util.Optional.of(new Finding(
-                rule.id(), fill(rule.reason(), values), pastWord(text, maxWords), fill(rule.suggestion(), values)));
+        return length.words(text);
     }
 
     private boolean mentioned(CheckRules.Mention mention, String text, Speaker speaker) {
@@ -161,29 +130,10 @@ public class ScriptCheck {
         return names;
     }
 
-    private static String fill(String text, Map<String, String> values) {
-        var result = text;
-        for (var e : values.entrySet()) {
-            result = result.replace(e.getKey(), e.getValue());
-        }
-        return result;
-    }
-
     /** The start of a text, for findings about something the whole text lacks. */
     static String opening(String text) {
         var t = text.strip().replaceAll("\\s+", " ");
         return t.length() <= 80 ? t : t.substring(0, 79) + "…";
-    }
-
-    private static String pastWord(String text, int words) {
-        var m = Pattern.compile("\\S+").matcher(text);
-        int n = 0;
-        while (m.find()) {
-            if (++n > words) {
-                return "…" + opening(text.substring(m.start()));
-            }
-        }
-        return opening(text);
     }
 
     /** The sentence around a match, so the rep sees the words in context. */

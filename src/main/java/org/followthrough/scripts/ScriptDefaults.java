@@ -50,6 +50,7 @@ class ScriptDefaults implements ApplicationRunner {
                     List.of()));
 
     private final Templates templates;
+    private final TemplateRows rows;
     private final ObjectionPlaybooks playbooks;
     private final Articles articles;
     private final Clock clock;
@@ -57,11 +58,13 @@ class ScriptDefaults implements ApplicationRunner {
 
     ScriptDefaults(
             Templates templates,
+            TemplateRows rows,
             ObjectionPlaybooks playbooks,
             Articles articles,
             Clock clock,
             @Value("${followthrough.demo:true}") boolean demo) {
         this.templates = templates;
+        this.rows = rows;
         this.playbooks = playbooks;
         this.articles = articles;
         this.clock = clock;
@@ -74,7 +77,7 @@ class ScriptDefaults implements ApplicationRunner {
         boolean newDatabase = templates.all().isEmpty();
         int added = 0;
         for (var definition : TemplateDefaults.all()) {
-            if (templates.addDefault(definition, now)) {
+            if (rows.addDefault(definition, now)) {
                 added++;
             }
         }

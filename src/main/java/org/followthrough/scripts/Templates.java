@@ -10,9 +10,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.followthrough.common.InvalidInput;
 import org.followthrough.common.Refusal;
-import org.followthrough.common.Sql;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,36 +29,40 @@ public class Templates {
 
     private record Compiled(Instant updatedAt, MessageTemplate template) {}
 
-    private final JdbcClient jdbc;
+    private final TemplateRows rows;
     private final ScriptCheck check;
     private final Clock clock;
     private final Map<TemplateKey, Compiled> compiled = new ConcurrentHashMap<>();
 
-    Templates(JdbcClient jdbc, ScriptCheck check, Clock clock) {
-        this.jdbc = jdbc;
+    Templates(TemplateRows rows, ScriptCheck check, Clock clock) {
+        this.rows = rows;
         this.check = check;
         this.clock = clock;
     }
 
     public List<StoredTemplate> all() {
-        return jdbc.sql("select * from templates order by template_key, variant")
-                .query(Templates::row)
-                .list();
+        return rows.all();
     }
 
     public Optional<StoredTemplate> find(TemplateKey key) {
-        return jdbc.sql("select * from templates where template_key = ? and variant = ?")
-                .params(key.key(), key.variant())
-                .query(Templates::row)
-                .optional();
+        return rows.find(key);
     }
 
-    /** How many variants of a key exist: FTC #n uses variant ((n - 1) mod count) + 1. */
+    /** How many variants of a key exist. */
     public int variants(String key) {
-        return jdbc.sql("select count(*) from templates where template_key = ?")
-                .param(key)
-                .query(Integer.class)
-                .single();
+        return rows.variants(key).size();
+    }
+
+    /**
+     * The variant for the n-th attempt (R6): the first, second, ... variant the team has, and round
+     * again once every one was used.
+     */
+    public TemplateKey variantFor(String key, int attempt) {
+        var variants = rows.variants(key);
+        if (variants.isEmpty()) {
+            throw Refusal.notFound("template", key);
+        }
+        return new TemplateKey(key, variants.get(Math.floorMod(Math.max(attempt, 1) - 1, variants.size())));
     }
 
     public Rendered render(String key, int variant, Map<String, ?> values) {
@@ -165,60 +166,9 @@ public class Templates {
                 edit.body(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS),
                 updatedBy);
-        write(stored);
+        rows.write(stored);
         compiled.remove(key);
         return new Saved(stored, validation.findings());
-    }
-
-    /** Adds a shipped default unless the team already has that key and variant. */
-    boolean addDefault(TemplateDefaults.Definition d, Instant now) {
-        return jdbc.sql(
-                                """
-                insert into templates (template_key, variant, channel, subject, body, updated_at, updated_by)
-                values (?, ?, ?, ?, ?, ?, null)
-                on conflict do nothing""")
-                        .params(d.key(), d.variant(), d.channel().name(), d.subject(), d.body(), Sql.ts(now))
-                        .update()
-                > 0;
-    }
-
-    private void write(StoredTemplate t) {
-        if (update(t) > 0) {
-            return;
-        }
-        try {
-            jdbc.sql(
-                            """
-                    insert into templates (template_key, variant, channel, subject, body, updated_at, updated_by)
-                    values (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(
-                            t.key(),
-                            t.variant(),
-                            t.channel().name(),
-                            t.subject(),
-                            t.body(),
-                            Sql.ts(t.updatedAt()),
-                            t.updatedBy())
-                    .update();
-        } catch (DuplicateKeyException savedAtTheSameTime) {
-            update(t);
-        }
-    }
-
-    private int update(StoredTemplate t) {
-        return jdbc.sql(
-                        """
-                update templates set channel = ?, subject = ?, body = ?, updated_at = ?, updated_by = ?
-                where template_key = ? and variant = ?""")
-                .params(
-                        t.channel().name(),
-                        t.subject(),
-                        t.body(),
-                        Sql.ts(t.updatedAt()),
-                        t.updatedBy(),
-                        t.key(),
-                        t.variant())
-                .update();
     }
 
     static ScriptCheck.Kind kindOf(Channel channel) {
@@ -227,16 +177,5 @@ public class Templates {
             case VOICEMAIL -> ScriptCheck.Kind.VOICEMAIL;
             case SCRIPT -> ScriptCheck.Kind.OPENER;
         };
-    }
-
-    private static StoredTemplate row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new StoredTemplate(
-                rs.getString("template_key"),
-                rs.getInt("variant"),
-                Channel.valueOf(rs.getString("channel")),
-                rs.getString("subject"),
-                rs.getString("body"),
-                Sql.instant(rs, "updated_at"),
-                rs.getString("updated_by"));
     }
 }

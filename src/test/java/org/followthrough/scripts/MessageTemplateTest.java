@@ -29,6 +29,30 @@ class MessageTemplateTest {
     }
 
     @Test
+    void thePostCallSummaryListsKeyPointsAndAgreedNextStepsAndLeavesOutEmptyHeadings() {
+        var summary = TemplateDefaults.find(TemplateKey.of("post-call-summary")).orElseThrow();
+        var values = new HashMap<String, Object>(Fixtures.all());
+        values.put("gains", List.of());
+
+        var body = MessageTemplate.compile(summary.templateKey(), summary.subject(), summary.body())
+                .render(values)
+                .body();
+
+        assertThat(body)
+                .contains(
+                        """
+                        What you would like to solve:
+                        - the automatic renewal of your training contract
+                        - modules whose content is dated
+
+                        The next steps we agreed on:
+                        - you were going to review the contract with your director
+
+                        I look forward to our next call on Tuesday, August 18 at 8:45 AM (Eastern Time).""")
+                .doesNotContain("What you would like to gain");
+    }
+
+    @Test
     void everyShippedTemplateRendersWithTheFullSetOfValuesAndLeavesNoPlaceholderBehind() {
         for (var d : TemplateDefaults.all()) {
             var template = MessageTemplate.compile(d.templateKey(), d.subject(), d.body());

@@ -51,6 +51,14 @@ class TemplateApiTest {
     }
 
     @Test
+    void firstTimeCallAttemptsRotateThroughTheVariantsTheTeamHas() {
+        assertThat(templates.variantFor("ftc-voicemail", 1).name()).isEqualTo("ftc-voicemail-1");
+        assertThat(templates.variantFor("ftc-voicemail", 6).name()).isEqualTo("ftc-voicemail-6");
+        assertThat(templates.variantFor("ftc-voicemail", 8).name()).isEqualTo("ftc-voicemail-2");
+        assertThat(templates.variants("ftc-email")).isEqualTo(6);
+    }
+
+    @Test
     void aManagersSaveIsStoredRenderedAtOnceAndComesBackWithTheScriptChecksFindings() {
         var manager = given.manager();
         var body =
