@@ -1,0 +1,138 @@
+package org.followthrough.scripts;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.MustacheException;
+import com.samskivert.mustache.Template;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.followthrough.common.InvalidInput;
+
+/**
+ * A template compiled once and filled in many times. Plain text, never HTML-escaped; every
+ * placeholder it uses must have a non-blank value when it is rendered, or nothing is rendered at
+ * all ({@link MissingPlaceholderValues}).
+ */
+public final class MessageTemplate {
+
+    private static final Mustache.Compiler COMPILER =
+            Mustache.compiler().escapeHTML(false).strictSections(true);
+
+    private final TemplateKey key;
+    private final Template subject;
+    private final Template body;
+    private final Set<String> variables = new TreeSet<>();
+    private final Set<String> sections = new TreeSet<>();
+    private final Set<String> includes = new TreeSet<>();
+
+    private MessageTemplate(TemplateKey key, Template subject, Template body) {
+        this.key = key;
+        this.subject = subject;
+        this.body = body;
+        var names = new Names();
+        if (subject != null) {
+            subject.visit(names);
+        }
+        body.visit(names);
+    }
+
+    /**
+     * Compiles a subject (may be null for spoken texts) and a body; a syntax error is an {@link
+     * InvalidInput} naming the field and the line.
+     */
+    public static MessageTemplate compile(TemplateKey key, String subject, String body) {
+        var problems = new InvalidInput.Collector();
+        var subjectTemplate = subject == null ? null : parse("subject", subject, problems);
+        var bodyTemplate = body == null ? null : parse("body", body, problems);
+        if (body == null) {
+            problems.add("body", "is required: the text of the message");
+        }
+        problems.throwIfAny();
+        return new MessageTemplate(key, subjectTemplate, bodyTemplate);
+    }
+
+    private static Template parse(String field, String text, InvalidInput.Collector problems) {
+        try {
+            return COMPILER.compile(text);
+        } catch (MustacheException e) {
+            problems.add(
+                    field,
+                    "is not a valid template: " + e.getMessage()
+                            + ". Placeholders look like {{prospect.firstName}}; a section {{#pains}}…{{/pains}} must be closed.");
+            return null;
+        }
+    }
+
+    /** Every placeholder the template uses, as variables or as sections. */
+    public Set<String> placeholders() {
+        var all = new TreeSet<>(variables);
+        all.addAll(sections);
+        all.removeAll(Placeholders.SECTION_ITEM);
+        return all;
+    }
+
+    /** Placeholders no caller fills in, and partials, which templates may not use. */
+    public List<String> unknownPlaceholders() {
+        var unknown = new ArrayList<String>();
+        placeholders().stream().filter(n -> !Placeholders.isKnown(n)).forEach(unknown::add);
+        includes.forEach(i -> unknown.add("> " + i));
+        return unknown;
+    }
+
+    public boolean hasSubject() {
+        return subject != null;
+    }
+
+    public Rendered render(Map<String, ?> values) {
+        var context = TemplateValues.nest(values);
+        var missing = new ArrayList<String>();
+        for (var name : variables) {
+            if (!Placeholders.SECTION_ITEM.contains(name) && !TemplateValues.present(context, name, false)) {
+                missing.add(name);
+            }
+        }
+        for (var name : sections) {
+            if (!variables.contains(name)
+                    && !Placeholders.SECTION_ITEM.contains(name)
+                    && !TemplateValues.present(context, name, true)) {
+                missing.add(name);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new MissingPlaceholderValues(key, missing);
+        }
+        return new Rendered(
+                subject == null ? null : subject.execute(context).strip(),
+                body.execute(context).stripTrailing());
+    }
+
+    private final class Names implements Mustache.Visitor {
+        @Override
+        public void visitText(String text) {}
+
+        @Override
+        public void visitVariable(String name) {
+            variables.add(name);
+        }
+
+        @Override
+        public boolean visitInclude(String name) {
+            includes.add(name);
+            return false;
+        }
+
+        @Override
+        public boolean visitSection(String name) {
+            sections.add(name);
+            return true;
+        }
+
+        @Override
+        public boolean visitInvertedSection(String name) {
+            // an inverted section is how a template says "when there is none"; it needs no value
+            return true;
+        }
+    }
+}

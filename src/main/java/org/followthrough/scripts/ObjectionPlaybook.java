@@ -1,0 +1,16 @@
+package org.followthrough.scripts;
+
+import java.time.Instant;
+
+/**
+ * How to handle one category of objection, in the four LAER steps: listen, acknowledge, explore,
+ * respond. {@code updatedBy} is null while it is the shipped default.
+ */
+public record ObjectionPlaybook(
+        ObjectionCategory category,
+        String listen,
+        String acknowledge,
+        String explore,
+        String respond,
+        Instant updatedAt,
+        String updatedBy) {}

@@ -1,0 +1,48 @@
+package org.followthrough.scripts;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The named placeholders a template may use, each with what it stands for. Lists (pains, gains,
+ * promises) read as "a, b and c" in a sentence, or can be walked with a section such as
+ * {@code {{#pains}}- {{.}}{{/pains}}}.
+ */
+public final class Placeholders {
+
+    public static final Map<String, String> KNOWN = known();
+
+    /** Names that only make sense inside a section: the current item and its position. */
+    static final Set<String> SECTION_ITEM = Set.of(".", "this", "-first", "-last", "-index");
+
+    private Placeholders() {}
+
+    public static boolean isKnown(String name) {
+        return KNOWN.containsKey(name) || SECTION_ITEM.contains(name);
+    }
+
+    private static Map<String, String> known() {
+        var m = new LinkedHashMap<String, String>();
+        m.put("prospect.firstName", "the prospect's first name, e.g. Debbie");
+        m.put("prospect.fullName", "the prospect's full name");
+        m.put("prospect.company", "the prospect's company");
+        m.put("prospect.title", "the prospect's job title");
+        m.put("rep.fullName", "the rep's full name, e.g. Michael Powers");
+        m.put("rep.firstName", "the rep's first name");
+        m.put("rep.phone", "the rep's call-back number");
+        m.put("rep.email", "the rep's email address");
+        m.put("company", "our organisation's name");
+        m.put("pains", "the problems the prospect wants solved, from the last conversation");
+        m.put("gains", "what the prospect hopes to gain, from the last conversation");
+        m.put("promises", "what was to happen since the last conversation");
+        m.put("appointment.localDate", "the appointment's date in the prospect's time zone, e.g. Tuesday, August 16");
+        m.put("appointment.localTime", "the appointment's time in the prospect's time zone, e.g. 8:45 AM");
+        m.put("appointment.monthDay", "the appointment's month and day, e.g. August 16");
+        m.put("appointment.timeZone", "the prospect's time zone, e.g. Eastern Time");
+        m.put("agenda", "what the appointment will cover");
+        m.put("article.title", "the title of an article from the library");
+        m.put("article.link", "the link to that article");
+        return Map.copyOf(m);
+    }
+}

@@ -1,0 +1,93 @@
+package org.followthrough.scripts;
+
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * On every start, adds the shipped templates and playbooks the team does not have yet (an edited
+ * one is never touched). On the first start of a new database with demo data on, fills the
+ * article library with a few articles (example links, to be replaced by the team's own reading) to
+ * show how reminders carry one.
+ */
+@Component
+@Order(10)
+class ScriptDefaults implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ScriptDefaults.class);
+
+    static final List<ArticleDraft> DEMO_ARTICLES = List.of(
+            new ArticleDraft(
+                    "Follow-up calls in sales: best practices",
+                    "https://example.com/library/follow-up-calls-best-practices",
+                    List.of("follow-up", "sales process"),
+                    List.of("software", "professional services")),
+            new ArticleDraft(
+                    "How to shorten a long sales cycle",
+                    "https://example.com/library/shorten-a-long-sales-cycle",
+                    List.of("sales cycle", "decision making"),
+                    List.of("manufacturing")),
+            new ArticleDraft(
+                    "What to check before an automatic contract renewal",
+                    "https://example.com/library/before-an-automatic-renewal",
+                    List.of("contract renewal", "procurement"),
+                    List.of("education", "software")),
+            new ArticleDraft(
+                    "Training that sticks: measuring the effect of online learning",
+                    "https://example.com/library/training-that-sticks",
+                    List.of("training", "online learning"),
+                    List.of("education", "healthcare")),
+            new ArticleDraft(
+                    "Budgeting for new tools when the year's plan is already set",
+                    "https://example.com/library/budgeting-for-new-tools",
+                    List.of("budget", "procurement"),
+                    List.of()));
+
+    private final Templates templates;
+    private final TemplateRows rows;
+    private final ObjectionPlaybooks playbooks;
+    private final Articles articles;
+    private final Clock clock;
+    private final boolean demo;
+
+    ScriptDefaults(
+            Templates templates,
+            TemplateRows rows,
+            ObjectionPlaybooks playbooks,
+            Articles articles,
+            Clock clock,
+            @Value("${followthrough.demo:true}") boolean demo) {
+        this.templates = templates;
+        this.rows = rows;
+        this.playbooks = playbooks;
+        this.articles = articles;
+        this.clock = clock;
+        this.demo = demo;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        var now = clock.instant();
+        boolean newDatabase = templates.all().isEmpty();
+        int added = 0;
+        for (var definition : TemplateDefaults.all()) {
+            if (rows.addDefault(definition, now)) {
+                added++;
+            }
+        }
+        playbooks.addDefaults(now);
+        if (added > 0) {
+            log.info("Added {} default templates", added);
+        }
+        if (newDatabase && demo && articles.all().isEmpty()) {
+            DEMO_ARTICLES.forEach(a -> articles.addDemo(a, now));
+            log.info("Added {} demo articles to the library", DEMO_ARTICLES.size());
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.followthrough.scripts;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns the values a caller gives ({@code "prospect.firstName" -> "Debbie"} or {@code "prospect" ->
+ * Map.of("firstName", "Debbie")}) into the nested maps a template walks, with lists made readable.
+ */
+final class TemplateValues {
+
+    private TemplateValues() {}
+
+    static Map<String, Object> nest(Map<String, ?> values) {
+        var root = new LinkedHashMap<String, Object>();
+        values.forEach((name, value) -> put(root, name, value));
+        return root;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void put(Map<String, Object> into, String name, Object value) {
+        int dot = name.indexOf('.');
+        if (dot > 0) {
+            var inner = into.get(name.substring(0, dot));
+            if (!(inner instanceof Map)) {
+                inner = new LinkedHashMap<String, Object>();
+                into.put(name.substring(0, dot), inner);
+            }
+            put((Map<String, Object>) inner, name.substring(dot + 1), value);
+            return;
+        }
+        if (value instanceof Map<?, ?> map) {
+            var inner = into.get(name) instanceof Map<?, ?> existing
+                    ? (Map<String, Object>) existing
+                    : new LinkedHashMap<String, Object>();
+            map.forEach((k, v) -> put(inner, String.valueOf(k), v));
+            into.put(name, inner);
+        } else if (value instanceof Collection<?> items) {
+            into.put(name, new Phrases(items.stream().map(String::valueOf).toList()));
+        } else {
+            into.put(name, value);
+        }
+    }
+
+    /** Whether a name has a value worth printing (or, for a section, any value at all). */
+    static boolean present(Map<String, Object> root, String name, boolean section) {
+        Object current = root;
+        for (var part : name.split("\\.")) {
+            if (!(current instanceof Map<?, ?> map)) {
+                return false;
+            }
+            current = map.get(part);
+        }
+        if (current == null) {
+            return false;
+        }
+        if (section) {
+            return true;
+        }
+        if (current instanceof Phrases phrases) {
+            return !phrases.isEmpty();
+        }
+        return !String.valueOf(current).isBlank();
+    }
+
+    /** A list that reads as "a, b and c" where it stands in a sentence. */
+    record Phrases(List<String> items) implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return items.iterator();
+        }
+
+        boolean isEmpty() {
+            return items.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            return Sentences.join(items);
+        }
+    }
+}

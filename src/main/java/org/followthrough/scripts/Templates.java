@@ -1,0 +1,181 @@
+package org.followthrough.scripts;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.followthrough.common.InvalidInput;
+import org.followthrough.common.Refusal;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The team's templates: read, filled in with a prospect's values, checked, and edited by managers.
+ * Compiled templates are kept in memory, keyed by when they were last changed, so every instance
+ * renders the latest saved text.
+ */
+@Service
+public class Templates {
+
+    /** A change to a template; channel may be left out when the template exists. */
+    public record Edit(Channel channel, String subject, String body) {}
+
+    /** A saved template and what the script check says about it. */
+    public record Saved(StoredTemplate template, List<Finding> findings) {}
+
+    private record Compiled(Instant updatedAt, MessageTemplate template) {}
+
+    private final TemplateRows rows;
+    private final ScriptCheck check;
+    private final Clock clock;
+    private final Map<TemplateKey, Compiled> compiled = new ConcurrentHashMap<>();
+
+    Templates(TemplateRows rows, ScriptCheck check, Clock clock) {
+        this.rows = rows;
+        this.check = check;
+        this.clock = clock;
+    }
+
+    public List<StoredTemplate> all() {
+        return rows.all();
+    }
+
+    public Optional<StoredTemplate> find(TemplateKey key) {
+        return rows.find(key);
+    }
+
+    /** How many variants of a key exist. */
+    public int variants(String key) {
+        return rows.variants(key).size();
+    }
+
+    /**
+     * The variant for the n-th attempt (R6): the first, second, ... variant the team has, and round
+     * again once every one was used.
+     */
+    public TemplateKey variantFor(String key, int attempt) {
+        var variants = rows.variants(key);
+        if (variants.isEmpty()) {
+            throw Refusal.notFound("template", key);
+        }
+        return new TemplateKey(key, variants.get(Math.floorMod(Math.max(attempt, 1) - 1, variants.size())));
+    }
+
+    public Rendered render(String key, int variant, Map<String, ?> values) {
+        return render(new TemplateKey(key, variant), values);
+    }
+
+    /** Fills in a template; throws {@link MissingPlaceholderValues} naming every missing value. */
+    public Rendered render(TemplateKey key, Map<String, ?> values) {
+        return compiled(key).render(values);
+    }
+
+    /** The compiled template for a key, as saved now. */
+    public MessageTemplate compiled(TemplateKey key) {
+        var stored = find(key).orElseThrow(() -> Refusal.notFound("template", key.name()));
+        var cached = compiled.get(key);
+        if (cached != null && cached.updatedAt().equals(stored.updatedAt())) {
+            return cached.template();
+        }
+        var template = MessageTemplate.compile(key, stored.subject(), stored.body());
+        compiled.put(key, new Compiled(stored.updatedAt(), template));
+        return template;
+    }
+
+    /** Checks a template without saving it. */
+    public TemplateValidation validate(TemplateKey key, Channel channel, String subject, String body, Speaker speaker) {
+        var blocking = new ArrayList<InvalidInput.FieldProblem>();
+        var unknown = new ArrayList<String>();
+        MessageTemplate template = null;
+        try {
+            template = MessageTemplate.compile(key, subject, body);
+        } catch (InvalidInput syntax) {
+            blocking.addAll(syntax.problems());
+        }
+        if (template != null) {
+            unknown.addAll(template.unknownPlaceholders());
+            for (var name : unknown) {
+                var field =
+                        subject != null && ScriptCheck.placeholdersIn(subject).contains(name.replace("> ", ""))
+                                ? "subject"
+                                : "body";
+                blocking.add(new InvalidInput.FieldProblem(
+                        field,
+                        "{{" + name + "}} is not a placeholder FollowThrough fills in; use one of "
+                                + String.join(", ", Placeholders.KNOWN.keySet())));
+            }
+        }
+        var used = template == null ? java.util.Set.<String>of() : template.placeholders();
+        var missing = TemplateDefaults.find(key).map(d -> d.requires()).orElse(List.of()).stream()
+                .filter(name -> !used.contains(name))
+                .toList();
+        var findings = new ArrayList<Finding>();
+        for (var name : missing) {
+            findings.add(new Finding(
+                    "template.missing-placeholder",
+                    "This template no longer uses {{" + name + "}}, which it needs: " + Placeholders.KNOWN.get(name)
+                            + ".",
+                    ScriptCheck.opening(body == null ? "" : body),
+                    "Put {{" + name + "}} back into the text."));
+        }
+        var text = channel == Channel.EMAIL && subject != null ? subject + "\n" + body : body;
+        findings.addAll(check.check(kindOf(channel), text == null ? "" : text, speaker));
+        return new TemplateValidation(blocking, unknown, missing, findings);
+    }
+
+    /** Saves a template after checking it; blocking problems are an {@link InvalidInput}. */
+    @Transactional
+    public Saved save(TemplateKey key, Edit edit, String updatedBy) {
+        var existing = find(key);
+        var channel = edit.channel() != null
+                ? edit.channel()
+                : existing.map(StoredTemplate::channel).orElse(null);
+        var problems = new InvalidInput.Collector();
+        if (channel == null) {
+            problems.add("channel", "is required for a new template: one of EMAIL, VOICEMAIL, SCRIPT");
+        }
+        if (edit.body() == null || edit.body().isBlank()) {
+            problems.add("body", "is required: the text of the message");
+        } else if (edit.body().length() > 20_000) {
+            problems.add("body", "must have at most 20000 characters");
+        }
+        var subject = edit.subject() == null || edit.subject().isBlank()
+                ? null
+                : edit.subject().strip();
+        if (channel == Channel.EMAIL && subject == null) {
+            problems.add("subject", "is required for an email");
+        } else if (channel != Channel.EMAIL && subject != null) {
+            problems.add("subject", "is only for emails; leave it out for " + channel);
+        } else if (subject != null && subject.length() > 500) {
+            problems.add("subject", "must have at most 500 characters");
+        }
+        problems.throwIfAny();
+        var validation = validate(key, channel, subject, edit.body(), Speaker.UNKNOWN);
+        if (validation.isBlocking()) {
+            throw new InvalidInput(validation.blocking());
+        }
+        var stored = new StoredTemplate(
+                key.key(),
+                key.variant(),
+                channel,
+                subject,
+                edit.body(),
+                clock.instant().truncatedTo(ChronoUnit.MICROS),
+                updatedBy);
+        rows.write(stored);
+        compiled.remove(key);
+        return new Saved(stored, validation.findings());
+    }
+
+    static ScriptCheck.Kind kindOf(Channel channel) {
+        return switch (channel) {
+            case EMAIL -> ScriptCheck.Kind.EMAIL;
+            case VOICEMAIL -> ScriptCheck.Kind.VOICEMAIL;
+            case SCRIPT -> ScriptCheck.Kind.OPENER;
+        };
+    }
+}
