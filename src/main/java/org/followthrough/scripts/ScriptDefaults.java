@@ -55,6 +55,7 @@ class ScriptDefaults implements ApplicationRunner {
     private final Articles articles;
     private final Clock clock;
     private final boolean demo;
+    private final javax.sql.DataSource dataSource;
 
     ScriptDefaults(
             Templates templates,
@@ -62,13 +63,15 @@ class ScriptDefaults implements ApplicationRunner {
             ObjectionPlaybooks playbooks,
             Articles articles,
             Clock clock,
-            @Value("${followthrough.demo:true}") boolean demo) {
+            @Value("${followthrough.demo:true}") boolean demo,
+            javax.sql.DataSource dataSource) {
         this.templates = templates;
         this.rows = rows;
         this.playbooks = playbooks;
         this.articles = articles;
         this.clock = clock;
         this.demo = demo;
+        this.dataSource = dataSource;
     }
 
     @Override
@@ -85,9 +88,18 @@ class ScriptDefaults implements ApplicationRunner {
         if (added > 0) {
             log.info("Added {} default templates", added);
         }
-        if (newDatabase && demo && articles.all().isEmpty()) {
+        // demo data belongs to a new embedded database only, never to a team's PostgreSQL
+        if (newDatabase && demo && embedded() && articles.all().isEmpty()) {
             DEMO_ARTICLES.forEach(a -> articles.addDemo(a, now));
             log.info("Added {} demo articles to the library", DEMO_ARTICLES.size());
+        }
+    }
+
+    private boolean embedded() {
+        try (var connection = dataSource.getConnection()) {
+            return connection.getMetaData().getURL().startsWith("jdbc:h2:");
+        } catch (java.sql.SQLException e) {
+            return false;
         }
     }
 }
