@@ -41,18 +41,47 @@ public class TemplateRenderBenchmark {
 
     MessageTemplate reminder;
     Map<String, Object> values;
+    String body;
+    Map<String, String> flat;
 
     @Setup
     public void compile() {
         var d = TemplateDefaults.find(TemplateKey.of("reminder")).orElseThrow();
         reminder = MessageTemplate.compile(d.templateKey(), d.subject(), d.body());
         values = values();
+        body = d.body();
+        flat = new java.util.LinkedHashMap<>();
+        flatten("", values, flat);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void flatten(String prefix, Map<String, Object> from, Map<String, String> into) {
+        for (var e : from.entrySet()) {
+            if (e.getValue() instanceof Map<?, ?> nested) {
+                flatten(prefix + e.getKey() + ".", (Map<String, Object>) nested, into);
+            } else {
+                into.put(prefix + e.getKey(), String.valueOf(e.getValue()));
+            }
+        }
     }
 
     /** Rendering alone, with values already built. */
     @Benchmark
     public Rendered render() {
         return reminder.render(values);
+    }
+
+    /**
+     * The baseline: the same body with its placeholders replaced by plain string replacement, no template
+     * engine, no checks for missing values.
+     */
+    @Benchmark
+    public String baselineStringReplace() {
+        var text = body;
+        for (var e : flat.entrySet()) {
+            text = text.replace("{{" + e.getKey() + "}}", e.getValue());
+        }
+        return text;
     }
 
     /** Building the values (dates formatted in the prospect's zone) and rendering: the cost per email. */
