@@ -11,40 +11,14 @@ cd "$(dirname "$0")/../.."
 
 rows=${1:-1000000}
 database=${2:-postgres}
-jar=target/followthrough-0.1.0-exec.jar
-admin=bench-admin@example.com
-password=Tidal-Granite-Orchard-91
-work=$(mktemp -d)
 port=${PORT:-18280}
-
-[ -f "$jar" ] || ./mvnw -q -B -DskipTests package
-cp "$jar" "$work/followthrough.jar"
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1), load at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+. bench/server.sh
 
 file="$work/prospects.csv"
 java bench/import/GenerateProspects.java "$rows" "$file"
 echo "file: $rows rows, $(du -h "$file" | cut -f1)"
 
-db="followthrough_bench_$(date +%s)"
-psql -h 127.0.0.1 -U postgres -d postgres -qc "create database $db"
-psql -h 127.0.0.1 -U postgres -d postgres -qc "create database ${db}_copy"
-if [ "$database" = postgres ]; then
-    url="jdbc:postgresql://127.0.0.1:5432/$db"
-    user=postgres
-else
-    url="jdbc:h2:file:$work/followthrough;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
-    user=sa
-fi
-
-pid=
-cleanup() {
-    [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
-    wait 2>/dev/null || true
-    psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $db with (force)"
-    psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists ${db}_copy with (force)"
-    rm -rf "$work"
-}
-trap cleanup EXIT
+fresh_database "${db}_copy"
 
 # The baseline: PostgreSQL reads the same file into a plain table with the same columns, no checks.
 psql -h 127.0.0.1 -U postgres -d "${db}_copy" -qc "create table plain (first_name text, last_name text, email text,
@@ -54,15 +28,7 @@ psql -h 127.0.0.1 -U postgres -d "${db}_copy" -qc "\\copy plain from '$file' wit
 copy_s=$(echo "$(date +%s.%N) - $start" | bc)
 echo "COPY into a plain table: ${copy_s}s"
 
-SPRING_DATASOURCE_URL="$url" SPRING_DATASOURCE_USERNAME="$user" SPRING_DATASOURCE_PASSWORD= \
-FOLLOWTHROUGH_ADMIN_EMAIL=$admin FOLLOWTHROUGH_ADMIN_PASSWORD=$password FOLLOWTHROUGH_DEMO=false \
-    java -Xmx512m -jar "$work/followthrough.jar" --server.port=$port --followthrough.data-dir="$work" \
-    >"$work/server.log" 2>&1 &
-pid=$!
-until curl -sf "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null; do
-    kill -0 "$pid" 2>/dev/null || { echo "server did not start:"; grep -m3 -A3 -E "Caused by|APPLICATION FAILED" "$work/server.log" | cut -c1-300; exit 1; }
-    sleep 1
-done
+start_server "$port" 512m
 # a personal token for the rest: HTTP Basic would cost a bcrypt hash per progress poll
 token=$(curl -sf -u "$admin:$password" -H 'Content-Type: application/json' "http://127.0.0.1:$port/api/v1/tokens" \
     -d '{"name":"bench"}' | sed -E 's/.*"token":"([^"]+)".*/\1/')

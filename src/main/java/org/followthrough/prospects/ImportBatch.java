@@ -122,18 +122,11 @@ final class ImportBatch {
         if (postgres) {
             copy(inserts);
         } else {
-            jdbc.batchUpdate(INSERT, inserts);
+            jdbc.batchUpdate(ProspectRows.INSERT, inserts);
         }
         jdbc.batchUpdate(UPDATE, updates);
         return new Result(inserts.size(), updates.size() + prepared.superseded(), errors);
     }
-
-    private static final String INSERT =
-            """
-            insert into prospects (id, account_id, owner_id, full_name, title, email, phone_e164, time_zone,
-                time_zone_source, time_zone_note, country, decision_role, do_not_call, email_opt_out, source,
-                import_id, created_at, updated_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private static final String COPY =
             """

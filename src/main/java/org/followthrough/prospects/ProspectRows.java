@@ -64,13 +64,15 @@ class ProspectRows {
                 .findFirst();
     }
 
+    static final String INSERT =
+            """
+            insert into prospects (id, account_id, owner_id, full_name, title, email, phone_e164, time_zone,
+                time_zone_source, time_zone_note, country, decision_role, do_not_call, email_opt_out, source,
+                import_id, created_at, updated_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
     void insert(UUID id, Intake.Checked c, UUID accountId, String source, UUID importId, Instant now) {
-        jdbc.sql(
-                        """
-                insert into prospects (id, account_id, owner_id, full_name, title, email, phone_e164, time_zone,
-                    time_zone_source, time_zone_note, country, decision_role, do_not_call, email_opt_out, source,
-                    import_id, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        jdbc.sql(INSERT)
                 .params(insertParams(id, c, accountId, source, importId, now))
                 .update();
     }
