@@ -20,6 +20,14 @@ public final class CallCalendar {
         this.holidays = holidays;
     }
 
+    public CallingWindows windows() {
+        return windows;
+    }
+
+    public java.util.List<Holidays.PublicHoliday> holidays(String country, LocalDate from, LocalDate until) {
+        return holidays.between(country, from, until);
+    }
+
     public ZonedDateTime local(Instant at, Place place) {
         return at.atZone(place.zone());
     }

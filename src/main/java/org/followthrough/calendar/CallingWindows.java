@@ -51,6 +51,16 @@ public final class CallingWindows {
         return new CallingWindows(DEFAULT, Map.of());
     }
 
+    /** The window for every country without its own. */
+    public Window everywhere() {
+        return standard;
+    }
+
+    /** The countries with a narrower window, by ISO code. */
+    public Map<String, Window> byCountry() {
+        return byCountry;
+    }
+
     public Window of(String country) {
         return country == null ? standard : byCountry.getOrDefault(country, standard);
     }

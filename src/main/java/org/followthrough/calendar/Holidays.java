@@ -5,7 +5,9 @@ import de.focus_shift.jollyday.core.HolidayType;
 import de.focus_shift.jollyday.core.ManagerParameters;
 import java.time.LocalDate;
 import java.time.Year;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +30,22 @@ public final class Holidays {
             dates = cache.computeIfAbsent(key, k -> load(k.country(), k.year()));
         }
         return dates.contains(date);
+    }
+
+    /** A named public holiday, as the settings page lists them. */
+    public record PublicHoliday(LocalDate date, String name) {}
+
+    /** The country's public holidays from {@code from} up to and including {@code until}, in date order. */
+    public List<PublicHoliday> between(String country, LocalDate from, LocalDate until) {
+        var code = country == null ? "" : country.toUpperCase(Locale.ROOT);
+        if (!HolidayManager.getSupportedCalendarCodes().contains(code)) {
+            return List.of();
+        }
+        var manager = HolidayManager.getInstance(ManagerParameters.create(code));
+        return manager.getHolidays(from, until, HolidayType.PUBLIC_HOLIDAY).stream()
+                .map(h -> new PublicHoliday(h.getActualDate(), h.getDescription(Locale.ENGLISH)))
+                .sorted(Comparator.comparing(PublicHoliday::date))
+                .toList();
     }
 
     private static Set<LocalDate> load(String country, int year) {

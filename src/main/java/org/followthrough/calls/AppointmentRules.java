@@ -31,6 +31,11 @@ class AppointmentRules {
     }
 
     void check(Prospect p, Instant at, boolean prospectAgreed, Instant now) {
+        check(p, at, prospectAgreed, now, null);
+    }
+
+    /** As for a booking; {@code moving} is the appointment being moved, which cannot clash with itself. */
+    void check(Prospect p, Instant at, boolean prospectAgreed, Instant now, java.util.UUID moving) {
         var place = place(p);
         var local = calendar.local(at, place);
         String problem = null;
@@ -44,7 +49,7 @@ class AppointmentRules {
         } else if (!prospectAgreed && !calendar.isBusinessDay(local.toLocalDate(), place)) {
             problem = local.toLocalDate() + " is a weekend or a public holiday for the prospect; book it only if they"
                     + " asked for that day (prospectAgreed: true).";
-        } else if (!appointments.clashing(p.ownerId(), at).isEmpty()) {
+        } else if (appointments.clashing(p.ownerId(), at).stream().anyMatch(a -> !a.id().equals(moving))) {
             problem = "The owner already has an appointment within 30 minutes of that time.";
         }
         if (problem != null) {

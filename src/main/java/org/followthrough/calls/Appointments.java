@@ -46,11 +46,43 @@ class Appointments {
                 .list();
     }
 
+    /** A new time (and agenda, if given): the next version of the appointment, SEQUENCE one higher. */
+    Appointment move(Appointment a, Instant at, String agenda) {
+        jdbc.sql("update appointments set at = ?, agenda = ?, sequence = sequence + 1 where id = ?")
+                .params(Sql.ts(at), agenda == null ? a.agenda() : agenda, a.id())
+                .update();
+        return find(a.id()).orElseThrow();
+    }
+
+    /** Called off: no longer booked, SEQUENCE one higher for the calendar's cancellation. */
+    Appointment cancel(Appointment a) {
+        jdbc.sql("update appointments set status = 'CANCELLED', sequence = sequence + 1 where id = ?")
+                .param(a.id())
+                .update();
+        return find(a.id()).orElseThrow();
+    }
+
     List<Appointment> bookedFor(UUID prospectId) {
         return jdbc.sql("select * from appointments where prospect_id = ? and status = 'BOOKED' order by at")
                 .param(prospectId)
                 .query(Appointments::map)
                 .list();
+    }
+
+    List<Appointment> of(UUID prospectId) {
+        return jdbc.sql("select * from appointments where prospect_id = ? order by at desc")
+                .param(prospectId)
+                .query(Appointments::map)
+                .list();
+    }
+
+    /** The prospect's most recent appointment that was not cancelled. */
+    Optional<Appointment> latest(UUID prospectId) {
+        return jdbc.sql("select * from appointments where prospect_id = ? and status <> 'CANCELLED'"
+                        + " order by at desc fetch first 1 rows only")
+                .param(prospectId)
+                .query(Appointments::map)
+                .optional();
     }
 
     void mark(UUID id, String status) {

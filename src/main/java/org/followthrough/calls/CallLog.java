@@ -40,7 +40,7 @@ public class CallLog {
     private final Appointments appointments;
     private final AppointmentRules rules;
     private final Enrolments enrolments;
-    private final CadenceEmails emails;
+    private final AppointmentEmails emails;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -51,7 +51,7 @@ public class CallLog {
             Appointments appointments,
             AppointmentRules rules,
             Enrolments enrolments,
-            CadenceEmails emails,
+            AppointmentEmails emails,
             ApplicationEventPublisher events,
             Clock clock) {
         this.prospects = prospects;
@@ -210,6 +210,7 @@ public class CallLog {
             appointments.mark(appointment.id(), connected ? "HELD" : "MISSED");
             if (!connected) {
                 enrolments.start(p.id(), Cadence.MISSED_APPOINTMENT, appointment.at());
+                events.publishEvent(new AppointmentMissed(appointment.id(), p.id(), p.ownerId(), appointment.at()));
             }
         } else if (!connected && task != null && task.enrolmentId() != null) {
             enrolments.stepDone(task.enrolmentId(), task.stepN(), at);
@@ -233,7 +234,7 @@ public class CallLog {
                     "Appointment" + (next.agenda() == null ? "" : ": " + next.agenda()),
                     "missed-appointment-m1",
                     now);
-            emails.booked(p, id, 0, when, next.agenda(), now);
+            appointments.find(id).ifPresent(booked -> emails.booked(p, booked, now));
             events.publishEvent(new AppointmentBooked(id, p.id(), p.ownerId(), when));
             return;
         }

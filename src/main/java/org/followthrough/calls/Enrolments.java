@@ -36,6 +36,7 @@ public class Enrolments {
     private final Prospects prospects;
     private final Tasks tasks;
     private final CadenceEmails emails;
+    private final org.followthrough.messaging.Outbox outbox;
     private final Clock clock;
     private final org.springframework.jdbc.core.JdbcTemplate batch;
 
@@ -46,6 +47,7 @@ public class Enrolments {
             Prospects prospects,
             Tasks tasks,
             CadenceEmails emails,
+            org.followthrough.messaging.Outbox outbox,
             Clock clock,
             javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
@@ -54,6 +56,7 @@ public class Enrolments {
         this.prospects = prospects;
         this.tasks = tasks;
         this.emails = emails;
+        this.outbox = outbox;
         this.clock = clock;
         this.batch = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
     }
@@ -146,6 +149,33 @@ public class Enrolments {
                 .update();
     }
 
+    /**
+     * The prospect answered by email (R21): the running cadence sends no more automatic emails — the
+     * pending ones are cancelled in the outbox — while its calls go on. True if a cadence was running.
+     */
+    @Transactional
+    public boolean stopEmails(UUID prospectId, String reason) {
+        var running = active(prospectId);
+        if (running.isEmpty()) {
+            return false;
+        }
+        jdbc.sql("update enrolments set emails_stopped_at = coalesce(emails_stopped_at, ?), emails_stopped_reason ="
+                        + " coalesce(emails_stopped_reason, ?) where id = ?")
+                .params(Sql.ts(clock.instant()), reason, running.get().id())
+                .update();
+        outbox.cancelPending(prospectId, CadenceEmails.PREFIX + running.get().id() + "/");
+        return true;
+    }
+
+    boolean emailsStopped(UUID enrolmentId) {
+        return jdbc.sql("select emails_stopped_at from enrolments where id = ?")
+                        .param(enrolmentId)
+                        .query((rs, i) -> rs.getTimestamp(1))
+                        .optional()
+                        .orElse(null)
+                != null;
+    }
+
     public Optional<Enrolment> active(UUID prospectId) {
         return jdbc.sql("select * from enrolments where active_prospect_id = ?")
                 .param(prospectId)
@@ -184,14 +214,17 @@ public class Enrolments {
                         return;
                     }
                 }
-                case EMAIL ->
-                    emails.step(
-                            p,
-                            e.id(),
-                            step.n(),
-                            step.template(),
-                            step.at(),
-                            cadence.key().equals(Cadence.NURTURE));
+                case EMAIL -> {
+                    if (!emailsStopped(e.id())) {
+                        emails.step(
+                                p,
+                                e.id(),
+                                step.n(),
+                                step.template(),
+                                step.at(),
+                                cadence.key().equals(Cadence.NURTURE));
+                    }
+                }
                 case VOICEMAIL -> {
                     // left during the call before it; nothing to schedule
                 }

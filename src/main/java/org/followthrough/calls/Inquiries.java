@@ -14,8 +14,11 @@ import org.followthrough.prospects.Prospects;
 import org.followthrough.signals.Signal;
 import org.followthrough.signals.SignalReceived;
 import org.followthrough.signals.SignalType;
+import org.followthrough.signals.Signals;
 import org.followthrough.team.Actor;
+import org.followthrough.team.Member;
 import org.followthrough.team.Role;
+import org.followthrough.team.Team;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -24,8 +27,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Speed to lead (R7, R20): a web inquiry puts a call at the top of the owner's queue at once — the
- * first call of the first-time-call cadence for someone new or still being worked, a trigger call for
- * someone in nurture, lost or won — inside the legal window, and tells the owner live.
+ * first call of the first-time-call cadence for someone new or still being worked, a trigger call
+ * ({@link Triggers}) for someone in nurture, lost, won or not contacted for 30 days — inside the legal
+ * window, and tells the owner live.
  */
 @Component
 class Inquiries {
@@ -35,7 +39,13 @@ class Inquiries {
     static final Actor WEB_FORM =
             new Actor(new UUID(0, 1), "web-form@followthrough.local", "Web form", Role.MANAGER, ZoneOffset.UTC);
 
+    /** Signal received to call stored, for inquiries and trigger events alike. */
+    static final String LATENCY = "followthrough.inquiry.to.task";
+
     private final Prospects prospects;
+    private final Team team;
+    private final Signals signals;
+    private final Triggers triggers;
     private final Enrolments enrolments;
     private final Tasks tasks;
     private final CallCalendar calendar;
@@ -45,6 +55,9 @@ class Inquiries {
 
     Inquiries(
             Prospects prospects,
+            Team team,
+            Signals signals,
+            Triggers triggers,
             Enrolments enrolments,
             Tasks tasks,
             CallCalendar calendar,
@@ -52,6 +65,9 @@ class Inquiries {
             Clock clock,
             io.micrometer.core.instrument.MeterRegistry meters) {
         this.prospects = prospects;
+        this.team = team;
+        this.signals = signals;
+        this.triggers = triggers;
         this.enrolments = enrolments;
         this.tasks = tasks;
         this.calendar = calendar;
@@ -64,23 +80,48 @@ class Inquiries {
     void on(SignalReceived received) {
         var signal = received.signal();
         if (signal.type() != SignalType.INQUIRY) {
+            // one listener for all signals: each signal costs one stored event publication, not one per reaction
+            triggers.react(received);
             return;
         }
         var prospect = signal.email() == null
                 ? null
                 : prospects.byEmail(signal.email()).orElse(null);
         if (prospect == null) {
-            prospect = create(signal);
+            prospect = create(signal, colleagueOwner(received));
             if (prospect == null) {
                 return;
             }
+            signals.attach(received.signalId(), prospect.id());
+        } else if (!prospect.stage().isOpen() || triggers.cold(prospect)) {
+            var reason = "Web inquiry " + triggers.ago(signal) + " (matched by email " + signal.email() + ")"
+                    + (signal.message() == null || signal.message().isBlank()
+                            ? ""
+                            : ": " + abbreviate(signal.message()));
+            if (triggers.raise(prospect, reason) != null) {
+                meters.timer(LATENCY).record(java.time.Duration.between(received.receivedAt(), clock.instant()));
+            }
+            return;
         }
         raise(prospect, signal);
-        meters.timer("followthrough.inquiry.to.task")
-                .record(java.time.Duration.between(received.receivedAt(), clock.instant()));
+        meters.timer(LATENCY).record(java.time.Duration.between(received.receivedAt(), clock.instant()));
     }
 
-    private Prospect create(Signal s) {
+    /**
+     * Someone new from a company the team already works (matched by web domain): the owner of the
+     * company's most recently active prospect takes them, so one rep keeps the account.
+     */
+    private String colleagueOwner(SignalReceived received) {
+        return received.match().found()
+                ? prospects
+                        .byId(received.match().prospectId())
+                        .flatMap(colleague -> team.member(colleague.ownerId()))
+                        .map(Member::email)
+                        .orElse(null)
+                : null;
+    }
+
+    private Prospect create(Signal s, String owner) {
         var name = s.name() != null && !s.name().isBlank()
                 ? s.name()
                 : s.email() == null
@@ -101,7 +142,7 @@ class Inquiries {
                                     null,
                                     null,
                                     null,
-                                    null,
+                                    owner,
                                     null,
                                     null),
                             false,
@@ -113,34 +154,23 @@ class Inquiries {
         }
     }
 
+    /** Someone new or being worked: their next cadence call comes forward as an inbound call. */
     private void raise(Prospect p, Signal s) {
         if (p.doNotCall()) {
             return;
         }
         var now = clock.instant();
         var due = calendar.earliestLegal(now, new Place(p.timeZone(), p.country()));
-        var reason = "Web inquiry " + ago(s)
+        var reason = "Web inquiry " + triggers.ago(s)
                 + (s.message() == null || s.message().isBlank() ? "" : ": " + abbreviate(s.message()));
-        TaskKind kind;
-        if (p.stage().isOpen()) {
-            if (enrolments.active(p.id()).isEmpty()) {
-                enrolments.start(p.id(), Cadence.FIRST_TIME_CALLS, now);
-            }
-            kind = TaskKind.INBOUND;
-        } else {
-            kind = TaskKind.TRIGGER;
+        if (enrolments.active(p.id()).isEmpty()) {
+            enrolments.start(p.id(), Cadence.FIRST_TIME_CALLS, now);
         }
-        var raised = kind == TaskKind.INBOUND ? tasks.raise(p.id(), kind, due, reason) : null;
+        var raised = tasks.raise(p.id(), TaskKind.INBOUND, due, reason);
         var taskId = raised != null
                 ? raised
-                : tasks.open(p.id(), p.ownerId(), null, null, null, kind, due, reason, null, now);
-        events.publishEvent(new TaskRaised(taskId, p.id(), p.ownerId(), kind, p.fullName(), reason, due));
-    }
-
-    private String ago(Signal s) {
-        var minutes =
-                java.time.Duration.between(s.occurredAt(), clock.instant()).toMinutes();
-        return minutes < 1 ? "just now" : minutes + " minute" + (minutes == 1 ? "" : "s") + " ago";
+                : tasks.open(p.id(), p.ownerId(), null, null, null, TaskKind.INBOUND, due, reason, null, now);
+        events.publishEvent(new TaskRaised(taskId, p.id(), p.ownerId(), TaskKind.INBOUND, p.fullName(), reason, due));
     }
 
     private static String abbreviate(String text) {

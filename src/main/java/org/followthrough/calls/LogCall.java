@@ -7,7 +7,8 @@ import org.followthrough.cadence.CallOutcome;
 
 /**
  * A call as a rep logs it: what happened, when (may be in the past, never in the future), what was
- * said, and for a connected call the specific next step (R9).
+ * said (pains, gains and what each side promised to do before the next call), and for a connected
+ * call the specific next step (R9).
  */
 public record LogCall(
         CallOutcome outcome,
@@ -16,6 +17,7 @@ public record LogCall(
         String notes,
         List<String> pains,
         List<String> gains,
+        List<String> promises,
         Objection objection,
         NextStep nextStep,
         Boolean confirm,

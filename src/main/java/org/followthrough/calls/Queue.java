@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.followthrough.common.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -32,45 +34,126 @@ public class Queue {
             boolean due,
             String reason,
             String template,
-            int score) {}
+            int score) {
+
+        Item withScore(int score) {
+            return new Item(
+                    taskId,
+                    prospectId,
+                    prospectName,
+                    label,
+                    kind,
+                    dueAt,
+                    prospectTimeZone,
+                    due,
+                    reason,
+                    template,
+                    score);
+        }
+
+        Item withLabel(String label) {
+            return new Item(
+                    taskId,
+                    prospectId,
+                    prospectName,
+                    label,
+                    kind,
+                    dueAt,
+                    prospectTimeZone,
+                    due,
+                    reason,
+                    template,
+                    score);
+        }
+    }
 
     static final Duration HORIZON = Duration.ofDays(14);
 
     private final JdbcClient jdbc;
     private final Touches touches;
+    private final IntentScore scores;
     private final Clock clock;
 
-    Queue(JdbcClient jdbc, Touches touches, Clock clock) {
+    Queue(JdbcClient jdbc, Touches touches, IntentScore scores, Clock clock) {
         this.jdbc = jdbc;
         this.touches = touches;
+        this.scores = scores;
         this.clock = clock;
     }
 
+    /**
+     * What is due now is sorted by kind first (R11); what comes later only by due time, so that part
+     * is read in index order and stops at the limit however many tasks a rep has ahead.
+     */
     public List<Item> of(UUID ownerId, int limit) {
         var now = clock.instant();
-        var labels = new HashMap<UUID, String>();
+        var items = new ArrayList<Item>(select(
+                "t.due_at <= ?",
+                """
+                case when t.kind = 'APPOINTMENT' then 0 when t.kind in ('RETRY', 'INBOUND', 'TRIGGER') then 1
+                     else 2 end, t.due_at, t.created_at""",
+                now,
+                ownerId,
+                now,
+                limit));
+        if (items.size() < limit) {
+            items.addAll(select(
+                    "t.due_at > ? and t.due_at <= ?",
+                    "t.due_at, t.created_at",
+                    now,
+                    ownerId,
+                    now,
+                    now.plus(HORIZON),
+                    limit - items.size()));
+        }
+        var counts = touches.counts(items.stream().map(Item::prospectId).toList());
+        return byIntentWhenDueTogether(items.stream()
+                .map(item -> item.label() != null
+                        ? item
+                        : item.withLabel(label(counts.getOrDefault(item.prospectId(), Touches.Counts.NONE))))
+                .toList());
+    }
+
+    /**
+     * R22: among calls of the same urgency due at the same instant, the warmer prospect first. The
+     * database has already ordered by urgency and due time; a stable sort only reorders within ties.
+     */
+    private List<Item> byIntentWhenDueTogether(List<Item> items) {
+        if (items.isEmpty()) {
+            return items;
+        }
+        var score = scores.of(items.stream().map(Item::prospectId).distinct().toList());
+        var scored = new ArrayList<Item>(items.size());
+        for (var i : items) {
+            scored.add(i.withScore(score.get(i.prospectId()).score()));
+        }
+        scored.sort(Comparator.comparing((Item i) -> i.due() ? 0 : 1)
+                .thenComparing(i -> i.due() ? i.kind().priority() : 0)
+                .thenComparing(Item::dueAt)
+                .thenComparing(Item::score, Comparator.reverseOrder()));
+        return scored;
+    }
+
+    private List<Item> select(String when, String order, Instant now, Object... params) {
         return jdbc.sql(
                         """
                 select t.*, p.full_name, p.time_zone from tasks t join prospects p on p.id = t.prospect_id
-                where t.owner_id = ? and t.status = 'OPEN' and p.do_not_call = false and t.due_at <= ?
+                where t.owner_id = ? and t.status = 'OPEN' and %s and p.do_not_call = false
                   and (p.stage in ('NEW', 'ATTEMPTING', 'ENGAGED')
                        or t.kind in ('POST_SALE', 'TRIGGER', 'INBOUND', 'APPOINTMENT'))
-                order by case when t.due_at <= ? then 0 else 1 end,
-                         case when t.due_at > ? then 0 when t.kind = 'APPOINTMENT' then 0
-                              when t.kind in ('RETRY', 'INBOUND', 'TRIGGER') then 1 else 2 end,
-                         t.due_at, t.created_at
-                fetch first ? rows only""")
-                .params(ownerId, Sql.ts(now.plus(HORIZON)), Sql.ts(now), Sql.ts(now), limit)
+                order by %s
+                fetch first ? rows only"""
+                                .formatted(when, order))
+                .params(Stream.of(params)
+                        .map(p -> p instanceof Instant i ? Sql.ts(i) : p)
+                        .toList())
                 .query((rs, i) -> {
                     var task = Tasks.map(rs, i);
-                    var label = task.kind() == TaskKind.APPOINTMENT
-                            ? "Appointment"
-                            : labels.computeIfAbsent(task.prospectId(), this::nextLabel);
                     return new Item(
                             task.id(),
                             task.prospectId(),
                             rs.getString("full_name"),
-                            label,
+                            task.kind() == TaskKind.APPOINTMENT ? "Appointment" : null,
                             task.kind(),
                             task.dueAt(),
                             ZoneId.of(rs.getString("time_zone")).getId(),
@@ -84,7 +167,10 @@ public class Queue {
 
     /** The label the next call to this prospect will carry (R5). */
     String nextLabel(UUID prospectId) {
-        var counts = touches.counts(prospectId);
+        return label(touches.counts(prospectId));
+    }
+
+    private static String label(Touches.Counts counts) {
         return counts.connected()
                 ? "Follow-up #" + (counts.afterConnection() + 1)
                 : "FTC #" + (counts.beforeConnection() + 1);

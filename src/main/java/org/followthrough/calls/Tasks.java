@@ -68,14 +68,16 @@ class Tasks {
     }
 
     void done(UUID id, Instant at) {
-        jdbc.sql("update tasks set status = 'DONE', done_at = ? where id = ? and status = 'OPEN'")
+        jdbc.sql(
+                        "update tasks set status = 'DONE', done_at = ?, open_trigger_for = null where id = ? and status = 'OPEN'")
                 .params(Sql.ts(at), id)
                 .update();
     }
 
     int cancelOpen(UUID prospectId, Instant now, boolean keepAppointments) {
-        return jdbc.sql("update tasks set status = 'CANCELLED', done_at = ? where prospect_id = ? and status = 'OPEN'"
-                        + (keepAppointments ? " and kind <> 'APPOINTMENT'" : ""))
+        return jdbc.sql(
+                        "update tasks set status = 'CANCELLED', done_at = ?, open_trigger_for = null where prospect_id = ? and status = 'OPEN'"
+                                + (keepAppointments ? " and kind <> 'APPOINTMENT'" : ""))
                 .params(Sql.ts(now), prospectId)
                 .update();
     }
@@ -94,6 +96,51 @@ class Tasks {
                 .params(kind.name(), Sql.ts(dueAt), reason, id)
                 .update());
         return open.orElse(null);
+    }
+
+    /** The open call task of an appointment follows it to its new time. */
+    void moveAppointmentCall(UUID appointmentId, Instant dueAt, String reason) {
+        jdbc.sql("update tasks set due_at = ?, reason = ? where appointment_id = ? and status = 'OPEN'")
+                .params(Sql.ts(dueAt), reason, appointmentId)
+                .update();
+    }
+
+    void cancelAppointmentCall(UUID appointmentId, Instant now) {
+        jdbc.sql("update tasks set status = 'CANCELLED', done_at = ? where appointment_id = ? and status = 'OPEN'")
+                .params(Sql.ts(now), appointmentId)
+                .update();
+    }
+
+    /** The prospect's open trigger call, if one waits: a new trigger event updates it rather than doubling it. */
+    Optional<Task> openTrigger(UUID prospectId) {
+        return jdbc.sql("select * from tasks where prospect_id = ? and status = 'OPEN'"
+                        + " and (kind = 'TRIGGER' or open_trigger_for is not null)"
+                        + " order by due_at fetch first 1 rows only")
+                .param(prospectId)
+                .query(Tasks::map)
+                .optional();
+    }
+
+    /**
+     * Opens the prospect's trigger call unless one is open already (the unique open_trigger_for makes
+     * this hold even for two events handled at once); the new task's id, or empty.
+     */
+    Optional<UUID> openTriggerIfNone(UUID prospectId, UUID ownerId, Instant dueAt, String reason, Instant now) {
+        var id = UUID.randomUUID();
+        int inserted = jdbc.sql(
+                        """
+                insert into tasks (id, prospect_id, owner_id, kind, due_at, reason, status, created_at, open_trigger_for)
+                values (?, ?, ?, 'TRIGGER', ?, ?, 'OPEN', ?, ?)
+                on conflict do nothing""")
+                .params(id, prospectId, ownerId, Sql.ts(dueAt), reason, Sql.ts(now), prospectId)
+                .update();
+        return inserted == 1 ? Optional.of(id) : Optional.empty();
+    }
+
+    void retell(UUID id, Instant dueAt, String reason) {
+        jdbc.sql("update tasks set due_at = ?, reason = ? where id = ?")
+                .params(Sql.ts(dueAt), reason, id)
+                .update();
     }
 
     void reassign(UUID prospectId, UUID ownerId) {

@@ -1,7 +1,12 @@
 package org.followthrough.calls;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.followthrough.common.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +31,17 @@ class Touches {
             Long latenessSeconds) {}
 
     /** How many calls came before and after the first connection (R5). */
-    record Counts(int beforeConnection, int afterConnection, boolean connected) {}
+    record Counts(int beforeConnection, int afterConnection, boolean connected) {
+
+        static final Counts NONE = new Counts(0, 0, false);
+
+        /** These counts after one more call with this outcome, taken in the order the calls happened. */
+        Counts after(String outcome) {
+            return connected
+                    ? new Counts(beforeConnection, afterConnection + 1, true)
+                    : new Counts(beforeConnection + 1, 0, "CONNECTED".equals(outcome));
+        }
+    }
 
     private final JdbcClient jdbc;
 
@@ -35,23 +50,31 @@ class Touches {
     }
 
     Counts counts(UUID prospectId) {
-        var calls = jdbc.sql(
-                        "select outcome from touches where prospect_id = ? and kind = 'CALL' order by at, logged_at")
-                .param(prospectId)
-                .query(String.class)
-                .list();
-        int before = 0;
-        int after = 0;
-        boolean connected = false;
-        for (var outcome : calls) {
-            if (connected) {
-                after++;
-            } else {
-                before++;
-                connected = "CONNECTED".equals(outcome);
-            }
+        return counts(List.of(prospectId)).getOrDefault(prospectId, Counts.NONE);
+    }
+
+    /**
+     * The counts of many prospects in one query (the queue shows up to 500 tasks), so a long queue
+     * costs one round trip, not one per task.
+     */
+    Map<UUID, Counts> counts(Collection<UUID> prospectIds) {
+        var result = new HashMap<UUID, Counts>();
+        var ids = List.copyOf(new LinkedHashSet<>(prospectIds));
+        for (int from = 0; from < ids.size(); from += 500) {
+            var chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            var marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
+            jdbc.sql("select prospect_id, outcome from touches where kind = 'CALL' and prospect_id in (" + marks
+                            + ") order by prospect_id, at, logged_at")
+                    .params(chunk.toArray())
+                    .query(rs -> {
+                        var outcome = rs.getString("outcome");
+                        result.merge(
+                                Sql.uuid(rs, "prospect_id"),
+                                Counts.NONE.after(outcome),
+                                (sofar, one) -> sofar.after(outcome));
+                    });
         }
-        return new Counts(before, after, connected);
+        return result;
     }
 
     void insert(
@@ -68,8 +91,9 @@ class Touches {
         jdbc.sql(
                         """
                 insert into touches (id, prospect_id, member_id, kind, outcome, label, at, logged_at, duration_seconds,
-                    notes, pains, gains, objection_category, objection_text, task_id, appointment_id, lateness_seconds)
-                values (?, ?, ?, 'CALL', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    notes, pains, gains, promises, objection_category, objection_text, task_id, appointment_id,
+                    lateness_seconds)
+                values (?, ?, ?, 'CALL', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         id,
                         prospectId,
@@ -82,12 +106,43 @@ class Touches {
                         call.notes(),
                         join(call.pains()),
                         join(call.gains()),
+                        join(call.promises()),
                         call.objection() == null ? null : call.objection().category(),
                         call.objection() == null ? null : call.objection().text(),
                         taskId,
                         appointmentId,
                         latenessSeconds)
                 .update();
+    }
+
+    /** When the team last touched the prospect (call, email, voicemail), if ever. */
+    java.util.Optional<java.time.Instant> lastAt(UUID prospectId) {
+        return jdbc.sql("select max(at) as last_at from touches where prospect_id = ? and kind <> 'NOTE'")
+                .param(prospectId)
+                .query((rs, i) -> Sql.instant(rs, "last_at"))
+                .optional();
+    }
+
+    /** A call's outcome for the intent score. */
+    record Outcome(UUID touchId, UUID prospectId, String outcome, Instant at) {}
+
+    /** The calls with an outcome to these prospects since {@code since}. */
+    List<Outcome> callsSince(java.util.Collection<UUID> prospectIds, Instant since) {
+        if (prospectIds.isEmpty()) {
+            return List.of();
+        }
+        var marks = String.join(",", java.util.Collections.nCopies(prospectIds.size(), "?"));
+        var params = new java.util.ArrayList<Object>(prospectIds);
+        params.add(Sql.ts(since));
+        return jdbc.sql("select id, prospect_id, outcome, at from touches where prospect_id in (" + marks
+                        + ") and kind = 'CALL' and outcome is not null and at >= ? order by at desc")
+                .params(params)
+                .query((rs, i) -> new Outcome(
+                        Sql.uuid(rs, "id"),
+                        Sql.uuid(rs, "prospect_id"),
+                        rs.getString("outcome"),
+                        Sql.instant(rs, "at")))
+                .list();
     }
 
     List<Touch> of(UUID prospectId) {
@@ -106,6 +161,49 @@ class Touches {
                         rs.getString("objection_category"),
                         (Long) rs.getObject("lateness_seconds")))
                 .list();
+    }
+
+    /** What the last connected call left: its pains, gains and promises (R14). */
+    record Conversation(List<String> pains, List<String> gains, List<String> promises) {
+        static final Conversation NONE = new Conversation(List.of(), List.of(), List.of());
+    }
+
+    Conversation lastConversation(UUID prospectId) {
+        return jdbc.sql("select pains, gains, promises from touches where prospect_id = ? and kind = 'CALL'"
+                        + " and outcome = 'CONNECTED' order by at desc, logged_at desc fetch first 1 rows only")
+                .param(prospectId)
+                .query((rs, i) -> new Conversation(
+                        split(rs.getString("pains")), split(rs.getString("gains")), split(rs.getString("promises"))))
+                .optional()
+                .orElse(Conversation.NONE);
+    }
+
+    /** The decision roles of everyone at the account the member has spoken with (R18). */
+    List<String> rolesSpokenWith(UUID accountId, UUID memberId) {
+        if (accountId == null) {
+            return List.of();
+        }
+        return jdbc.sql(
+                        """
+                select p.decision_role from prospects p where p.account_id = ? and exists (
+                    select 1 from touches t where t.prospect_id = p.id and t.kind = 'CALL'
+                        and t.outcome = 'CONNECTED' and t.member_id = ?)""")
+                .params(accountId, memberId)
+                .query(String.class)
+                .list();
+    }
+
+    /** An email the prospect sent us, recorded once per message; false if it was already. */
+    boolean insertEmailReceived(UUID id, UUID prospectId, String summary, Instant at, Instant now) {
+        return jdbc.sql("insert into touches (id, prospect_id, kind, outcome, label, at, logged_at, notes)"
+                                + " values (?, ?, 'EMAIL', 'REPLIED', 'Reply', ?, ?, ?) on conflict do nothing")
+                        .params(id, prospectId, Sql.ts(at), Sql.ts(now), summary)
+                        .update()
+                > 0;
+    }
+
+    private static List<String> split(String joined) {
+        return joined == null || joined.isBlank() ? List.of() : List.of(joined.split("\n"));
     }
 
     private static String join(List<String> items) {

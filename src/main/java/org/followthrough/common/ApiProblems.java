@@ -44,7 +44,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         var problem = ProblemDetail.forStatusAndDetail(refusal.status(), refusal.getMessage());
         problem.setTitle(refusal.title());
         refusal.properties().forEach(problem::setProperty);
-        return ResponseEntity.status(refusal.status()).body(problem);
+        var response = ResponseEntity.status(refusal.status());
+        // a refusal that says when to come back says it in the header clients and proxies read too
+        if (refusal.properties().get("retryAfterSeconds") instanceof Number seconds) {
+            response.header("Retry-After", String.valueOf(seconds.longValue()));
+        }
+        return response.body(problem);
     }
 
     @ExceptionHandler(InvalidInput.class)

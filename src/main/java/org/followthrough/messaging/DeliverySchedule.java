@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
  * run rounds themselves, so several test contexts sharing one database never send at once.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(MailSettings.class)
+@EnableConfigurationProperties({MailSettings.class, ImapSettings.class})
 class DeliverySchedule {
 
     static final String TASK = "outbox-delivery";

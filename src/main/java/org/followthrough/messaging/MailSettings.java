@@ -12,15 +12,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param publicUrl the address prospects reach this installation at, for unsubscribe links
  * @param batchSize how many due emails one delivery round claims at a time
  * @param maxAttempts attempts before an email is given up as FAILED
+ * @param trackLinks whether outside links in sent email go through a signed click-tracking address,
+ *     so a click becomes an EMAIL_CLICK signal (default true)
  */
 @ConfigurationProperties("followthrough.mail")
-record MailSettings(String from, URI publicUrl, Integer batchSize, Integer maxAttempts) {
+record MailSettings(String from, URI publicUrl, Integer batchSize, Integer maxAttempts, Boolean trackLinks) {
 
     MailSettings {
         from = from == null ? "followthrough@localhost" : from;
         publicUrl = publicUrl == null ? URI.create("http://localhost:8080") : publicUrl;
         batchSize = batchSize == null ? 100 : batchSize;
         maxAttempts = maxAttempts == null ? 8 : maxAttempts;
+        trackLinks = trackLinks == null || trackLinks;
     }
 
     String messageIdDomain() {

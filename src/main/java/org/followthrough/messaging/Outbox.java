@@ -21,18 +21,21 @@ public class Outbox {
     private final MailSettings settings;
     private final Invitations invitations;
     private final UnsubscribeLinks unsubscribeLinks;
+    private final TrackedLinks trackedLinks;
 
     Outbox(
             JdbcClient jdbc,
             Clock clock,
             MailSettings settings,
             Invitations invitations,
-            UnsubscribeLinks unsubscribeLinks) {
+            UnsubscribeLinks unsubscribeLinks,
+            TrackedLinks trackedLinks) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.settings = settings;
         this.invitations = invitations;
         this.unsubscribeLinks = unsubscribeLinks;
+        this.trackedLinks = trackedLinks;
     }
 
     /** Puts the email in the outbox unless one with the same dedupe key is there; returns its id. */
@@ -40,6 +43,7 @@ public class Outbox {
     public UUID enqueue(OutgoingEmail email) {
         var now = clock.instant();
         var invitation = email.invitation();
+        var id = UUID.randomUUID();
         jdbc.sql(
                         """
                 insert into outbox (id, message_id, dedupe_key, prospect_id, to_name, to_address, rep_name,
@@ -47,7 +51,7 @@ public class Outbox {
                 values (:id, :messageId, :dedupeKey, :prospectId, :toName, :toAddress, :repName, :repAddress,
                     :subject, :body, :bulk, :ics, :icsMethod, 'PENDING', :dueAt, :dueAt, :now)
                 on conflict do nothing""")
-                .param("id", UUID.randomUUID())
+                .param("id", id)
                 .param("messageId", "<" + UUID.randomUUID() + "@" + settings.messageIdDomain() + ">")
                 .param("dedupeKey", email.dedupeKey())
                 .param("prospectId", email.prospectId())
@@ -56,7 +60,7 @@ public class Outbox {
                 .param("repName", email.rep() == null ? null : email.rep().name())
                 .param("repAddress", email.rep() == null ? null : email.rep().address())
                 .param("subject", email.subject())
-                .param("body", body(email))
+                .param("body", body(email, id))
                 .param("bulk", email.bulk())
                 .param("ics", invitation == null ? null : invitations.ics(invitation, now))
                 .param(
@@ -94,9 +98,25 @@ public class Outbox {
                 .update();
     }
 
-    /** Forgets every email to or about a prospect (erasure). */
+    /**
+     * Cancels the prospect's waiting emails whose dedupe key starts with {@code keyPrefix} (one
+     * module's kind of email, such as a cadence's), leaving the others to go out.
+     */
+    @Transactional
+    public int cancelPending(UUID prospectId, String keyPrefix) {
+        return jdbc.sql("update outbox set status = 'CANCELLED' where prospect_id = ? and status = 'PENDING'"
+                        + " and dedupe_key like ?")
+                .params(prospectId, keyPrefix.replace("%", "\\%").replace("_", "\\_") + "%")
+                .update();
+    }
+
+    /** Forgets every email to, from or about a prospect (erasure), replies read from the mailbox included. */
     @Transactional
     public int forget(UUID prospectId) {
+        jdbc.sql("delete from inbound_emails where prospect_id = ? or from_address in"
+                        + " (select lower(to_address) from outbox where prospect_id = ?)")
+                .params(prospectId, prospectId)
+                .update();
         return jdbc.sql("delete from outbox where prospect_id = ?")
                 .param(prospectId)
                 .update();
@@ -125,13 +145,13 @@ public class Outbox {
                 .list();
     }
 
-    private String body(OutgoingEmail email) {
+    /** The body as sent: links tracked (our own, such as unsubscribe, left alone), unsubscribe line for bulk mail. */
+    private String body(OutgoingEmail email, UUID id) {
+        var text = settings.trackLinks() ? trackedLinks.rewrite(email.text(), id) : email.text();
         if (!email.bulk() || email.prospectId() == null) {
-            return email.text();
+            return text;
         }
         var link = unsubscribeLinks.page(email.prospectId()).toString();
-        return email.text().contains(link)
-                ? email.text()
-                : email.text() + "\n\n--\nTo stop receiving these emails: " + link + "\n";
+        return text.contains(link) ? text : text + "\n\n--\nTo stop receiving these emails: " + link + "\n";
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.followthrough.common.Ids;
 import org.followthrough.common.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -65,14 +66,7 @@ public class Accounts {
                         """
                 insert into accounts (id, name, match_key, domain, industry, country, created_at)
                 values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
-                .params(
-                        UUID.randomUUID(),
-                        c.company(),
-                        key,
-                        c.domain(),
-                        c.industry(),
-                        c.country(),
-                        Sql.ts(clock.instant()))
+                .params(Ids.next(), c.company(), key, c.domain(), c.industry(), c.country(), Sql.ts(clock.instant()))
                 .update();
         return idByKey(key).orElseThrow();
     }

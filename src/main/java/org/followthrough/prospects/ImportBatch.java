@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.followthrough.common.Ids;
 import org.followthrough.common.InvalidInput.FieldProblem;
 import org.followthrough.common.Sql;
 import org.followthrough.prospects.imports.Columns;
@@ -108,7 +109,7 @@ final class ImportBatch {
             var found = existing.get(k.key());
             var account = accountId(k.checked());
             if (found == null) {
-                inserts.add(ProspectRows.insertParams(UUID.randomUUID(), k.checked(), account, "IMPORT", importId, now)
+                inserts.add(ProspectRows.insertParams(Ids.next(), k.checked(), account, "IMPORT", importId, now)
                         .toArray());
             } else if (!actor.maySee(found[1])) {
                 errors.add(new RowError(
@@ -283,8 +284,8 @@ final class ImportBatch {
         }
         var now = Sql.ts(clock.instant());
         var inserts = new ArrayList<Object[]>();
-        wanted.forEach((key, c) -> inserts.add(
-                new Object[] {UUID.randomUUID(), c.company(), key, c.domain(), c.industry(), c.country(), now}));
+        wanted.forEach((key, c) ->
+                inserts.add(new Object[] {Ids.next(), c.company(), key, c.domain(), c.industry(), c.country(), now}));
         // another import may create the same account meanwhile: its row wins and is read back below
         jdbc.batchUpdate(
                 "insert into accounts (id, name, match_key, domain, industry, country, created_at)"

@@ -87,7 +87,9 @@ final class Intake {
         var industry = limited(in.industry(), 100, "industry", problems);
         var email = email(in.email(), problems);
         var country = country(in.country(), problems);
-        var phone = phone(in.phone(), country == null ? context.defaultCountry() : country, problems);
+        // a country given but not understood is reported on its own; the phone is then read without one
+        var region = country != null ? country : problems.has("country") ? null : context.defaultCountry();
+        var phone = phone(in.phone(), region, problems);
         if (email == null && phone.isEmpty() && !problems.has("email") && !problems.has("phone")) {
             problems.add("email", "give an email or a phone number (or both), so the prospect can be reached");
         }

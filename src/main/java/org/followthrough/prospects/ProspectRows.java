@@ -35,6 +35,15 @@ class ProspectRows {
                 .optional();
     }
 
+    /** Locks the prospect's row until the caller's transaction ends, so work on one person runs one at a time. */
+    Optional<Prospect> byIdLocked(UUID id) {
+        var locked = jdbc.sql("select id from prospects where id = ? for update")
+                .param(id)
+                .query(UUID.class)
+                .optional();
+        return locked.isEmpty() ? Optional.empty() : byId(id);
+    }
+
     List<Prospect> byIds(java.util.Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();
@@ -49,6 +58,16 @@ class ProspectRows {
     Optional<Prospect> byEmail(String email) {
         return jdbc.sql(SELECT + " where p.email = ?")
                 .param(email)
+                .query(ProspectRows::map)
+                .optional();
+    }
+
+    /** The account's most recently active prospect: whom a visit from the company's domain concerns. */
+    Optional<Prospect> latestAt(UUID accountId) {
+        return jdbc.sql(
+                        SELECT
+                                + " where p.account_id = ? order by p.updated_at desc, p.created_at desc fetch first 1 rows only")
+                .param(accountId)
                 .query(ProspectRows::map)
                 .optional();
     }

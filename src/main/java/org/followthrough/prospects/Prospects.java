@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
+import org.followthrough.common.Ids;
 import org.followthrough.common.Refusal;
 import org.followthrough.messaging.Outbox;
 import org.followthrough.team.Actor;
@@ -68,7 +69,7 @@ public class Prospects {
             }
             return new Saved(change(actor, found, ProspectChanges.overlay(found, fields, ownerEmail(found))), false);
         }
-        var id = UUID.randomUUID();
+        var id = Ids.next();
         try {
             rows.insert(id, checked, accounts.accountFor(checked), source, null, clock.instant());
         } catch (DuplicateKeyException raced) {
@@ -93,6 +94,15 @@ public class Prospects {
         return rows.byId(id);
     }
 
+    /**
+     * The prospect, with their row locked until the caller's transaction ends: for handlers that must not
+     * run side by side for one person (two trigger events at the same moment make one trigger call).
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public Optional<Prospect> byIdLocked(UUID id) {
+        return rows.byIdLocked(id);
+    }
+
     /** Many prospects at once, for work on whole batches (an import's new prospects). */
     public java.util.List<Prospect> byIds(java.util.Collection<UUID> ids) {
         return rows.byIds(ids);
@@ -100,6 +110,11 @@ public class Prospects {
 
     public Optional<Prospect> byEmail(String email) {
         return email == null ? Optional.empty() : rows.byEmail(email.trim().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The account's most recently active prospect, for signals matched only by the company's web domain. */
+    public Optional<Prospect> latestAt(UUID accountId) {
+        return rows.latestAt(accountId);
     }
 
     /** Changes the named fields; a field given as null is cleared. */

@@ -68,12 +68,14 @@ public final class MessageValues {
                         .replace(" Daylight", ""));
     }
 
-    /** What the call will cover, as one or more sentences; a closing full stop is added if missing. */
+    /** What the call will cover, as one or more sentences: capitalised, with a closing full stop. */
     public MessageValues agenda(String agenda) {
         if (agenda == null || agenda.isBlank()) {
             return this;
         }
         var text = agenda.strip();
+        // it stands as a sentence of its own in the templates
+        text = Character.toUpperCase(text.charAt(0)) + text.substring(1);
         return put("agenda", text.matches(".*[.!?]$") ? text : text + ".");
     }
 

@@ -3,6 +3,7 @@ package org.followthrough.scripts;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Objects;
+import org.followthrough.prospects.DecisionRole;
 
 /**
  * Everything the script for one call is prepared from. {@code attempt} is FTC #n's n for a first

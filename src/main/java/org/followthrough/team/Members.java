@@ -80,6 +80,14 @@ class Members {
         return jdbc.sql("select count(*) from members").query(Long.class).single();
     }
 
+    /** Whether a member was active and now is not; their sign-in and tokens stop working. */
+    boolean deactivate(UUID id) {
+        return jdbc.sql("update members set active = false where id = ? and active")
+                        .param(id)
+                        .update()
+                > 0;
+    }
+
     void insert(Member member, String passwordHash, Instant now) {
         jdbc.sql(
                         """

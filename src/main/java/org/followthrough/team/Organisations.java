@@ -38,6 +38,13 @@ class Organisations {
                 > 0;
     }
 
+    void update(Organisation organisation) {
+        jdbc.sql("update organisation set name = ?, time_zone = ?, country = ? where id = 1")
+                .params(organisation.name(), organisation.timeZone().getId(), organisation.country())
+                .update();
+        cached.set(null);
+    }
+
     void create(Organisation organisation, Instant now) {
         jdbc.sql("insert into organisation (id, name, time_zone, country, created_at) values (1, ?, ?, ?, ?)")
                 .params(organisation.name(), organisation.timeZone().getId(), organisation.country(), Sql.ts(now))

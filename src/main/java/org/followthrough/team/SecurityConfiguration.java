@@ -70,7 +70,14 @@ class SecurityConfiguration {
     SecurityFilterChain web(HttpSecurity http, List<PublicPaths> publicPaths) throws Exception {
         var open = patterns(publicPaths);
         http.authorizeHttpRequests(a -> a.requestMatchers(
-                                "/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error")
+                                "/login",
+                                "/css/**",
+                                "/js/**",
+                                "/img/**",
+                                "/webjars/**",
+                                "/favicon.ico",
+                                "/favicon.svg",
+                                "/error")
                         .permitAll()
                         .requestMatchers(open)
                         .permitAll()

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.followthrough.common.Countries;
 import org.followthrough.common.EmailAddress;
 import org.followthrough.common.InvalidInput;
 import org.followthrough.common.Refusal;
@@ -95,5 +96,45 @@ public class Team {
                 true);
         members.insert(member, passwordEncoder.encode(request.password()), clock.instant());
         return member;
+    }
+
+    /**
+     * Renames the organisation or changes its country and time zone, the defaults for prospects
+     * who give neither; managers and admins only.
+     */
+    @Transactional
+    public Organisation changeOrganisation(Actor actor, String name, String country, String timeZone) {
+        if (!actor.seesWholeTeam()) {
+            throw Refusal.forbidden("Only managers and administrators change the organisation.");
+        }
+        var problems = new InvalidInput.Collector();
+        if (name == null || name.isBlank() || name.strip().length() > 200) {
+            problems.add("name", "is required, at most 200 characters: the company name prospects hear");
+        }
+        var code = Countries.parse(country);
+        if (code.isEmpty()) {
+            problems.add("country", "'" + country + "' is not a country; " + Countries.hint());
+        }
+        var zone = TimeZones.parse(timeZone);
+        if (zone.isEmpty()) {
+            problems.add("timeZone", "'" + timeZone + "' is not a time zone; " + TimeZones.hint());
+        }
+        problems.throwIfAny();
+        var changed = new Organisation(name.strip(), zone.get(), code.get());
+        organisations.update(changed);
+        return changed;
+    }
+
+    /** Stops a member signing in or using their tokens; admins only, and never themselves. */
+    @Transactional
+    public void deactivate(Actor actor, UUID memberId) {
+        if (!actor.isAdmin()) {
+            throw Refusal.forbidden("Only administrators deactivate members.");
+        }
+        if (actor.id().equals(memberId)) {
+            throw Refusal.badRequest("You cannot deactivate yourself; ask another administrator.");
+        }
+        members.byId(memberId).orElseThrow(() -> Refusal.notFound("member", memberId));
+        members.deactivate(memberId);
     }
 }

@@ -140,6 +140,13 @@ class ProspectApiTest {
                 .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .bodyJson();
         json.extractingPath("$.errors[*].field").asArray().contains("phone", "country", "timeZone", "decisionRole");
+        json.extractingPath("$.errors[?(@.field == 'phone')].message")
+                .asArray()
+                .singleElement()
+                .asString()
+                .as("a country that was not understood is not replaced by the default in the phone's message")
+                .doesNotContain(" in US")
+                .contains("country code");
         assertThat(post(rep, "{\"fullName\":\"x\",\"email\":\"not-an-email\"}"))
                 .bodyJson()
                 .extractingPath("$.errors[0].field")

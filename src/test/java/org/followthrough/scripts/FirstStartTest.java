@@ -26,9 +26,10 @@ class FirstStartTest {
 
     @Test
     void theShippedDefaultsAndTheDemoLibraryAreThere() throws Exception {
+        // other tests in the shared context may add templates of their own; every shipped one must be there
         assertThat(templates.all())
                 .extracting(StoredTemplate::templateKey)
-                .containsExactlyInAnyOrderElementsOf(TemplateDefaults.all().stream()
+                .containsAll(TemplateDefaults.all().stream()
                         .map(TemplateDefaults.Definition::templateKey)
                         .toList());
         assertThat(playbooks.all()).extracting(ObjectionPlaybook::category).containsExactly(ObjectionCategory.values());

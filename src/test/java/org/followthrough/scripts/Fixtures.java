@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import org.followthrough.prospects.DecisionRole;
 
 /** Values and contexts the script tests share: Debbie at Acme Learning, called by Michael Powers of ABC Educom. */
 final class Fixtures {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.followthrough.common.Refusal;
+import org.followthrough.prospects.DecisionRole;
 import org.junit.jupiter.api.Test;
 
 class ScriptBuilderTest {

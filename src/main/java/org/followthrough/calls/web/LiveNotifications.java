@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.followthrough.calls.ProspectReplied;
 import org.followthrough.calls.TaskRaised;
 import org.followthrough.team.Actor;
 import org.springframework.http.MediaType;
@@ -17,9 +18,9 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Each member's live stream of calls raised to the top of their queue (server-sent events): the
- * moment an inquiry or a trigger event is stored, the owner's open streams on this instance hear of
- * it. A stream lasts 30 minutes; clients reconnect, as EventSource does by itself.
+ * Each member's live stream of calls raised to the top of their queue and of prospects' email
+ * replies (server-sent events): the moment an inquiry, a trigger event or a reply is stored, the
+ * owner's open streams on this instance hear of it. A stream lasts 30 minutes; clients reconnect, as EventSource does by itself.
  */
 @Controller
 class LiveNotifications {
@@ -28,7 +29,9 @@ class LiveNotifications {
 
     private final Map<UUID, List<SseEmitter>> streams = new ConcurrentHashMap<>();
 
-    @GetMapping(value = "/api/v1/notifications", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @GetMapping(
+            value = {"/api/v1/notifications", "/today/live"},
+            produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @ResponseBody
     SseEmitter stream(Actor actor) throws IOException {
         var emitter = new SseEmitter(TIMEOUT_MS);
@@ -43,13 +46,24 @@ class LiveNotifications {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(TaskRaised raised) {
-        var mine = streams.getOrDefault(raised.ownerId(), List.of());
+        tell(raised.ownerId(), () -> SseEmitter.event()
+                .name(raised.kind().name().toLowerCase(java.util.Locale.ROOT))
+                .id(raised.taskId().toString())
+                .data(raised, MediaType.APPLICATION_JSON));
+    }
+
+    /** A prospect answered by email: the owner hears at once, as event {@code reply}. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(ProspectReplied replied) {
+        tell(replied.ownerId(), () -> SseEmitter.event().name("reply").data(replied, MediaType.APPLICATION_JSON));
+    }
+
+    /** A fresh event for each stream: a built event cannot be sent twice. */
+    private void tell(UUID ownerId, java.util.function.Supplier<SseEmitter.SseEventBuilder> event) {
+        var mine = streams.getOrDefault(ownerId, List.of());
         for (var emitter : mine) {
             try {
-                emitter.send(SseEmitter.event()
-                        .name(raised.kind().name().toLowerCase(java.util.Locale.ROOT))
-                        .id(raised.taskId().toString())
-                        .data(raised, MediaType.APPLICATION_JSON));
+                emitter.send(event.get());
             } catch (IOException | IllegalStateException gone) {
                 mine.remove(emitter);
             }

@@ -4,17 +4,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.followthrough.common.InvalidInput;
 import org.followthrough.common.Refusal;
 import org.followthrough.messaging.EmailStatus;
 import org.followthrough.messaging.Outbox;
 import org.followthrough.messaging.OutboxEntry;
-import org.followthrough.messaging.OutgoingEmail;
-import org.followthrough.messaging.Recipient;
 import org.followthrough.team.Actor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -33,11 +29,11 @@ class OutboxController {
     record TestEmail(@NotBlank String to, @Min(1) @Max(10_000) Integer count) {}
 
     private final Outbox outbox;
-    private final Clock clock;
+    private final TestEmails testEmails;
 
-    OutboxController(Outbox outbox, Clock clock) {
+    OutboxController(Outbox outbox, TestEmails testEmails) {
         this.outbox = outbox;
-        this.clock = clock;
+        this.testEmails = testEmails;
     }
 
     @GetMapping("/api/v1/outbox")
@@ -60,29 +56,7 @@ class OutboxController {
     @PreAuthorize("hasRole('ADMIN')")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, Object> test(@Valid @RequestBody TestEmail request, Actor admin) {
-        Recipient to;
-        try {
-            to = new Recipient("", request.to());
-        } catch (IllegalArgumentException bad) {
-            throw InvalidInput.of("to", "must be an email address, like someone@example.com");
-        }
-        int count = request.count() == null ? 1 : request.count();
-        var batch = UUID.randomUUID();
-        var now = clock.instant();
-        var emails = new java.util.ArrayList<OutgoingEmail>();
-        for (int n = 1; n <= count; n++) {
-            emails.add(new OutgoingEmail(
-                    "test/" + batch + "/" + n,
-                    null,
-                    to,
-                    new Recipient(admin.fullName(), admin.email()),
-                    "FollowThrough test email " + n + " of " + count,
-                    "This is a test email from FollowThrough. If you can read it, email delivery works.\n",
-                    now,
-                    false,
-                    null));
-        }
-        outbox.enqueueAll(emails);
-        return Map.of("batch", batch, "queued", count);
+        var queued = testEmails.send(admin, request.to(), request.count() == null ? 1 : request.count());
+        return Map.of("batch", queued.batch(), "queued", queued.count());
     }
 }

@@ -48,7 +48,10 @@ class ExportController {
         this.team = team;
     }
 
-    @GetMapping(value = "/api/v1/prospects/export", produces = "text/csv")
+    /** Also at a path of the web UI, whose session cookie the stateless API does not accept. */
+    @GetMapping(
+            value = {"/api/v1/prospects/export", "/exports/prospects.csv"},
+            produces = "text/csv")
     void export(Actor actor, HttpServletResponse response) throws IOException {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"prospects.csv\"");

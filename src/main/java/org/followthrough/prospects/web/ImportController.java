@@ -4,12 +4,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.followthrough.common.Refusal;
 import org.followthrough.prospects.ImportStatus;
 import org.followthrough.prospects.ProspectImports;
-import org.followthrough.prospects.imports.CsvCells;
 import org.followthrough.team.Actor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,9 +27,11 @@ class ImportController {
     record Started(UUID id, String status, String location) {}
 
     private final ProspectImports imports;
+    private final ImportErrorReport errorReport;
 
-    ImportController(ProspectImports imports) {
+    ImportController(ProspectImports imports, ImportErrorReport errorReport) {
         this.imports = imports;
+        this.errorReport = errorReport;
     }
 
     @PostMapping(consumes = {"text/csv", "text/plain", "application/octet-stream"})
@@ -56,20 +56,7 @@ class ImportController {
     /** Every rejected row as CSV, to fix in a spreadsheet and import again. */
     @GetMapping(value = "/{id}/errors", produces = "text/csv")
     void errors(Actor actor, @PathVariable UUID id, HttpServletResponse response) throws IOException {
-        imports.status(actor, id).orElseThrow(() -> Refusal.notFound("import", id));
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"import-" + id + "-errors.csv\"");
-        try (var out = de.siegmar.fastcsv.writer.CsvWriter.builder()
-                .build(new java.io.OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8))) {
-            out.writeRecord("Row", "Column", "Problem");
-            imports.errors(
-                    actor,
-                    id,
-                    e -> out.writeRecord(
-                            String.valueOf(e.row()),
-                            CsvCells.neutralise(e.column()),
-                            CsvCells.neutralise(e.message())));
-        }
+        errorReport.write(actor, id, response);
     }
 
     private static ResponseEntity<Started> started(UUID id) {

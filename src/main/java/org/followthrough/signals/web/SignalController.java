@@ -32,14 +32,17 @@ class SignalController {
     private final Clock clock;
     private final String secret;
     private final io.micrometer.core.instrument.MeterRegistry meters;
+    private final FloodGate floodGate;
 
     SignalController(
             Signals signals,
+            FloodGate floodGate,
             JsonMapper json,
             Clock clock,
             @Value("${followthrough.webhook-secret:}") String secret,
             io.micrometer.core.instrument.MeterRegistry meters) {
         this.signals = signals;
+        this.floodGate = floodGate;
         this.json = json;
         this.clock = clock;
         this.secret = secret;
@@ -61,6 +64,12 @@ class SignalController {
                     HttpStatus.SERVICE_UNAVAILABLE,
                     "Webhooks are off",
                     "This installation takes no signals until an administrator sets FOLLOWTHROUGH_WEBHOOK_SECRET.");
+        }
+        try {
+            floodGate.admit(request.getRemoteAddr());
+        } catch (Refusal flood) {
+            meters.counter("followthrough.signals.rejected", "reason", "flood").increment();
+            throw flood;
         }
         SignalRequest parsed;
         try {

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Signals in: sustained signed webhooks (each a new page view, stored durably before the 202) on one
+# warmed instance, beside the framework's ceiling on the same server (GET /actuator/health) with the
+# same load tool in the same run. Afterwards the server's own count of stored signals is compared with
+# what wrk saw accepted, so nothing answered 202 can be missing.
+#
+#   bench/signals/run.sh [seconds] [connections] [postgres|h2]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+seconds=${1:-30}
+connections=${2:-32}
+database=${3:-postgres}
+port=${PORT:-18580}
+base="http://127.0.0.1:$port"
+export SECRET=bench-webhook-secret
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 1; }
+. bench/server.sh
+start_server "$port" 1g FOLLOWTHROUGH_WEBHOOK_SECRET=$SECRET
+
+stored() {
+    curl -sf -u "$admin:$password" "$base/actuator/prometheus" \
+        | awk '/^followthrough_signals_received_total\{.*duplicate="false"/ {s += $2} END {printf "%d\n", s}'
+}
+
+echo "warming up (10 s each)"
+RUN=warm wrk -t2 -c"$connections" -d10s -s bench/signals/signal.lua "$base" >/dev/null
+wrk -t2 -c"$connections" -d10s -s bench/api/health.lua "$base/actuator/health" >/dev/null
+before=$(stored)
+echo "POST /api/v1/signals (signed, each stored), $connections connections, ${seconds}s, $database:"
+signals=$(RUN=run$(date +%s) wrk -t2 -c"$connections" -d"${seconds}s" -s bench/signals/signal.lua "$base" | tail -1)
+echo "  $signals"
+after=$(stored)
+sent=$(echo "$signals" | sed -E 's/^requests: ([0-9]+), errors: ([0-9]+).*/\1/')
+errors=$(echo "$signals" | sed -E 's/^requests: ([0-9]+), errors: ([0-9]+).*/\2/')
+echo "  stored by the server during the run: $((after - before)) of $((sent - errors)) accepted ($errors errors)"
+echo "GET /actuator/health (the framework's ceiling), same load:"
+health=$(wrk -t2 -c"$connections" -d"${seconds}s" -s bench/api/health.lua "$base/actuator/health" | tail -1)
+echo "  $health"
+s=$(echo "$signals" | sed -E 's/.*req\/s: ([0-9]+).*/\1/')
+h=$(echo "$health" | sed -E 's/.*req\/s: ([0-9]+).*/\1/')
+echo "signals/s: $s; ratio signals / ceiling: $(echo "scale=2; $s / $h" | bc)"
+echo "load at end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,0 +1,7 @@
+package org.followthrough.calls;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A booked appointment was called off; the prospect has no next step until one is agreed (R23). */
+public record AppointmentCancelled(UUID appointmentId, UUID prospectId, UUID ownerId, Instant at) {}

@@ -1,0 +1,135 @@
+package org.followthrough.calls;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.followthrough.common.InvalidInput;
+import org.followthrough.common.Refusal;
+import org.followthrough.prospects.Prospect;
+import org.followthrough.prospects.Prospects;
+import org.followthrough.team.Actor;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Moving or calling off a booked appointment. A new time follows the rules of booking (not in the
+ * past, inside the legal window, a business day unless the prospect asked, no clash with the rep's
+ * other appointments); the call task moves with it, the reminder is planned again, and the prospect
+ * gets the calendar update under the same UID with a higher SEQUENCE. Cancelling drops the waiting
+ * reminder and the call task and sends the calendar's CANCEL.
+ */
+@Service
+public class AppointmentChanges {
+
+    /** An appointment as the API shows it, in the prospect's time zone. */
+    public record View(
+            UUID id, UUID prospectId, OffsetDateTime at, String timeZone, String agenda, String status, int sequence) {}
+
+    /** A new time, and optionally a new agenda; {@code prospectAgreed} allows a weekend or holiday. */
+    public record Move(OffsetDateTime at, String agenda, Boolean prospectAgreed) {}
+
+    private final Appointments appointments;
+    private final AppointmentRules rules;
+    private final Prospects prospects;
+    private final Tasks tasks;
+    private final AppointmentEmails emails;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    AppointmentChanges(
+            Appointments appointments,
+            AppointmentRules rules,
+            Prospects prospects,
+            Tasks tasks,
+            AppointmentEmails emails,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.appointments = appointments;
+        this.rules = rules;
+        this.prospects = prospects;
+        this.tasks = tasks;
+        this.emails = emails;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public View get(Actor actor, UUID id) {
+        var a = visible(actor, id);
+        return view(a, prospects.get(actor, a.prospectId()));
+    }
+
+    /** The prospect's appointments, latest first. */
+    public java.util.List<View> of(Actor actor, UUID prospectId) {
+        var p = prospects.get(actor, prospectId);
+        return appointments.of(prospectId).stream().map(a -> view(a, p)).toList();
+    }
+
+    @Transactional
+    public View move(Actor actor, UUID id, Move move) {
+        var a = booked(actor, id);
+        var p = prospects.get(actor, a.prospectId());
+        if (move == null || move.at() == null) {
+            throw InvalidInput.of(
+                    "at", "is required: the new date and time with its offset, e.g. 2026-08-20T16:00:00-04:00");
+        }
+        if (move.agenda() != null && move.agenda().length() > 2000) {
+            throw InvalidInput.of("agenda", "must be at most 2000 characters");
+        }
+        var now = clock.instant();
+        var at = move.at().toInstant();
+        rules.check(p, at, Boolean.TRUE.equals(move.prospectAgreed()), now, a.id());
+        var moved = appointments.move(a, at, blankToNull(move.agenda()));
+        tasks.moveAppointmentCall(a.id(), at, "Appointment" + (moved.agenda() == null ? "" : ": " + moved.agenda()));
+        emails.moved(p, moved, now);
+        events.publishEvent(new AppointmentMoved(a.id(), p.id(), a.ownerId(), a.at(), moved.at(), moved.sequence()));
+        return view(moved, p);
+    }
+
+    @Transactional
+    public View cancel(Actor actor, UUID id) {
+        var a = booked(actor, id);
+        var p = prospects.get(actor, a.prospectId());
+        var now = clock.instant();
+        var cancelled = appointments.cancel(a);
+        tasks.cancelAppointmentCall(a.id(), now);
+        emails.cancelled(p, cancelled, now);
+        events.publishEvent(new AppointmentCancelled(a.id(), p.id(), a.ownerId(), a.at()));
+        return view(cancelled, p);
+    }
+
+    private Appointment booked(Actor actor, UUID id) {
+        var a = visible(actor, id);
+        if (!"BOOKED".equals(a.status())) {
+            throw new Refusal(
+                    HttpStatus.CONFLICT,
+                    "Appointment not open",
+                    "This appointment is " + a.status() + "; only a booked appointment can be moved or cancelled."
+                            + " Log a call with a new appointment as its next step instead.");
+        }
+        return a;
+    }
+
+    /** Someone else's prospect's appointment answers 404, like the prospect itself. */
+    private Appointment visible(Actor actor, UUID id) {
+        var a = appointments.find(id).orElseThrow(() -> Refusal.notFound("appointment", id));
+        prospects.get(actor, a.prospectId());
+        return a;
+    }
+
+    private static View view(Appointment a, Prospect p) {
+        return new View(
+                a.id(),
+                a.prospectId(),
+                a.at().atZone(p.timeZone()).toOffsetDateTime(),
+                p.timeZone().getId(),
+                a.agenda(),
+                a.status(),
+                a.sequence());
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,181 @@
+package org.followthrough.calls;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.followthrough.calendar.CallCalendar;
+import org.followthrough.calendar.Place;
+import org.followthrough.messaging.Invitation;
+import org.followthrough.messaging.Outbox;
+import org.followthrough.messaging.OutgoingEmail;
+import org.followthrough.prospects.Prospect;
+import org.followthrough.scripts.Rendered;
+import org.springframework.stereotype.Component;
+
+/**
+ * The emails around an appointment (R10), worded from the team's templates: the thank-you right
+ * after the call and the reminder the business day before at 10:00 local with an article the
+ * prospect was not sent in its P.S.; a new time or a cancellation. Each carries the invitation with
+ * the appointment's one UID and its current SEQUENCE, so the prospect's calendar updates in place.
+ * Dedupe keys are {@code appointment/<id>/<sequence>/<purpose>}.
+ */
+@Component
+class AppointmentEmails {
+
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE, MMMM d", Locale.ENGLISH);
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mm a", Locale.ENGLISH);
+    static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("MMMM d", Locale.ENGLISH);
+
+    /** What a reminder says the call covers when no agenda was agreed. */
+    static final String DEFAULT_AGENDA = "We'll go over where things stand and what matters most to you";
+
+    private final Outbox outbox;
+    private final EmailParties parties;
+    private final EmailWording wording;
+    private final ArticlesSent articles;
+    private final CallCalendar calendar;
+
+    AppointmentEmails(
+            Outbox outbox, EmailParties parties, EmailWording wording, ArticlesSent articles, CallCalendar calendar) {
+        this.outbox = outbox;
+        this.parties = parties;
+        this.wording = wording;
+        this.articles = articles;
+        this.calendar = calendar;
+    }
+
+    /** Thank-you now, and the reminder unless its moment has passed. */
+    void booked(Prospect p, Appointment a, Instant now) {
+        if (!EmailParties.mayEmail(p)) {
+            return;
+        }
+        var key = key(a, "thank-you");
+        var email = wording.write(
+                "thank-you",
+                1,
+                values(p, a).build(),
+                p.id(),
+                key,
+                () -> SafeWording.thankYou(
+                        p, when(p, a), a.agenda(), parties.rep(p).name(), parties.organisation()));
+        send(p, a, key, email, now, Invitation.Method.REQUEST);
+        remind(p, a, now);
+    }
+
+    /** The appointment has a new time: the old reminder goes, the new time and its reminder are sent. */
+    void moved(Prospect p, Appointment a, Instant now) {
+        withdrawEarlier(a);
+        if (!EmailParties.mayEmail(p)) {
+            return;
+        }
+        var key = key(a, "moved");
+        var day = a.at().atZone(p.timeZone()).format(DAY);
+        var email = wording.write(
+                "appointment-moved",
+                1,
+                values(p, a).build(),
+                p.id(),
+                key,
+                () -> SafeWording.moved(p, day, when(p, a), parties.rep(p).name(), parties.organisation()));
+        send(p, a, key, email, now, Invitation.Method.REQUEST);
+        remind(p, a, now);
+    }
+
+    /** The appointment is off: the reminder goes, and the calendar entry is cancelled. */
+    void cancelled(Prospect p, Appointment a, Instant now) {
+        withdrawEarlier(a);
+        if (!EmailParties.mayEmail(p)) {
+            return;
+        }
+        var key = key(a, "cancel");
+        var day = a.at().atZone(p.timeZone()).format(DAY);
+        var email = wording.write(
+                "appointment-cancelled",
+                1,
+                values(p, a).build(),
+                p.id(),
+                key,
+                () -> SafeWording.cancelled(p, day, parties.rep(p).name(), parties.organisation()));
+        send(p, a, key, email, now, Invitation.Method.CANCEL);
+    }
+
+    private void remind(Prospect p, Appointment a, Instant now) {
+        var place = new Place(p.timeZone(), p.country());
+        var local = a.at().atZone(p.timeZone());
+        var reminderAt = calendar.at(previousBusinessDay(local.toLocalDate(), place), LocalTime.of(10, 0), place);
+        if (!reminderAt.isAfter(now)) {
+            return;
+        }
+        var key = key(a, "reminder");
+        var article = articles.pickFor(p, parties.topics(p), key, reminderAt).orElse(null);
+        var email = wording.write(
+                "reminder",
+                1,
+                values(p, a).article(article).build(),
+                p.id(),
+                key,
+                () -> SafeWording.reminder(
+                        p,
+                        local.format(MONTH_DAY),
+                        when(p, a),
+                        a.agenda(),
+                        article,
+                        parties.rep(p).name(),
+                        parties.organisation()));
+        send(p, a, key, email, reminderAt, Invitation.Method.REQUEST);
+    }
+
+    /** Reminders and thank-yous of earlier versions that have not gone out would name the wrong time. */
+    private void withdrawEarlier(Appointment a) {
+        for (int s = 0; s < a.sequence(); s++) {
+            var earlier = "appointment/" + a.id() + "/" + s + "/";
+            if (outbox.cancel(earlier + "reminder")) {
+                articles.forget(earlier + "reminder");
+            }
+            outbox.cancel(earlier + "thank-you");
+            outbox.cancel(earlier + "moved");
+        }
+    }
+
+    private void send(Prospect p, Appointment a, String key, Rendered email, Instant due, Invitation.Method method) {
+        var rep = parties.rep(p);
+        var invitation = new Invitation(
+                a.id() + "@followthrough",
+                a.sequence(),
+                method,
+                a.at().atZone(p.timeZone()),
+                Duration.ofMinutes(15),
+                "Call with " + rep.name() + " (" + parties.organisation() + ")",
+                a.agenda(),
+                rep,
+                EmailParties.to(p));
+        outbox.enqueue(new OutgoingEmail(
+                key, p.id(), EmailParties.to(p), rep, email.subject(), email.body(), due, false, invitation));
+    }
+
+    private org.followthrough.scripts.MessageValues values(Prospect p, Appointment a) {
+        var agenda = a.agenda() == null || a.agenda().isBlank() ? DEFAULT_AGENDA : a.agenda();
+        return parties.values(p).appointment(a.at().atZone(p.timeZone())).agenda(agenda);
+    }
+
+    private static String key(Appointment a, String purpose) {
+        return "appointment/" + a.id() + "/" + a.sequence() + "/" + purpose;
+    }
+
+    private static String when(Prospect p, Appointment a) {
+        var local = a.at().atZone(p.timeZone());
+        return local.format(DAY) + " at " + local.format(TIME) + " ("
+                + p.timeZone().getId() + ")";
+    }
+
+    private LocalDate previousBusinessDay(LocalDate date, Place place) {
+        var day = date.minusDays(1);
+        while (!calendar.isBusinessDay(day, place)) {
+            day = day.minusDays(1);
+        }
+        return day;
+    }
+}

@@ -1,0 +1,97 @@
+package org.followthrough.calls;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.followthrough.common.Refusal;
+import org.followthrough.common.Sql;
+import org.followthrough.scripts.MissingPlaceholderValues;
+import org.followthrough.scripts.Rendered;
+import org.followthrough.scripts.TemplateKey;
+import org.followthrough.scripts.Templates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Words an engine email from the managers' template. A template that cannot be filled in (a value
+ * is missing, such as the rep's phone number, or the variant was deleted) never produces a gap
+ * ("Hi ,"): the email goes out on time in its safe default wording, which uses only values that are
+ * always known, and why is recorded in {@code email_fallbacks}, logged and counted, so a manager can
+ * fix the template or the missing value. Holding the email instead would make a prospect wait for a
+ * thank-you or miss a reminder because of a profile field.
+ */
+@Component
+class EmailWording {
+
+    private static final Logger log = LoggerFactory.getLogger(EmailWording.class);
+
+    private final Templates templates;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    EmailWording(Templates templates, JdbcClient jdbc, Clock clock, MeterRegistry meters) {
+        this.templates = templates;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    /**
+     * The email for the {@code attempt}-th use of template {@code key} (R6: variant n, round again
+     * when the team has fewer), or the safe default with the reason recorded.
+     */
+    Rendered write(
+            String key,
+            int attempt,
+            Map<String, ?> values,
+            UUID prospectId,
+            String dedupeKey,
+            Supplier<Rendered> safeDefault) {
+        String template = key;
+        String problem;
+        try {
+            var variant = templates.variantFor(key, attempt);
+            template = variant.name();
+            var rendered = templates.render(variant, values);
+            if (rendered.subject() != null && !rendered.subject().isBlank()) {
+                return rendered;
+            }
+            problem = "Template " + template + " has no subject.";
+        } catch (MissingPlaceholderValues missing) {
+            problem = missing.getMessage();
+        } catch (Refusal | IllegalArgumentException noTemplate) {
+            problem = "There is no template " + key + ".";
+        }
+        recordFallback(prospectId, dedupeKey, template, problem);
+        return safeDefault.get();
+    }
+
+    /** Reads a cadence step's template name ({@code ftc-email-3}) as its key and attempt. */
+    static TemplateKey stepTemplate(String name, String fallbackKey, int n) {
+        try {
+            return TemplateKey.parse(name);
+        } catch (IllegalArgumentException unnamed) {
+            return new TemplateKey(fallbackKey, Math.max(1, n));
+        }
+    }
+
+    private void recordFallback(UUID prospectId, String dedupeKey, String template, String problem) {
+        log.warn("Email {} goes out in its default wording: {}", dedupeKey, problem);
+        meters.counter("followthrough.mail.default.wording").increment();
+        jdbc.sql("insert into email_fallbacks (id, prospect_id, dedupe_key, template, reason, created_at)"
+                        + " values (?, ?, ?, ?, ?, ?)")
+                .params(
+                        UUID.randomUUID(),
+                        prospectId,
+                        dedupeKey,
+                        template,
+                        problem.length() > 1000 ? problem.substring(0, 1000) : problem,
+                        Sql.ts(clock.instant()))
+                .update();
+    }
+}

@@ -1,0 +1,80 @@
+package org.followthrough.calls;
+
+import org.followthrough.prospects.Prospect;
+import org.followthrough.scripts.Article;
+import org.followthrough.scripts.Rendered;
+
+/**
+ * The default wording of every engine email, used only when the team's template cannot be filled in.
+ * It needs nothing that can be missing: the prospect's first name, the rep's and our name, and the
+ * appointment time, which the engine always has.
+ */
+final class SafeWording {
+
+    private SafeWording() {}
+
+    static Rendered step(Prospect p, String rep, String organisation) {
+        return new Rendered(
+                "Following up, " + p.firstName(),
+                "Hi " + p.firstName() + ",\n\nI tried to reach you by phone today. I'd like ten minutes to learn how "
+                        + company(p) + " handles this today and whether we can help. When would suit you?\n"
+                        + signature(rep, organisation));
+    }
+
+    static Rendered nurture(Prospect p, Article article, String rep, String organisation) {
+        return new Rendered(
+                "An idea for " + company(p),
+                "Hi " + p.firstName() + ",\n\nI came across something that teams like " + company(p)
+                        + " have found useful, and thought of you."
+                        + (article == null ? "" : " \"" + article.title() + "\" " + article.link())
+                        + "\nIf the timing is better now, I'd be glad to talk.\n" + signature(rep, organisation));
+    }
+
+    static Rendered thankYou(Prospect p, String when, String agenda, String rep, String organisation) {
+        return new Rendered(
+                "Thank you, " + p.firstName(),
+                "Hi " + p.firstName() + ",\n\nThank you for taking the time to speak with me today. I look forward to"
+                        + " speaking with you further on " + when + ".\n" + agendaLine(agenda)
+                        + signature(rep, organisation));
+    }
+
+    static Rendered reminder(
+            Prospect p, String monthDay, String when, String agenda, Article article, String rep, String organisation) {
+        return new Rendered(
+                "Telephone appointment for " + monthDay + " and article of interest",
+                "Hi " + p.firstName() + ",\n\nA short reminder of our telephone appointment on " + when
+                        + ". The call should only take 10 minutes: "
+                        + (agenda == null || agenda.isBlank() ? "we'll go over where you stand" : agenda.strip())
+                        + ", then we'll determine the next steps, if any.\n" + signature(rep, organisation)
+                        + (article == null
+                                ? ""
+                                : "\nP.S. In the meantime, here's an article I thought you might enjoy: \""
+                                        + article.title() + "\" " + article.link() + "\n"));
+    }
+
+    static Rendered moved(Prospect p, String day, String when, String rep, String organisation) {
+        return new Rendered(
+                "New time for our call: " + day,
+                "Hi " + p.firstName() + ",\n\nOur telephone appointment is now on " + when
+                        + ". The calendar entry has been updated.\n" + signature(rep, organisation));
+    }
+
+    static Rendered cancelled(Prospect p, String day, String rep, String organisation) {
+        return new Rendered(
+                "Cancelled: our call on " + day,
+                "Hi " + p.firstName() + ",\n\nOur call on " + day + " is cancelled; the calendar entry is removed.\n"
+                        + signature(rep, organisation));
+    }
+
+    private static String agendaLine(String agenda) {
+        return agenda == null || agenda.isBlank() ? "" : "\nAgenda: " + agenda.strip() + "\n";
+    }
+
+    private static String signature(String rep, String organisation) {
+        return "\nBest regards,\n" + rep + "\n" + organisation;
+    }
+
+    private static String company(Prospect p) {
+        return p.company() == null || p.company().isBlank() ? "your team" : p.company();
+    }
+}

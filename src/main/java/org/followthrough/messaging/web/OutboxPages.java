@@ -1,0 +1,57 @@
+package org.followthrough.messaging.web;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.followthrough.messaging.EmailStatus;
+import org.followthrough.messaging.Outbox;
+import org.followthrough.web.Page;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** What waits in the outbox, what went out, what failed and why; managers and admins, as the outbox API. */
+@Controller
+@Page
+@PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+class OutboxPages {
+
+    static final int PAGE_SIZE = 50;
+
+    record Filter(String value, String label, boolean current) {}
+
+    private final Outbox outbox;
+
+    OutboxPages(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    @GetMapping("/outbox")
+    String list(
+            @RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page, Model model) {
+        var chosen = Arrays.stream(EmailStatus.values())
+                .filter(s -> s.name().equalsIgnoreCase(status))
+                .findFirst()
+                .orElse(null);
+        int current = Math.max(0, page);
+        var emails = outbox.list(chosen, null, current, PAGE_SIZE + 1);
+        model.addAttribute("emails", emails.subList(0, Math.min(PAGE_SIZE, emails.size())));
+        model.addAttribute("hasNext", emails.size() > PAGE_SIZE);
+        model.addAttribute("page", current);
+        model.addAttribute("status", chosen == null ? "" : chosen.name());
+        model.addAttribute("filters", filters(chosen));
+        return "messaging/outbox";
+    }
+
+    private static List<Filter> filters(EmailStatus chosen) {
+        var all = new java.util.ArrayList<Filter>();
+        all.add(new Filter("", "All", chosen == null));
+        for (var s : EmailStatus.values()) {
+            var label = s.name().charAt(0) + s.name().substring(1).toLowerCase(Locale.ROOT);
+            all.add(new Filter(s.name(), label, s == chosen));
+        }
+        return all;
+    }
+}

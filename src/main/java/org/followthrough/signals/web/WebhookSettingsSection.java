@@ -1,0 +1,35 @@
+package org.followthrough.signals.web;
+
+import org.followthrough.web.Page;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The settings page's webhook section, read-only: whether signed webhooks in are on (the secret is
+ * never shown), where senders post and how they sign.
+ */
+@Controller
+@Page
+@PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+class WebhookSettingsSection {
+
+    private final boolean secretConfigured;
+    private final String publicUrl;
+
+    WebhookSettingsSection(
+            @Value("${followthrough.webhook-secret:}") String secret,
+            @Value("${followthrough.mail.public-url:http://localhost:8080}") String publicUrl) {
+        this.secretConfigured = secret != null && !secret.isBlank();
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    }
+
+    @GetMapping("/settings/webhooks")
+    String section(Model model) {
+        model.addAttribute("secretConfigured", secretConfigured);
+        model.addAttribute("endpoint", publicUrl + "/api/v1/signals");
+        return "settings/webhooks :: section";
+    }
+}

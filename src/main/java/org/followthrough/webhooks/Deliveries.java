@@ -1,0 +1,146 @@
+package org.followthrough.webhooks;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.followthrough.common.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The deliveries and attempts tables: written with the event, claimed, sent, retried, replayed. */
+@Repository
+class Deliveries {
+
+    /** What a round needs of a due delivery. */
+    record Due(UUID id, UUID subscriberId, UUID eventId, String event, String payload, int attempts) {}
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Deliveries(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    void add(UUID subscriberId, UUID eventId, String event, String payload) {
+        var now = Sql.ts(clock.instant());
+        jdbc.sql(
+                        """
+                insert into webhook_deliveries (id, subscriber_id, event_id, event, payload, status, next_attempt_at,
+                    created_at)
+                values (?, ?, ?, ?, ?, 'PENDING', ?, ?)""")
+                .params(UUID.randomUUID(), subscriberId, eventId, event, payload, now, now)
+                .update();
+    }
+
+    /** Puts back what a round that died had claimed; rounds run on one instance at a time. */
+    int releaseAbandoned() {
+        return jdbc.sql("update webhook_deliveries set status = 'PENDING' where status = 'SENDING'")
+                .update();
+    }
+
+    List<Due> claimDue(int limit) {
+        var due = jdbc.sql(
+                        """
+                select id, subscriber_id, event_id, event, payload, attempts from webhook_deliveries
+                where status = 'PENDING' and next_attempt_at <= ? order by next_attempt_at, id limit ?""")
+                .params(Sql.ts(clock.instant()), limit)
+                .query((rs, i) -> new Due(
+                        Sql.uuid(rs, "id"),
+                        Sql.uuid(rs, "subscriber_id"),
+                        Sql.uuid(rs, "event_id"),
+                        rs.getString("event"),
+                        rs.getString("payload"),
+                        rs.getInt("attempts")))
+                .list();
+        if (!due.isEmpty()) {
+            jdbc.sql("update webhook_deliveries set status = 'SENDING' where id in (:ids) and status = 'PENDING'")
+                    .param("ids", due.stream().map(Due::id).toList())
+                    .update();
+        }
+        return due;
+    }
+
+    void attempted(UUID id, Instant at, Integer statusCode, String error, long durationMs) {
+        jdbc.sql(
+                        "insert into webhook_attempts (id, delivery_id, at, status_code, error, duration_ms) values (?, ?, ?, ?, ?, ?)")
+                .params(UUID.randomUUID(), id, Sql.ts(at), statusCode, abbreviate(error), durationMs)
+                .update();
+    }
+
+    void delivered(UUID id, Instant at) {
+        jdbc.sql(
+                        "update webhook_deliveries set status = 'DELIVERED', attempts = attempts + 1, delivered_at = ? where id = ?")
+                .params(Sql.ts(at), id)
+                .update();
+    }
+
+    /** After a failed attempt: again at {@code next}, or FAILED when {@code next} is null. */
+    void failed(UUID id, Instant next) {
+        jdbc.sql("update webhook_deliveries set status = ?, attempts = attempts + 1, next_attempt_at = ? where id = ?")
+                .params(next == null ? "FAILED" : "PENDING", Sql.ts(next == null ? clock.instant() : next), id)
+                .update();
+    }
+
+    /** Sends it again at once, with a fresh set of attempts; whether it exists and was not on its way. */
+    boolean replay(UUID id) {
+        return jdbc.sql(
+                                "update webhook_deliveries set status = 'PENDING', attempts = 0, next_attempt_at = ? where id = ? and status <> 'SENDING'")
+                        .params(Sql.ts(clock.instant()), id)
+                        .update()
+                > 0;
+    }
+
+    Optional<Delivery> find(UUID id) {
+        return jdbc.sql("select * from webhook_deliveries where id = ?")
+                .param(id)
+                .query(this::map)
+                .optional();
+    }
+
+    List<Delivery> list(UUID subscriberId, String status, int limit) {
+        return jdbc.sql(
+                        """
+                select * from webhook_deliveries
+                where (cast(:subscriber as uuid) is null or subscriber_id = :subscriber)
+                  and (cast(:status as varchar(10)) is null or status = :status)
+                order by created_at desc, id limit :limit""")
+                .param("subscriber", subscriberId)
+                .param("status", status)
+                .param("limit", limit)
+                .query(this::map)
+                .list();
+    }
+
+    private Delivery map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        var id = Sql.uuid(rs, "id");
+        return new Delivery(
+                id,
+                Sql.uuid(rs, "subscriber_id"),
+                Sql.uuid(rs, "event_id"),
+                rs.getString("event"),
+                rs.getString("status"),
+                rs.getInt("attempts"),
+                Sql.instant(rs, "next_attempt_at"),
+                Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "delivered_at"),
+                attempts(id));
+    }
+
+    private List<Delivery.Attempt> attempts(UUID deliveryId) {
+        return jdbc.sql("select * from webhook_attempts where delivery_id = ? order by at desc, id")
+                .param(deliveryId)
+                .query((rs, i) -> new Delivery.Attempt(
+                        Sql.instant(rs, "at"),
+                        (Integer) rs.getObject("status_code"),
+                        rs.getString("error"),
+                        rs.getLong("duration_ms")))
+                .list();
+    }
+
+    private static String abbreviate(String text) {
+        return text == null || text.length() <= 1000 ? text : text.substring(0, 997) + "...";
+    }
+}

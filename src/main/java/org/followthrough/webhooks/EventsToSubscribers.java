@@ -1,0 +1,133 @@
+package org.followthrough.webhooks;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.followthrough.calls.AppointmentBooked;
+import org.followthrough.calls.AppointmentMissed;
+import org.followthrough.prospects.ProspectChanged;
+import org.followthrough.prospects.ProspectCreated;
+import org.followthrough.prospects.Prospects;
+import org.followthrough.signals.SignalReceived;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns the events other modules raise into deliveries, one per interested subscriber, inside the
+ * transaction that raised the event: the delivery exists exactly when the change it reports does.
+ * The body is {@code {"id", "type", "occurredAt", "data"}}; {@code id} is the same for every
+ * subscriber and every attempt, so a receiver can ignore a delivery it has already had.
+ */
+@Component
+class EventsToSubscribers {
+
+    private final Subscribers subscribers;
+    private final Deliveries deliveries;
+    private final Prospects prospects;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    EventsToSubscribers(
+            Subscribers subscribers, Deliveries deliveries, Prospects prospects, JsonMapper json, Clock clock) {
+        this.subscribers = subscribers;
+        this.deliveries = deliveries;
+        this.prospects = prospects;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(ProspectCreated created) {
+        publish("prospect.created", () -> prospects
+                .byId(created.prospectId())
+                .map(p -> data(
+                        "prospectId", p.id(),
+                        "fullName", p.fullName(),
+                        "email", p.email(),
+                        "company", p.company(),
+                        "stage", p.stage(),
+                        "ownerId", p.ownerId(),
+                        "source", created.source()))
+                .orElse(null));
+    }
+
+    @EventListener
+    void on(ProspectChanged changed) {
+        if (changed.changed("stage")) {
+            publish("prospect.stage_changed", () -> prospects
+                    .byId(changed.prospectId())
+                    .map(p -> data("prospectId", p.id(), "stage", p.stage(), "ownerId", p.ownerId()))
+                    .orElse(null));
+        }
+    }
+
+    @EventListener
+    void on(AppointmentBooked booked) {
+        publish(
+                "appointment.booked",
+                () -> data(
+                        "appointmentId", booked.appointmentId(),
+                        "prospectId", booked.prospectId(),
+                        "ownerId", booked.ownerId(),
+                        "at", booked.at()));
+    }
+
+    @EventListener
+    void on(AppointmentMissed missed) {
+        publish(
+                "appointment.missed",
+                () -> data(
+                        "appointmentId", missed.appointmentId(),
+                        "prospectId", missed.prospectId(),
+                        "ownerId", missed.ownerId(),
+                        "at", missed.at()));
+    }
+
+    @EventListener
+    void on(SignalReceived received) {
+        var s = received.signal();
+        publish(
+                "signal.received",
+                () -> data(
+                        "signalId", received.signalId(),
+                        "externalId", s.id(),
+                        "type", s.type(),
+                        "occurredAt", s.occurredAt(),
+                        "email", s.email(),
+                        "domain", s.domain(),
+                        "url", s.url(),
+                        "prospectId", received.match().prospectId()));
+    }
+
+    /** Writes one delivery per subscriber who wants the event; the data is only built when someone does. */
+    private void publish(String event, java.util.function.Supplier<Map<String, Object>> data) {
+        var wanting = subscribers.all().stream()
+                .filter(s -> s.subscriber().wants(event))
+                .toList();
+        if (wanting.isEmpty()) {
+            return;
+        }
+        var body = data.get();
+        if (body == null) {
+            return;
+        }
+        var eventId = UUID.randomUUID();
+        var envelope = new LinkedHashMap<String, Object>();
+        envelope.put("id", eventId);
+        envelope.put("type", event);
+        envelope.put("occurredAt", clock.instant());
+        envelope.put("data", body);
+        var payload = json.writeValueAsString(envelope);
+        wanting.forEach(s -> deliveries.add(s.subscriber().id(), eventId, event, payload));
+    }
+
+    private static Map<String, Object> data(Object... pairs) {
+        var map = new LinkedHashMap<String, Object>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put((String) pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+}

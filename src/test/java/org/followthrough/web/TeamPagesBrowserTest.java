@@ -1,0 +1,177 @@
+package org.followthrough.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.followthrough.ApplicationTest;
+import org.followthrough.Given;
+import org.followthrough.team.Team;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+
+@ApplicationTest
+class TeamPagesBrowserTest {
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired
+    Given given;
+
+    @Autowired
+    Team team;
+
+    @Test
+    void aRepCannotReachTheUsersPageAndSeesWhyInTheLayout() {
+        var rep = given.rep();
+        try (var browser = Browser.open(port)) {
+            browser.signIn(rep.email(), Given.PASSWORD);
+            browser.visit("/users");
+            assertThat(browser.text(By.tagName("h1"))).isEqualTo("This page is not for your role");
+            assertThat(browser.text(By.cssSelector(".error-code"))).isEqualTo("403");
+            assertThat(browser.text(By.cssSelector("header .user"))).isEqualTo(rep.fullName());
+            assertThat(browser.all(By.cssSelector("table.members"))).isEmpty();
+            // Chromium logs the 403 answer itself as a failed resource; nothing else may be logged
+            assertThat(browser.consoleErrors()).allMatch(e -> e.contains("403"));
+
+            browser.find(By.linkText("Back to the start")).click();
+            browser.waitFor(By.cssSelector("header .user"));
+            browser.assertNoConsoleErrors();
+        }
+    }
+
+    @Test
+    void anAdminAddsAMemberAfterFixingAPasswordThePolicyRefuses() {
+        var admin = given.admin();
+        var email = "new-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        try (var browser = Browser.open(port)) {
+            browser.signIn(admin.email(), Given.PASSWORD);
+            browser.visit("/users");
+            browser.find(By.id("email")).sendKeys(email);
+            browser.find(By.id("fullName")).sendKeys("Robin Vale");
+            browser.find(By.id("password")).sendKeys("short");
+            browser.find(By.cssSelector(".member-form button[type=submit]")).click();
+
+            var problem = browser.waitFor(By.cssSelector("#password + .field-error"));
+            assertThat(problem.getText()).isNotBlank();
+            assertThat(browser.find(By.id("email")).getAttribute("value")).isEqualTo(email);
+            assertThat(browser.find(By.id("password")).getAttribute("value")).isEmpty();
+
+            browser.find(By.id("password")).sendKeys("Amber-Falcon-Orchard-42");
+            browser.find(By.cssSelector(".member-form button[type=submit]")).click();
+            browser.waitFor(By.cssSelector("p.notice[role=status]"));
+            var row = browser.find(By.xpath("//table[contains(@class,'members')]//tr[td[text()='" + email + "']]"));
+            assertThat(row.getText()).contains("Robin Vale", "REP", "active");
+
+            row.findElement(By.cssSelector("button")).click();
+            browser.waitFor(By.cssSelector("p.notice[role=status]"));
+            row = browser.find(By.xpath("//table[contains(@class,'members')]//tr[td[text()='" + email + "']]"));
+            assertThat(row.getText()).contains("deactivated");
+            assertThat(row.findElements(By.cssSelector("button"))).isEmpty();
+            browser.assertNoConsoleErrors();
+        }
+    }
+
+    @Test
+    void aMemberCreatesATokenSeesItOnceAndRevokesIt() {
+        var rep = given.rep();
+        try (var browser = Browser.open(port)) {
+            browser.signIn(rep.email(), Given.PASSWORD);
+            browser.visit("/tokens");
+            browser.find(By.id("name")).sendKeys("dialer sync");
+            browser.find(By.cssSelector(".token-form button[type=submit]")).click();
+
+            var secret = browser.waitFor(By.id("new-token")).getText();
+            assertThat(secret).startsWith("ft_");
+            assertThat(browser.text(By.cssSelector("table.tokens"))).contains("dialer sync", "active");
+
+            browser.visit("/tokens");
+            assertThat(browser.all(By.id("new-token"))).as("shown only once").isEmpty();
+            browser.find(By.cssSelector("table.tokens button")).click();
+            browser.waitFor(By.cssSelector("p.notice[role=status]"));
+            assertThat(browser.text(By.cssSelector("table.tokens"))).contains("revoked");
+            browser.assertNoConsoleErrors();
+        }
+    }
+
+    @Test
+    void anAdminSeesTheSettingsSendsATestEmailAndFindsItWaitingInTheOutbox() {
+        var admin = given.admin();
+        try (var browser = Browser.open(port)) {
+            browser.signIn(admin.email(), Given.PASSWORD);
+            browser.visit("/settings");
+            browser.waitFor(By.cssSelector("#calling-rules .standard-window"));
+            assertThat(browser.text(By.cssSelector("#calling-rules .standard-window")))
+                    .isEqualTo("08:00–21:00");
+            assertThat(browser.all(By.cssSelector("#calling-rules table.holidays tbody tr")))
+                    .as("a year of the organisation country's public holidays")
+                    .hasSizeGreaterThan(5);
+            browser.waitFor(By.cssSelector("#email-settings .smtp-status"));
+            assertThat(browser.text(By.cssSelector("#email-settings .smtp-status")))
+                    .contains("No SMTP server");
+            browser.waitFor(By.cssSelector("#webhook-settings .webhook-secret-status"));
+            assertThat(browser.text(By.cssSelector("#webhook-settings .webhook-secret-status")))
+                    .contains("configured")
+                    .doesNotContain("test-webhook-secret");
+
+            var to = "check-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+            var field = browser.find(By.id("test-to"));
+            field.clear();
+            field.sendKeys(to);
+            browser.find(By.cssSelector(".test-email-form button")).click();
+            browser.waitFor(By.cssSelector("#email-settings p.notice[role=status]"));
+            browser.driver().executeScript("window.scrollTo(0, 0)");
+            browser.screenshot("settings");
+
+            browser.visit("/outbox?status=PENDING");
+            assertThat(browser.text(By.cssSelector("table.outbox"))).contains(to, "FollowThrough test email");
+            browser.find(By.linkText("Sent")).click();
+            assertThat(browser.all(By.xpath("//td[text()='" + to + "']"))).isEmpty();
+            browser.find(By.linkText("Pending")).click();
+            browser.screenshot("outbox");
+            browser.assertNoConsoleErrors();
+        }
+    }
+
+    @Test
+    void aManagerRenamesTheOrganisationAndAWrongTimeZoneIsNamedNextToItsField() {
+        var manager = given.manager();
+        try (var browser = Browser.open(port)) {
+            browser.signIn(manager.email(), Given.PASSWORD);
+            browser.visit("/settings");
+            var zone = browser.find(By.id("org-zone"));
+            zone.clear();
+            zone.sendKeys("Mars/Olympus");
+            browser.find(By.cssSelector(".organisation-form button")).click();
+            assertThat(browser.waitFor(By.cssSelector("#org-zone + .field-error"))
+                            .getText())
+                    .contains("Mars/Olympus");
+            assertThat(browser.find(By.id("org-zone")).getAttribute("value")).isEqualTo("Mars/Olympus");
+
+            var original = team.organisation();
+            try {
+                replace(browser, By.id("org-zone"), original.timeZone().getId());
+                replace(browser, By.id("org-name"), "Northwind Sales");
+                browser.find(By.cssSelector(".organisation-form button")).click();
+                browser.waitFor(By.cssSelector("p.notice[role=status]"));
+                assertThat(browser.text(By.cssSelector("header .org"))).isEqualTo("Northwind Sales");
+                assertThat(team.organisation().name()).isEqualTo("Northwind Sales");
+            } finally {
+                team.changeOrganisation(
+                        manager.asActor(),
+                        original.name(),
+                        original.country(),
+                        original.timeZone().getId());
+            }
+            browser.assertNoConsoleErrors();
+        }
+    }
+
+    private static void replace(Browser browser, By field, String text) {
+        var input = browser.find(field);
+        input.clear();
+        input.sendKeys(text);
+    }
+}
