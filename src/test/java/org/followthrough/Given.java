@@ -51,6 +51,14 @@ public class Given {
         return prospect;
     }
 
+    /** Leaves the prospect with nothing planned, as a lost timed action or a bug would (R23). */
+    public Prospect strand(Prospect prospect) {
+        jdbc.sql("update tasks set status = 'CANCELLED', open_trigger_for = null where prospect_id = ? and status = 'OPEN'")
+                .param(prospect.id())
+                .update();
+        return prospect;
+    }
+
     /** A prospect in New York owned by the member, with a unique email. */
     public Prospect prospect(Member owner) {
         return prospect(owner, String.format("+1 212 555 %04d", PHONES.incrementAndGet() % 10_000), "US");

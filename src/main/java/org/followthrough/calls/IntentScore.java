@@ -84,6 +84,39 @@ public class IntentScore {
         return scores;
     }
 
+    /**
+     * The prospects whose score is at least {@code min} now, for the "score" filter of the prospect
+     * list. Only someone with a signal or a call inside the window can score above zero, so those are
+     * the candidates; the most recent {@value #CANDIDATES} of each kind are scored, and {@code complete}
+     * says whether that was all of them.
+     */
+    public record AtLeast(java.util.Set<UUID> prospectIds, boolean complete) {}
+
+    static final int CANDIDATES = 5_000;
+
+    public AtLeast atLeast(int min) {
+        var since = clock.instant().minus(settings.window());
+        var signalled = signals.prospectsSince(since, CANDIDATES);
+        var called = touches.calledSince(since, CANDIDATES);
+        var candidates = new java.util.LinkedHashSet<UUID>(signalled);
+        candidates.addAll(called);
+        var found = new java.util.HashSet<UUID>();
+        var batch = new ArrayList<UUID>();
+        for (var id : candidates) {
+            batch.add(id);
+            if (batch.size() == 500) {
+                keep(of(batch), min, found);
+                batch.clear();
+            }
+        }
+        keep(of(batch), min, found);
+        return new AtLeast(found, signalled.size() < CANDIDATES && called.size() < CANDIDATES);
+    }
+
+    private static void keep(Map<UUID, Score> scores, int min, java.util.Set<UUID> into) {
+        scores.values().stream().filter(s -> s.score() >= min).forEach(s -> into.add(s.prospectId()));
+    }
+
     private void add(List<Contribution> into, String source, String event, String detail, Instant at, Instant now) {
         var points = settings.pointsFor(event);
         if (into == null || points == 0) {

@@ -127,6 +127,15 @@ class Touches {
     record Outcome(UUID touchId, UUID prospectId, String outcome, Instant at) {}
 
     /** The calls with an outcome to these prospects since {@code since}. */
+    /** The prospects with a logged call since {@code since}, latest first, at most {@code limit}. */
+    List<UUID> calledSince(Instant since, int limit) {
+        return jdbc.sql("select prospect_id from touches where kind = 'CALL' and outcome is not null and at >= ?"
+                        + " group by prospect_id order by max(at) desc fetch first " + limit + " rows only")
+                .param(Sql.ts(since))
+                .query(UUID.class)
+                .list();
+    }
+
     List<Outcome> callsSince(java.util.Collection<UUID> prospectIds, Instant since) {
         if (prospectIds.isEmpty()) {
             return List.of();

@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,7 +14,6 @@ import org.followthrough.prospects.Prospects;
 import org.followthrough.prospects.Stage;
 import org.followthrough.signals.Signal;
 import org.followthrough.signals.SignalReceived;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +21,8 @@ import org.springframework.stereotype.Component;
  * Trigger events (R20): a visit to a hot page (pricing, demo, contact by default), a click in an email,
  * or a new inquiry from someone gone cold puts a TRIGGER call at the top of the owner's queue, with what
  * happened and how the signal was matched, and tells the owner at once. One open trigger call per
- * prospect: a further event rewrites its reason instead of adding a second call. A page that is not hot
+ * prospect: a further event rewrites its reason instead of adding a second call. Which pages are hot is
+ * {@link HotPages}' to say. A page that is not hot
  * and an email open only count for the intent score.
  */
 @Component
@@ -39,7 +38,7 @@ class Triggers {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final MeterRegistry meters;
-    private final List<String> hotPages;
+    private final HotPages hotPages;
 
     Triggers(
             Prospects prospects,
@@ -49,7 +48,7 @@ class Triggers {
             ApplicationEventPublisher events,
             Clock clock,
             MeterRegistry meters,
-            @Value("${followthrough.signals.hot-pages:/pricing,/demo,/contact}") List<String> hotPages) {
+            HotPages hotPages) {
         this.prospects = prospects;
         this.tasks = tasks;
         this.touches = touches;
@@ -57,10 +56,7 @@ class Triggers {
         this.events = events;
         this.clock = clock;
         this.meters = meters;
-        this.hotPages = hotPages.stream()
-                .map(page -> page.strip().toLowerCase(Locale.ROOT))
-                .filter(page -> !page.isEmpty())
-                .toList();
+        this.hotPages = hotPages;
     }
 
     /** A page view or a click, as {@link Inquiries} hands it on: one stored listener for every signal. */
@@ -95,7 +91,7 @@ class Triggers {
         try {
             var path = URI.create(url).getPath();
             var lower = path == null ? "" : path.toLowerCase(Locale.ROOT);
-            return hotPages.stream().anyMatch(lower::contains) ? Optional.of(path) : Optional.empty();
+            return hotPages.current().patterns().stream().anyMatch(lower::contains) ? Optional.of(path) : Optional.empty();
         } catch (IllegalArgumentException notAUrl) {
             return Optional.empty();
         }

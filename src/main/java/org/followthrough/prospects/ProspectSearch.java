@@ -1,6 +1,7 @@
 package org.followthrough.prospects;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -19,12 +20,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ProspectSearch {
 
-    /** What to look for; every part is optional. {@code owner} is a member's email or {@code me}. */
-    public record Filter(Stage stage, String owner, String q, int page, int size) {
+    /**
+     * What to look for; every part is optional. {@code owner} is a member's email or {@code me};
+     * {@code only}, when given, keeps the prospects among those ids (what another module picked out,
+     * such as the ones without a next step).
+     */
+    public record Filter(Stage stage, String owner, String q, Collection<UUID> only, int page, int size) {
 
         public Filter {
             page = Math.max(page, 0);
             size = size <= 0 ? 50 : Math.min(size, 200);
+            only = only == null ? null : List.copyOf(only);
+        }
+
+        public Filter(Stage stage, String owner, String q, int page, int size) {
+            this(stage, owner, q, null, page, size);
         }
     }
 
@@ -61,6 +71,25 @@ public class ProspectSearch {
         return new Page(items, filter.page(), filter.size(), total);
     }
 
+    /**
+     * The people at an account the member may see, decision makers first: the stakeholders a rep
+     * works through. A rep sees only their own prospects there.
+     */
+    public List<Prospect> atAccount(Actor actor, UUID accountId) {
+        var mine = actor.seesWholeTeam() ? "" : " and p.owner_id = ?";
+        var params = new ArrayList<Object>();
+        params.add(accountId);
+        if (!actor.seesWholeTeam()) {
+            params.add(actor.id());
+        }
+        return jdbc.sql(ProspectRows.SELECT + " where p.account_id = ?" + mine
+                        + " order by case p.decision_role when 'DECISION_MAKER' then 0 when 'INFLUENCER' then 1"
+                        + " else 2 end, p.full_name, p.id")
+                .params(params)
+                .query(ProspectRows::map)
+                .list();
+    }
+
     /** Streams every prospect the member may see, in name order, without holding them in memory. */
     @Transactional(readOnly = true)
     public void export(Actor actor, Consumer<Prospect> sink) {
@@ -88,6 +117,15 @@ public class ProspectSearch {
         if (filter.owner() != null && !filter.owner().isBlank()) {
             where.add("p.owner_id = ?");
             params.add(ownerId(actor, filter.owner()));
+        }
+        if (filter.only() != null) {
+            if (filter.only().isEmpty()) {
+                where.add("1 = 0");
+            } else {
+                where.add("p.id in (" + String.join(",", java.util.Collections.nCopies(filter.only().size(), "?"))
+                        + ")");
+                params.addAll(filter.only());
+            }
         }
         if (filter.q() != null && !filter.q().isBlank()) {
             var like = Sql.likeContains(filter.q().trim().toLowerCase(Locale.ROOT));

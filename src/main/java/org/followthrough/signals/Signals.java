@@ -100,4 +100,13 @@ public class Signals {
                         rs.getString("url")))
                 .list();
     }
+
+    /** The prospects with a signal since {@code since}, latest first, at most {@code limit}. */
+    public List<UUID> prospectsSince(Instant since, int limit) {
+        return jdbc.sql("select prospect_id from signals where prospect_id is not null and occurred_at >= ?"
+                        + " group by prospect_id order by max(occurred_at) desc fetch first " + limit + " rows only")
+                .param(Sql.ts(since))
+                .query(UUID.class)
+                .list();
+    }
 }

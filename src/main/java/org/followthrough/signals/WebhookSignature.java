@@ -13,8 +13,8 @@ import org.springframework.http.HttpStatus;
 
 /**
  * The {@code FollowThrough-Signature} header: {@code t=<unix seconds>,v1=<hex HMAC-SHA256 of
- * "<t>.<raw body>">}. Several {@code v1} entries may be given while a secret is being changed; one
- * matching is enough. A {@code t} more than five minutes away from now is refused, so a captured
+ * "<t>.<raw body>">}. A secret is rotated from either side: the sender may give several {@code v1}
+ * entries, and FollowThrough may hold several secrets at once; one match is enough. A {@code t} more than five minutes away from now is refused, so a captured
  * request cannot be replayed later.
  */
 public final class WebhookSignature {
@@ -31,6 +31,11 @@ public final class WebhookSignature {
     }
 
     public static void verify(String header, byte[] body, String secret, Instant now) {
+        verify(header, body, java.util.List.of(secret), now);
+    }
+
+    /** Checks the header against every active secret. */
+    public static void verify(String header, byte[] body, java.util.List<String> secrets, Instant now) {
         if (header == null || header.isBlank()) {
             throw unauthorized("The request has no " + HEADER + " header; sign it as the webhook documentation says.");
         }
@@ -51,8 +56,14 @@ public final class WebhookSignature {
             throw unauthorized(
                     "The signature's time t is more than 5 minutes away from now; sign each request when you send it.");
         }
-        var expected = mac(secret, t, body);
-        if (given.stream().noneMatch(g -> MessageDigest.isEqual(expected, g))) {
+        var matched = false;
+        for (var secret : secrets) {
+            var expected = mac(secret, t, body);
+            for (var g : given) {
+                matched |= MessageDigest.isEqual(expected, g);
+            }
+        }
+        if (!matched) {
             throw unauthorized(
                     "The signature does not match the body; sign \"<t>.<raw body>\" with the webhook secret.");
         }

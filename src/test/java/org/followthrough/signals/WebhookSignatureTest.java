@@ -39,6 +39,19 @@ class WebhookSignatureTest {
     }
 
     @Test
+    void whileFollowThroughHoldsTwoSecretsEitherSignsAndNoOtherDoes() {
+        var body = "{}".getBytes();
+        var active = java.util.List.of("old-secret", "new-secret");
+
+        assertThatCode(() -> WebhookSignature.verify(WebhookSignature.sign(body, "old-secret", NOW), body, active, NOW))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> WebhookSignature.verify(WebhookSignature.sign(body, "new-secret", NOW), body, active, NOW))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> WebhookSignature.verify(WebhookSignature.sign(body, "retired", NOW), body, active, NOW))
+                .isInstanceOf(Refusal.class);
+    }
+
+    @Test
     void aSignatureFromTheFutureIsAsSuspectAsAnOldOne() {
         var body = "{}".getBytes();
         var header = WebhookSignature.sign(body, "s3cret", NOW.plusSeconds(301));

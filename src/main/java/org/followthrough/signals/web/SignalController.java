@@ -30,7 +30,7 @@ class SignalController {
     private final Signals signals;
     private final JsonMapper json;
     private final Clock clock;
-    private final String secret;
+    private final List<String> secrets;
     private final io.micrometer.core.instrument.MeterRegistry meters;
     private final FloodGate floodGate;
 
@@ -45,7 +45,11 @@ class SignalController {
         this.floodGate = floodGate;
         this.json = json;
         this.clock = clock;
-        this.secret = secret;
+        // several secrets, comma-separated, are active at once while one is being rotated
+        this.secrets = java.util.Arrays.stream(secret.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
         this.meters = meters;
     }
 
@@ -59,7 +63,7 @@ class SignalController {
             @RequestBody byte[] body,
             @RequestHeader(name = WebhookSignature.HEADER, required = false) String signature,
             HttpServletRequest request) {
-        if (secret.isBlank()) {
+        if (secrets.isEmpty()) {
             throw new Refusal(
                     HttpStatus.SERVICE_UNAVAILABLE,
                     "Webhooks are off",
@@ -73,7 +77,7 @@ class SignalController {
         }
         SignalRequest parsed;
         try {
-            WebhookSignature.verify(signature, body, secret, clock.instant());
+            WebhookSignature.verify(signature, body, secrets, clock.instant());
             parsed = parse(body, request);
         } catch (RuntimeException rejected) {
             meters.counter(
