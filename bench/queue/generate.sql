@@ -19,6 +19,7 @@ from generate_series(1, :prospects) i join reps r on r.n = i % 100;
 
 alter table tasks drop constraint tasks_pkey;
 drop index tasks_owner_open;
+drop index tasks_owner_kind_open;
 drop index tasks_prospect;
 insert into tasks (id, prospect_id, owner_id, kind, due_at, reason, status, done_at, created_at)
 select gen_random_uuid(), p.id, p.owner_id,
@@ -32,6 +33,7 @@ select gen_random_uuid(), p.id, p.owner_id,
 from prospects p cross join generate_series(0, 2) d(k);
 alter table tasks add constraint tasks_pkey primary key (id);
 create index tasks_owner_open on tasks (owner_id, status, due_at);
+create index tasks_owner_kind_open on tasks (owner_id, status, kind, due_at);
 create index tasks_prospect on tasks (prospect_id, status);
 
 alter table touches drop constraint touches_pkey;

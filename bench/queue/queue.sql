@@ -1,22 +1,18 @@
--- pgbench script: the SQL behind one GET /api/v1/queue for a random rep (what is due now by kind,
--- then what comes later by due time, and the calls behind each task's FTC / follow-up label) as one
--- statement, without HTTP, JSON or authentication.
+-- pgbench script: the SQL behind one GET /api/v1/queue for a random rep (what is due now, a kind group
+-- at a time: appointments, then retries, inbound and trigger calls, then the rest; then what comes
+-- later by due time; and the calls behind each task's FTC / follow-up label) as one statement,
+-- without HTTP, JSON or authentication.
 \set r random(1, 100)
 with rep as (select id from members where email = 'rep-' || :r || '@bench.example'),
-due as (
+open_tasks as (
     select t.*, p.full_name, p.time_zone from tasks t join prospects p on p.id = t.prospect_id
-    where t.owner_id = (select id from rep) and t.status = 'OPEN' and t.due_at <= now() and p.do_not_call = false
-      and (p.stage in ('NEW', 'ATTEMPTING', 'ENGAGED') or t.kind in ('POST_SALE', 'TRIGGER', 'INBOUND', 'APPOINTMENT'))
-    order by case when t.kind = 'APPOINTMENT' then 0 when t.kind in ('RETRY', 'INBOUND', 'TRIGGER') then 1 else 2 end,
-             t.due_at, t.created_at
-    fetch first 100 rows only),
-later as (
-    select t.*, p.full_name, p.time_zone from tasks t join prospects p on p.id = t.prospect_id
-    where t.owner_id = (select id from rep) and t.status = 'OPEN' and t.due_at > now()
-      and t.due_at <= now() + interval '14 days' and p.do_not_call = false
-      and (p.stage in ('NEW', 'ATTEMPTING', 'ENGAGED') or t.kind in ('POST_SALE', 'TRIGGER', 'INBOUND', 'APPOINTMENT'))
-    order by t.due_at, t.created_at
-    fetch first 100 rows only),
-q as (select * from due union all (select * from later limit greatest(0, 100 - (select count(*) from due))))
+    where t.owner_id = (select id from rep) and t.status = 'OPEN' and p.do_not_call = false
+      and (p.stage in ('NEW', 'ATTEMPTING', 'ENGAGED') or t.kind in ('POST_SALE', 'TRIGGER', 'INBOUND', 'APPOINTMENT'))),
+g0 as (select * from open_tasks where kind = 'APPOINTMENT' and due_at <= now() order by due_at, created_at fetch first 100 rows only),
+g1 as (select * from open_tasks where kind in ('RETRY', 'INBOUND', 'TRIGGER') and due_at <= now() order by due_at, created_at fetch first 100 rows only),
+g2 as (select * from open_tasks where kind not in ('APPOINTMENT', 'RETRY', 'INBOUND', 'TRIGGER') and due_at <= now() order by due_at, created_at fetch first 100 rows only),
+later as (select * from open_tasks where due_at > now() and due_at <= now() + interval '14 days' order by due_at, created_at fetch first 100 rows only),
+q as (select * from (select 0 as g, * from g0 union all select 1, * from g1 union all select 2, * from g2 union all select 3, * from later) a
+      order by g, due_at, created_at fetch first 100 rows only)
 select q.*, c.outcome from q left join touches c on c.prospect_id = q.prospect_id and c.kind = 'CALL'
 order by q.due_at, c.at;

@@ -69,6 +69,12 @@ public class Queue {
 
     static final Duration HORIZON = Duration.ofDays(14);
 
+    /** The kinds of task due now, most urgent group first, as {@link TaskKind#priority()} ranks them. */
+    static final List<String> URGENCY = List.of(
+            "t.kind = 'APPOINTMENT'",
+            "t.kind in ('RETRY', 'INBOUND', 'TRIGGER')",
+            "t.kind not in ('APPOINTMENT', 'RETRY', 'INBOUND', 'TRIGGER')");
+
     private final JdbcClient jdbc;
     private final Touches touches;
     private final IntentScore scores;
@@ -82,20 +88,25 @@ public class Queue {
     }
 
     /**
-     * What is due now is sorted by kind first (R11); what comes later only by due time, so that part
-     * is read in index order and stops at the limit however many tasks a rep has ahead.
+     * What is due now comes by urgency first (R11): appointments, then retries, inbound and trigger
+     * calls, then the rest, each group read in due-time order from the index on (owner, status, kind,
+     * due time) or (owner, status, due time) and stopping at the limit; what comes later only by due
+     * time. However many tasks a rep has, no read sorts more than the limit.
      */
     public List<Item> of(UUID ownerId, int limit) {
         var now = clock.instant();
-        var items = new ArrayList<Item>(select(
-                "t.due_at <= ?",
-                """
-                case when t.kind = 'APPOINTMENT' then 0 when t.kind in ('RETRY', 'INBOUND', 'TRIGGER') then 1
-                     else 2 end, t.due_at, t.created_at""",
-                now,
-                ownerId,
-                now,
-                limit));
+        var items = new ArrayList<Item>();
+        for (var urgency : URGENCY) {
+            if (items.size() < limit) {
+                items.addAll(select(
+                        urgency + " and t.due_at <= ?",
+                        "t.due_at, t.created_at",
+                        now,
+                        ownerId,
+                        now,
+                        limit - items.size()));
+            }
+        }
         if (items.size() < limit) {
             items.addAll(select(
                     "t.due_at > ? and t.due_at <= ?",
