@@ -4,15 +4,32 @@
 -- without HTTP, JSON or authentication.
 \set r random(1, 100)
 with rep as (select id from members where email = 'rep-' || :r || '@bench.example'),
-open_tasks as (
+g0 as (
     select t.*, p.full_name, p.time_zone from tasks t join prospects p on p.id = t.prospect_id
     where t.owner_id = (select id from rep) and t.status = 'OPEN' and p.do_not_call = false
-      and (p.stage in ('NEW', 'ATTEMPTING', 'ENGAGED') or t.kind in ('POST_SALE', 'TRIGGER', 'INBOUND', 'APPOINTMENT'))),
-g0 as (select * from open_tasks where kind = 'APPOINTMENT' and due_at <= now() order by due_at, created_at fetch first 100 rows only),
-g1 as (select * from open_tasks where kind in ('RETRY', 'INBOUND', 'TRIGGER') and due_at <= now() order by due_at, created_at fetch first 100 rows only),
-g2 as (select * from open_tasks where kind not in ('APPOINTMENT', 'RETRY', 'INBOUND', 'TRIGGER') and due_at <= now() order by due_at, created_at fetch first 100 rows only),
-later as (select * from open_tasks where due_at > now() and due_at <= now() + interval '14 days' order by due_at, created_at fetch first 100 rows only),
-q as (select * from (select 0 as g, * from g0 union all select 1, * from g1 union all select 2, * from g2 union all select 3, * from later) a
+      and (p.stage in ('NEW', 'ATTEMPTING', 'ENGAGED') or t.kind in ('POST_SALE', 'TRIGGER', 'INBOUND', 'APPOINTMENT'))
+      and t.kind = 'APPOINTMENT' and t.due_at <= now()
+    order by t.due_at, t.created_at fetch first 100 rows only),
+g1 as (
+    select t.*, p.full_name, p.time_zone from tasks t join prospects p on p.id = t.prospect_id
+    where t.owner_id = (select id from rep) and t.status = 'OPEN' and p.do_not_call = false
+      and (p.stage in ('NEW', 'ATTEMPTING', 'ENGAGED') or t.kind in ('POST_SALE', 'TRIGGER', 'INBOUND', 'APPOINTMENT'))
+      and t.kind in ('RETRY', 'INBOUND', 'TRIGGER') and t.due_at <= now()
+    order by t.due_at, t.created_at fetch first 100 rows only),
+g2 as (
+    select t.*, p.full_name, p.time_zone from tasks t join prospects p on p.id = t.prospect_id
+    where t.owner_id = (select id from rep) and t.status = 'OPEN' and p.do_not_call = false
+      and (p.stage in ('NEW', 'ATTEMPTING', 'ENGAGED') or t.kind in ('POST_SALE', 'TRIGGER', 'INBOUND', 'APPOINTMENT'))
+      and t.kind not in ('APPOINTMENT', 'RETRY', 'INBOUND', 'TRIGGER') and t.due_at <= now()
+    order by t.due_at, t.created_at fetch first 100 rows only),
+later as (
+    select t.*, p.full_name, p.time_zone from tasks t join prospects p on p.id = t.prospect_id
+    where t.owner_id = (select id from rep) and t.status = 'OPEN' and p.do_not_call = false
+      and (p.stage in ('NEW', 'ATTEMPTING', 'ENGAGED') or t.kind in ('POST_SALE', 'TRIGGER', 'INBOUND', 'APPOINTMENT'))
+      and t.due_at > now() and t.due_at <= now() + interval '14 days'
+    order by t.due_at, t.created_at fetch first 100 rows only),
+q as (select * from (select 0 as g, * from g0 union all select 1, * from g1 union all select 2, * from g2
+                     union all select 3, * from later) a
       order by g, due_at, created_at fetch first 100 rows only)
 select q.*, c.outcome from q left join touches c on c.prospect_id = q.prospect_id and c.kind = 'CALL'
 order by q.due_at, c.at;

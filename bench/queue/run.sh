@@ -49,7 +49,7 @@ measure() {
     echo "  $api"
     echo "bare SQL of the same answer (pgbench), $c connections, ${seconds}s:"
     rm -f "$work"/pgbench_log.*
-    (cd "$work" && pgbench -h 127.0.0.1 -U postgres -n -c "$c" -j "$(( c < 2 ? 1 : 2 ))" -T "$seconds" -l -f "$OLDPWD/bench/queue/queue.sql" "$db" >pgbench.out 2>&1)
+    (cd "$work" && pgbench -h 127.0.0.1 -U postgres -n -M prepared -c "$c" -j "$(( c < 2 ? 1 : 2 ))" -T "$seconds" -l -f "$OLDPWD/bench/queue/queue.sql" "$db" >pgbench.out 2>&1)
     tps=$(grep -Eo 'tps = [0-9.]+' "$work/pgbench.out" | head -1 | cut -d' ' -f3)
     sql=$(cat "$work"/pgbench_log.* | awk '{print $3}' | sort -n | awk -v tps="$tps" '{a[NR]=$1} END {
         printf "transactions: %d, tps: %.0f, p50: %.1f ms, p95: %.1f ms, p99: %.1f ms, max: %.1f ms", NR, tps,
