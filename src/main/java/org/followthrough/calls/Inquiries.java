@@ -46,6 +46,7 @@ class Inquiries {
     private final Team team;
     private final Signals signals;
     private final Triggers triggers;
+    private final Replies replies;
     private final Enrolments enrolments;
     private final Tasks tasks;
     private final CallCalendar calendar;
@@ -58,6 +59,7 @@ class Inquiries {
             Team team,
             Signals signals,
             Triggers triggers,
+            Replies replies,
             Enrolments enrolments,
             Tasks tasks,
             CallCalendar calendar,
@@ -68,6 +70,7 @@ class Inquiries {
         this.team = team;
         this.signals = signals;
         this.triggers = triggers;
+        this.replies = replies;
         this.enrolments = enrolments;
         this.tasks = tasks;
         this.calendar = calendar;
@@ -82,6 +85,7 @@ class Inquiries {
         if (signal.type() != SignalType.INQUIRY) {
             // one listener for all signals: each signal costs one stored event publication, not one per reaction
             triggers.react(received);
+            replies.react(received);
             return;
         }
         var prospect = signal.email() == null

@@ -59,8 +59,8 @@ class Replies {
         replied(prospect.get(), "mail:" + reply.messageId(), reply.subject(), reply.excerpt(), reply.receivedAt());
     }
 
-    @ApplicationModuleListener
-    void on(SignalReceived received) {
+    /** An EMAIL_REPLY webhook, as {@link Inquiries} hands it on (one stored listener for every signal). */
+    void react(SignalReceived received) {
         var signal = received.signal();
         if (signal.type() != SignalType.EMAIL_REPLY || signal.email() == null) {
             return;
