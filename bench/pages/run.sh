@@ -20,7 +20,7 @@ jar="$work/cookies"
 csrf=$(curl -sf -c "$jar" "$base/login" | sed -nE 's/.*name="_csrf" value="([^"]+)".*/\1/p' | head -1)
 curl -sf -b "$jar" -c "$jar" -o /dev/null "$base/login" \
     --data-urlencode "username=$admin" --data-urlencode "password=$password" --data-urlencode "_csrf=$csrf"
-export COOKIE="JSESSIONID=$(awk '$6 == "JSESSIONID" {print $7}' "$jar")"
+export COOKIE="FOLLOWTHROUGH_SESSION=$(awk '$6 == "FOLLOWTHROUGH_SESSION" {print $7}' "$jar")"
 prospect=$(curl -sf -u "$admin:$password" "$base/api/v1/prospects?size=1" | sed -E 's/.*"id":"([^"]+)".*/\1/;q')
 account=$(curl -sf -b "$jar" "$base/prospects/$prospect" | sed -nE 's|.*href="/accounts/([0-9a-f-]+)".*|\1|p' | head -1)
 import=$(curl -sf -u "$admin:$password" -H 'Content-Type: text/csv' --data-binary $'Email,First Name,Last Name\nbench@example.com,Ben,Chmark\n' \

@@ -222,6 +222,27 @@ class SignInAndAccessTest {
                 .endsWith("/login");
     }
 
+    @Test
+    void aStrangersRequestKeepsNoSessionOnTheServerYetSigningInStillReturnsThemToThePage() {
+        var stranger = mvc.get().uri("/prospects?q=acme").accept(MediaType.TEXT_HTML).exchange();
+        assertThat(stranger).hasStatus(HttpStatus.FOUND);
+        assertThat(stranger.getRequest().getSession(false))
+                .as("a flood of anonymous requests cannot fill the server's memory with sessions")
+                .isNull();
+        var remembered = stranger.getResponse().getCookie("REDIRECT_URI");
+        assertThat(remembered).as("the page asked for travels in a cookie").isNotNull();
+
+        var rep = given.rep();
+        var signedIn = mvc.post()
+                .uri("/login")
+                .param("username", rep.email())
+                .param("password", Given.PASSWORD)
+                .cookie(remembered)
+                .with(csrf())
+                .exchange();
+        assertThat(signedIn).hasStatus(HttpStatus.FOUND).redirectedUrl().endsWith("/prospects?q=acme");
+    }
+
     private static String contentOf(org.springframework.mock.web.MockHttpServletResponse response) {
         try {
             return response.getContentAsString();
