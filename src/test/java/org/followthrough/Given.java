@@ -53,7 +53,8 @@ public class Given {
 
     /** Leaves the prospect with nothing planned, as a lost timed action or a bug would (R23). */
     public Prospect strand(Prospect prospect) {
-        jdbc.sql("update tasks set status = 'CANCELLED', open_trigger_for = null where prospect_id = ? and status = 'OPEN'")
+        jdbc.sql(
+                        "update tasks set status = 'CANCELLED', open_trigger_for = null where prospect_id = ? and status = 'OPEN'")
                 .param(prospect.id())
                 .update();
         return prospect;

@@ -77,7 +77,10 @@ public class HotPages {
         var problems = new InvalidInput.Collector();
         for (var pattern : wanted) {
             if (!pattern.startsWith("/") || pattern.chars().anyMatch(Character::isWhitespace)) {
-                problems.add("patterns", "'" + pattern + "' is not part of a path: start it with / and leave out spaces, such as /pricing");
+                problems.add(
+                        "patterns",
+                        "'" + pattern
+                                + "' is not part of a path: start it with / and leave out spaces, such as /pricing");
             } else if (pattern.length() > MAX_LENGTH) {
                 problems.add("patterns", "a pattern has at most " + MAX_LENGTH + " characters");
             }

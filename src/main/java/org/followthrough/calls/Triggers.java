@@ -91,7 +91,9 @@ class Triggers {
         try {
             var path = URI.create(url).getPath();
             var lower = path == null ? "" : path.toLowerCase(Locale.ROOT);
-            return hotPages.current().patterns().stream().anyMatch(lower::contains) ? Optional.of(path) : Optional.empty();
+            return hotPages.current().patterns().stream().anyMatch(lower::contains)
+                    ? Optional.of(path)
+                    : Optional.empty();
         } catch (IllegalArgumentException notAUrl) {
             return Optional.empty();
         }

@@ -122,8 +122,9 @@ public class ProspectSearch {
             if (filter.only().isEmpty()) {
                 where.add("1 = 0");
             } else {
-                where.add("p.id in (" + String.join(",", java.util.Collections.nCopies(filter.only().size(), "?"))
-                        + ")");
+                where.add("p.id in ("
+                        + String.join(
+                                ",", java.util.Collections.nCopies(filter.only().size(), "?")) + ")");
                 params.addAll(filter.only());
             }
         }

@@ -47,7 +47,8 @@ class WebhookSignatureTest {
                 .doesNotThrowAnyException();
         assertThatCode(() -> WebhookSignature.verify(WebhookSignature.sign(body, "new-secret", NOW), body, active, NOW))
                 .doesNotThrowAnyException();
-        assertThatThrownBy(() -> WebhookSignature.verify(WebhookSignature.sign(body, "retired", NOW), body, active, NOW))
+        assertThatThrownBy(
+                        () -> WebhookSignature.verify(WebhookSignature.sign(body, "retired", NOW), body, active, NOW))
                 .isInstanceOf(Refusal.class);
     }
 

@@ -224,7 +224,8 @@ class SignInAndAccessTest {
 
     @Test
     void aStrangersRequestKeepsNoSessionOnTheServerYetSigningInStillReturnsThemToThePage() {
-        var stranger = mvc.get().uri("/prospects?q=acme").accept(MediaType.TEXT_HTML).exchange();
+        var stranger =
+                mvc.get().uri("/prospects?q=acme").accept(MediaType.TEXT_HTML).exchange();
         assertThat(stranger).hasStatus(HttpStatus.FOUND);
         assertThat(stranger.getRequest().getSession(false))
                 .as("a flood of anonymous requests cannot fill the server's memory with sessions")

@@ -41,15 +41,19 @@ class SettingsSectionsBrowserTest {
                     .isEmpty();
 
             patterns.sendKeys("\ncase studies");
-            browser.find(By.cssSelector(".hot-pages-form button.primary-button")).click();
-            assertThat(browser.waitFor(By.id("hot-patterns-error")).getText()).contains("'case studies'", "start it with /");
-            assertThat(browser.find(By.id("hot-patterns")).getAttribute("value")).endsWith("case studies");
+            browser.find(By.cssSelector(".hot-pages-form button.primary-button"))
+                    .click();
+            assertThat(browser.waitFor(By.id("hot-patterns-error")).getText())
+                    .contains("'case studies'", "start it with /");
+            assertThat(browser.find(By.id("hot-patterns")).getAttribute("value"))
+                    .endsWith("case studies");
             assertThat(hotPages.current().defaults()).as("nothing saved").isTrue();
 
             var fixed = browser.find(By.id("hot-patterns"));
             fixed.clear();
             fixed.sendKeys("/pricing\n/demo\n/contact\n/case-studies");
-            browser.find(By.cssSelector(".hot-pages-form button.primary-button")).click();
+            browser.find(By.cssSelector(".hot-pages-form button.primary-button"))
+                    .click();
             browser.waitFor(By.cssSelector("#hot-pages p.notice[role=status]"));
             assertThat(hotPages.current().patterns()).containsExactly("/pricing", "/demo", "/contact", "/case-studies");
             browser.assertNoConsoleErrors();
@@ -67,18 +71,23 @@ class SettingsSectionsBrowserTest {
             browser.visit("/settings");
             browser.waitFor(By.id("subscriber-url")).sendKeys(url);
             browser.find(By.id("subscriber-secret")).sendKeys("short");
-            browser.find(By.cssSelector(".subscribe-form input[value='appointment.booked']")).click();
+            browser.find(By.cssSelector(".subscribe-form input[value='appointment.booked']"))
+                    .click();
             browser.find(By.cssSelector(".subscribe-form button[type=submit]")).click();
 
-            assertThat(browser.waitFor(By.id("subscriber-secret-error")).getText()).contains("16 to 200 characters");
-            assertThat(browser.find(By.id("subscriber-url")).getAttribute("value")).isEqualTo(url);
-            assertThat(browser.find(By.cssSelector(".subscribe-form input[value='appointment.booked']")).isSelected())
+            assertThat(browser.waitFor(By.id("subscriber-secret-error")).getText())
+                    .contains("16 to 200 characters");
+            assertThat(browser.find(By.id("subscriber-url")).getAttribute("value"))
+                    .isEqualTo(url);
+            assertThat(browser.find(By.cssSelector(".subscribe-form input[value='appointment.booked']"))
+                            .isSelected())
                     .isTrue();
 
             browser.find(By.id("subscriber-secret")).sendKeys("-but-long-enough-now");
             browser.find(By.cssSelector(".subscribe-form button[type=submit]")).click();
             browser.waitFor(By.cssSelector("#webhook-subscribers p.notice[role=status]"));
-            assertThat(browser.text(By.cssSelector("table.subscribers"))).contains(url, "appointment.booked")
+            assertThat(browser.text(By.cssSelector("table.subscribers")))
+                    .contains(url, "appointment.booked")
                     .doesNotContain("short-but-long-enough-now");
             var subscribed = webhooks.subscribers().stream()
                     .filter(s -> s.url().equals(url))

@@ -124,12 +124,7 @@ class ProspectPages {
     private final Team team;
 
     ProspectPages(
-            ProspectSearch search,
-            Prospects prospects,
-            IntentScore scores,
-            Leads leads,
-            Timeline timeline,
-            Team team) {
+            ProspectSearch search, Prospects prospects, IntentScore scores, Leads leads, Timeline timeline, Team team) {
         this.search = search;
         this.prospects = prospects;
         this.scores = scores;
@@ -162,8 +157,8 @@ class ProspectPages {
                     ? List.copyOf(hot.prospectIds())
                     : only.stream().filter(hot.prospectIds()::contains).toList();
         }
-        var filter = new ProspectSearch.Filter(
-                stage, actor.seesWholeTeam() ? blankToNull(owner) : null, q, only, page, 50);
+        var filter =
+                new ProspectSearch.Filter(stage, actor.seesWholeTeam() ? blankToNull(owner) : null, q, only, page, 50);
         ProspectSearch.Page found;
         var errors = new HashMap<String, String>();
         try {
@@ -173,7 +168,8 @@ class ProspectPages {
             found = search.list(actor, new ProspectSearch.Filter(stage, null, q, only, page, 50));
         }
         model.addAttribute("found", found);
-        model.addAttribute("scores", scores.of(found.items().stream().map(Prospect::id).toList()));
+        model.addAttribute(
+                "scores", scores.of(found.items().stream().map(Prospect::id).toList()));
         model.addAttribute("q", q);
         model.addAttribute("stage", stage);
         model.addAttribute("owner", owner);

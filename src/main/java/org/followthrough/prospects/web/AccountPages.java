@@ -44,9 +44,8 @@ class AccountPages {
         model.addAttribute("account", account);
         model.addAttribute("stakeholders", stakeholders);
         model.addAttribute("owners", owners);
-        model.addAttribute(
-                "decisionMakerEngaged",
-                stakeholders.stream().anyMatch(p -> p.decisionRole().decides()));
+        model.addAttribute("decisionMakerEngaged", stakeholders.stream().anyMatch(p -> p.decisionRole()
+                .decides()));
         return "prospects/account";
     }
 }

@@ -47,7 +47,8 @@ class ProspectPagesBrowserTest {
             browser.find(By.cssSelector("form.panel button[type=submit]")).click();
 
             assertThat(browser.waitFor(By.id("phone-error")).getText()).containsIgnoringCase("phone");
-            assertThat(browser.find(By.id("phone")).getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(browser.find(By.id("phone")).getAttribute("aria-invalid"))
+                    .isEqualTo("true");
             assertThat(browser.find(By.id("title")).getAttribute("value"))
                     .as("what was typed stays")
                     .isEqualTo("Chief Financial Officer");
@@ -88,7 +89,9 @@ class ProspectPagesBrowserTest {
             assertThat(rows).hasSize(2);
             assertThat(rows.get(0).getText()).contains("Hank Scorpio", "DECISION_MAKER");
             assertThat(browser.text(By.tagName("main"))).doesNotContain(hidden.fullName());
-            assertThat(browser.all(By.cssSelector(".findings li"))).as("a decision maker is engaged").isEmpty();
+            assertThat(browser.all(By.cssSelector(".findings li")))
+                    .as("a decision maker is engaged")
+                    .isEmpty();
             browser.screenshot("account");
 
             browser.visit("/prospects/" + hidden.id());
