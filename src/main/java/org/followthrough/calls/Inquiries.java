@@ -2,6 +2,7 @@ package org.followthrough.calls;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import org.followthrough.cadence.Cadence;
 import org.followthrough.calendar.CallCalendar;
@@ -15,6 +16,7 @@ import org.followthrough.signals.Signal;
 import org.followthrough.signals.SignalReceived;
 import org.followthrough.signals.SignalType;
 import org.followthrough.signals.Signals;
+import org.followthrough.signals.SignalsReceived;
 import org.followthrough.team.Actor;
 import org.followthrough.team.Member;
 import org.followthrough.team.Role;
@@ -22,8 +24,10 @@ import org.followthrough.team.Team;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Speed to lead (R7, R20): a web inquiry puts a call at the top of the owner's queue at once — the
@@ -53,6 +57,7 @@ class Inquiries {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final io.micrometer.core.instrument.MeterRegistry meters;
+    private final TransactionTemplate transactions;
 
     Inquiries(
             Prospects prospects,
@@ -65,7 +70,8 @@ class Inquiries {
             CallCalendar calendar,
             ApplicationEventPublisher events,
             Clock clock,
-            io.micrometer.core.instrument.MeterRegistry meters) {
+            io.micrometer.core.instrument.MeterRegistry meters,
+            TransactionTemplate transactions) {
         this.prospects = prospects;
         this.team = team;
         this.signals = signals;
@@ -77,10 +83,41 @@ class Inquiries {
         this.events = events;
         this.clock = clock;
         this.meters = meters;
+        this.transactions = transactions;
     }
 
-    @ApplicationModuleListener
-    void on(SignalReceived received) {
+    /**
+     * A batch of new signals, handled together in one transaction; should one of them fail, each is handled
+     * again in its own, and any that still fails is handed on alone, so it is retried without holding up
+     * the rest (R23: a bad moment never loses an inquiry).
+     */
+    @Async
+    @TransactionalEventListener
+    void on(SignalsReceived received) {
+        var batch = signals.received(received.signalIds());
+        if (batch.size() <= 1) {
+            transactions.executeWithoutResult(status -> batch.forEach(this::handle));
+            return;
+        }
+        try {
+            transactions.executeWithoutResult(status -> batch.forEach(this::handle));
+        } catch (RuntimeException failed) {
+            log.warn("A batch of {} signals failed together; handling each on its own", batch.size(), failed);
+            var failing = new java.util.ArrayList<UUID>();
+            for (var one : batch) {
+                try {
+                    transactions.executeWithoutResult(status -> handle(one));
+                } catch (RuntimeException alone) {
+                    log.warn("Signal {} could not be handled; it will be retried", one.signalId(), alone);
+                    failing.add(one.signalId());
+                }
+            }
+            transactions.executeWithoutResult(
+                    status -> failing.forEach(id -> events.publishEvent(new SignalsReceived(List.of(id)))));
+        }
+    }
+
+    private void handle(SignalReceived received) {
         var signal = received.signal();
         if (signal.type() != SignalType.INQUIRY) {
             // one listener for all signals: each signal costs one stored event publication, not one per reaction

@@ -15,10 +15,12 @@ import org.springframework.stereotype.Service;
 public class Accounts {
 
     private final JdbcClient jdbc;
+    private final org.followthrough.common.ManyValues many;
     private final Clock clock;
 
-    Accounts(JdbcClient jdbc, Clock clock) {
+    Accounts(JdbcClient jdbc, org.followthrough.common.ManyValues many, Clock clock) {
         this.jdbc = jdbc;
+        this.many = many;
         this.clock = clock;
     }
 
@@ -38,6 +40,31 @@ public class Accounts {
         host = host.startsWith("www.") ? host.substring(4) : host;
         return jdbc.sql("select * from accounts where domain = ?").param(host).query(Accounts::map).list().stream()
                 .findFirst();
+    }
+
+    /** The accounts with these web domains, by the domain as given ({@code www.} or not); unknown ones are left out. */
+    public java.util.Map<String, Account> byDomains(java.util.Collection<String> domains) {
+        var hosts = new java.util.HashMap<String, String>();
+        domains.forEach(given -> {
+            var host = given.trim().toLowerCase(Locale.ROOT);
+            hosts.put(given, host.startsWith("www.") ? host.substring(4) : host);
+        });
+        var found = new java.util.HashMap<String, Account>();
+        many.query(
+                "select * from accounts where domain = any(?)",
+                "varchar",
+                new java.util.HashSet<>(hosts.values()),
+                rs -> {
+                    var account = map(rs, 0);
+                    found.putIfAbsent(account.domain(), account);
+                });
+        var byGiven = new java.util.HashMap<String, Account>();
+        hosts.forEach((given, host) -> {
+            if (found.containsKey(host)) {
+                byGiven.put(given, found.get(host));
+            }
+        });
+        return byGiven;
     }
 
     public List<Account> search(String q, int limit) {

@@ -23,9 +23,11 @@ class ProspectRows {
             """;
 
     private final JdbcClient jdbc;
+    private final org.followthrough.common.ManyValues many;
 
-    ProspectRows(JdbcClient jdbc) {
+    ProspectRows(JdbcClient jdbc, org.followthrough.common.ManyValues many) {
         this.jdbc = jdbc;
+        this.many = many;
     }
 
     Optional<Prospect> byId(UUID id) {
@@ -60,6 +62,15 @@ class ProspectRows {
                 .param(email)
                 .query(ProspectRows::map)
                 .optional();
+    }
+
+    java.util.Map<String, Prospect> byEmails(java.util.Collection<String> emails) {
+        var found = new java.util.HashMap<String, Prospect>();
+        many.query(SELECT + " where p.email = any(?)", "varchar", emails, rs -> {
+            var p = map(rs, 0);
+            found.put(p.email(), p);
+        });
+        return found;
     }
 
     /** The account's most recently active prospect: whom a visit from the company's domain concerns. */

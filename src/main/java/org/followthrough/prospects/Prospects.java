@@ -112,6 +112,11 @@ public class Prospects {
         return email == null ? Optional.empty() : rows.byEmail(email.trim().toLowerCase(java.util.Locale.ROOT));
     }
 
+    /** The prospects with these (lower-case) emails, by email; unknown ones are left out. */
+    public java.util.Map<String, Prospect> byEmails(java.util.Collection<String> emails) {
+        return rows.byEmails(emails);
+    }
+
     /** The account's most recently active prospect, for signals matched only by the company's web domain. */
     public Optional<Prospect> latestAt(UUID accountId) {
         return rows.latestAt(accountId);

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * When a person is erased, the signals about them keep nothing that names them: their email, name,
- * phone, company, message and page are blanked inside the erasing transaction. The row itself stays,
+ * phone, company, message, page, the body as it was sent and how it was matched are blanked inside the erasing transaction. The row itself stays,
  * so a webhook delivered again with the same id is still recognised and changes nothing.
  */
 @Component
@@ -32,7 +32,7 @@ class ErasedPeopleForgotten {
         jdbc.sql(
                         """
                 update signals set email = null, name = null, phone = null, company = null, message = null, url = null,
-                    prospect_id = null
+                    raw_body = null, matched_by = null, prospect_id = null
                 where prospect_id = ? or (email is not null and email = ?)""")
                 .params(erased.prospectId(), email)
                 .update();

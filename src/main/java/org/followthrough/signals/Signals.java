@@ -4,13 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
-import org.followthrough.common.Sql;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,13 +22,16 @@ public class Signals {
     /** A stored signal about a prospect, as the intent score reads it. */
     public record Seen(UUID signalId, UUID prospectId, SignalType type, Instant occurredAt, String url) {}
 
-    private final JdbcClient jdbc;
+    /** A signal as it arrived: {@code rawBody} is the body the sender signed, kept as evidence (null when FollowThrough made the signal itself). */
+    public record Incoming(Signal signal, String rawBody) {}
+
+    private final SignalRows rows;
     private final SignalMatching matching;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Signals(JdbcClient jdbc, SignalMatching matching, ApplicationEventPublisher events, Clock clock) {
-        this.jdbc = jdbc;
+    Signals(SignalRows rows, SignalMatching matching, ApplicationEventPublisher events, Clock clock) {
+        this.rows = rows;
         this.matching = matching;
         this.events = events;
         this.clock = clock;
@@ -38,75 +39,74 @@ public class Signals {
 
     @Transactional
     public Receipt receive(Signal signal) {
-        var id = UUID.randomUUID();
-        var match = matching.match(signal);
-        int stored = jdbc.sql(
-                        """
-                insert into signals (id, external_id, type, occurred_at, received_at, email, domain, url, name, phone,
-                    company, message, prospect_id, account_id)
-                values (:id, :externalId, :type, :occurredAt, :receivedAt, :email, :domain, :url, :name, :phone,
-                    :company, :message, :prospectId, :accountId)
-                on conflict do nothing""")
-                .param("id", id)
-                .param("externalId", signal.id())
-                .param("type", signal.type().name())
-                .param("occurredAt", Sql.ts(signal.occurredAt()))
-                .param("receivedAt", Sql.ts(clock.instant()))
-                .param("email", signal.email() == null ? null : signal.email().toLowerCase(Locale.ROOT))
-                .param("domain", signal.domain())
-                .param("url", signal.url())
-                .param("name", signal.name())
-                .param("phone", signal.phone())
-                .param("company", signal.company())
-                .param("message", signal.message())
-                .param("prospectId", match.prospectId())
-                .param("accountId", match.accountId())
-                .update();
-        if (stored == 0) {
-            var known = jdbc.sql("select id from signals where external_id = ?")
-                    .param(signal.id())
-                    .query(UUID.class)
-                    .single();
-            return new Receipt(known, true);
+        return receiveAll(List.of(new Incoming(signal, null))).get(0);
+    }
+
+    /**
+     * Stores the signals not seen before in one transaction and announces them in one {@link SignalsReceived};
+     * a signal whose sender id is already stored (earlier, or earlier in the same list) is a duplicate and
+     * changes nothing. The receipts are in the order of the list.
+     */
+    @Transactional
+    public List<Receipt> receiveAll(List<Incoming> incoming) {
+        var now = clock.instant();
+        var matches = matching.matchAll(incoming.stream().map(Incoming::signal).toList());
+        var firsts = new ArrayList<SignalRows.Row>();
+        var ids = new UUID[incoming.size()];
+        var seen = new HashSet<String>();
+        for (int i = 0; i < incoming.size(); i++) {
+            var in = incoming.get(i);
+            if (seen.add(in.signal().id())) {
+                ids[i] = UUID.randomUUID();
+                firsts.add(new SignalRows.Row(ids[i], in.signal(), in.rawBody(), matches.get(i), now));
+            }
         }
-        events.publishEvent(new SignalReceived(id, signal, clock.instant(), match));
-        return new Receipt(id, false);
+        var stored = rows.insertNew(firsts);
+        var storedNow = new HashMap<String, UUID>();
+        firsts.stream()
+                .filter(row -> stored.contains(row.signal().id()))
+                .forEach(row -> storedNow.put(row.signal().id(), row.id()));
+        var earlier = rows.idsOf(incoming.stream()
+                .map(in -> in.signal().id())
+                .filter(id -> !stored.contains(id))
+                .distinct()
+                .toList());
+        var receipts = new ArrayList<Receipt>(incoming.size());
+        var announced = new ArrayList<UUID>();
+        for (int i = 0; i < incoming.size(); i++) {
+            var externalId = incoming.get(i).signal().id();
+            if (ids[i] != null && stored.contains(externalId)) {
+                receipts.add(new Receipt(ids[i], false));
+                announced.add(ids[i]);
+            } else {
+                // known from an earlier delivery, or repeated within this list
+                receipts.add(new Receipt(storedNow.getOrDefault(externalId, earlier.get(externalId)), true));
+            }
+        }
+        if (!announced.isEmpty()) {
+            events.publishEvent(new SignalsReceived(announced));
+        }
+        return receipts;
+    }
+
+    /** The signals named by a {@link SignalsReceived}, in its order, as they are stored now. */
+    public List<SignalReceived> received(List<UUID> signalIds) {
+        return rows.byIds(signalIds);
     }
 
     /** Ties a signal to the prospect it created (a first inquiry), so it counts for their score. */
     @Transactional
     public void attach(UUID signalId, UUID prospectId) {
-        jdbc.sql("update signals set prospect_id = ? where id = ? and prospect_id is null")
-                .params(prospectId, signalId)
-                .update();
+        rows.attach(signalId, prospectId);
     }
 
     /** The signals about these prospects that happened since {@code since}, newest first. */
     public List<Seen> about(Collection<UUID> prospectIds, Instant since) {
-        if (prospectIds.isEmpty()) {
-            return List.of();
-        }
-        var marks = String.join(",", Collections.nCopies(prospectIds.size(), "?"));
-        var params = new ArrayList<Object>(prospectIds);
-        params.add(Sql.ts(since));
-        return jdbc.sql("select id, prospect_id, type, occurred_at, url from signals where prospect_id in (" + marks
-                        + ") and occurred_at >= ? order by occurred_at desc")
-                .params(params)
-                .query((rs, i) -> new Seen(
-                        Sql.uuid(rs, "id"),
-                        Sql.uuid(rs, "prospect_id"),
-                        SignalType.valueOf(rs.getString("type")),
-                        Sql.instant(rs, "occurred_at"),
-                        rs.getString("url")))
-                .list();
+        return rows.about(prospectIds, since);
     }
 
     /** The prospects with a signal since {@code since}, latest first, at most {@code limit}. */
     public List<UUID> prospectsSince(Instant since, int limit) {
-        return jdbc.sql("select prospect_id from signals where prospect_id is not null and occurred_at >= ?"
-                        + " group by prospect_id order by max(occurred_at) desc fetch first " + limit + " rows only")
-                .param(Sql.ts(since))
-                .query(UUID.class)
-                .list();
+        return rows.prospectsSince(since, limit);
     }
 }

@@ -9,7 +9,8 @@ import org.followthrough.calls.AppointmentMissed;
 import org.followthrough.prospects.ProspectChanged;
 import org.followthrough.prospects.ProspectCreated;
 import org.followthrough.prospects.Prospects;
-import org.followthrough.signals.SignalReceived;
+import org.followthrough.signals.Signals;
+import org.followthrough.signals.SignalsReceived;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,14 +27,21 @@ class EventsToSubscribers {
     private final Subscribers subscribers;
     private final Deliveries deliveries;
     private final Prospects prospects;
+    private final Signals signals;
     private final JsonMapper json;
     private final Clock clock;
 
     EventsToSubscribers(
-            Subscribers subscribers, Deliveries deliveries, Prospects prospects, JsonMapper json, Clock clock) {
+            Subscribers subscribers,
+            Deliveries deliveries,
+            Prospects prospects,
+            Signals signals,
+            JsonMapper json,
+            Clock clock) {
         this.subscribers = subscribers;
         this.deliveries = deliveries;
         this.prospects = prospects;
+        this.signals = signals;
         this.json = json;
         this.clock = clock;
     }
@@ -86,19 +94,24 @@ class EventsToSubscribers {
     }
 
     @EventListener
-    void on(SignalReceived received) {
-        var s = received.signal();
-        publish(
-                "signal.received",
-                () -> data(
-                        "signalId", received.signalId(),
-                        "externalId", s.id(),
-                        "type", s.type(),
-                        "occurredAt", s.occurredAt(),
-                        "email", s.email(),
-                        "domain", s.domain(),
-                        "url", s.url(),
-                        "prospectId", received.match().prospectId()));
+    void on(SignalsReceived received) {
+        if (subscribers.all().stream().noneMatch(s -> s.subscriber().wants("signal.received"))) {
+            return; // a busy website's page views cost nothing here unless someone subscribed to them
+        }
+        signals.received(received.signalIds()).forEach(one -> {
+            var s = one.signal();
+            publish(
+                    "signal.received",
+                    () -> data(
+                            "signalId", one.signalId(),
+                            "externalId", s.id(),
+                            "type", s.type(),
+                            "occurredAt", s.occurredAt(),
+                            "email", s.email(),
+                            "domain", s.domain(),
+                            "url", s.url(),
+                            "prospectId", one.match().prospectId()));
+        });
     }
 
     /** Writes one delivery per subscriber who wants the event; the data is only built when someone does. */

@@ -1,9 +1,11 @@
 package org.followthrough.signals.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import org.followthrough.common.Refusal;
+import org.followthrough.signals.Signal;
 import org.followthrough.signals.Signals;
 import org.followthrough.signals.WebhookSignature;
 import org.followthrough.team.PublicPaths;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class SignalController {
 
-    private final Signals signals;
+    private final SignalIntake intake;
     private final JsonMapper json;
     private final Clock clock;
     private final List<String> secrets;
@@ -35,13 +38,13 @@ class SignalController {
     private final FloodGate floodGate;
 
     SignalController(
-            Signals signals,
+            SignalIntake intake,
             FloodGate floodGate,
             JsonMapper json,
             Clock clock,
             @Value("${followthrough.webhook-secret:}") String secret,
             io.micrometer.core.instrument.MeterRegistry meters) {
-        this.signals = signals;
+        this.intake = intake;
         this.floodGate = floodGate;
         this.json = json;
         this.clock = clock;
@@ -76,9 +79,11 @@ class SignalController {
             throw flood;
         }
         SignalRequest parsed;
+        Signal signal;
         try {
             WebhookSignature.verify(signature, body, secrets, clock.instant());
             parsed = parse(body, request);
+            signal = parsed.toSignal();
         } catch (RuntimeException rejected) {
             meters.counter(
                             "followthrough.signals.rejected",
@@ -87,7 +92,7 @@ class SignalController {
                     .increment();
             throw rejected;
         }
-        var receipt = signals.receive(parsed.toSignal());
+        var receipt = intake.store(new Signals.Incoming(signal, new String(body, StandardCharsets.UTF_8)));
         meters.counter(
                         "followthrough.signals.received",
                         "type",
@@ -101,7 +106,10 @@ class SignalController {
 
     private SignalRequest parse(byte[] body, HttpServletRequest request) {
         try {
-            return json.readValue(body, SignalRequest.class);
+            // senders add fields of their own as their tools evolve: those are kept in the raw body, not refused
+            return json.readerFor(SignalRequest.class)
+                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(body);
         } catch (JacksonException e) {
             throw new HttpMessageNotReadableException(e.getOriginalMessage(), e, new ServletServerHttpRequest(request));
         }
