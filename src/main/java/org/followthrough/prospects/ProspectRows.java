@@ -64,6 +64,14 @@ class ProspectRows {
                 .optional();
     }
 
+    List<Prospect> createdByImport(UUID importId, UUID after, int limit) {
+        return jdbc.sql(SELECT + " where p.import_id = ? and p.id > ? order by p.id fetch first " + limit
+                        + " rows only")
+                .params(importId, after == null ? new UUID(0, 0) : after)
+                .query(ProspectRows::map)
+                .list();
+    }
+
     java.util.Map<String, Prospect> byEmails(java.util.Collection<String> emails) {
         var found = new java.util.HashMap<String, Prospect>();
         many.query(SELECT + " where p.email = any(?)", "varchar", emails, rs -> {

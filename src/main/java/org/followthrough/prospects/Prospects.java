@@ -112,6 +112,11 @@ public class Prospects {
         return email == null ? Optional.empty() : rows.byEmail(email.trim().toLowerCase(java.util.Locale.ROOT));
     }
 
+    /** The prospects an import created, in id order after {@code after} (null: from the first), at most {@code limit}. */
+    public java.util.List<Prospect> createdByImport(UUID importId, UUID after, int limit) {
+        return rows.createdByImport(importId, after, limit);
+    }
+
     /** The prospects with these (lower-case) emails, by email; unknown ones are left out. */
     public java.util.Map<String, Prospect> byEmails(java.util.Collection<String> emails) {
         return rows.byEmails(emails);

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 class Deliveries {
 
     /** What a round needs of a due delivery. */
-    record Due(UUID id, UUID subscriberId, UUID eventId, String event, String payload, int attempts) {}
+    record Due(UUID id, UUID claim, UUID subscriberId, UUID eventId, String event, String payload, int attempts) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -35,52 +35,94 @@ class Deliveries {
                 .update();
     }
 
-    /** Puts back what a round that died had claimed; rounds run on one instance at a time. */
-    int releaseAbandoned() {
-        return jdbc.sql("update webhook_deliveries set status = 'PENDING' where status = 'SENDING'")
+    /** Puts back what a round that died had claimed before {@code before}, for another round to take. */
+    int releaseAbandoned(Instant before) {
+        return jdbc.sql(
+                        "update webhook_deliveries set status = 'PENDING', claimed_by = null where status = 'SENDING' and claimed_at < ?")
+                .param(Sql.ts(before))
                 .update();
     }
 
+    /** Puts claimed deliveries back untried, for the next round. */
+    void release(UUID claim, List<UUID> ids) {
+        if (!ids.isEmpty()) {
+            jdbc.sql(
+                            "update webhook_deliveries set status = 'PENDING', claimed_by = null where id in (:ids) and claimed_by = :claim")
+                    .param("ids", ids)
+                    .param("claim", claim)
+                    .update();
+        }
+    }
+
+    /** Claims up to {@code limit} due deliveries for this round: only those no other round took meanwhile. */
     List<Due> claimDue(int limit) {
-        var due = jdbc.sql(
+        var now = Sql.ts(clock.instant());
+        var candidates = jdbc.sql(
+                        """
+                select id from webhook_deliveries where status = 'PENDING' and next_attempt_at <= ?
+                order by next_attempt_at, id limit ?""")
+                .params(now, limit)
+                .query(UUID.class)
+                .list();
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        var claim = UUID.randomUUID();
+        jdbc.sql(
+                        """
+                update webhook_deliveries set status = 'SENDING', claimed_by = :claim, claimed_at = :now
+                where id in (:ids) and status = 'PENDING'""")
+                .param("claim", claim)
+                .param("now", now)
+                .param("ids", candidates)
+                .update();
+        return jdbc.sql(
                         """
                 select id, subscriber_id, event_id, event, payload, attempts from webhook_deliveries
-                where status = 'PENDING' and next_attempt_at <= ? order by next_attempt_at, id limit ?""")
-                .params(Sql.ts(clock.instant()), limit)
+                where claimed_by = ? and status = 'SENDING' order by next_attempt_at, id""")
+                .param(claim)
                 .query((rs, i) -> new Due(
                         Sql.uuid(rs, "id"),
+                        claim,
                         Sql.uuid(rs, "subscriber_id"),
                         Sql.uuid(rs, "event_id"),
                         rs.getString("event"),
                         rs.getString("payload"),
                         rs.getInt("attempts")))
                 .list();
-        if (!due.isEmpty()) {
-            jdbc.sql("update webhook_deliveries set status = 'SENDING' where id in (:ids) and status = 'PENDING'")
-                    .param("ids", due.stream().map(Due::id).toList())
-                    .update();
-        }
-        return due;
     }
 
+    /** Logs an attempt, unless the delivery went meanwhile (its subscriber unsubscribed). */
     void attempted(UUID id, Instant at, Integer statusCode, String error, long durationMs) {
         jdbc.sql(
-                        "insert into webhook_attempts (id, delivery_id, at, status_code, error, duration_ms) values (?, ?, ?, ?, ?, ?)")
-                .params(UUID.randomUUID(), id, Sql.ts(at), statusCode, abbreviate(error), durationMs)
+                        """
+                insert into webhook_attempts (id, delivery_id, at, status_code, error, duration_ms)
+                select ?, ?, ?, ?, ?, ? from webhook_deliveries where id = ?""")
+                .params(UUID.randomUUID(), id, Sql.ts(at), statusCode, abbreviate(error), durationMs, id)
                 .update();
     }
 
-    void delivered(UUID id, Instant at) {
+    void delivered(Due due, Instant at) {
         jdbc.sql(
-                        "update webhook_deliveries set status = 'DELIVERED', attempts = attempts + 1, delivered_at = ? where id = ?")
-                .params(Sql.ts(at), id)
+                        """
+                update webhook_deliveries set status = 'DELIVERED', attempts = attempts + 1, delivered_at = ?,
+                    claimed_by = null
+                where id = ? and claimed_by = ?""")
+                .params(Sql.ts(at), due.id(), due.claim())
                 .update();
     }
 
     /** After a failed attempt: again at {@code next}, or FAILED when {@code next} is null. */
-    void failed(UUID id, Instant next) {
-        jdbc.sql("update webhook_deliveries set status = ?, attempts = attempts + 1, next_attempt_at = ? where id = ?")
-                .params(next == null ? "FAILED" : "PENDING", Sql.ts(next == null ? clock.instant() : next), id)
+    void failed(Due due, Instant next) {
+        jdbc.sql(
+                        """
+                update webhook_deliveries set status = ?, attempts = attempts + 1, next_attempt_at = ?, claimed_by = null
+                where id = ? and claimed_by = ?""")
+                .params(
+                        next == null ? "FAILED" : "PENDING",
+                        Sql.ts(next == null ? clock.instant() : next),
+                        due.id(),
+                        due.claim())
                 .update();
     }
 

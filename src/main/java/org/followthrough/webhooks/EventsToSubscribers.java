@@ -9,9 +9,11 @@ import org.followthrough.calls.AppointmentMissed;
 import org.followthrough.prospects.ProspectChanged;
 import org.followthrough.prospects.ProspectCreated;
 import org.followthrough.prospects.Prospects;
+import org.followthrough.prospects.ProspectsImported;
 import org.followthrough.signals.Signals;
 import org.followthrough.signals.SignalsReceived;
 import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,6 +30,7 @@ class EventsToSubscribers {
     private final Deliveries deliveries;
     private final Prospects prospects;
     private final Signals signals;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
     private final JsonMapper json;
     private final Clock clock;
 
@@ -37,11 +40,13 @@ class EventsToSubscribers {
             Prospects prospects,
             Signals signals,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            org.springframework.transaction.support.TransactionTemplate transactions) {
         this.subscribers = subscribers;
         this.deliveries = deliveries;
         this.prospects = prospects;
         this.signals = signals;
+        this.transactions = transactions;
         this.json = json;
         this.clock = clock;
     }
@@ -50,15 +55,39 @@ class EventsToSubscribers {
     void on(ProspectCreated created) {
         publish("prospect.created", () -> prospects
                 .byId(created.prospectId())
-                .map(p -> data(
-                        "prospectId", p.id(),
-                        "fullName", p.fullName(),
-                        "email", p.email(),
-                        "company", p.company(),
-                        "stage", p.stage(),
-                        "ownerId", p.ownerId(),
-                        "source", created.source()))
+                .map(p -> created(p, created.source()))
                 .orElse(null));
+    }
+
+    /**
+     * An import's new prospects are each a {@code prospect.created}, written after the import, a thousand per
+     * transaction, so a large file never holds one huge transaction and costs nothing when nobody listens.
+     */
+    @ApplicationModuleListener
+    void on(ProspectsImported imported) {
+        if (nobodyWants("prospect.created")) {
+            return;
+        }
+        java.util.List<org.followthrough.prospects.Prospect> page;
+        UUID after = null;
+        do {
+            page = prospects.createdByImport(imported.importId(), after, 1000);
+            var batch = page;
+            transactions.executeWithoutResult(
+                    status -> batch.forEach(p -> publish("prospect.created", () -> created(p, "IMPORT"))));
+            after = page.isEmpty() ? after : page.get(page.size() - 1).id();
+        } while (page.size() == 1000);
+    }
+
+    private static Map<String, Object> created(org.followthrough.prospects.Prospect p, String source) {
+        return data(
+                "prospectId", p.id(),
+                "fullName", p.fullName(),
+                "email", p.email(),
+                "company", p.company(),
+                "stage", p.stage(),
+                "ownerId", p.ownerId(),
+                "source", source);
     }
 
     @EventListener
@@ -95,7 +124,7 @@ class EventsToSubscribers {
 
     @EventListener
     void on(SignalsReceived received) {
-        if (subscribers.all().stream().noneMatch(s -> s.subscriber().wants("signal.received"))) {
+        if (nobodyWants("signal.received")) {
             return; // a busy website's page views cost nothing here unless someone subscribed to them
         }
         signals.received(received.signalIds()).forEach(one -> {
@@ -112,6 +141,10 @@ class EventsToSubscribers {
                             "url", s.url(),
                             "prospectId", one.match().prospectId()));
         });
+    }
+
+    private boolean nobodyWants(String event) {
+        return subscribers.all().stream().noneMatch(s -> s.subscriber().wants(event));
     }
 
     /** Writes one delivery per subscriber who wants the event; the data is only built when someone does. */

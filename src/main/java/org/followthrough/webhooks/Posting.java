@@ -27,9 +27,22 @@ class Posting {
     private final WebhookSettings settings;
     private final Clock clock;
     private final HttpClient http;
+    private final SubscriberAddresses addresses;
+    private final java.util.concurrent.ExecutorService senders;
 
-    Posting(Deliveries deliveries, Subscribers subscribers, WebhookSettings settings, Clock clock) {
+    Posting(
+            Deliveries deliveries,
+            Subscribers subscribers,
+            WebhookSettings settings,
+            SubscriberAddresses addresses,
+            Clock clock) {
         this.deliveries = deliveries;
+        this.addresses = addresses;
+        this.senders = java.util.concurrent.Executors.newFixedThreadPool(8, r -> {
+            var thread = new Thread(r, "webhook-posting");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.subscribers = subscribers;
         this.settings = settings;
         this.clock = clock;
@@ -40,25 +53,55 @@ class Posting {
                 .build();
     }
 
-    /** One round; how many deliveries it attempted. */
+    /**
+     * One round; how many deliveries it attempted. Each subscriber's deliveries go out in order on their own
+     * thread, so a slow or dead subscriber holds up only itself; once one cannot be reached, the rest of its
+     * deliveries wait for the next round without using up an attempt.
+     */
     int postDue() {
-        deliveries.releaseAbandoned();
+        // a round posts at most batchSize deliveries of at most timeout each: past that, its claims are abandoned
+        deliveries.releaseAbandoned(clock.instant()
+                .minus(settings.timeout().multipliedBy(settings.batchSize()))
+                .minusSeconds(60));
         var due = deliveries.claimDue(settings.batchSize());
-        due.forEach(this::post);
+        var bySubscriber = new java.util.LinkedHashMap<java.util.UUID, java.util.List<Deliveries.Due>>();
+        due.forEach(d -> bySubscriber
+                .computeIfAbsent(d.subscriberId(), id -> new java.util.ArrayList<>())
+                .add(d));
+        var rounds = bySubscriber.values().stream()
+                .map(list -> java.util.concurrent.CompletableFuture.runAsync(() -> postInOrder(list), senders))
+                .toList();
+        rounds.forEach(java.util.concurrent.CompletableFuture::join);
         return due.size();
     }
 
-    private void post(Deliveries.Due due) {
+    private void postInOrder(java.util.List<Deliveries.Due> list) {
+        for (int i = 0; i < list.size(); i++) {
+            if (!post(list.get(i))) {
+                deliveries.release(
+                        list.get(i).claim(),
+                        list.subList(i + 1, list.size()).stream()
+                                .map(Deliveries.Due::id)
+                                .toList());
+                return;
+            }
+        }
+    }
+
+    /** Posts one delivery; false when its subscriber could not be reached at all. */
+    private boolean post(Deliveries.Due due) {
         var subscriber = subscribers.find(due.subscriberId());
         if (subscriber.isEmpty()) {
-            return; // unsubscribed meanwhile: its deliveries went with it
+            return true; // unsubscribed meanwhile: its deliveries went with it
         }
         var body = due.payload().getBytes(StandardCharsets.UTF_8);
         var started = System.nanoTime();
         var at = clock.instant();
         Integer status = null;
         String error = null;
+        boolean reached = true;
         try {
+            addresses.check(URI.create(subscriber.get().subscriber().url()));
             var request = HttpRequest.newBuilder(
                             URI.create(subscriber.get().subscriber().url()))
                     .timeout(settings.timeout())
@@ -75,7 +118,10 @@ class Posting {
             if (status / 100 != 2) {
                 error = "answered HTTP " + status;
             }
-        } catch (java.io.IOException | IllegalArgumentException e) {
+        } catch (java.io.IOException e) {
+            reached = false;
+            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
             error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -84,17 +130,18 @@ class Posting {
         var tookMs = (System.nanoTime() - started) / 1_000_000;
         deliveries.attempted(due.id(), at, status, error, tookMs);
         if (error == null) {
-            deliveries.delivered(due.id(), clock.instant());
-            return;
+            deliveries.delivered(due, clock.instant());
+            return true;
         }
         var failed = due.attempts() + 1;
         var next = failed >= settings.maxAttempts() ? null : at.plus(settings.backOff(failed));
-        deliveries.failed(due.id(), next);
+        deliveries.failed(due, next);
         log.info(
                 "Webhook {} to {} failed (attempt {}): {}",
                 due.event(),
                 subscriber.get().subscriber().url(),
                 failed,
                 error);
+        return reached;
     }
 }

@@ -10,8 +10,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Runs delivery rounds one second apart as a recurring scheduler task: on one instance at a time,
- * taken over by another when that one dies, which is why a round may treat every SENDING row it
- * finds as abandoned.
+ * taken over by another when that one dies. Each round claims its deliveries with its own token, so a
+ * round that overlaps another (a paused instance coming back) never posts what the other took.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WebhookSettings.class)

@@ -19,10 +19,12 @@ public class Webhooks {
 
     private final Subscribers subscribers;
     private final Deliveries deliveries;
+    private final SubscriberAddresses addresses;
 
-    Webhooks(Subscribers subscribers, Deliveries deliveries) {
+    Webhooks(Subscribers subscribers, Deliveries deliveries, SubscriberAddresses addresses) {
         this.subscribers = subscribers;
         this.deliveries = deliveries;
+        this.addresses = addresses;
     }
 
     @Transactional
@@ -31,6 +33,12 @@ public class Webhooks {
         if (!isWebAddress(wanted.url())) {
             problems.add(
                     "url", "is required: the http(s) address events are posted to, such as https://crm.example/hooks");
+        } else {
+            try {
+                addresses.check(URI.create(wanted.url().strip()));
+            } catch (IllegalArgumentException refused) {
+                problems.add("url", refused.getMessage());
+            }
         }
         if (wanted.secret() == null
                 || wanted.secret().length() < 16

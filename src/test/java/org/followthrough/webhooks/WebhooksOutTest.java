@@ -237,9 +237,73 @@ class WebhooksOutTest {
                 .isZero();
     }
 
+    @Test
+    void anImportsNewProspectsAreEachAProspectCreated() throws Exception {
+        subscribe(List.of("prospect.created"));
+        var rep = given.rep();
+        var tag = UUID.randomUUID().toString().substring(0, 8);
+        var csv = "First Name,Last Name,Email Address,Phone Number,Country/Region\n"
+                + "Ines,Moreau,ines." + tag + "@moreau.example,+33 1 42 68 53 00,France\n"
+                + "Tom,Baker,tom." + tag + "@baker.example,(312) 555-0188,United States\n";
+        var response = mvc.post()
+                .uri("/api/v1/imports")
+                .header("Authorization", given.bearer(rep))
+                .contentType("text/csv")
+                .content(csv)
+                .exchange();
+        assertThat(response).hasStatus(HttpStatus.ACCEPTED);
+
+        // rounds are also run here: another test may have left the scheduled one planned in a moved clock's future
+        var ines = await(() -> {
+            posting.postDue();
+            return receiver.find("prospect.created", "ines." + tag);
+        });
+        assertThat(ines.get("data").get("source").asString()).isEqualTo("IMPORT");
+        await(() -> {
+            posting.postDue();
+            return receiver.find("prospect.created", "tom." + tag);
+        });
+    }
+
+    @Test
+    void aSubscriberThatHangsDoesNotHoldUpTheOthers() throws Exception {
+        var stuck = new java.util.concurrent.CountDownLatch(1);
+        var hanging = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        hanging.createContext("/hooks", exchange -> {
+            try {
+                stuck.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        hanging.start();
+        try {
+            // the hanging receiver's delivery is the older one, so a round taking them in turn would wait on it
+            subscribeAt("http://localhost:" + hanging.getAddress().getPort() + "/hooks", List.of("prospect.created"));
+            subscribe(List.of("prospect.created"));
+            var started = System.nanoTime();
+            var prospect = given.prospect(given.rep());
+            java.util.concurrent.CompletableFuture.runAsync(posting::postDue);
+
+            receiver.await("prospect.created", prospect.id().toString());
+            assertThat(Duration.ofNanos(System.nanoTime() - started))
+                    .as("delivered while the other receiver still hangs (an attempt may take 10 s)")
+                    .isLessThan(Duration.ofSeconds(6));
+        } finally {
+            stuck.countDown();
+            hanging.stop(0);
+        }
+    }
+
     private JsonNode subscribe(List<String> events) {
+        return subscribeAt("http://localhost:" + receiver.server.getAddress().getPort() + "/hooks", events);
+    }
+
+    private JsonNode subscribeAt(String url, List<String> events) {
         var body = json.writeValueAsString(java.util.Map.of(
-                "url", "http://localhost:" + receiver.server.getAddress().getPort() + "/hooks",
+                "url", url,
                 "secret", SECRET,
                 "events", events));
         var response = mvc.post()
@@ -326,11 +390,15 @@ class WebhooksOutTest {
         }
 
         JsonNode await(String type, String... containing) {
-            return SignalSender.await(() -> received.stream()
+            return SignalSender.await(() -> find(type, containing));
+        }
+
+        JsonNode find(String type, String... containing) {
+            return received.stream()
                     .filter(r -> r.get("type").asString().equals(type))
                     .filter(r -> List.of(containing).stream().allMatch(r.toString()::contains))
                     .findFirst()
-                    .orElse(null));
+                    .orElse(null);
         }
     }
 }
