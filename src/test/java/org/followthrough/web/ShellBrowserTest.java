@@ -37,9 +37,28 @@ class ShellBrowserTest {
                     .isEmpty();
             browser.assertNoConsoleErrors();
 
-            browser.find(By.cssSelector("header form button")).click();
+            browser.fromMenu("Sign out");
             browser.waitFor(By.cssSelector("p.notice"));
             assertThat(browser.driver().getCurrentUrl()).endsWith("/login?signedOut");
+        }
+    }
+
+    @Test
+    void whenTheSessionEndsTodaysRefreshSendsThePageToSignInAndSigningInReturnsToToday() {
+        var rep = given.rep();
+        try (var browser = Browser.open(port)) {
+            browser.signIn(rep.email(), Given.PASSWORD);
+            browser.waitFor(By.cssSelector("#queue"));
+            browser.driver().manage().deleteCookieNamed("FOLLOWTHROUGH_SESSION");
+            browser.script("document.body.dispatchEvent(new Event('queue-changed')) || true");
+
+            browser.waitFor(By.id("username"));
+            assertThat(browser.driver().getCurrentUrl()).endsWith("/login");
+            browser.signIn(rep.email(), Given.PASSWORD);
+            assertThat(browser.driver().getCurrentUrl()).endsWith("/today");
+            assertThat(browser.text(By.tagName("h1"))).isEqualTo("Today");
+            assertThat(browser.all(By.cssSelector("header.top"))).as("a whole page, not a fragment").hasSize(1);
+            browser.assertNoConsoleErrorsBut("401");
         }
     }
 }
