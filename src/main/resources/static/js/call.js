@@ -38,7 +38,7 @@
             return;
         }
         const key = event.key.toLowerCase();
-        const button = form.querySelector(`button[name="outcome"][data-key="${key}"]`);
+        const button = document.querySelector(`button[name="outcome"][data-key="${key}"]`);
         if (!button) {
             return;
         }
@@ -62,13 +62,23 @@
         form.dataset.sending = "true";
         form.setAttribute("aria-busy", "true");
         // disabled after the browser has taken the clicked button's value into the form
-        setTimeout(() => form.querySelectorAll("button[name=outcome]").forEach((b) => (b.disabled = true)), 0);
+        setTimeout(() => document.querySelectorAll("button[name=outcome]").forEach((b) => (b.disabled = true)), 0);
     });
     window.addEventListener("pageshow", () => {
         delete form.dataset.sending;
         form.removeAttribute("aria-busy");
-        form.querySelectorAll("button[name=outcome]").forEach((b) => (b.disabled = false));
+        document.querySelectorAll("button[name=outcome]").forEach((b) => (b.disabled = false));
     });
+
+    // After a refusal the rep sees why at once, not under the outcome bar; the R13 question has the focus.
+    const refusal = form.querySelector(".confirm-lost, .field-error");
+    if (refusal) {
+        refusal.scrollIntoView({ block: "center" });
+        const confirm = document.getElementById("confirm");
+        if (confirm) {
+            confirm.focus({ preventScroll: true });
+        }
+    }
 
     // Naming the objection opens its playbook beside the form.
     const objection = document.getElementById("objectionCategory");

@@ -97,7 +97,7 @@ class RepDayBrowserTest {
         try (var browser = Browser.open(port)) {
             browser.signIn(rep.email(), Given.PASSWORD);
             browser.visit("/prospects/" + prospect.id() + "/call");
-            browser.find(By.cssSelector("details.next-step summary")).click();
+            browser.click(By.cssSelector("details.next-step summary"));
             browser.waitFor(By.cssSelector("input[name=slot]")).click();
             browser.find(By.id("agenda")).sendKeys("walk through the renewal numbers");
             browser.find(By.id("pains")).sendKeys("renewals slip" + Keys.ENTER + "manual reports");
@@ -207,7 +207,7 @@ class RepDayBrowserTest {
             browser.signIn(rep.email(), Given.PASSWORD);
             browser.visit("/prospects/" + prospect.id() + "/call");
             assertThat(browser.all(By.id("confirm"))).as("no confirmation ticked in advance").isEmpty();
-            browser.find(By.cssSelector("details.next-step summary")).click();
+            browser.click(By.cssSelector("details.next-step summary"));
             new org.openqa.selenium.support.ui.Select(browser.waitFor(By.id("stage"))).selectByValue("LOST");
             browser.find(By.id("reason")).sendKeys("chose a competitor");
             browser.find(By.id("notes")).sendKeys("signed with Initech last week");
@@ -219,6 +219,9 @@ class RepDayBrowserTest {
             assertThat(browser.find(By.id("notes")).getAttribute("value")).isEqualTo("signed with Initech last week");
             assertThat(browser.all(By.cssSelector(".logged"))).isEmpty();
 
+            assertThat(browser.driver().switchTo().activeElement().getAttribute("id"))
+                    .as("the question has the focus")
+                    .isEqualTo("confirm");
             browser.find(By.id("confirm")).click();
             browser.find(By.cssSelector("button[data-key=c]")).click();
             assertThat(browser.waitFor(By.cssSelector(".logged")).getText()).contains("logged");
