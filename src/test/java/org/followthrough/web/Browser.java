@@ -102,6 +102,13 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, patience).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /** Clicks an element after scrolling it to the middle of the screen, clear of sticky bars. */
+    public void click(By by) {
+        var element = driver.findElement(by);
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+    }
+
     public WebElement find(By by) {
         return driver.findElement(by);
     }
@@ -160,6 +167,14 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(5))
                 .until(ExpectedConditions.alertIsPresent())
                 .accept();
+    }
+
+    /** Answers the page's "are you sure?" question with no; returns the question. */
+    public String dismiss() {
+        var question = new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent());
+        var text = question.getText();
+        question.dismiss();
+        return text;
     }
 
     /** What a script of the page computes, for state the page exposes to tests (such as alerts played). */
