@@ -34,6 +34,16 @@ document.addEventListener("htmx:afterSettle", (event) => {
     }
 });
 
+// A live region that htmx refreshes while work runs is busy until it ends, so a screen reader
+// announces the result once rather than every count on the way.
+document.addEventListener("htmx:afterSettle", (event) => {
+    const region = event.detail.elt.closest && event.detail.elt.closest("[aria-live][aria-busy]");
+    const status = event.detail.elt.dataset && event.detail.elt.dataset.status;
+    if (region && status) {
+        region.setAttribute("aria-busy", String(status === "RUNNING"));
+    }
+});
+
 // The header clock, in the member's own time zone and on the server's time (which may be an injected
 // clock, not the browser's), written as the server writes it: "Tue 18 Aug, 09:00 EDT", 24 hours, with
 // the zone's abbreviation the server gave while the offset is the same (after a change of summer time

@@ -158,14 +158,16 @@ class TeamPagesBrowserTest {
             browser.find(By.cssSelector(".test-email-form button")).click();
             browser.waitFor(By.cssSelector("#email-settings p.notice[role=status]"));
             browser.driver().executeScript("window.scrollTo(0, 0)");
-            browser.screenshot("settings");
 
             browser.visit("/outbox?status=PENDING");
             assertThat(browser.text(By.cssSelector("table.outbox"))).contains(to, "FollowThrough test email");
+            var goingOut = browser.all(By.cssSelector("table.outbox tbody tr")).stream()
+                    .map(r -> java.time.Instant.parse(r.getAttribute("data-goes-out")))
+                    .toList();
+            assertThat(goingOut).as("the next email to go is on top").isSorted();
             browser.find(By.linkText("Sent")).click();
             assertThat(browser.all(By.xpath("//td[text()='" + to + "']"))).isEmpty();
             browser.find(By.linkText("Pending")).click();
-            browser.screenshot("outbox");
             browser.assertNoConsoleErrors();
         }
     }
