@@ -18,6 +18,9 @@ class ShellBrowserTest {
     @Autowired
     Given given;
 
+    @Autowired
+    org.followthrough.team.Team team;
+
     @Test
     void aMemberSignsInSeesWhoAndWhenTheyAreAndSignsOut() {
         var rep = given.rep();
@@ -40,6 +43,24 @@ class ShellBrowserTest {
             browser.fromMenu("Sign out");
             browser.waitFor(By.cssSelector("p.notice"));
             assertThat(browser.driver().getCurrentUrl()).endsWith("/login?signedOut");
+        }
+    }
+
+    @Test
+    void theHeaderClockTicksInTheServersOwnWordsOutsideTheUnitedStatesToo() {
+        var email = "kai-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        team.register(new org.followthrough.team.NewMember(
+                email, "Kai Weber", org.followthrough.team.Role.REP, Given.PASSWORD, null, "Europe/Berlin"));
+        try (var browser = Browser.open(port)) {
+            browser.signIn(email, Given.PASSWORD);
+            var clock = browser.find(By.cssSelector("header time.clock"));
+            var server = clock.getText();
+            assertThat(server).matches("\\w{3} \\d{1,2} \\w{3}, \\d{2}:\\d{2} CES?T");
+            assertThat(browser.script("clockText(document.querySelector('time.clock'),"
+                            + " new Date(Date.parse(document.querySelector('time.clock').getAttribute('datetime'))))"))
+                    .as("what the clock shows once it ticks")
+                    .isEqualTo(server);
+            browser.assertNoConsoleErrors();
         }
     }
 

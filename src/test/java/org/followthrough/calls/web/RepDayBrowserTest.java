@@ -255,6 +255,26 @@ class RepDayBrowserTest {
     }
 
     @Test
+    void aSlotTheBrowserShouldNotHaveSentIsAFieldError() {
+        var rep = given.rep();
+        var prospect = given.prospect(rep);
+        try (var browser = Browser.open(port)) {
+            browser.signIn(rep.email(), Given.PASSWORD);
+            browser.visit("/prospects/" + prospect.id() + "/call");
+            var page = (String) browser.driver()
+                    .executeAsyncScript(
+                            """
+                    const done = arguments[arguments.length - 1];
+                    const form = document.querySelector('form.outcome-form');
+                    const data = new FormData(form); data.set('outcome', 'CONNECTED'); data.set('slot', 'next tuesday');
+                    fetch(form.action, {method: 'POST', body: new URLSearchParams(data)})
+                        .then(r => r.text().then(t => done(r.status + t)));""");
+            assertThat(page).startsWith("200").contains("slot-error", "is not one of the proposed times");
+            browser.assertNoConsoleErrors();
+        }
+    }
+
+    @Test
     void shortcutsWaitForANextStepAskBeforeAWrongNumberAndCanBeTurnedOff() {
         var rep = given.rep();
         var prospect = given.prospect(rep);
