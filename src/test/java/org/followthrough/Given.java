@@ -147,7 +147,8 @@ public class Given {
                 role.name().toLowerCase() + "-" + unique + "@example.com",
                 fullName != null
                         ? fullName
-                        : "Test " + role.name().charAt(0) + role.name().substring(1).toLowerCase() + " " + unique,
+                        : "Test " + role.name().charAt(0)
+                                + role.name().substring(1).toLowerCase() + " " + unique,
                 role,
                 PASSWORD,
                 phone,

@@ -113,7 +113,9 @@ class Members {
     }
 
     void changeRole(UUID id, Role role) {
-        jdbc.sql("update members set role = ? where id = ?").params(role.name(), id).update();
+        jdbc.sql("update members set role = ? where id = ?")
+                .params(role.name(), id)
+                .update();
     }
 
     void reactivate(UUID id) {

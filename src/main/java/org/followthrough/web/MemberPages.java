@@ -83,7 +83,8 @@ class MemberPages {
     @GetMapping("/users/{id}")
     String edit(@PathVariable UUID id, Model model) {
         var member = member(id);
-        var form = new EditForm(member.fullName(), member.phone(), member.timeZone().getId(), member.role());
+        var form = new EditForm(
+                member.fullName(), member.phone(), member.timeZone().getId(), member.role());
         return editPage(member, form, FormErrors.none(), model);
     }
 
@@ -113,7 +114,8 @@ class MemberPages {
         try {
             changes.resetPassword(actor, id, password);
         } catch (InvalidInput invalid) {
-            var form = new EditForm(member.fullName(), member.phone(), member.timeZone().getId(), member.role());
+            var form = new EditForm(
+                    member.fullName(), member.phone(), member.timeZone().getId(), member.role());
             return editPage(member, form, FormErrors.of(invalid), model);
         }
         return "redirect:/users/" + id + "?passwordSet";

@@ -39,7 +39,8 @@ class ProfilePage {
     String show(Actor actor, Model model) {
         var me = me(actor);
         return page(
-                new MemberChanges.Details(me.fullName(), me.phone(), me.timeZone().getId()),
+                new MemberChanges.Details(
+                        me.fullName(), me.phone(), me.timeZone().getId()),
                 FormErrors.none(),
                 FormErrors.none(),
                 model);
@@ -63,9 +64,11 @@ class ProfilePage {
     @PostMapping("/profile/password")
     String password(Actor actor, PasswordForm form, Model model) {
         var me = me(actor);
-        var details = new MemberChanges.Details(me.fullName(), me.phone(), me.timeZone().getId());
+        var details = new MemberChanges.Details(
+                me.fullName(), me.phone(), me.timeZone().getId());
         if (form.newPassword() != null && !form.newPassword().equals(form.repeatPassword())) {
-            return page(details, FormErrors.none(), Map.of("repeatPassword", "is not the same as the new password"), model);
+            return page(
+                    details, FormErrors.none(), Map.of("repeatPassword", "is not the same as the new password"), model);
         }
         try {
             changes.changeOwnPassword(actor, form.currentPassword(), form.newPassword());

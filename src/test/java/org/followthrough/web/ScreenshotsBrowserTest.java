@@ -65,7 +65,11 @@ class ScreenshotsBrowserTest {
         dueAt(given.named(rep, "Lena Fischer", "CFO", "Umbrella Freight", "DECISION_MAKER"), 150);
         dueAt(given.named(rep, "Marco Silva", "Logistics Director", "Soylent Shipping", "UNKNOWN"), 26 * 60);
         var original = team.organisation();
-        team.changeOrganisation(manager.asActor(), "Northwind Sales", original.country(), original.timeZone().getId());
+        team.changeOrganisation(
+                manager.asActor(),
+                "Northwind Sales",
+                original.country(),
+                original.timeZone().getId());
         try (var browser = Browser.open(port)) {
             browser.signIn(rep.email(), Given.PASSWORD);
             browser.waitFor(By.cssSelector("table.queue[data-section='Overdue']"));
@@ -101,9 +105,8 @@ class ScreenshotsBrowserTest {
             browser.visit("/templates");
             browser.find(By.linkText("ftc-voicemail-2")).click();
             browser.waitFor(By.id("body"));
-            browser.script(
-                    "(() => { const b = document.getElementById('body'); b.value += ' I was just checking in.';"
-                            + " b.dispatchEvent(new Event('input', {bubbles: true})); return true; })()");
+            browser.script("(() => { const b = document.getElementById('body'); b.value += ' I was just checking in.';"
+                    + " b.dispatchEvent(new Event('input', {bubbles: true})); return true; })()");
             browser.waitFor(By.cssSelector("#findings li[data-rule='blunder.just-checking-in']"));
             browser.screenshot("template-editor");
 
@@ -121,7 +124,10 @@ class ScreenshotsBrowserTest {
             browser.assertNoConsoleErrors();
         } finally {
             team.changeOrganisation(
-                    manager.asActor(), original.name(), original.country(), original.timeZone().getId());
+                    manager.asActor(),
+                    original.name(),
+                    original.country(),
+                    original.timeZone().getId());
         }
     }
 
@@ -143,9 +149,18 @@ class ScreenshotsBrowserTest {
         for (int i = 0; i < 120; i++) {
             var name = names[i % names.length].split(" ");
             var email = i % 9 == 4 ? "no email given" : name[0].toLowerCase() + "." + i + "@hooli.example";
-            rows.append(name[0]).append(',').append(name[1]).append(' ').append(i).append(',').append(email)
-                    .append(",+1 415 555 ").append(String.format("%04d", 3000 + i))
-                    .append(",Hooli,United States,").append(owner).append('\n');
+            rows.append(name[0])
+                    .append(',')
+                    .append(name[1])
+                    .append(' ')
+                    .append(i)
+                    .append(',')
+                    .append(email)
+                    .append(",+1 415 555 ")
+                    .append(String.format("%04d", 3000 + i))
+                    .append(",Hooli,United States,")
+                    .append(owner)
+                    .append('\n');
         }
         Files.writeString(file, rows, StandardCharsets.UTF_8);
         try {

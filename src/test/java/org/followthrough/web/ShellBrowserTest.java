@@ -78,7 +78,9 @@ class ShellBrowserTest {
             browser.signIn(rep.email(), Given.PASSWORD);
             assertThat(browser.driver().getCurrentUrl()).endsWith("/today");
             assertThat(browser.text(By.tagName("h1"))).isEqualTo("Today");
-            assertThat(browser.all(By.cssSelector("header.top"))).as("a whole page, not a fragment").hasSize(1);
+            assertThat(browser.all(By.cssSelector("header.top")))
+                    .as("a whole page, not a fragment")
+                    .hasSize(1);
             browser.assertNoConsoleErrorsBut("401");
         }
     }

@@ -77,19 +77,23 @@ class TeamPagesBrowserTest {
 
             row.findElement(By.linkText("Robin Vale")).click();
             browser.find(By.xpath("//button[text()='Reactivate']")).click();
-            assertThat(browser.waitFor(By.cssSelector("p.notice[role=status]")).getText()).contains("active again");
+            assertThat(browser.waitFor(By.cssSelector("p.notice[role=status]")).getText())
+                    .contains("active again");
             assertThat(browser.text(By.cssSelector(".member-status"))).isEqualTo("active");
 
             new org.openqa.selenium.support.ui.Select(browser.find(By.id("role"))).selectByValue("MANAGER");
             var phone = browser.find(By.id("phone"));
             phone.clear();
             phone.sendKeys("not a phone");
-            browser.find(By.cssSelector(".member-edit-form button[type=submit]")).click();
-            assertThat(browser.waitFor(By.cssSelector("#phone + .field-error")).getText()).contains("not a phone number");
+            browser.find(By.cssSelector(".member-edit-form button[type=submit]"))
+                    .click();
+            assertThat(browser.waitFor(By.cssSelector("#phone + .field-error")).getText())
+                    .contains("not a phone number");
             phone = browser.find(By.id("phone"));
             phone.clear();
             phone.sendKeys("(212) 555-0147");
-            browser.find(By.cssSelector(".member-edit-form button[type=submit]")).click();
+            browser.find(By.cssSelector(".member-edit-form button[type=submit]"))
+                    .click();
             browser.waitFor(By.cssSelector("p.notice[role=status]"));
             var changed = team.memberByEmail(email).orElseThrow();
             assertThat(changed.role()).isEqualTo(org.followthrough.team.Role.MANAGER);
@@ -97,10 +101,13 @@ class TeamPagesBrowserTest {
 
             browser.find(By.id("password")).sendKeys("password1234");
             browser.find(By.cssSelector(".password-reset-form button")).click();
-            assertThat(browser.waitFor(By.cssSelector("#password + .field-error")).getText()).contains("easy to guess");
+            assertThat(browser.waitFor(By.cssSelector("#password + .field-error"))
+                            .getText())
+                    .contains("easy to guess");
             browser.find(By.id("password")).sendKeys("Copper-Lantern-Meadow-91");
             browser.find(By.cssSelector(".password-reset-form button")).click();
-            assertThat(browser.waitFor(By.cssSelector("p.notice[role=status]")).getText()).contains("New password set");
+            assertThat(browser.waitFor(By.cssSelector("p.notice[role=status]")).getText())
+                    .contains("New password set");
             browser.assertNoConsoleErrors();
         }
     }
@@ -234,13 +241,15 @@ class TeamPagesBrowserTest {
             browser.find(By.id("newPassword")).sendKeys("Harbour-Violet-Lantern-27");
             browser.find(By.id("repeatPassword")).sendKeys("Harbour-Violet-Lantern-27");
             browser.find(By.cssSelector(".password-form button")).click();
-            assertThat(browser.waitFor(By.cssSelector("#currentPassword + .field-error")).getText())
+            assertThat(browser.waitFor(By.cssSelector("#currentPassword + .field-error"))
+                            .getText())
                     .contains("not your current password");
             browser.find(By.id("currentPassword")).sendKeys(Given.PASSWORD);
             browser.find(By.id("newPassword")).sendKeys("Harbour-Violet-Lantern-27");
             browser.find(By.id("repeatPassword")).sendKeys("Harbour-Violet-Lantern-27");
             browser.find(By.cssSelector(".password-form button")).click();
-            assertThat(browser.waitFor(By.cssSelector("p.notice[role=status]")).getText()).contains("Password changed");
+            assertThat(browser.waitFor(By.cssSelector("p.notice[role=status]")).getText())
+                    .contains("Password changed");
 
             browser.fromMenu("Sign out");
             browser.signIn(rep.email(), "Harbour-Violet-Lantern-27");

@@ -78,7 +78,9 @@ record CallForm(
         } else if (!blank(appointmentAt)) {
             at = parse(
                     "appointmentAt",
-                    () -> LocalDateTime.parse(appointmentAt.strip()).atZone(prospectZone).toOffsetDateTime(),
+                    () -> LocalDateTime.parse(appointmentAt.strip())
+                            .atZone(prospectZone)
+                            .toOffsetDateTime(),
                     "must be a date and time such as 2026-08-19T10:00");
         }
         if (at == null) {

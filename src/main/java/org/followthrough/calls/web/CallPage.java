@@ -72,7 +72,8 @@ class CallPage {
             Model model,
             RedirectAttributes redirect) {
         try {
-            var logged = calls.log(actor, id, form.toCall(calls.prospect(actor, id).timeZone()));
+            var logged =
+                    calls.log(actor, id, form.toCall(calls.prospect(actor, id).timeZone()));
             redirect.addAttribute("logged", logged.label());
             return "redirect:/prospects/" + id + "/call";
         } catch (InvalidInput invalid) {

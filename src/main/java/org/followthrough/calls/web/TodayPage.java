@@ -53,8 +53,7 @@ class TodayPage {
      * the answer is 204, htmx leaves the part alone and the rep's keyboard focus stays where it was.
      */
     @GetMapping("/today/queue")
-    String queue(
-            Actor actor, @RequestParam(required = false) String v, Model model, HttpServletResponse response) {
+    String queue(Actor actor, @RequestParam(required = false) String v, Model model, HttpServletResponse response) {
         fill(actor, model);
         if (model.getAttribute("version").equals(v)) {
             response.setStatus(HttpServletResponse.SC_NO_CONTENT);

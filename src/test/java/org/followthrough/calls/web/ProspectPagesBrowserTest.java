@@ -112,9 +112,11 @@ class ProspectPagesBrowserTest {
             browser.visit("/prospects");
             new org.openqa.selenium.support.ui.Select(browser.find(By.id("owner"))).selectByVisibleText(rep.fullName());
             browser.find(By.cssSelector("label.check input[name=noNextStep]")).click();
-            browser.find(By.cssSelector("form[role=search] button[type=submit]")).click();
+            browser.find(By.cssSelector("form[role=search] button[type=submit]"))
+                    .click();
             browser.waitFor(By.cssSelector("main h1"));
-            assertThat(browser.driver().getCurrentUrl()).contains("owner=" + rep.email().replace("@", "%40"));
+            assertThat(browser.driver().getCurrentUrl())
+                    .contains("owner=" + rep.email().replace("@", "%40"));
             var main = browser.text(By.tagName("main"));
             assertThat(main).contains(stranded.fullName()).doesNotContain(planned.fullName());
             assertThat(new org.openqa.selenium.support.ui.Select(browser.find(By.id("owner")))

@@ -189,12 +189,12 @@ class RepDayBrowserTest {
     void theCallScreenWarnsWhenNobodyWhoDecidesIsEngaged() {
         var rep = given.rep();
         var prospect = given.named(rep, "Jordan Blake", "Operations Analyst", "Globex", "INFLUENCER");
-        calls.log(rep.asActor(), prospect.id(), connected(new LogCall.NextStep(null, null, null, "NURTURE", null, null)));
+        calls.log(
+                rep.asActor(), prospect.id(), connected(new LogCall.NextStep(null, null, null, "NURTURE", null, null)));
         try (var browser = Browser.open(port)) {
             browser.signIn(rep.email(), Given.PASSWORD);
             browser.visit("/prospects/" + prospect.id() + "/call");
-            assertThat(browser.text(By.cssSelector(".findings")))
-                    .contains("No decision maker is engaged at Globex");
+            assertThat(browser.text(By.cssSelector(".findings"))).contains("No decision maker is engaged at Globex");
             browser.assertNoConsoleErrors();
         }
     }
@@ -206,7 +206,9 @@ class RepDayBrowserTest {
         try (var browser = Browser.open(port)) {
             browser.signIn(rep.email(), Given.PASSWORD);
             browser.visit("/prospects/" + prospect.id() + "/call");
-            assertThat(browser.all(By.id("confirm"))).as("no confirmation ticked in advance").isEmpty();
+            assertThat(browser.all(By.id("confirm")))
+                    .as("no confirmation ticked in advance")
+                    .isEmpty();
             browser.click(By.cssSelector("details.next-step summary"));
             new org.openqa.selenium.support.ui.Select(browser.waitFor(By.id("stage"))).selectByValue("LOST");
             browser.find(By.id("reason")).sendKeys("chose a competitor");
@@ -239,9 +241,10 @@ class RepDayBrowserTest {
             browser.visit("/prospects/" + prospect.id() + "/call");
             var taskId = browser.find(By.name("taskId")).getAttribute("value");
             assertThat(taskId).as("the form names the task it logs").isNotBlank();
-            var second = (String) browser.driver()
-                    .executeAsyncScript(
-                            """
+            var second = (String)
+                    browser.driver()
+                            .executeAsyncScript(
+                                    """
                     const done = arguments[arguments.length - 1];
                     const form = document.querySelector('form.outcome-form');
                     const send = () => { const data = new FormData(form); data.set('outcome', 'NO_ANSWER');
@@ -261,9 +264,10 @@ class RepDayBrowserTest {
         try (var browser = Browser.open(port)) {
             browser.signIn(rep.email(), Given.PASSWORD);
             browser.visit("/prospects/" + prospect.id() + "/call");
-            var page = (String) browser.driver()
-                    .executeAsyncScript(
-                            """
+            var page = (String)
+                    browser.driver()
+                            .executeAsyncScript(
+                                    """
                     const done = arguments[arguments.length - 1];
                     const form = document.querySelector('form.outcome-form');
                     const data = new FormData(form); data.set('outcome', 'CONNECTED'); data.set('slot', 'next tuesday');
@@ -286,7 +290,8 @@ class RepDayBrowserTest {
             assertThat(browser.find(By.cssSelector("details.next-step")).getAttribute("open"))
                     .as("c opens the next-step picker instead of logging a connected call without one")
                     .isNotNull();
-            assertThat(browser.driver().switchTo().activeElement().getAttribute("name")).isEqualTo("slot");
+            assertThat(browser.driver().switchTo().activeElement().getAttribute("name"))
+                    .isEqualTo("slot");
 
             browser.find(By.tagName("h1")).click();
             browser.find(By.tagName("body")).sendKeys("w");
@@ -323,8 +328,8 @@ class RepDayBrowserTest {
             signals.accepted(inquiry(prospect, "Can we see a demo this week?"));
             var alert = browser.waitFor(By.cssSelector(".live-alert.inbound"));
             assertThat(alert.getText()).contains("New inquiry", prospect.fullName(), "demo this week");
-            var top = browser.waitFor(By.xpath(
-                    "//table[@data-section='Due now']//tbody/tr[1][@data-kind='INBOUND']//a[text()='"
+            var top = browser.waitFor(
+                    By.xpath("//table[@data-section='Due now']//tbody/tr[1][@data-kind='INBOUND']//a[text()='"
                             + prospect.fullName() + "']"));
             assertThat(top.getAttribute("href")).contains("/prospects/" + prospect.id() + "/call");
             assertThat(((Number) browser.script("window.FollowThrough.sounds")).intValue())
@@ -369,7 +374,8 @@ class RepDayBrowserTest {
                     .isPositive();
 
             browser.visit("/cadences");
-            assertThat(browser.waitFor(By.cssSelector(".live-alert.appointment")).getText())
+            assertThat(browser.waitFor(By.cssSelector(".live-alert.appointment"))
+                            .getText())
                     .as("still shown on the next page")
                     .contains(prospect.fullName());
             browser.find(By.cssSelector(".live-alert.appointment a.button")).click();
@@ -386,8 +392,8 @@ class RepDayBrowserTest {
     }
 
     private static LogCall connected(LogCall.NextStep next) {
-        return new LogCall(CallOutcome.CONNECTED, null, null, null, List.of(), List.of(), List.of(), null, next, null,
-                null);
+        return new LogCall(
+                CallOutcome.CONNECTED, null, null, null, List.of(), List.of(), List.of(), null, next, null, null);
     }
 
     private Prospect dueAt(Prospect prospect, Instant at) {
@@ -403,7 +409,8 @@ class RepDayBrowserTest {
 
     private static void awaitStream(Browser browser) {
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(10))
-                .until(d -> Boolean.TRUE.equals(browser.script("window.FollowThrough && window.FollowThrough.listening")));
+                .until(d ->
+                        Boolean.TRUE.equals(browser.script("window.FollowThrough && window.FollowThrough.listening")));
     }
 
     private static void awaitAppointments(Browser browser) {

@@ -56,9 +56,8 @@ class TemplatePagesBrowserTest {
             browser.find(By.linkText("ftc-voicemail-3")).click();
             browser.waitFor(By.id("body"));
             // what a paste from the context menu does: the text changes, no key is pressed
-            browser.script(
-                    "(() => { const b = document.getElementById('body'); b.value += ' Just checking in.';"
-                            + " b.dispatchEvent(new Event('input', {bubbles: true})); return true; })()");
+            browser.script("(() => { const b = document.getElementById('body'); b.value += ' Just checking in.';"
+                    + " b.dispatchEvent(new Event('input', {bubbles: true})); return true; })()");
             assertThat(browser.waitFor(By.cssSelector("#findings li[data-rule='blunder.just-checking-in']"))
                             .getText())
                     .contains("Just checking in");
