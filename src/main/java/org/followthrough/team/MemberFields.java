@@ -10,7 +10,8 @@ import org.followthrough.common.TimeZones;
 /**
  * The checks of a member's own details, the same whether an admin adds them or they edit their
  * profile. A phone is read by libphonenumber, as prospects' are, against the organisation's country
- * when it has no +, and kept in E.164 so a voicemail reads it out the same way every time.
+ * when it has no +. It is kept in the international form with spaces ("+1 212 555 0100"), not in
+ * E.164 as prospects' phones are: voicemails read it out and emails print it for a person to dial.
  */
 final class MemberFields {
 
@@ -42,12 +43,12 @@ final class MemberFields {
         return zone.orElse(null);
     }
 
-    /** The number in E.164, or null when none is given (or it is not a number, with a problem). */
+    /** The number to dial, or null when none is given (or it is not a number, with a problem). */
     static String phone(String text, String country, InvalidInput.Collector problems) {
         if (text == null || text.isBlank()) {
             return null;
         }
-        var parsed = e164(text, country);
+        var parsed = international(text, country);
         if (parsed.isEmpty()) {
             problems.add(
                     "phone",
@@ -57,11 +58,12 @@ final class MemberFields {
         return parsed.orElse(null);
     }
 
-    private static Optional<String> e164(String text, String country) {
+    private static Optional<String> international(String text, String country) {
         try {
             var number = PHONES.parse(text, country == null ? "ZZ" : country);
             return PHONES.isValidNumber(number)
-                    ? Optional.of(PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164))
+                    ? Optional.of(PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL)
+                            .replace('-', ' '))
                     : Optional.empty();
         } catch (NumberParseException e) {
             return Optional.empty();

@@ -97,7 +97,7 @@ class TeamPagesBrowserTest {
             browser.waitFor(By.cssSelector("p.notice[role=status]"));
             var changed = team.memberByEmail(email).orElseThrow();
             assertThat(changed.role()).isEqualTo(org.followthrough.team.Role.MANAGER);
-            assertThat(changed.phone()).isEqualTo("+12125550147");
+            assertThat(changed.phone()).isEqualTo("+1 212 555 0147");
 
             browser.find(By.id("password")).sendKeys("password1234");
             browser.find(By.cssSelector(".password-reset-form button")).click();
@@ -235,7 +235,7 @@ class TeamPagesBrowserTest {
             assertThat(browser.text(By.cssSelector("header .user"))).isEqualTo("Riley Morgan");
             assertThat(browser.find(By.cssSelector("header time.clock")).getAttribute("data-zone"))
                     .isEqualTo("Europe/Berlin");
-            assertThat(team.member(rep.id()).orElseThrow().phone()).isEqualTo("+12125550163");
+            assertThat(team.member(rep.id()).orElseThrow().phone()).isEqualTo("+1 212 555 0163");
 
             browser.find(By.id("currentPassword")).sendKeys("not my password at all");
             browser.find(By.id("newPassword")).sendKeys("Harbour-Violet-Lantern-27");
