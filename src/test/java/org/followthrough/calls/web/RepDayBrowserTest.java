@@ -166,6 +166,15 @@ class RepDayBrowserTest {
                             .map(h -> h.getText().replaceAll(" \\(.*", ""))
                             .toList())
                     .containsExactly("Due now", "Overdue", "Later today", "Next days");
+
+            // a refresh that finds nothing new leaves the part, and the keyboard focus, where they were
+            browser.script("(() => { document.querySelector('#queue a.prospect').focus(); window.refreshed = [];"
+                    + " document.body.addEventListener('htmx:afterRequest', e => window.refreshed.push(e.detail.xhr.status));"
+                    + " document.body.dispatchEvent(new Event('queue-changed')); return true; })()");
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                    .until(d -> ((List<?>) browser.script("window.refreshed")).size() > 0);
+            assertThat(((List<?>) browser.script("window.refreshed")).get(0)).isEqualTo(204L);
+            assertThat(browser.driver().switchTo().activeElement().getText()).isEqualTo(dueNow.fullName());
             browser.assertNoConsoleErrors();
         }
     }
@@ -213,6 +222,10 @@ class RepDayBrowserTest {
             new org.openqa.selenium.support.ui.Select(browser.waitFor(By.id("stage"))).selectByValue("LOST");
             browser.find(By.id("reason")).sendKeys("chose a competitor");
             browser.find(By.id("notes")).sendKeys("signed with Initech last week");
+            new org.openqa.selenium.support.ui.Select(browser.find(By.id("objectionCategory"))).selectByValue("TIMING");
+            assertThat(browser.find(By.cssSelector(".playbooks details[data-category=TIMING]")).getAttribute("open"))
+                    .as("naming the objection opens its playbook")
+                    .isNotNull();
             browser.find(By.cssSelector("button[data-key=c]")).click();
 
             var refusal = browser.waitFor(By.cssSelector(".confirm-lost"));
