@@ -223,7 +223,8 @@ class RepDayBrowserTest {
             browser.find(By.id("reason")).sendKeys("chose a competitor");
             browser.find(By.id("notes")).sendKeys("signed with Initech last week");
             new org.openqa.selenium.support.ui.Select(browser.find(By.id("objectionCategory"))).selectByValue("TIMING");
-            assertThat(browser.find(By.cssSelector(".playbooks details[data-category=TIMING]")).getAttribute("open"))
+            assertThat(browser.find(By.cssSelector(".playbooks details[data-category=TIMING]"))
+                            .getAttribute("open"))
                     .as("naming the objection opens its playbook")
                     .isNotNull();
             browser.find(By.cssSelector("button[data-key=c]")).click();
