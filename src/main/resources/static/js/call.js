@@ -1,12 +1,93 @@
-// The call screen's keyboard shortcuts: the first letter of an outcome logs it, unless the rep is typing.
-document.addEventListener("keydown", (event) => {
-    const target = event.target;
-    if (event.ctrlKey || event.metaKey || event.altKey || target.closest("input, textarea, select, [contenteditable]")) {
-        return;
+// The call screen's keyboard shortcuts: the first letter of an outcome logs it, unless the rep is
+// typing or has turned shortcuts off (the choice is kept in this browser). "c" opens the next-step
+// picker until a next step is chosen, since a connected call needs one; a wrong number asks first.
+(function () {
+    const SETTING = "followthrough.shortcuts";
+    const enabled = () => localStorage.getItem(SETTING) !== "off";
+    const form = document.querySelector("form.outcome-form");
+    const toggle = document.getElementById("shortcuts-on");
+    const hint = document.querySelector(".shortcut-hint");
+
+    function showSetting() {
+        toggle.checked = enabled();
+        hint.textContent = enabled() ? "(keyboard: first letter)" : "(keyboard shortcuts off)";
     }
-    const button = document.querySelector(`button[name="outcome"][data-key="${event.key.toLowerCase()}"]`);
-    if (button) {
+    toggle.addEventListener("change", () => {
+        localStorage.setItem(SETTING, toggle.checked ? "on" : "off");
+        showSetting();
+    });
+    showSetting();
+
+    function nextStepChosen() {
+        return Boolean(form.querySelector("input[name=slot]:checked")
+            || form.querySelector("#appointmentAt").value
+            || form.querySelector("#stage").value);
+    }
+
+    function openNextStep() {
+        const picker = form.querySelector("details.next-step");
+        picker.open = true;
+        const first = picker.querySelector("input[name=slot]") || picker.querySelector("#appointmentAt");
+        first.focus();
+    }
+
+    document.addEventListener("keydown", (event) => {
+        const target = event.target;
+        if (!enabled() || event.ctrlKey || event.metaKey || event.altKey || event.repeat
+            || target.closest("input, textarea, select, [contenteditable], summary")) {
+            return;
+        }
+        const key = event.key.toLowerCase();
+        const button = document.querySelector(`button[name="outcome"][data-key="${key}"]`);
+        if (!button) {
+            return;
+        }
         event.preventDefault();
+        if (key === "c" && !nextStepChosen()) {
+            openNextStep();
+            return;
+        }
         button.click();
+    });
+
+    // Sent once: a second click or key while the first is on its way would log the call again.
+    form.addEventListener("submit", (event) => {
+        if (event.defaultPrevented) {
+            return;
+        }
+        if (form.dataset.sending) {
+            event.preventDefault();
+            return;
+        }
+        form.dataset.sending = "true";
+        form.setAttribute("aria-busy", "true");
+        // disabled after the browser has taken the clicked button's value into the form
+        setTimeout(() => document.querySelectorAll("button[name=outcome]").forEach((b) => (b.disabled = true)), 0);
+    });
+    window.addEventListener("pageshow", () => {
+        delete form.dataset.sending;
+        form.removeAttribute("aria-busy");
+        document.querySelectorAll("button[name=outcome]").forEach((b) => (b.disabled = false));
+    });
+
+    // After a refusal the rep sees why at once, not under the outcome bar; the R13 question has the focus.
+    const refusal = form.querySelector(".confirm-lost, .field-error");
+    if (refusal) {
+        refusal.scrollIntoView({ block: "center" });
+        const confirm = document.getElementById("confirm");
+        if (confirm) {
+            confirm.focus({ preventScroll: true });
+        }
     }
-});
+
+    // Naming the objection opens its playbook beside the form.
+    const objection = document.getElementById("objectionCategory");
+    objection.addEventListener("change", () => {
+        for (const playbook of document.querySelectorAll(".playbooks details[data-category]")) {
+            playbook.open = playbook.dataset.category === objection.value;
+            if (playbook.open) {
+                playbook.scrollIntoView({ block: "nearest" });
+            }
+        }
+    });
+})();

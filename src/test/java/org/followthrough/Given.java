@@ -93,6 +93,41 @@ public class Given {
         return member(Role.REP);
     }
 
+    /** A rep with a phone number, so the voicemails that leave it can be prepared. */
+    public Member repWithPhone(String phone) {
+        return member(Role.REP, null, phone);
+    }
+
+    /**
+     * A prospect with a realistic name, title and company (for pages a person will look at), a unique
+     * email and the given decision role.
+     */
+    public Prospect named(Member owner, String fullName, String title, String company, String decisionRole) {
+        var unique = UUID.randomUUID().toString().substring(0, 8);
+        var email = fullName.toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + "." + unique + "@"
+                + company.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "") + ".example";
+        return enrolled(prospects
+                .create(
+                        owner.asActor(),
+                        new ProspectFields(
+                                fullName,
+                                title,
+                                email,
+                                String.format("+1 212 555 %04d", PHONES.incrementAndGet() % 10_000),
+                                company,
+                                null,
+                                "Logistics",
+                                "US",
+                                null,
+                                decisionRole,
+                                null,
+                                null,
+                                null),
+                        false,
+                        "API")
+                .prospect());
+    }
+
     public Member manager() {
         return member(Role.MANAGER);
     }
@@ -102,13 +137,21 @@ public class Given {
     }
 
     public Member member(Role role) {
+        return member(role, null, null);
+    }
+
+    /** A member with a unique email; without a name, "Test Rep 1a2b3c4d" and the like. */
+    public Member member(Role role, String fullName, String phone) {
         var unique = UUID.randomUUID().toString().substring(0, 8);
         return team.register(new NewMember(
                 role.name().toLowerCase() + "-" + unique + "@example.com",
-                "Test " + role.name().charAt(0) + role.name().substring(1).toLowerCase() + " " + unique,
+                fullName != null
+                        ? fullName
+                        : "Test " + role.name().charAt(0)
+                                + role.name().substring(1).toLowerCase() + " " + unique,
                 role,
                 PASSWORD,
-                null,
+                phone,
                 "America/New_York"));
     }
 

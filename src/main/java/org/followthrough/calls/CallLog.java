@@ -69,6 +69,14 @@ public class CallLog {
         return prospects.get(actor, prospectId);
     }
 
+    /**
+     * The prospect's open call tasks, earliest first: a page sends the one it shows as {@code taskId},
+     * so the same form sent twice cannot log the call twice.
+     */
+    public List<Task> openTasks(Actor actor, UUID prospectId) {
+        return tasks.openFor(prospects.get(actor, prospectId).id());
+    }
+
     /** Appointment times to propose to the prospect, best first, free in the owner's calendar (R9). */
     public List<org.followthrough.calendar.Slots.Slot> slots(Actor actor, UUID prospectId, int count) {
         return rules.propose(prospects.get(actor, prospectId), clock.instant(), count);

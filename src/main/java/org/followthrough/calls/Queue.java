@@ -126,6 +126,21 @@ public class Queue {
     }
 
     /**
+     * The owner's open appointment calls due between the two instants, earliest first: for the
+     * announcement pages show five minutes before, kept until the call is logged.
+     */
+    public List<Item> appointments(UUID ownerId, Instant from, Instant until) {
+        return select(
+                "t.kind = 'APPOINTMENT' and t.due_at >= ? and t.due_at <= ?",
+                "t.due_at, t.created_at",
+                clock.instant(),
+                ownerId,
+                from,
+                until,
+                20);
+    }
+
+    /**
      * R22: among calls of the same urgency due at the same instant, the warmer prospect first. The
      * database has already ordered by urgency and due time; a stable sort only reorders within ties.
      */

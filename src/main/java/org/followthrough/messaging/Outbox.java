@@ -145,6 +145,30 @@ public class Outbox {
                 .list();
     }
 
+    /** An email as the outbox page lists it, with the prospect's and their rep's names. */
+    public record Listed(OutboxEntry email, String prospectName, String repName) {}
+
+    /**
+     * The outbox as people check it: what goes out next on top (waiting email by its next attempt),
+     * then what went out or failed, the latest first.
+     */
+    public List<Listed> nextFirst(EmailStatus status, int page, int size) {
+        return jdbc.sql(
+                        OutboxRows.SELECT.replace("ics_method", "ics_method, to_name, rep_name")
+                                + """
+                 where (cast(:status as varchar(20)) is null or status = :status)
+                 order by case when status in ('PENDING', 'SENDING') then 0 else 1 end,
+                          case when status in ('PENDING', 'SENDING') then next_attempt_at end,
+                          coalesce(sent_at, due_at) desc, id
+                 limit :size offset :offset""")
+                .param("status", status == null ? null : status.name())
+                .param("size", size)
+                .param("offset", (long) page * size)
+                .query((rs, row) ->
+                        new Listed(OutboxRows.entry(rs, row), rs.getString("to_name"), rs.getString("rep_name")))
+                .list();
+    }
+
     /** The body as sent: links tracked (our own, such as unsubscribe, left alone), unsubscribe line for bulk mail. */
     private String body(OutgoingEmail email, UUID id) {
         var text = settings.trackLinks() ? trackedLinks.rewrite(email.text(), id) : email.text();

@@ -106,6 +106,37 @@ class Members {
                 .update();
     }
 
+    void changeDetails(UUID id, String fullName, String phone, ZoneId timeZone) {
+        jdbc.sql("update members set full_name = ?, phone = ?, time_zone = ? where id = ?")
+                .params(fullName, phone, timeZone.getId(), id)
+                .update();
+    }
+
+    void changeRole(UUID id, Role role) {
+        jdbc.sql("update members set role = ? where id = ?")
+                .params(role.name(), id)
+                .update();
+    }
+
+    void reactivate(UUID id) {
+        jdbc.sql("update members set active = true where id = ?").param(id).update();
+    }
+
+    /** A new password also lifts a lock from failed sign-ins. */
+    void changePassword(UUID id, String passwordHash) {
+        jdbc.sql(
+                        "update members set password_hash = ?, failed_sign_ins = 0, last_failed_at = null, locked_until = null where id = ?")
+                .params(passwordHash, id)
+                .update();
+    }
+
+    Optional<String> passwordHash(UUID id) {
+        return jdbc.sql("select password_hash from members where id = ?")
+                .param(id)
+                .query(String.class)
+                .optional();
+    }
+
     void recordFailedSignIn(UUID id, int failures, Instant at, Instant lockedUntil) {
         jdbc.sql("update members set failed_sign_ins = ?, last_failed_at = ?, locked_until = ? where id = ?")
                 .params(failures, Sql.ts(at), Sql.ts(lockedUntil), id)

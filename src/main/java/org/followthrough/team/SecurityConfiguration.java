@@ -84,8 +84,8 @@ class SecurityConfiguration {
                         .anyRequest()
                         .authenticated())
                 // the page a stranger asked for travels in a cookie, not in a server session per request
-                .requestCache(
-                        c -> c.requestCache(new org.springframework.security.web.savedrequest.CookieRequestCache()))
+                .requestCache(c -> c.requestCache(SignInFirst.pagesToReturnTo()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new SignInFirst()))
                 .formLogin(f -> f.loginPage("/login")
                         .failureHandler(new SignInFailure())
                         .defaultSuccessUrl("/", false)

@@ -67,33 +67,15 @@ public class Team {
             throw Refusal.conflict("A member with email " + email.get() + " already exists.")
                     .with("email", email.get().value());
         }
-        if (request.fullName() == null || request.fullName().isBlank()) {
-            problems.add("fullName", "is required: the name prospects will hear and read");
-        } else if (request.fullName().length() > 200) {
-            problems.add("fullName", "must be at most 200 characters");
-        }
+        var fullName = MemberFields.fullName(request.fullName(), problems);
         if (request.role() == null) {
             problems.add("role", "is required: one of REP, MANAGER, ADMIN");
         }
         passwordPolicy.problemWith(request.password(), request.email()).ifPresent(p -> problems.add("password", p));
-        var zone = request.timeZone() == null
-                ? Optional.of(organisation().timeZone())
-                : TimeZones.parse(request.timeZone());
-        if (zone.isEmpty()) {
-            problems.add("timeZone", "'" + request.timeZone() + "' is not a time zone; " + TimeZones.hint());
-        }
-        if (request.phone() != null && !request.phone().matches("^\\+?[0-9 ()./-]{6,24}$")) {
-            problems.add("phone", "must be a phone number such as +1 212 555 0100");
-        }
+        var zone = MemberFields.timeZone(request.timeZone(), organisation().timeZone(), problems);
+        var phone = MemberFields.phone(request.phone(), organisation().country(), problems);
         problems.throwIfAny();
-        var member = new Member(
-                UUID.randomUUID(),
-                email.get().value(),
-                request.fullName().trim(),
-                request.role(),
-                request.phone(),
-                zone.get(),
-                true);
+        var member = new Member(UUID.randomUUID(), email.get().value(), fullName, request.role(), phone, zone, true);
         members.insert(member, passwordEncoder.encode(request.password()), clock.instant());
         return member;
     }

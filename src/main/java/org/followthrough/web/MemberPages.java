@@ -5,6 +5,8 @@ import java.util.UUID;
 import org.followthrough.common.InvalidInput;
 import org.followthrough.common.Refusal;
 import org.followthrough.team.Actor;
+import org.followthrough.team.Member;
+import org.followthrough.team.MemberChanges;
 import org.followthrough.team.NewMember;
 import org.followthrough.team.Role;
 import org.followthrough.team.Team;
@@ -16,7 +18,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
-/** The team's members, for administrators: who is in it, adding someone (as POST /api/v1/users), deactivating. */
+/**
+ * The team's members, for administrators: who is in it, adding someone (as POST /api/v1/users),
+ * editing a member's details and role, deactivating and taking back, setting a new password.
+ */
 @Controller
 @Page
 @PreAuthorize("hasRole('ADMIN')")
@@ -33,10 +38,15 @@ class MemberPages {
         }
     }
 
-    private final Team team;
+    /** The edit form of one member: their details and role. */
+    record EditForm(String fullName, String phone, String timeZone, Role role) {}
 
-    MemberPages(Team team) {
+    private final Team team;
+    private final MemberChanges changes;
+
+    MemberPages(Team team, MemberChanges changes) {
         this.team = team;
+        this.changes = changes;
     }
 
     @GetMapping("/users")
@@ -68,6 +78,59 @@ class MemberPages {
     String deactivate(@PathVariable UUID id, Actor actor) {
         team.deactivate(actor, id);
         return "redirect:/users?deactivated=" + id;
+    }
+
+    @GetMapping("/users/{id}")
+    String edit(@PathVariable UUID id, Model model) {
+        var member = member(id);
+        var form = new EditForm(
+                member.fullName(), member.phone(), member.timeZone().getId(), member.role());
+        return editPage(member, form, FormErrors.none(), model);
+    }
+
+    @PostMapping("/users/{id}")
+    String change(@PathVariable UUID id, EditForm form, Actor actor, Model model) {
+        var member = member(id);
+        try {
+            changes.changeDetails(actor, id, new MemberChanges.Details(form.fullName(), form.phone(), form.timeZone()));
+            if (form.role() != member.role()) {
+                changes.changeRole(actor, id, form.role());
+            }
+        } catch (InvalidInput invalid) {
+            return editPage(member, form, FormErrors.of(invalid), model);
+        }
+        return "redirect:/users/" + id + "?saved";
+    }
+
+    @PostMapping("/users/{id}/reactivate")
+    String reactivate(@PathVariable UUID id, Actor actor) {
+        changes.reactivate(actor, id);
+        return "redirect:/users/" + id + "?reactivated";
+    }
+
+    @PostMapping("/users/{id}/password")
+    String resetPassword(@PathVariable UUID id, String password, Actor actor, Model model) {
+        var member = member(id);
+        try {
+            changes.resetPassword(actor, id, password);
+        } catch (InvalidInput invalid) {
+            var form = new EditForm(
+                    member.fullName(), member.phone(), member.timeZone().getId(), member.role());
+            return editPage(member, form, FormErrors.of(invalid), model);
+        }
+        return "redirect:/users/" + id + "?passwordSet";
+    }
+
+    private Member member(UUID id) {
+        return team.member(id).orElseThrow(() -> Refusal.notFound("member", id));
+    }
+
+    private String editPage(Member member, EditForm form, Map<String, String> errors, Model model) {
+        model.addAttribute("member", member);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("roles", Role.values());
+        return "team/member";
     }
 
     private String page(MemberForm form, Map<String, String> errors, Model model) {

@@ -67,6 +67,10 @@ public final class Browser implements AutoCloseable {
                 .build();
         var driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(1280, 800));
+        // the window's 800 pixels include the browser's own bars: the page itself gets 1280x800
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", 1280, "height", 800, "deviceScaleFactor", 1, "mobile", false));
         driver.manage().timeouts().implicitlyWait(Duration.ZERO);
         return new Browser(driver, "http://localhost:" + port);
     }
@@ -96,6 +100,13 @@ public final class Browser implements AutoCloseable {
 
     public WebElement waitFor(By by, Duration patience) {
         return new WebDriverWait(driver, patience).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /** Clicks an element after scrolling it to the middle of the screen, clear of sticky bars. */
+    public void click(By by) {
+        var element = driver.findElement(by);
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
     }
 
     public WebElement find(By by) {
@@ -132,6 +143,43 @@ public final class Browser implements AutoCloseable {
 
     public void assertNoConsoleErrors() {
         assertThat(consoleErrors()).as("errors in the browser console").isEmpty();
+    }
+
+    /**
+     * For a page that answers an error status on purpose (403, 404, 401): Chromium logs the answer
+     * itself as a failed resource; nothing else may be logged.
+     */
+    public void assertNoConsoleErrorsBut(String status) {
+        assertThat(consoleErrors())
+                .as("errors in the browser console besides the %s answer", status)
+                .allMatch(e -> e.contains(status));
+    }
+
+    /** Opens the member's menu in the header and follows one of its links or buttons. */
+    public void fromMenu(String text) {
+        find(By.cssSelector("header details.menu summary")).click();
+        waitFor(By.xpath("//header//details[@open]//*[self::a or self::button][normalize-space()='" + text + "']"))
+                .click();
+    }
+
+    /** Answers the page's "are you sure?" question with yes. */
+    public void confirm() {
+        new WebDriverWait(driver, Duration.ofSeconds(5))
+                .until(ExpectedConditions.alertIsPresent())
+                .accept();
+    }
+
+    /** Answers the page's "are you sure?" question with no; returns the question. */
+    public String dismiss() {
+        var question = new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent());
+        var text = question.getText();
+        question.dismiss();
+        return text;
+    }
+
+    /** What a script of the page computes, for state the page exposes to tests (such as alerts played). */
+    public Object script(String expression) {
+        return driver.executeScript("return " + expression);
     }
 
     @Override

@@ -94,7 +94,6 @@ class SettingsSectionsBrowserTest {
                     .findFirst()
                     .orElseThrow();
             assertThat(subscribed.events()).containsExactly("appointment.booked");
-            browser.screenshot("settings-webhooks");
             browser.assertNoConsoleErrors();
             webhooks.unsubscribe(subscribed.id());
         }

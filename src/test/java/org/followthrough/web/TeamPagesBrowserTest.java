@@ -66,10 +66,48 @@ class TeamPagesBrowserTest {
             assertThat(row.getText()).contains("Robin Vale", "REP", "active");
 
             row.findElement(By.cssSelector("button")).click();
+            assertThat(browser.dismiss()).contains("Deactivate Robin Vale?");
+            assertThat(row.getText()).as("still active after saying no").doesNotContain("deactivated");
+            row.findElement(By.cssSelector("button")).click();
+            browser.confirm();
             browser.waitFor(By.cssSelector("p.notice[role=status]"));
             row = browser.find(By.xpath("//table[contains(@class,'members')]//tr[td[text()='" + email + "']]"));
             assertThat(row.getText()).contains("deactivated");
             assertThat(row.findElements(By.cssSelector("button"))).isEmpty();
+
+            row.findElement(By.linkText("Robin Vale")).click();
+            browser.find(By.xpath("//button[text()='Reactivate']")).click();
+            assertThat(browser.waitFor(By.cssSelector("p.notice[role=status]")).getText())
+                    .contains("active again");
+            assertThat(browser.text(By.cssSelector(".member-status"))).isEqualTo("active");
+
+            new org.openqa.selenium.support.ui.Select(browser.find(By.id("role"))).selectByValue("MANAGER");
+            var phone = browser.find(By.id("phone"));
+            phone.clear();
+            phone.sendKeys("not a phone");
+            browser.find(By.cssSelector(".member-edit-form button[type=submit]"))
+                    .click();
+            assertThat(browser.waitFor(By.cssSelector("#phone + .field-error")).getText())
+                    .contains("not a phone number");
+            phone = browser.find(By.id("phone"));
+            phone.clear();
+            phone.sendKeys("(212) 555-0147");
+            browser.find(By.cssSelector(".member-edit-form button[type=submit]"))
+                    .click();
+            browser.waitFor(By.cssSelector("p.notice[role=status]"));
+            var changed = team.memberByEmail(email).orElseThrow();
+            assertThat(changed.role()).isEqualTo(org.followthrough.team.Role.MANAGER);
+            assertThat(changed.phone()).isEqualTo("+1 212 555 0147");
+
+            browser.find(By.id("password")).sendKeys("password1234");
+            browser.find(By.cssSelector(".password-reset-form button")).click();
+            assertThat(browser.waitFor(By.cssSelector("#password + .field-error"))
+                            .getText())
+                    .contains("easy to guess");
+            browser.find(By.id("password")).sendKeys("Copper-Lantern-Meadow-91");
+            browser.find(By.cssSelector(".password-reset-form button")).click();
+            assertThat(browser.waitFor(By.cssSelector("p.notice[role=status]")).getText())
+                    .contains("New password set");
             browser.assertNoConsoleErrors();
         }
     }
@@ -90,6 +128,10 @@ class TeamPagesBrowserTest {
             browser.visit("/tokens");
             assertThat(browser.all(By.id("new-token"))).as("shown only once").isEmpty();
             browser.find(By.cssSelector("table.tokens button")).click();
+            assertThat(browser.dismiss()).contains("dialer sync");
+            assertThat(browser.text(By.cssSelector("table.tokens"))).contains("active");
+            browser.find(By.cssSelector("table.tokens button")).click();
+            browser.confirm();
             browser.waitFor(By.cssSelector("p.notice[role=status]"));
             assertThat(browser.text(By.cssSelector("table.tokens"))).contains("revoked");
             browser.assertNoConsoleErrors();
@@ -123,14 +165,16 @@ class TeamPagesBrowserTest {
             browser.find(By.cssSelector(".test-email-form button")).click();
             browser.waitFor(By.cssSelector("#email-settings p.notice[role=status]"));
             browser.driver().executeScript("window.scrollTo(0, 0)");
-            browser.screenshot("settings");
 
             browser.visit("/outbox?status=PENDING");
             assertThat(browser.text(By.cssSelector("table.outbox"))).contains(to, "FollowThrough test email");
+            var goingOut = browser.all(By.cssSelector("table.outbox tbody tr")).stream()
+                    .map(r -> java.time.Instant.parse(r.getAttribute("data-goes-out")))
+                    .toList();
+            assertThat(goingOut).as("the next email to go is on top").isSorted();
             browser.find(By.linkText("Sent")).click();
             assertThat(browser.all(By.xpath("//td[text()='" + to + "']"))).isEmpty();
             browser.find(By.linkText("Pending")).click();
-            browser.screenshot("outbox");
             browser.assertNoConsoleErrors();
         }
     }
@@ -165,6 +209,51 @@ class TeamPagesBrowserTest {
                         original.country(),
                         original.timeZone().getId());
             }
+            browser.assertNoConsoleErrors();
+        }
+    }
+
+    @Test
+    void aRepSetsTheirPhoneAndNameInTheirProfileAndChangesTheirPassword() {
+        var rep = given.rep();
+        try (var browser = Browser.open(port)) {
+            browser.signIn(rep.email(), Given.PASSWORD);
+            browser.fromMenu("My profile");
+            replace(browser, By.id("phone"), "212 555 01");
+            replace(browser, By.id("timeZone"), "Europe/Berlin");
+            browser.find(By.cssSelector(".profile-form button")).click();
+            assertThat(browser.waitFor(By.cssSelector("#phone + .field-error")).getText())
+                    .contains("not a phone number");
+            assertThat(browser.find(By.id("timeZone")).getAttribute("value"))
+                    .as("nothing typed is lost")
+                    .isEqualTo("Europe/Berlin");
+
+            replace(browser, By.id("phone"), "(212) 555-0163");
+            replace(browser, By.id("fullName"), "Riley Morgan");
+            browser.find(By.cssSelector(".profile-form button")).click();
+            browser.waitFor(By.cssSelector("p.notice[role=status]"));
+            assertThat(browser.text(By.cssSelector("header .user"))).isEqualTo("Riley Morgan");
+            assertThat(browser.find(By.cssSelector("header time.clock")).getAttribute("data-zone"))
+                    .isEqualTo("Europe/Berlin");
+            assertThat(team.member(rep.id()).orElseThrow().phone()).isEqualTo("+1 212 555 0163");
+
+            browser.find(By.id("currentPassword")).sendKeys("not my password at all");
+            browser.find(By.id("newPassword")).sendKeys("Harbour-Violet-Lantern-27");
+            browser.find(By.id("repeatPassword")).sendKeys("Harbour-Violet-Lantern-27");
+            browser.find(By.cssSelector(".password-form button")).click();
+            assertThat(browser.waitFor(By.cssSelector("#currentPassword + .field-error"))
+                            .getText())
+                    .contains("not your current password");
+            browser.find(By.id("currentPassword")).sendKeys(Given.PASSWORD);
+            browser.find(By.id("newPassword")).sendKeys("Harbour-Violet-Lantern-27");
+            browser.find(By.id("repeatPassword")).sendKeys("Harbour-Violet-Lantern-27");
+            browser.find(By.cssSelector(".password-form button")).click();
+            assertThat(browser.waitFor(By.cssSelector("p.notice[role=status]")).getText())
+                    .contains("Password changed");
+
+            browser.fromMenu("Sign out");
+            browser.signIn(rep.email(), "Harbour-Violet-Lantern-27");
+            assertThat(browser.text(By.cssSelector("header .user"))).isEqualTo("Riley Morgan");
             browser.assertNoConsoleErrors();
         }
     }

@@ -178,6 +178,7 @@ class ProspectPages {
         model.addAttribute("scoredCompletely", scoredCompletely);
         model.addAttribute("errors", errors);
         model.addAttribute("stages", Arrays.asList(Stage.values()));
+        model.addAttribute("reps", reps(actor));
         model.addAttribute("hasNext", (long) (found.page() + 1) * found.size() < found.total());
         return "prospects/list";
     }
@@ -209,7 +210,12 @@ class ProspectPages {
             if (refused.status() != org.springframework.http.HttpStatus.CONFLICT) {
                 throw refused;
             }
-            // another prospect has the email, or it is suppressed
+            // another prospect has the email (the page offers to open that one instead), or it is suppressed
+            var existing = refused.properties().get("existingId");
+            if (existing instanceof UUID other) {
+                model.addAttribute("existing", prospects.find(actor, other).orElse(null));
+                return render(actor, current, model, Map.of("email", "already belongs to another prospect"));
+            }
             return render(actor, current, model, Map.of("email", refused.getMessage()));
         }
         redirect.addAttribute("saved", "");

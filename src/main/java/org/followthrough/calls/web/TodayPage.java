@@ -1,5 +1,6 @@
 package org.followthrough.calls.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,12 +10,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.followthrough.calls.Queue;
-import org.followthrough.calls.TaskKind;
 import org.followthrough.team.Actor;
 import org.followthrough.web.Page;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The rep's day: the queue in the order to work it, grouped as due now, overdue (and how late),
@@ -28,8 +29,6 @@ class TodayPage {
 
     /** Later than this, a due task counts as overdue and says by how much. */
     static final Duration GRACE = Duration.ofMinutes(15);
-
-    static final Duration ANNOUNCE = Duration.ofMinutes(5);
 
     record Row(Queue.Item task, ZonedDateTime prospectTime, ZonedDateTime yourTime, String late) {}
 
@@ -49,9 +48,17 @@ class TodayPage {
         return "calls/today";
     }
 
+    /**
+     * The queue part alone, for htmx. {@code v} is the version the page shows; when nothing changed
+     * the answer is 204, htmx leaves the part alone and the rep's keyboard focus stays where it was.
+     */
     @GetMapping("/today/queue")
-    String queue(Actor actor, Model model) {
+    String queue(Actor actor, @RequestParam(required = false) String v, Model model, HttpServletResponse response) {
         fill(actor, model);
+        if (model.getAttribute("version").equals(v)) {
+            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            return null;
+        }
         return "calls/today :: queue";
     }
 
@@ -62,24 +69,27 @@ class TodayPage {
             sections.put(title, new ArrayList<>());
         }
         var today = now.atZone(actor.timeZone()).toLocalDate();
-        var starting = new ArrayList<Row>();
         for (var task : queue.of(actor.id(), 200)) {
-            var row = row(task, actor.timeZone(), now);
-            sections.get(section(task, actor.timeZone(), now, today)).add(row);
-            if (task.kind() == TaskKind.APPOINTMENT
-                    && !task.dueAt().isBefore(now)
-                    && task.dueAt().isBefore(now.plus(ANNOUNCE))) {
-                starting.add(row);
-            }
+            sections.get(section(task, actor.timeZone(), now, today)).add(row(task, actor.timeZone(), now));
         }
         model.addAttribute(
                 "sections",
                 sections.entrySet().stream()
                         .map(e -> new Section(e.getKey(), e.getValue()))
                         .toList());
-        model.addAttribute("starting", starting);
         model.addAttribute(
                 "count", sections.values().stream().mapToInt(List::size).sum());
+        model.addAttribute("version", version(sections));
+    }
+
+    /** Changes whenever anything the queue part shows changes: its tasks, their order, lateness, labels, scores. */
+    private static String version(java.util.Map<String, List<Row>> sections) {
+        var shown = new StringBuilder();
+        sections.forEach((title, rows) -> {
+            shown.append(title).append(':');
+            rows.forEach(r -> shown.append(r.task()).append(r.late()).append(';'));
+        });
+        return Integer.toHexString(shown.toString().hashCode());
     }
 
     private static String section(Queue.Item task, ZoneId zone, Instant now, java.time.LocalDate today) {

@@ -12,7 +12,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** What waits in the outbox, what went out, what failed and why; managers and admins, as the outbox API. */
+/**
+ * What waits in the outbox (the next to go on top), what went out, what failed and why, with the
+ * prospect and their rep; managers and admins, as the outbox API.
+ */
 @Controller
 @Page
 @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
@@ -36,7 +39,7 @@ class OutboxPages {
                 .findFirst()
                 .orElse(null);
         int current = Math.max(0, page);
-        var emails = outbox.list(chosen, null, current, PAGE_SIZE + 1);
+        var emails = outbox.nextFirst(chosen, current, PAGE_SIZE + 1);
         model.addAttribute("emails", emails.subList(0, Math.min(PAGE_SIZE, emails.size())));
         model.addAttribute("hasNext", emails.size() > PAGE_SIZE);
         model.addAttribute("page", current);

@@ -26,14 +26,19 @@ import org.springframework.web.multipart.MultipartFile;
 @Page
 class ImportPages {
 
-    /** The progress bar's value and maximum: rows when the total is known, else bytes read. */
+    /**
+     * The progress bar's value and maximum: rows when the total is known, else bytes read. A finished
+     * import fills the bar; a failed one shows how far it got (nothing, when the file could not be read).
+     */
     record Progress(ImportStatus status, long value, long max, boolean running, int percent) {
         static Progress of(ImportStatus s) {
             boolean running = "RUNNING".equals(s.status());
             long max = s.total() > 0 ? s.total() : Math.max(1, s.bytesTotal());
             long value = s.total() > 0 ? s.processed() : s.bytesRead();
-            if (!running) {
+            if ("DONE".equals(s.status())) {
                 value = max;
+            } else if (!running) {
+                value = s.total() > 0 ? s.processed() : 0;
             }
             value = Math.min(value, max);
             return new Progress(s, value, max, running, (int) (value * 100 / max));

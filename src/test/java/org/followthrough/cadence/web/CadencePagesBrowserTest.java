@@ -55,7 +55,6 @@ class CadencePagesBrowserTest {
             assertThat(lastX).as("the last call lies days later on the axis").isGreaterThan(firstX + 500);
             assertThat(browser.text(By.cssSelector(".plan-end"))).contains("NURTURE");
             browser.driver().executeScript("document.getElementById('preview-title').scrollIntoView()");
-            browser.screenshot("cadence-preview");
             browser.assertNoConsoleErrors();
         }
     }

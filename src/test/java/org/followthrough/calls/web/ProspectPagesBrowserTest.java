@@ -38,7 +38,6 @@ class ProspectPagesBrowserTest {
             browser.find(By.linkText(prospect.fullName())).click();
             browser.waitFor(By.id("fullName"));
             assertThat(browser.text(By.cssSelector("section.planned"))).contains("FTC #1");
-            browser.screenshot("prospect");
 
             browser.find(By.id("title")).clear();
             browser.find(By.id("title")).sendKeys("Chief Financial Officer");
@@ -92,12 +91,12 @@ class ProspectPagesBrowserTest {
             assertThat(browser.all(By.cssSelector(".findings li")))
                     .as("a decision maker is engaged")
                     .isEmpty();
-            browser.screenshot("account");
 
             browser.visit("/prospects/" + hidden.id());
             assertThat(browser.text(By.tagName("main")))
                     .as("another rep's prospect is not found")
                     .doesNotContain(hidden.fullName());
+            browser.assertNoConsoleErrorsBut("404");
         }
     }
 
@@ -110,10 +109,41 @@ class ProspectPagesBrowserTest {
         given.strand(stranded);
         try (var browser = Browser.open(port)) {
             browser.signIn(manager.email(), Given.PASSWORD);
-            browser.visit("/prospects?noNextStep=true&owner=" + rep.email());
+            browser.visit("/prospects");
+            new org.openqa.selenium.support.ui.Select(browser.find(By.id("owner"))).selectByVisibleText(rep.fullName());
+            browser.find(By.cssSelector("label.check input[name=noNextStep]")).click();
+            browser.find(By.cssSelector("form[role=search] button[type=submit]"))
+                    .click();
             browser.waitFor(By.cssSelector("main h1"));
+            assertThat(browser.driver().getCurrentUrl())
+                    .contains("owner=" + rep.email().replace("@", "%40"));
             var main = browser.text(By.tagName("main"));
             assertThat(main).contains(stranded.fullName()).doesNotContain(planned.fullName());
+            assertThat(new org.openqa.selenium.support.ui.Select(browser.find(By.id("owner")))
+                            .getFirstSelectedOption()
+                            .getText())
+                    .isEqualTo(rep.fullName());
+            browser.assertNoConsoleErrors();
+        }
+    }
+
+    @Test
+    void anEmailAnotherProspectHasOffersToOpenThatOne() {
+        var rep = given.rep();
+        var prospect = given.prospect(rep);
+        var other = given.prospect(rep);
+        try (var browser = Browser.open(port)) {
+            browser.signIn(rep.email(), Given.PASSWORD);
+            browser.visit("/prospects/" + prospect.id());
+            browser.find(By.id("email")).clear();
+            browser.find(By.id("email")).sendKeys(other.email());
+            browser.click(By.cssSelector("form.panel button[type=submit]"));
+            assertThat(browser.waitFor(By.id("email-error")).getText()).contains("another prospect");
+            assertThat(browser.text(By.tagName("main"))).doesNotContain("ifExists");
+            browser.find(By.linkText("Update the existing one")).click();
+            assertThat(browser.waitFor(By.id("email")).getAttribute("value")).isEqualTo(other.email());
+            assertThat(browser.driver().getCurrentUrl()).endsWith("/prospects/" + other.id());
+            browser.assertNoConsoleErrors();
         }
     }
 

@@ -57,6 +57,12 @@ class LibraryPagesBrowserTest {
             assertThat(row.getText()).contains("logistics");
 
             row.findElement(By.cssSelector("button")).click();
+            browser.dismiss();
+            assertThat(browser.all(By.xpath("//tr[td/a[text()='" + title + "']]")))
+                    .as("kept when the member says no")
+                    .hasSize(1);
+            row.findElement(By.cssSelector("button")).click();
+            browser.confirm();
             browser.waitFor(By.cssSelector("p.notice[role=status]"));
             assertThat(browser.all(By.xpath("//tr[td/a[text()='" + title + "']]")))
                     .isEmpty();

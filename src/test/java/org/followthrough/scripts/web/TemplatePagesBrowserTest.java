@@ -43,7 +43,24 @@ class TemplatePagesBrowserTest {
             var finding = browser.waitFor(By.cssSelector("#findings li[data-rule='blunder.just-checking-in']"));
             assertThat(finding.getText()).contains("just checking in");
             assertThat(browser.text(By.cssSelector("#findings .spoken"))).contains("seconds spoken");
-            browser.screenshot("template-editor");
+            browser.assertNoConsoleErrors();
+        }
+    }
+
+    @Test
+    void textPastedWithoutTypingIsCheckedToo() {
+        var manager = given.manager();
+        try (var browser = Browser.open(port)) {
+            browser.signIn(manager.email(), Given.PASSWORD);
+            browser.visit("/templates");
+            browser.find(By.linkText("ftc-voicemail-3")).click();
+            browser.waitFor(By.id("body"));
+            // what a paste from the context menu does: the text changes, no key is pressed
+            browser.script("(() => { const b = document.getElementById('body'); b.value += ' Just checking in.';"
+                    + " b.dispatchEvent(new Event('input', {bubbles: true})); return true; })()");
+            assertThat(browser.waitFor(By.cssSelector("#findings li[data-rule='blunder.just-checking-in']"))
+                            .getText())
+                    .contains("Just checking in");
             browser.assertNoConsoleErrors();
         }
     }

@@ -1,0 +1,112 @@
+package org.followthrough.calls.web;
+
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+import org.followthrough.cadence.CallOutcome;
+import org.followthrough.calls.LogCall;
+import org.followthrough.common.InvalidInput;
+
+/**
+ * The call screen's outcome form as posted: every value as text, so a value the browser should not
+ * have sent (a tampered slot, a broken date) comes back as a message next to its field; lists are
+ * one item per line. {@code taskId} is the task the page was showing.
+ */
+record CallForm(
+        CallOutcome outcome,
+        String taskId,
+        String notes,
+        String pains,
+        String gains,
+        String promises,
+        String slot,
+        String appointmentAt,
+        String agenda,
+        String stage,
+        String reason,
+        Boolean prospectSaidNo,
+        Boolean confirm,
+        String objectionCategory,
+        String objectionText) {
+
+    static CallForm empty() {
+        return new CallForm(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** The call as the engine takes it (the same {@link LogCall} as the API); the zone reads a typed time. */
+    LogCall toCall(ZoneId prospectZone) {
+        if (outcome == null) {
+            throw InvalidInput.of("outcome", "choose what happened on the call");
+        }
+        var next = outcome == CallOutcome.CONNECTED ? nextStep(prospectZone) : null;
+        var objection = blank(objectionText) ? null : new LogCall.Objection(objectionCategory, objectionText);
+        return new LogCall(
+                outcome,
+                null,
+                null,
+                notes,
+                lines(pains),
+                lines(gains),
+                lines(promises),
+                objection,
+                next,
+                confirm,
+                task());
+    }
+
+    UUID task() {
+        if (blank(taskId)) {
+            return null;
+        }
+        try {
+            return UUID.fromString(taskId.strip());
+        } catch (IllegalArgumentException e) {
+            throw InvalidInput.of("taskId", "is not a task of this page; reload the page and log the call again");
+        }
+    }
+
+    private LogCall.NextStep nextStep(ZoneId prospectZone) {
+        if (!blank(stage)) {
+            return new LogCall.NextStep(null, null, null, stage, reason, Boolean.TRUE.equals(prospectSaidNo));
+        }
+        OffsetDateTime at = null;
+        if (!blank(slot)) {
+            at = parse("slot", () -> OffsetDateTime.parse(slot.strip()), "is not one of the proposed times; pick one");
+        } else if (!blank(appointmentAt)) {
+            at = parse(
+                    "appointmentAt",
+                    () -> LocalDateTime.parse(appointmentAt.strip())
+                            .atZone(prospectZone)
+                            .toOffsetDateTime(),
+                    "must be a date and time such as 2026-08-19T10:00");
+        }
+        if (at == null) {
+            throw InvalidInput.of(
+                    "appointmentAt",
+                    "a connected call needs a next step: pick a slot, give a time or choose an end stage");
+        }
+        return new LogCall.NextStep(at, agenda, null, null, null, null);
+    }
+
+    private static OffsetDateTime parse(
+            String field, java.util.function.Supplier<OffsetDateTime> parser, String problem) {
+        try {
+            return parser.get();
+        } catch (DateTimeParseException e) {
+            throw InvalidInput.of(field, problem);
+        }
+    }
+
+    private static List<String> lines(String text) {
+        return blank(text)
+                ? List.of()
+                : text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+}
