@@ -85,13 +85,14 @@ public class CallLog {
                 : "FTC #" + (counts.beforeConnection() + 1);
         var connected = call.outcome() == CallOutcome.CONNECTED;
         var next = call.nextStep();
-        if (connected && next == null) {
+        var task = task(prospect, call.taskId());
+        var afterSale = afterSale(prospect);
+        if (connected && next == null && !afterSale) {
             throw rules.needsNextStep(prospect, now);
         }
         if (next != null) {
             checkNextStep(prospect, next, counts, connected, Boolean.TRUE.equals(call.confirm()), now);
         }
-        var task = task(prospect, call.taskId());
         var appointment = task == null || task.appointmentId() == null
                 ? null
                 : appointments.find(task.appointmentId()).orElse(null);
@@ -113,8 +114,8 @@ public class CallLog {
         if (task != null) {
             tasks.done(task.id(), at);
         }
-        moveOn(prospect, connected, task, appointment, at);
-        if (next != null) {
+        moveOn(prospect, connected, afterSale, task, appointment, at);
+        if (next != null && !(afterSale && isStage(next, Stage.WON))) {
             follow(actor, prospect, next, at, now);
         }
         events.publishEvent(new CallLogged(touchId, prospect.id(), actor.id(), call.outcome(), label, at));
@@ -196,9 +197,26 @@ public class CallLog {
         return open.stream().findFirst().orElse(null);
     }
 
+    /**
+     * A customer in their post-sale cadence (R24): a check-in call that connects needs no next step
+     * and does not end the cadence, which goes on to its next check-in; WON again changes nothing.
+     */
+    private boolean afterSale(Prospect p) {
+        return p.stage() == Stage.WON
+                && enrolments
+                        .active(p.id())
+                        .filter(e -> e.cadenceKey().equals(Cadence.POST_SALE))
+                        .isPresent();
+    }
+
+    private static boolean isStage(LogCall.NextStep next, Stage stage) {
+        return next.stage() != null && next.stage().toUpperCase(Locale.ROOT).equals(stage.name());
+    }
+
     /** What the call itself means for the prospect's cadence. */
-    private void moveOn(Prospect p, boolean connected, Task task, Appointment appointment, Instant at) {
-        if (connected) {
+    private void moveOn(
+            Prospect p, boolean connected, boolean afterSale, Task task, Appointment appointment, Instant at) {
+        if (connected && !afterSale) {
             if (p.stage() != Stage.WON) {
                 prospects.moveTo(p.id(), Stage.ENGAGED);
             }
@@ -212,7 +230,7 @@ public class CallLog {
                 enrolments.start(p.id(), Cadence.MISSED_APPOINTMENT, appointment.at());
                 events.publishEvent(new AppointmentMissed(appointment.id(), p.id(), p.ownerId(), appointment.at()));
             }
-        } else if (!connected && task != null && task.enrolmentId() != null) {
+        } else if ((!connected || afterSale) && task != null && task.enrolmentId() != null) {
             enrolments.stepDone(task.enrolmentId(), task.stepN(), at);
         }
     }

@@ -222,7 +222,7 @@ public class Enrolments {
                                 step.n(),
                                 step.template(),
                                 step.at(),
-                                cadence.key().equals(Cadence.NURTURE));
+                                cadence.key());
                     }
                 }
                 case VOICEMAIL -> {
