@@ -85,7 +85,7 @@ public class CallLog {
                 : "FTC #" + (counts.beforeConnection() + 1);
         var connected = call.outcome() == CallOutcome.CONNECTED;
         var next = call.nextStep();
-        var task = task(prospect, call.taskId());
+        var task = task(prospect, call.taskId(), at);
         var afterSale = afterSale(prospect);
         if (connected && next == null && !afterSale) {
             throw rules.needsNextStep(prospect, now);
@@ -186,15 +186,35 @@ public class CallLog {
         }
     }
 
-    private Task task(Prospect p, UUID taskId) {
-        var open = tasks.openFor(p.id());
+    /** How long before an appointment a call may already be the appointment's call. */
+    static final Duration APPOINTMENT_EARLY = Duration.ofMinutes(15);
+
+    /**
+     * The task the call completes: the one named, which must be an open task of this prospect; else
+     * the earliest open one, but an appointment only from 15 minutes before its time, so a call made
+     * today does not use up (and miss) next week's appointment.
+     */
+    private Task task(Prospect p, UUID taskId, Instant at) {
         if (taskId != null) {
-            return open.stream()
-                    .filter(t -> t.id().equals(taskId))
-                    .findFirst()
-                    .orElseThrow(() -> InvalidInput.of("taskId", "is not an open task of this prospect"));
+            var named = tasks.find(taskId)
+                    .filter(t -> t.prospectId().equals(p.id()))
+                    .orElseThrow(() -> InvalidInput.of("taskId", "is not a task of this prospect; leave it out to log"
+                            + " the call against the prospect's next open task"));
+            if (!named.status().equals("OPEN")) {
+                throw new Refusal(
+                                HttpStatus.CONFLICT,
+                                "Task already closed",
+                                "Task " + taskId + " is " + named.status() + " already: its call was logged or it"
+                                        + " was called off. Leave taskId out, or send one of the prospect's open tasks.")
+                        .with("taskId", taskId);
+            }
+            return named;
         }
-        return open.stream().findFirst().orElse(null);
+        return tasks.openFor(p.id()).stream()
+                .filter(t -> t.kind() != TaskKind.APPOINTMENT
+                        || !at.isBefore(t.dueAt().minus(APPOINTMENT_EARLY)))
+                .findFirst()
+                .orElse(null);
     }
 
     /**
