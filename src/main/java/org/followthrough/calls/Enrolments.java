@@ -7,12 +7,15 @@ import java.util.Optional;
 import java.util.UUID;
 import org.followthrough.cadence.Cadence;
 import org.followthrough.cadence.Cadences;
+import org.followthrough.cadence.Channel;
 import org.followthrough.cadence.Planner;
 import org.followthrough.calendar.Place;
 import org.followthrough.common.Sql;
 import org.followthrough.prospects.Prospect;
 import org.followthrough.prospects.Prospects;
 import org.followthrough.prospects.Stage;
+import org.followthrough.timing.TimedAction;
+import org.followthrough.timing.TimedActions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,7 +31,18 @@ public class Enrolments {
 
     /** A prospect's place in a cadence. */
     public record Enrolment(
-            UUID id, UUID prospectId, String cadenceKey, Instant startedAt, int lastDoneN, Instant lastDoneAt) {}
+            UUID id,
+            UUID prospectId,
+            String cadenceKey,
+            Instant startedAt,
+            int lastDoneN,
+            Instant lastDoneAt,
+            Integer waitingStep) {
+
+        Enrolment done(int n, Instant at) {
+            return new Enrolment(id, prospectId, cadenceKey, startedAt, n, at, null);
+        }
+    }
 
     private final JdbcClient jdbc;
     private final Cadences cadences;
@@ -37,6 +51,7 @@ public class Enrolments {
     private final Tasks tasks;
     private final CadenceEmails emails;
     private final org.followthrough.messaging.Outbox outbox;
+    private final TimedActions actions;
     private final Clock clock;
     private final org.springframework.jdbc.core.JdbcTemplate batch;
 
@@ -48,6 +63,7 @@ public class Enrolments {
             Tasks tasks,
             CadenceEmails emails,
             org.followthrough.messaging.Outbox outbox,
+            TimedActions actions,
             Clock clock,
             javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
@@ -57,6 +73,7 @@ public class Enrolments {
         this.tasks = tasks;
         this.emails = emails;
         this.outbox = outbox;
+        this.actions = actions;
         this.clock = clock;
         this.batch = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
     }
@@ -69,7 +86,7 @@ public class Enrolments {
             return;
         }
         end(prospectId, "replaced by " + cadenceKey);
-        var enrolment = new Enrolment(UUID.randomUUID(), prospectId, cadenceKey, start, 0, null);
+        var enrolment = new Enrolment(UUID.randomUUID(), prospectId, cadenceKey, start, 0, null, null);
         jdbc.sql("insert into enrolments (id, prospect_id, cadence_key, started_at, status, active_prospect_id)"
                         + " values (?, ?, ?, ?, 'ACTIVE', ?)")
                 .params(enrolment.id(), prospectId, cadenceKey, Sql.ts(start), prospectId)
@@ -91,7 +108,7 @@ public class Enrolments {
         for (var p : fresh) {
             var place = new Place(p.timeZone(), p.country());
             var first = planner.next(cadence, place, start, 0, start);
-            if (p.doNotCall() || first.isEmpty() || first.get().channel() != org.followthrough.cadence.Channel.CALL) {
+            if (p.doNotCall() || first.isEmpty() || first.get().channel() != Channel.CALL) {
                 start(p.id(), cadenceKey, start);
                 continue;
             }
@@ -128,13 +145,15 @@ public class Enrolments {
         if (enrolment.isEmpty()) {
             return;
         }
-        var e = enrolment.get();
-        var done = new Enrolment(e.id(), e.prospectId(), e.cadenceKey(), e.startedAt(), n, at);
+        var done = enrolment.get().done(n, at);
         remember(done);
-        prospects.byId(e.prospectId()).ifPresent(p -> advance(done, p));
+        prospects.byId(done.prospectId()).ifPresent(p -> advance(done, p));
     }
 
-    /** Ends the prospect's running cadence and takes its open call tasks out of the queue. */
+    /**
+     * Ends the prospect's running cadence: its open call tasks leave the queue, its emails still
+     * waiting in the outbox are withdrawn and the step it waited for is called off.
+     */
     @Transactional
     public void end(UUID prospectId, String reason) {
         var now = clock.instant();
@@ -142,6 +161,10 @@ public class Enrolments {
             jdbc.sql("update tasks set status = 'CANCELLED', done_at = ? where enrolment_id = ? and status = 'OPEN'")
                     .params(Sql.ts(now), e.id())
                     .update();
+            outbox.cancelPending(prospectId, CadenceEmails.PREFIX + e.id() + "/");
+            if (e.waitingStep() != null) {
+                actions.cancel(CadenceStepsDue.KIND, CadenceStepsDue.key(e.id(), e.waitingStep()));
+            }
         }
         jdbc.sql("update enrolments set status = 'ENDED', ended_at = ?, end_reason = ?, active_prospect_id = null"
                         + " where active_prospect_id = ?")
@@ -190,12 +213,17 @@ public class Enrolments {
                 .optional();
     }
 
+    /**
+     * Plans the steps after the last one done up to the next the enrolment waits for: a call (a task
+     * the rep logs), or an email with no call right after it, whose moment a timed action waits for —
+     * so a nurture cadence has one email planned at a time, and ending it withdraws that one.
+     */
     private void advance(Enrolment e, Prospect p) {
         var cadence = cadences.get(e.cadenceKey());
         var place = new Place(p.timeZone(), p.country());
-        int n = e.lastDoneN();
+        var done = e;
         var last = e.lastDoneAt() == null ? e.startedAt() : e.lastDoneAt();
-        for (var next = planner.next(cadence, place, e.startedAt(), n, last); next.isPresent(); ) {
+        for (var next = planner.next(cadence, place, e.startedAt(), e.lastDoneN(), last); next.isPresent(); ) {
             var step = next.get();
             switch (step.channel()) {
                 case CALL -> {
@@ -216,43 +244,64 @@ public class Enrolments {
                 }
                 case EMAIL -> {
                     if (!emailsStopped(e.id())) {
-                        emails.step(
-                                p,
-                                e.id(),
-                                step.n(),
-                                step.template(),
-                                step.at(),
-                                cadence.key());
+                        emails.step(p, e.id(), step.n(), step.template(), step.at(), cadence.key());
+                    }
+                    if (!callFollows(cadence, step.n())) {
+                        waitFor(done, step.n(), step.at());
+                        return;
                     }
                 }
                 case VOICEMAIL -> {
                     // left during the call before it; nothing to schedule
                 }
             }
-            n = step.n();
-            last = step.at();
-            remember(new Enrolment(e.id(), e.prospectId(), e.cadenceKey(), e.startedAt(), n, last));
-            next = planner.next(cadence, place, e.startedAt(), n, last);
+            done = done.done(step.n(), step.at());
+            remember(done);
+            next = planner.next(cadence, place, e.startedAt(), done.lastDoneN(), done.lastDoneAt());
         }
-        finish(e, p, cadence);
+        finish(done, p, cadence);
     }
 
+    private static boolean callFollows(Cadence cadence, int n) {
+        return n < cadence.steps().size() && cadence.step(n + 1).channel() == Channel.CALL;
+    }
+
+    /** The enrolment goes on at {@code at}, when step {@code n} (an email) is due: a timed action does it. */
+    private void waitFor(Enrolment e, int n, Instant at) {
+        actions.schedule(new TimedAction(CadenceStepsDue.KIND, CadenceStepsDue.key(e.id(), n), at, null));
+        jdbc.sql("update enrolments set waiting_step = ?, waiting_until = ? where id = ?")
+                .params(n, Sql.ts(at), e.id())
+                .update();
+    }
+
+    /**
+     * The last step is done: the prospect moves to the cadence's end stage, and a nurtured prospect
+     * keeps a planned next step (R23) — the nurture cadence after the first-time calls, and the next
+     * round of nurture after the last nurture email.
+     */
     private void finish(Enrolment e, Prospect p, Cadence cadence) {
         jdbc.sql("update enrolments set status = 'ENDED', ended_at = ?, end_reason = 'all steps done',"
                         + " active_prospect_id = null where id = ?")
                 .params(Sql.ts(clock.instant()), e.id())
                 .update();
-        if (cadence.endStage() != null && (p.stage().isOpen() || p.stage() == Stage.NURTURE)) {
+        var last = e.lastDoneAt() == null ? e.startedAt() : e.lastDoneAt();
+        boolean stillOurs = p.stage().isOpen() || p.stage() == Stage.NURTURE;
+        if (cadence.key().equals(Cadence.NURTURE)) {
+            if (stillOurs) {
+                start(p.id(), Cadence.NURTURE, last);
+            }
+        } else if (cadence.endStage() != null && stillOurs) {
             var stage = Stage.valueOf(cadence.endStage());
             prospects.moveTo(p.id(), stage);
-            if (stage == Stage.NURTURE && !cadence.key().equals(Cadence.NURTURE)) {
-                start(p.id(), Cadence.NURTURE, clock.instant());
+            if (stage == Stage.NURTURE) {
+                start(p.id(), Cadence.NURTURE, last);
             }
         }
     }
 
     private void remember(Enrolment e) {
-        jdbc.sql("update enrolments set last_done_n = ?, last_done_at = ? where id = ?")
+        jdbc.sql("update enrolments set last_done_n = ?, last_done_at = ?, waiting_step = null, waiting_until = null"
+                        + " where id = ?")
                 .params(e.lastDoneN(), Sql.ts(e.lastDoneAt()), e.id())
                 .update();
     }
@@ -268,7 +317,7 @@ public class Enrolments {
 
     private static String reasonOf(Cadence cadence, int n) {
         var calls = cadence.steps().stream()
-                .filter(s -> s.channel() == org.followthrough.cadence.Channel.CALL)
+                .filter(s -> s.channel() == Channel.CALL)
                 .toList();
         int index = 1;
         for (var s : calls) {
@@ -287,6 +336,7 @@ public class Enrolments {
                 rs.getString("cadence_key"),
                 Sql.instant(rs, "started_at"),
                 rs.getInt("last_done_n"),
-                Sql.instant(rs, "last_done_at"));
+                Sql.instant(rs, "last_done_at"),
+                (Integer) rs.getObject("waiting_step"));
     }
 }

@@ -60,7 +60,9 @@ public class Leads {
     }
 
     @Bean
-    RecurringTask<Void> neverLoseALead(Enrolments enrolments, Clock clock) {
+    RecurringTask<Void> neverLoseALead(
+            org.springframework.beans.factory.ObjectProvider<Enrolments> enrolments, Clock clock) {
+        // enrolments schedule timed actions through the scheduler this task belongs to: looked up when it runs
         return Tasks.recurring("never-lose-a-lead", FixedDelay.ofMinutes(15)).execute((instance, context) -> {
             var lost = jdbc.sql(STRANDED + " fetch first 1000 rows only")
                     .query((rs, i) -> new Stranded(
@@ -69,7 +71,7 @@ public class Leads {
                     .list();
             for (var s : lost) {
                 if (!s.stage().equals("ENGAGED")) {
-                    enrolments.start(s.prospectId(), Cadence.FIRST_TIME_CALLS, clock.instant());
+                    enrolments.getObject().start(s.prospectId(), Cadence.FIRST_TIME_CALLS, clock.instant());
                 }
             }
             var left = lost.stream().filter(s -> s.stage().equals("ENGAGED")).count();
