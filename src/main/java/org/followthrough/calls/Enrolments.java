@@ -44,6 +44,9 @@ public class Enrolments {
         }
     }
 
+    /** The cadences that still make sense for someone who may not be called: their calls are left out. */
+    static final java.util.Set<String> EMAIL_ONLY_FITS = java.util.Set.of(Cadence.NURTURE, Cadence.POST_SALE);
+
     private final JdbcClient jdbc;
     private final Cadences cadences;
     private final Planner planner;
@@ -78,12 +81,19 @@ public class Enrolments {
         this.batch = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
     }
 
-    /** Starts the cadence for the prospect from {@code start}, ending the one they were in. */
+    /**
+     * Starts the cadence for the prospect from {@code start}, ending the one they were in. A
+     * do-not-call prospect (R2) is never put in a calling cadence, whose emails only go with its calls
+     * ("I tried to reach you by phone"): they get nurture, by email only, instead.
+     */
     @Transactional
     public void start(UUID prospectId, String cadenceKey, Instant start) {
         var prospect = prospects.byId(prospectId);
         if (prospect.isEmpty()) {
             return;
+        }
+        if (prospect.get().doNotCall() && !EMAIL_ONLY_FITS.contains(cadenceKey)) {
+            cadenceKey = Cadence.NURTURE;
         }
         end(prospectId, "replaced by " + cadenceKey);
         var enrolment = new Enrolment(UUID.randomUUID(), prospectId, cadenceKey, start, 0, null, null);
@@ -246,7 +256,7 @@ public class Enrolments {
                     if (!emailsStopped(e.id())) {
                         emails.step(p, e.id(), step.n(), step.template(), step.at(), cadence.key());
                     }
-                    if (!callFollows(cadence, step.n())) {
+                    if (p.doNotCall() || !callFollows(cadence, step.n())) {
                         waitFor(done, step.n(), step.at());
                         return;
                     }
