@@ -41,6 +41,7 @@ public class CallLog {
     private final AppointmentRules rules;
     private final Enrolments enrolments;
     private final AppointmentEmails emails;
+    private final AppointmentChanges changes;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -52,6 +53,7 @@ public class CallLog {
             AppointmentRules rules,
             Enrolments enrolments,
             AppointmentEmails emails,
+            AppointmentChanges changes,
             ApplicationEventPublisher events,
             Clock clock) {
         this.prospects = prospects;
@@ -61,6 +63,7 @@ public class CallLog {
         this.rules = rules;
         this.enrolments = enrolments;
         this.emails = emails;
+        this.changes = changes;
         this.events = events;
         this.clock = clock;
     }
@@ -277,6 +280,8 @@ public class CallLog {
             return;
         }
         var stage = Stage.valueOf(next.stage().toUpperCase(Locale.ROOT));
+        // a closed prospect has no call to keep: the prospect's calendar gets the cancellation
+        changes.cancelAll(p, now);
         tasks.cancelOpen(p.id(), now, false);
         prospects.moveTo(p.id(), stage);
         switch (stage) {
