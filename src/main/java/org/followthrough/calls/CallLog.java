@@ -113,7 +113,8 @@ public class CallLog {
                 now,
                 task == null ? null : task.id(),
                 appointment == null ? null : appointment.id(),
-                lateness);
+                lateness,
+                followUps(counts));
         if (task != null) {
             tasks.done(task.id(), at);
         }
@@ -173,7 +174,10 @@ public class CallLog {
         if (!END_STAGES.contains(stage)) {
             throw InvalidInput.of("nextStep.stage", "must be WON, LOST or NURTURE, not '" + next.stage() + "'");
         }
-        int followUps = counts.afterConnection() + (counts.connected() ? 1 : 0);
+        if (next.reason() != null && next.reason().length() > 500) {
+            throw InvalidInput.of("nextStep.reason", "must be at most 500 characters");
+        }
+        int followUps = followUps(counts);
         if (stage.equals("LOST")
                 && followUps < PERSISTENCE
                 && !Boolean.TRUE.equals(next.prospectSaidNo())
@@ -187,6 +191,11 @@ public class CallLog {
                                     + " anyway, send confirm: true.")
                     .with("followUps", followUps);
         }
+    }
+
+    /** The follow-ups so far, counted for persistence (R13): the connecting call and every call after it. */
+    private static int followUps(Touches.Counts counts) {
+        return counts.afterConnection() + (counts.connected() ? 1 : 0);
     }
 
     /** How long before an appointment a call may already be the appointment's call. */

@@ -24,7 +24,14 @@ public class Timeline {
             Instant at,
             String notes,
             String subject,
-            Long latenessSeconds) {}
+            Long latenessSeconds,
+            Closed closed) {}
+
+    /**
+     * How a connected call closed the prospect (R13): the stage, the reason given, whether the
+     * prospect said no, whether giving up early was confirmed, and the follow-ups there had been.
+     */
+    public record Closed(String stage, String reason, boolean prospectSaidNo, boolean confirmed, int followUps) {}
 
     /** A planned step: a call task or an email waiting in the outbox. */
     public record PlannedView(String kind, String purpose, Instant at, String label, String subject) {}
@@ -50,7 +57,15 @@ public class Timeline {
         var past = new ArrayList<TouchView>();
         for (var t : touches.of(prospectId)) {
             past.add(new TouchView(
-                    t.id(), t.kind(), t.outcome(), t.label(), t.at(), t.notes(), null, t.latenessSeconds()));
+                    t.id(),
+                    t.kind(),
+                    t.outcome(),
+                    t.label(),
+                    t.at(),
+                    t.notes(),
+                    null,
+                    t.latenessSeconds(),
+                    t.closed()));
         }
         var planned = new ArrayList<PlannedView>();
         var nextLabel = queue.nextLabel(prospectId);
@@ -60,7 +75,8 @@ public class Timeline {
         }
         for (var email : outbox.list(null, prospectId, 0, 200)) {
             if (email.status() == EmailStatus.SENT) {
-                past.add(new TouchView(email.id(), "EMAIL", null, null, email.sentAt(), null, email.subject(), null));
+                past.add(new TouchView(
+                        email.id(), "EMAIL", null, null, email.sentAt(), null, email.subject(), null, null));
             } else if (email.status() == EmailStatus.PENDING || email.status() == EmailStatus.SENDING) {
                 planned.add(new PlannedView("EMAIL", email.dedupeKey(), email.dueAt(), null, email.subject()));
             }

@@ -40,6 +40,9 @@ class ClosingTest {
     @Autowired
     Tasks tasks;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     EngineApi api;
 
     @BeforeEach
@@ -83,5 +86,45 @@ class ClosingTest {
         assertThat(outbox.list(EmailStatus.PENDING, prospect.id(), 0, 10))
                 .anySatisfy(e -> assertThat(e.dedupeKey()).endsWith("/cancel"));
         assertThat(tasks.openFor(prospect.id())).noneMatch(t -> t.kind() == TaskKind.APPOINTMENT);
+    }
+
+    @org.junit.jupiter.api.Test
+    void theEndACallClosedWithIsKeptWithItsReasonTheNoAndTheConfirmation() {
+        var rep = given.rep();
+        var early = given.prospect(rep);
+        var saidNo = given.prospect(rep);
+        api.log(
+                rep,
+                early,
+                "{\"outcome\":\"CONNECTED\",\"confirm\":true,"
+                        + "\"nextStep\":{\"stage\":\"LOST\",\"reason\":\"went quiet\"}}");
+        api.log(
+                rep,
+                saidNo,
+                "{\"outcome\":\"CONNECTED\",\"nextStep\":{\"stage\":\"LOST\",\"reason\":\"chose a competitor\","
+                        + "\"prospectSaidNo\":true}}");
+
+        var closed = api.timeline(rep, early).get("touches").get(0).get("closed");
+        assertThat(closed.get("stage").asString()).isEqualTo("LOST");
+        assertThat(closed.get("reason").asString()).isEqualTo("went quiet");
+        assertThat(closed.get("prospectSaidNo").asBoolean()).isFalse();
+        assertThat(closed.get("confirmed").asBoolean()).isTrue();
+        assertThat(closed.get("followUps").asInt()).isZero();
+        assertThat(jdbc.sql("select prospect_id from touches where next_stage = 'LOST' and follow_ups < 5"
+                                + " and not prospect_said_no and prospect_id in (?, ?)")
+                        .params(early.id(), saidNo.id())
+                        .query(java.util.UUID.class)
+                        .list())
+                .as("the LOSTs analytics reports: fewer than five follow-ups, no 'no'")
+                .containsExactly(early.id());
+        assertThat(api.log(
+                        rep,
+                        given.prospect(rep),
+                        "{\"outcome\":\"CONNECTED\",\"nextStep\":{\"stage\":\"NURTURE\",\"reason\":\""
+                                + "x".repeat(501) + "\"}}"))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("nextStep.reason");
     }
 }
