@@ -14,9 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * A rep's tasks in the order to work them (R11): what is due now and may be called now first —
- * appointments, then retries, inbound and trigger calls, then attempts and follow-ups by due time —
- * then what comes later.
+ * A rep's tasks in the order to work them: what is due now and may be called now first —
+ * appointments (R11), then fresh web inquiries (R7), then trigger events and missed-appointment
+ * retries, then attempts and follow-ups by due time — then what comes later.
  * Do-not-call prospects never appear; prospects in NURTURE, WON or LOST leave the call queue except
  * for after-sale calls and trigger events.
  */
@@ -92,8 +92,9 @@ public class Queue {
     /** The kinds of task due now, most urgent group first, as {@link TaskKind#priority()} ranks them. */
     static final List<String> URGENCY = List.of(
             "t.kind = 'APPOINTMENT'",
-            "t.kind in ('RETRY', 'INBOUND', 'TRIGGER')",
-            "t.kind not in ('APPOINTMENT', 'RETRY', 'INBOUND', 'TRIGGER')");
+            "t.kind = 'INBOUND'",
+            "t.kind in ('RETRY', 'TRIGGER')",
+            "t.kind not in ('APPOINTMENT', 'INBOUND', 'RETRY', 'TRIGGER')");
 
     private final JdbcClient jdbc;
     private final Touches touches;
@@ -110,8 +111,8 @@ public class Queue {
     }
 
     /**
-     * What is due now comes by urgency first (R11): appointments, then retries, inbound and trigger
-     * calls, then the rest, each group read in due-time order from the index on (owner, status, kind,
+     * What is due now comes by urgency first: appointments, then inbound calls, then trigger calls and
+     * retries, then the rest, each group read in due-time order from the index on (owner, status, kind,
      * due time) or (owner, status, due time) and stopping at the limit; what comes later only by due
      * time. However many tasks a rep has, no read sorts more than the limit. A task due now whose
      * prospect may not be called now (R2: 21:30 or Saturday for them) is shown later, at their next

@@ -2,14 +2,13 @@ package org.followthrough.calls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import org.followthrough.ApplicationTest;
 import org.followthrough.Given;
+import org.followthrough.SignalSender;
 import org.followthrough.TestClock;
 import org.followthrough.prospects.Prospect;
 import org.followthrough.team.Member;
@@ -43,6 +42,9 @@ class QueueTest {
 
     @Autowired
     ObjectMapper json;
+
+    @org.springframework.beans.factory.annotation.Value("${local.server.port}")
+    int port;
 
     @AfterEach
     void realTime() {
@@ -88,6 +90,55 @@ class QueueTest {
         assertThat(dueAt(top)).isEqualTo(at(NEW_YORK, 2026, 8, 22, 10, 0));
     }
 
+    @Test
+    void dueCallsComeAppointmentsFirstThenFreshInquiriesThenTriggersAndRetriesThenAttempts() throws Exception {
+        clock.set(at(NEW_YORK, 2026, 8, 18, 8, 0));
+        var rep = given.rep();
+        var attempt = given.prospect(rep);
+        var appointment = given.prospect(rep);
+        var retry = given.prospect(rep);
+        var trigger = given.prospect(rep);
+        var inbound = given.prospect(rep);
+        assertThat(log(rep, appointment, booking("2026-08-18T09:00:00-04:00"))).isEqualTo(201);
+        assertThat(log(rep, retry, booking("2026-08-18T08:30:00-04:00"))).isEqualTo(201);
+        assertThat(log(rep, trigger, "{\"outcome\":\"CONNECTED\",\"nextStep\":{\"stage\":\"NURTURE\"}}"))
+                .isEqualTo(201);
+        clock.set(at(NEW_YORK, 2026, 8, 18, 8, 31));
+        assertThat(log(rep, retry, "{\"outcome\":\"VOICEMAIL\"}")).isEqualTo(201); // retried at 08:40
+
+        clock.set(at(NEW_YORK, 2026, 8, 18, 9, 0));
+        var signals = new SignalSender(port, clock);
+        signals.accepted(signal("INQUIRY", inbound, null));
+        signals.accepted(signal("EMAIL_CLICK", trigger, "https://example.com/case-study"));
+        var queue = SignalSender.await(() -> {
+            var items = queue(rep);
+            return items.stream().map(i -> i.get("kind").asString()).toList().containsAll(List.of("INBOUND", "TRIGGER"))
+                    ? items
+                    : null;
+        });
+
+        assertThat(names(queue))
+                .containsExactly(
+                        appointment.fullName(),
+                        inbound.fullName(),
+                        retry.fullName(),
+                        trigger.fullName(),
+                        attempt.fullName());
+        assertThat(queue.stream().map(i -> i.get("kind").asString()))
+                .containsExactly("APPOINTMENT", "INBOUND", "RETRY", "TRIGGER", "FIRST_TIME_CALL");
+        assertThat(queue).allSatisfy(i -> assertThat(i.get("due").asBoolean()).isTrue());
+    }
+
+    private String signal(String type, Prospect prospect, String url) {
+        return "{\"id\":\"" + java.util.UUID.randomUUID() + "\",\"type\":\"" + type + "\",\"occurredAt\":\""
+                + clock.instant() + "\",\"email\":\"" + prospect.email() + "\""
+                + (url == null ? "" : ",\"url\":\"" + url + "\"") + "}";
+    }
+
+    private static String booking(String at) {
+        return "{\"outcome\":\"CONNECTED\",\"nextStep\":{\"appointmentAt\":\"" + at + "\",\"agenda\":\"numbers\"}}";
+    }
+
     private int log(Member rep, Prospect prospect, String body) {
         return mvc.post()
                 .uri("/api/v1/prospects/" + prospect.id() + "/calls")
@@ -99,15 +150,8 @@ class QueueTest {
                 .getStatus();
     }
 
-    private List<JsonNode> queue(Member member) throws Exception {
-        var result = mvc.get()
-                .uri("/api/v1/queue")
-                .header("Authorization", given.bearer(member))
-                .exchange();
-        var items = new ArrayList<JsonNode>();
-        json.readTree(result.getResponse().getContentAsString(StandardCharsets.UTF_8))
-                .forEach(items::add);
-        return items;
+    private List<JsonNode> queue(Member member) {
+        return new EngineApi(mvc, given, json).queue(member);
     }
 
     private static List<String> names(List<JsonNode> queue) {
