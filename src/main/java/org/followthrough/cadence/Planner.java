@@ -72,6 +72,33 @@ public final class Planner {
         return Optional.of(new PlannedStep(step.n(), step.channel(), due, step.template()));
     }
 
+    /**
+     * The start from which the step after {@code lastDoneN} falls due at {@code now}: how a cadence
+     * left part-way goes on where it was (R6: the next variant, not the first again), with its next
+     * step now and the ones after it at their usual distances.
+     */
+    public Instant resumedStart(Cadence cadence, Place place, int lastDoneN, Instant now) {
+        if (lastDoneN >= cadence.steps().size()) {
+            return now;
+        }
+        var delay = cadence.steps().get(lastDoneN).delay();
+        if (delay.from() != Delay.Anchor.START) {
+            return now;
+        }
+        var local = calendar.local(now, place);
+        return switch (delay.unit()) {
+            case MINUTES -> now.minus(Duration.ofMinutes(delay.amount()));
+            case HOURS -> now.minus(Duration.ofHours(delay.amount()));
+            case DAYS -> local.minusDays(delay.amount()).toInstant();
+            case BUSINESS_DAYS ->
+                ZonedDateTime.of(
+                                calendar.minusBusinessDays(local.toLocalDate(), delay.amount(), place),
+                                local.toLocalTime(),
+                                place.zone())
+                        .toInstant();
+        };
+    }
+
     /** Everything the cadence would do from {@code start}; calls without a given outcome are taken as NO_ANSWER. */
     public Plan preview(Cadence cadence, Instant start, Place place, List<CallOutcome> outcomes) {
         var steps = new ArrayList<PlannedStep>();

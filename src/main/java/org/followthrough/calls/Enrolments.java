@@ -47,6 +47,12 @@ public class Enrolments {
     /** The cadences that still make sense for someone who may not be called: their calls are left out. */
     static final java.util.Set<String> EMAIL_ONLY_FITS = java.util.Set.of(Cadence.NURTURE, Cadence.POST_SALE);
 
+    /**
+     * The cadences a prospect goes on with where they left off when enrolled again; the missed-appointment
+     * protocol and the post-sale check-ins belong to one appointment or one sale and start afresh.
+     */
+    static final java.util.Set<String> RESUMED = java.util.Set.of(Cadence.FIRST_TIME_CALLS, Cadence.NURTURE);
+
     private final JdbcClient jdbc;
     private final Cadences cadences;
     private final Planner planner;
@@ -95,13 +101,41 @@ public class Enrolments {
         if (prospect.get().doNotCall() && !EMAIL_ONLY_FITS.contains(cadenceKey)) {
             cadenceKey = Cadence.NURTURE;
         }
+        var cadence = cadences.get(cadenceKey);
+        int done = RESUMED.contains(cadenceKey) ? leftAt(prospectId, cadence) : 0;
         end(prospectId, "replaced by " + cadenceKey);
-        var enrolment = new Enrolment(UUID.randomUUID(), prospectId, cadenceKey, start, 0, null, null);
-        jdbc.sql("insert into enrolments (id, prospect_id, cadence_key, started_at, status, active_prospect_id)"
-                        + " values (?, ?, ?, ?, 'ACTIVE', ?)")
-                .params(enrolment.id(), prospectId, cadenceKey, Sql.ts(start), prospectId)
+        var place = new Place(prospect.get().timeZone(), prospect.get().country());
+        var from = done == 0 ? start : planner.resumedStart(cadence, place, done, start);
+        var enrolment = new Enrolment(
+                UUID.randomUUID(), prospectId, cadenceKey, from, done, done == 0 ? null : start, null);
+        jdbc.sql("insert into enrolments (id, prospect_id, cadence_key, started_at, last_done_n, last_done_at, status,"
+                        + " active_prospect_id) values (?, ?, ?, ?, ?, ?, 'ACTIVE', ?)")
+                .params(
+                        enrolment.id(),
+                        prospectId,
+                        cadenceKey,
+                        Sql.ts(from),
+                        done,
+                        Sql.ts(enrolment.lastDoneAt()),
+                        prospectId)
                 .update();
         advance(enrolment, prospect.get());
+    }
+
+    /**
+     * Where the prospect's latest time in this cadence stopped, if it stopped part-way: the cadence
+     * starts again from there, so its messages go on with the next variant (R6); 0 for a first time
+     * or after a complete round.
+     */
+    private int leftAt(UUID prospectId, Cadence cadence) {
+        int done = jdbc.sql("select last_done_n from enrolments where prospect_id = ? and cadence_key = ?"
+                        + " order by case when status = 'ACTIVE' then 0 else 1 end, ended_at desc, last_done_n desc"
+                        + " fetch first 1 rows only")
+                .params(prospectId, cadence.key())
+                .query(Integer.class)
+                .optional()
+                .orElse(0);
+        return done < cadence.steps().size() ? done : 0;
     }
 
     /**
