@@ -37,10 +37,11 @@ public class Enrolments {
             Instant startedAt,
             int lastDoneN,
             Instant lastDoneAt,
-            Integer waitingStep) {
+            Integer waitingStep,
+            Instant waitingUntil) {
 
         Enrolment done(int n, Instant at) {
-            return new Enrolment(id, prospectId, cadenceKey, startedAt, n, at, null);
+            return new Enrolment(id, prospectId, cadenceKey, startedAt, n, at, null, null);
         }
     }
 
@@ -107,7 +108,7 @@ public class Enrolments {
         var place = new Place(prospect.get().timeZone(), prospect.get().country());
         var from = done == 0 ? start : planner.resumedStart(cadence, place, done, start);
         var enrolment = new Enrolment(
-                UUID.randomUUID(), prospectId, cadenceKey, from, done, done == 0 ? null : start, null);
+                UUID.randomUUID(), prospectId, cadenceKey, from, done, done == 0 ? null : start, null, null);
         jdbc.sql("insert into enrolments (id, prospect_id, cadence_key, started_at, last_done_n, last_done_at, status,"
                         + " active_prospect_id) values (?, ?, ?, ?, ?, ?, 'ACTIVE', ?)")
                 .params(
@@ -250,6 +251,14 @@ public class Enrolments {
                 .optional();
     }
 
+    /** The cadence of an enrolment, running or ended. */
+    Optional<String> cadenceOf(UUID enrolmentId) {
+        return jdbc.sql("select cadence_key from enrolments where id = ?")
+                .param(enrolmentId)
+                .query(String.class)
+                .optional();
+    }
+
     Optional<Enrolment> find(UUID id) {
         return jdbc.sql("select * from enrolments where id = ? and status = 'ACTIVE'")
                 .param(id)
@@ -359,7 +368,7 @@ public class Enrolments {
         };
     }
 
-    private static String reasonOf(Cadence cadence, int n) {
+    static String reasonOf(Cadence cadence, int n) {
         var calls = cadence.steps().stream()
                 .filter(s -> s.channel() == Channel.CALL)
                 .toList();
@@ -381,6 +390,7 @@ public class Enrolments {
                 Sql.instant(rs, "started_at"),
                 rs.getInt("last_done_n"),
                 Sql.instant(rs, "last_done_at"),
-                (Integer) rs.getObject("waiting_step"));
+                (Integer) rs.getObject("waiting_step"),
+                Sql.instant(rs, "waiting_until"));
     }
 }

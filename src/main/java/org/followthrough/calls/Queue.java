@@ -218,12 +218,8 @@ public class Queue {
                 .list();
     }
 
-    /** The label the next call to this prospect will carry (R5). */
-    String nextLabel(UUID prospectId) {
-        return label(touches.counts(prospectId));
-    }
-
-    private static String label(Touches.Counts counts) {
+    /** The label the next call carries after these calls (R5). */
+    static String label(Touches.Counts counts) {
         return counts.connected()
                 ? "Follow-up #" + (counts.afterConnection() + 1)
                 : "FTC #" + (counts.beforeConnection() + 1);
