@@ -210,8 +210,10 @@ public class CallLog {
         if (taskId != null) {
             var named = tasks.find(taskId)
                     .filter(t -> t.prospectId().equals(p.id()))
-                    .orElseThrow(() -> InvalidInput.of("taskId", "is not a task of this prospect; leave it out to log"
-                            + " the call against the prospect's next open task"));
+                    .orElseThrow(() -> InvalidInput.of(
+                            "taskId",
+                            "is not a task of this prospect; leave it out to log"
+                                    + " the call against the prospect's next open task"));
             if (!named.status().equals("OPEN")) {
                 throw new Refusal(
                                 HttpStatus.CONFLICT,

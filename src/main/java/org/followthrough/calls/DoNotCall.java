@@ -24,12 +24,7 @@ class DoNotCall {
     private final AppointmentChanges appointments;
     private final Clock clock;
 
-    DoNotCall(
-            Prospects prospects,
-            Enrolments enrolments,
-            Tasks tasks,
-            AppointmentChanges appointments,
-            Clock clock) {
+    DoNotCall(Prospects prospects, Enrolments enrolments, Tasks tasks, AppointmentChanges appointments, Clock clock) {
         this.prospects = prospects;
         this.enrolments = enrolments;
         this.tasks = tasks;

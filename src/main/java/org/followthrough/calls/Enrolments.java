@@ -2,7 +2,6 @@ package org.followthrough.calls;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.followthrough.cadence.Cadence;
@@ -63,7 +62,6 @@ public class Enrolments {
     private final org.followthrough.messaging.Outbox outbox;
     private final TimedActions actions;
     private final Clock clock;
-    private final org.springframework.jdbc.core.JdbcTemplate batch;
 
     Enrolments(
             JdbcClient jdbc,
@@ -74,8 +72,7 @@ public class Enrolments {
             CadenceEmails emails,
             org.followthrough.messaging.Outbox outbox,
             TimedActions actions,
-            Clock clock,
-            javax.sql.DataSource dataSource) {
+            Clock clock) {
         this.jdbc = jdbc;
         this.cadences = cadences;
         this.planner = planner;
@@ -85,7 +82,6 @@ public class Enrolments {
         this.outbox = outbox;
         this.actions = actions;
         this.clock = clock;
-        this.batch = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
     }
 
     /**
@@ -137,50 +133,6 @@ public class Enrolments {
                 .optional()
                 .orElse(0);
         return done < cadence.steps().size() ? done : 0;
-    }
-
-    /**
-     * Starts the cadence for many new prospects that are in none yet (an import's), with two statements
-     * per batch: the enrolments, and the first call of each. A prospect whose first step is not a call
-     * (or who must not be called) takes the one-by-one way.
-     */
-    @Transactional
-    public void startAll(List<Prospect> fresh, String cadenceKey, Instant start) {
-        var cadence = cadences.get(cadenceKey);
-        var enrolled = new java.util.ArrayList<Object[]>();
-        var firstCalls = new java.util.ArrayList<Object[]>();
-        var now = clock.instant();
-        for (var p : fresh) {
-            var place = new Place(p.timeZone(), p.country());
-            var first = planner.next(cadence, place, start, 0, start);
-            if (p.doNotCall() || first.isEmpty() || first.get().channel() != Channel.CALL) {
-                start(p.id(), cadenceKey, start);
-                continue;
-            }
-            var id = UUID.randomUUID();
-            var step = first.get();
-            enrolled.add(new Object[] {id, p.id(), cadenceKey, Sql.ts(start), p.id()});
-            firstCalls.add(new Object[] {
-                UUID.randomUUID(),
-                p.id(),
-                p.ownerId(),
-                id,
-                step.n(),
-                kindOf(cadence).name(),
-                Sql.ts(step.at()),
-                reasonOf(cadence, step.n()),
-                step.template(),
-                Sql.ts(now)
-            });
-        }
-        batch.batchUpdate(
-                "insert into enrolments (id, prospect_id, cadence_key, started_at, status, active_prospect_id)"
-                        + " values (?, ?, ?, ?, 'ACTIVE', ?)",
-                enrolled);
-        batch.batchUpdate(
-                "insert into tasks (id, prospect_id, owner_id, enrolment_id, step_n, kind, due_at, reason, template,"
-                        + " status, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?)",
-                firstCalls);
     }
 
     /** Step {@code n} of the enrolment happened at {@code at}: plan what follows. */
@@ -340,7 +292,8 @@ public class Enrolments {
         var last = e.lastDoneAt() == null ? e.startedAt() : e.lastDoneAt();
         boolean stillOurs = p.stage().isOpen() || p.stage() == Stage.NURTURE;
         if (cadence.key().equals(Cadence.NURTURE)) {
-            if (stillOurs) {
+            // a round that took no time or waited on nothing (a nurture edited into one) would go round for ever
+            if (stillOurs && last.isAfter(e.startedAt()) && waitsOnSomething(cadence, p)) {
                 start(p.id(), Cadence.NURTURE, last);
             }
         } else if (cadence.endStage() != null && stillOurs) {
@@ -350,6 +303,11 @@ public class Enrolments {
                 start(p.id(), Cadence.NURTURE, last);
             }
         }
+    }
+
+    private static boolean waitsOnSomething(Cadence cadence, Prospect p) {
+        return cadence.steps().stream()
+                .anyMatch(s -> s.channel() == Channel.EMAIL || (s.channel() == Channel.CALL && !p.doNotCall()));
     }
 
     private void remember(Enrolment e) {

@@ -83,9 +83,9 @@ class PlannerTest {
                 .filter(s -> s.channel() == Channel.EMAIL)
                 .map(PlannedStep::at)
                 .toList();
-        assertThat(emails).containsExactlyElementsOf(calls.stream()
-                .map(call -> call.plusSeconds(600))
-                .toList());
+        assertThat(emails)
+                .containsExactlyElementsOf(
+                        calls.stream().map(call -> call.plusSeconds(600)).toList());
         assertThat(plan.steps().stream()
                         .filter(s -> s.channel() == Channel.CALL)
                         .map(PlannedStep::template)

@@ -53,9 +53,11 @@ public class CallCalendarTest {
         assertThat(calendar.isBusinessDay(LocalDate.of(2027, 12, 30), chicago)).isTrue();
         assertThat(calendar.plusBusinessDays(LocalDate.of(2027, 12, 30), 1, chicago))
                 .isEqualTo(LocalDate.of(2028, 1, 3));
-        var lateOnThursday = ZonedDateTime.of(2027, 12, 30, 21, 30, 0, 0, chicago.zone()).toInstant();
+        var lateOnThursday =
+                ZonedDateTime.of(2027, 12, 30, 21, 30, 0, 0, chicago.zone()).toInstant();
         assertThat(calendar.earliestLegal(lateOnThursday, chicago))
-                .isEqualTo(ZonedDateTime.of(2028, 1, 3, 8, 0, 0, 0, chicago.zone()).toInstant());
+                .isEqualTo(
+                        ZonedDateTime.of(2028, 1, 3, 8, 0, 0, 0, chicago.zone()).toInstant());
     }
 
     @Test

@@ -113,7 +113,8 @@ class CadenceEmailsTest extends WithMailServers {
             steps.nextEmailIsDue(prospect);
         }
         var nurture = emails(prospect);
-        assertThat(nurture).as("the nurture cadence's eight emails, each planned when the one before was due")
+        assertThat(nurture)
+                .as("the nurture cadence's eight emails, each planned when the one before was due")
                 .hasSize(8);
         assertThat(nurture.get(0).subject()).isEqualTo("Worth a read: " + newer.title());
         assertThat(org.followthrough.TrackedLinks.untracked(nurture.get(0).body()))

@@ -120,8 +120,8 @@ class ClosingTest {
         assertThat(api.log(
                         rep,
                         given.prospect(rep),
-                        "{\"outcome\":\"CONNECTED\",\"nextStep\":{\"stage\":\"NURTURE\",\"reason\":\""
-                                + "x".repeat(501) + "\"}}"))
+                        "{\"outcome\":\"CONNECTED\",\"nextStep\":{\"stage\":\"NURTURE\",\"reason\":\"" + "x".repeat(501)
+                                + "\"}}"))
                 .hasStatus(HttpStatus.BAD_REQUEST)
                 .bodyJson()
                 .extractingPath("$.errors[0].field")

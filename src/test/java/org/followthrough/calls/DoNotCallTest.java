@@ -90,9 +90,8 @@ class DoNotCallTest {
 
         patch(rep, prospect, "{\"doNotCall\":false}");
         await(() -> !tasks.openFor(prospect.id()).isEmpty());
-        assertThat(tasks.openFor(prospect.id()))
-                .singleElement()
-                .satisfies(t -> assertThat(t.kind()).isEqualTo(TaskKind.FIRST_TIME_CALL));
+        assertThat(tasks.openFor(prospect.id())).singleElement().satisfies(t -> assertThat(t.kind())
+                .isEqualTo(TaskKind.FIRST_TIME_CALL));
     }
 
     @Test

@@ -146,7 +146,9 @@ class LeadsTest {
         var listed = listed(rep);
         assertThat(listed).containsExactly(engaged.id());
         assertThat(enrolments.active(engaged.id())).isEmpty();
-        assertThat(meters.get("followthrough.prospects.without.next.step").gauge().value())
+        assertThat(meters.get("followthrough.prospects.without.next.step")
+                        .gauge()
+                        .value())
                 .isGreaterThanOrEqualTo(1);
     }
 
@@ -154,7 +156,8 @@ class LeadsTest {
         var result = api.get(member, "/api/v1/prospects/without-next-step");
         assertThat(result).hasStatus(HttpStatus.OK);
         var ids = new ArrayList<UUID>();
-        api.body(result).forEach(s -> ids.add(UUID.fromString(s.get("prospectId").asString())));
+        api.body(result)
+                .forEach(s -> ids.add(UUID.fromString(s.get("prospectId").asString())));
         return ids;
     }
 

@@ -115,18 +115,20 @@ class NurtureTest {
 
         clock.set(at(2026, 8, 25, 11, 0));
         assertThat(api.log(rep, prospect, NURTURE)).hasStatus(HttpStatus.CREATED);
-        assertThat(waiting(prospect)).as("one nurture stream, not two").singleElement().satisfies(email -> {
-            assertThat(email.id()).isNotEqualTo(firstRound.get(0).id());
-            assertThat(email.dueAt()).isEqualTo(at(2026, 9, 16, 11, 0));
-        });
+        assertThat(waiting(prospect))
+                .as("one nurture stream, not two")
+                .singleElement()
+                .satisfies(email -> {
+                    assertThat(email.id()).isNotEqualTo(firstRound.get(0).id());
+                    assertThat(email.dueAt()).isEqualTo(at(2026, 9, 16, 11, 0));
+                });
 
         assertThat(api.log(rep, prospect, "{\"outcome\":\"CONNECTED\",\"nextStep\":{\"stage\":\"WON\"}}"))
                 .hasStatus(HttpStatus.CREATED);
         var afterSale = enrolments.active(prospect.id()).orElseThrow();
         assertThat(afterSale.cadenceKey()).isEqualTo(Cadence.POST_SALE);
-        assertThat(waiting(prospect))
-                .as("only the post-sale check-in waits")
-                .allSatisfy(e -> assertThat(e.dedupeKey()).startsWith(CadenceEmails.PREFIX + afterSale.id()));
+        assertThat(waiting(prospect)).as("only the post-sale check-in waits").allSatisfy(e -> assertThat(e.dedupeKey())
+                .startsWith(CadenceEmails.PREFIX + afterSale.id()));
     }
 
     @Test

@@ -161,10 +161,13 @@ class PreviewMatchesLiveTest {
 
     private static List<Step> steps(JsonNode preview) {
         var steps = new ArrayList<Step>();
-        preview.get("steps").forEach(s -> steps.add(new Step(
-                s.get("channel").asString(),
-                instant(s.get("at")),
-                s.get("label") == null || s.get("label").isNull() ? null : s.get("label").asString())));
+        preview.get("steps")
+                .forEach(s -> steps.add(new Step(
+                        s.get("channel").asString(),
+                        instant(s.get("at")),
+                        s.get("label") == null || s.get("label").isNull()
+                                ? null
+                                : s.get("label").asString())));
         return steps;
     }
 

@@ -69,7 +69,8 @@ class QueueTest {
         clock.set(at(NEW_YORK, 2026, 8, 22, 10, 0)); // Saturday
         var saturday = queue(rep);
         assertThat(names(saturday)).containsExactly(newYork.fullName(), losAngeles.fullName());
-        assertThat(saturday).allSatisfy(item -> assertThat(item.get("due").asBoolean()).isFalse());
+        assertThat(saturday)
+                .allSatisfy(item -> assertThat(item.get("due").asBoolean()).isFalse());
         assertThat(dueAt(saturday.get(0))).isEqualTo(at(NEW_YORK, 2026, 8, 24, 8, 0));
         assertThat(dueAt(saturday.get(1))).isEqualTo(at(LOS_ANGELES, 2026, 8, 24, 8, 0));
     }
@@ -79,8 +80,11 @@ class QueueTest {
         clock.set(at(NEW_YORK, 2026, 8, 18, 9, 0));
         var rep = given.rep();
         var prospect = given.prospect(rep);
-        assertThat(log(rep, prospect, "{\"outcome\":\"CONNECTED\",\"nextStep\":{\"appointmentAt\":"
-                        + "\"2026-08-22T10:00:00-04:00\",\"agenda\":\"the numbers\",\"prospectAgreed\":true}}"))
+        assertThat(log(
+                        rep,
+                        prospect,
+                        "{\"outcome\":\"CONNECTED\",\"nextStep\":{\"appointmentAt\":"
+                                + "\"2026-08-22T10:00:00-04:00\",\"agenda\":\"the numbers\",\"prospectAgreed\":true}}"))
                 .isEqualTo(HttpStatus.CREATED.value());
 
         clock.set(at(NEW_YORK, 2026, 8, 22, 10, 0));

@@ -67,19 +67,16 @@ class TaskMatchingTest {
         clock.set(at(2026, 8, 18, 11, 0));
         assertThat(api.log(rep, prospect, "{\"outcome\":\"NO_ANSWER\"}")).hasStatus(HttpStatus.CREATED);
         assertThat(status(rep, appointmentId)).isEqualTo("BOOKED");
-        assertThat(tasks.openFor(prospect.id()))
-                .singleElement()
-                .satisfies(t -> assertThat(t.kind()).isEqualTo(TaskKind.APPOINTMENT));
+        assertThat(tasks.openFor(prospect.id())).singleElement().satisfies(t -> assertThat(t.kind())
+                .isEqualTo(TaskKind.APPOINTMENT));
 
         clock.set(at(2026, 8, 20, 15, 45));
         assertThat(api.log(rep, prospect, "{\"outcome\":\"VOICEMAIL\"}")).hasStatus(HttpStatus.CREATED);
         assertThat(status(rep, appointmentId)).isEqualTo("MISSED");
-        assertThat(tasks.openFor(prospect.id()))
-                .singleElement()
-                .satisfies(t -> {
-                    assertThat(t.kind()).isEqualTo(TaskKind.RETRY);
-                    assertThat(t.dueAt()).isEqualTo(at(2026, 8, 20, 16, 10));
-                });
+        assertThat(tasks.openFor(prospect.id())).singleElement().satisfies(t -> {
+            assertThat(t.kind()).isEqualTo(TaskKind.RETRY);
+            assertThat(t.dueAt()).isEqualTo(at(2026, 8, 20, 16, 10));
+        });
     }
 
     @Test

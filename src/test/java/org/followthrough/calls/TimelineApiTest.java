@@ -74,20 +74,26 @@ class TimelineApiTest {
         for (int i = 0; i < planned.size(); i++) {
             var step = planned.get(i);
             var previewed = expected.get(i);
-            assertThat(step.get("kind").asString()).isEqualTo(previewed.get("channel").asString());
+            assertThat(step.get("kind").asString())
+                    .isEqualTo(previewed.get("channel").asString());
             assertThat(Instant.parse(step.get("at").asString()))
-                    .isEqualTo(OffsetDateTime.parse(previewed.get("at").asString()).toInstant());
+                    .isEqualTo(
+                            OffsetDateTime.parse(previewed.get("at").asString()).toInstant());
             if (step.get("kind").asString().equals("CALL")) {
-                assertThat(step.get("label").asString()).isEqualTo(previewed.get("label").asString());
+                assertThat(step.get("label").asString())
+                        .isEqualTo(previewed.get("label").asString());
             }
         }
         assertThat(planned.get(0).get("purpose").asString()).isEqualTo("FTC #1 email");
         assertThat(planned.get(0).get("subject").asString()).isNotBlank();
         assertThat(planned.get(0).get("tentative").asBoolean()).isFalse();
         assertThat(planned.get(1).get("purpose").asString()).isEqualTo("First-time calls: call 2 of 6");
-        assertThat(planned.get(1).get("tentative").asBoolean()).as("FTC #2 is an open task").isFalse();
+        assertThat(planned.get(1).get("tentative").asBoolean())
+                .as("FTC #2 is an open task")
+                .isFalse();
         assertThat(planned.subList(2, planned.size()))
-                .allSatisfy(step -> assertThat(step.get("tentative").asBoolean()).isTrue());
+                .allSatisfy(
+                        step -> assertThat(step.get("tentative").asBoolean()).isTrue());
         assertThat(planned.get(2).get("purpose").asString()).isEqualTo("FTC #2 email");
         assertThat(planned.get(planned.size() - 1).get("purpose").asString()).isEqualTo("FTC #6 email");
     }
@@ -121,8 +127,9 @@ class TimelineApiTest {
         assertThat(planned.get(0).get("purpose").asString()).isEqualTo("Nurture email #1");
         assertThat(planned.get(0).get("tentative").asBoolean()).isFalse();
         assertThat(planned.get(7).get("purpose").asString()).isEqualTo("Nurture email #8");
-        assertThat(planned.subList(1, 8)).allSatisfy(step -> assertThat(step.get("tentative").asBoolean())
-                .isTrue());
+        assertThat(planned.subList(1, 8))
+                .allSatisfy(
+                        step -> assertThat(step.get("tentative").asBoolean()).isTrue());
     }
 
     private List<JsonNode> planned(Member rep, Prospect prospect) {
