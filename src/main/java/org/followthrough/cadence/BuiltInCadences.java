@@ -54,22 +54,26 @@ final class BuiltInCadences {
         return new Cadence(Cadence.MISSED_APPOINTMENT, "Missed appointment", steps, "NURTURE");
     }
 
-    /** R24: a check-in after a week, again after a month, a referral ask after a quarter. */
+    /**
+     * R24: a check-in after a week, again after a month, a referral ask after a quarter. Each is an
+     * email in the team's post-sale wording ({@code post-sale-1..3}) saying why we are in touch, then
+     * a call the next business day in a best window; the cadence goes on whether or not the call
+     * connects.
+     */
     static Cadence postSale() {
-        return new Cadence(
-                Cadence.POST_SALE,
-                "After the sale",
-                List.of(
-                        new Step(1, Channel.CALL, Delay.businessDays(5, START), Placing.BEST_WINDOW, "post-sale-week"),
-                        new Step(
-                                2, Channel.CALL, Delay.businessDays(21, START), Placing.BEST_WINDOW, "post-sale-month"),
-                        new Step(
-                                3,
-                                Channel.CALL,
-                                Delay.businessDays(63, START),
-                                Placing.BEST_WINDOW,
-                                "post-sale-referral")),
-                null);
+        int[] businessDays = {5, 21, 63};
+        var steps = new ArrayList<Step>();
+        for (int i = 0; i < businessDays.length; i++) {
+            steps.add(new Step(
+                    steps.size() + 1,
+                    Channel.EMAIL,
+                    Delay.businessDays(businessDays[i], START),
+                    Placing.EXACT,
+                    "post-sale-" + (i + 1)));
+            steps.add(new Step(
+                    steps.size() + 1, Channel.CALL, Delay.businessDays(1, PREVIOUS), Placing.BEST_WINDOW, null));
+        }
+        return new Cadence(Cadence.POST_SALE, "After the sale", steps, null);
     }
 
     /**

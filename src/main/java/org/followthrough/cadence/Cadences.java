@@ -35,18 +35,33 @@ public class Cadences {
         this.clock = clock;
     }
 
+    /**
+     * Writes the built-in cadences that are missing, and brings up to date those no manager has
+     * edited, so a corrected built-in cadence (such as the post-sale one) reaches existing teams.
+     */
     @EventListener(ApplicationReadyEvent.class)
     @Order(0)
     void writeBuiltInCadencesWhenMissing() {
         for (var cadence : BuiltInCadences.all()) {
-            if (find(cadence.key()).isEmpty()) {
+            var stored = find(cadence.key());
+            if (stored.isEmpty()) {
                 try {
                     store(cadence, true, null, true);
                 } catch (DuplicateKeyException anotherInstanceWasFaster) {
                     // written by another instance starting at the same moment
                 }
+            } else if (!stored.get().equals(cadence) && neverEdited(cadence.key())) {
+                store(cadence, false, null, true);
             }
         }
+    }
+
+    private boolean neverEdited(String key) {
+        return jdbc.sql("select count(*) from cadences where cadence_key = ? and built_in and updated_by is null")
+                        .param(key)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     public Optional<Cadence> find(String key) {

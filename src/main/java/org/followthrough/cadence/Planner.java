@@ -2,6 +2,8 @@ package org.followthrough.cadence;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +16,22 @@ import org.followthrough.calendar.Place;
  * Turns a cadence, a prospect's place and what has happened into the next step at an exact instant.
  * Live scheduling calls {@link #next} after every step; {@link #preview} is nothing but a loop over
  * the same method, so what a manager previews is what the engine does.
+ *
+ * <p>How a call step finds its moment:
+ *
+ * <ul>
+ *   <li>"N business days" names a day (R3): the step lands in that day's best window (R4) counted
+ *       from the day's start — or, placed LEGAL or EXACT, at the anchor's time of day moved into that
+ *       day's calling window — so "three business days after a call at 20:00" is the third business
+ *       day, not the fourth. BEST_WINDOW may still prefer the next business day's better window, at a
+ *       cost.
+ *   <li>Minutes or hours from the cadence's start (the missed-appointment calls, R12) are moved into
+ *       the legal window when they fall outside it, and never come less than the cadence's own gap
+ *       after the step before them: an appointment at 20:55 is retried at 08:00 the next morning and
+ *       again at 11:50, an agreed Saturday appointment at 08:10 and 12:00 on Monday — about four
+ *       hours after the appointment moved into the legal window — never two calls a minute apart.
+ *   <li>No step comes before the one before it as it happened.
+ * </ul>
  */
 public final class Planner {
 
@@ -36,11 +54,49 @@ public final class Planner {
         var step = cadence.steps().get(lastDoneN);
         var previous = lastDoneN == 0 ? start : lastDoneAt;
         var anchor = step.delay().from() == Delay.Anchor.START ? start : previous;
-        var due = place(step, after(anchor, step.delay(), place), place);
-        if (due.isBefore(previous)) {
-            due = place(step, previous, place);
+        Instant due;
+        if (step.channel() == Channel.EMAIL) {
+            due = latest(after(anchor, step.delay(), place), previous);
+        } else if (step.delay().unit() == Delay.Unit.BUSINESS_DAYS) {
+            due = onBusinessDay(step, calendar.local(anchor, place), previous, place);
+        } else {
+            var at = after(anchor, step.delay(), place);
+            if (lastDoneN > 0) {
+                at = latest(at, previous.plus(gap(cadence.steps().get(lastDoneN - 1), step)));
+            }
+            due = place(step, at, place);
+            if (due.isBefore(previous)) {
+                due = place(step, previous, place);
+            }
         }
         return Optional.of(new PlannedStep(step.n(), step.channel(), due, step.template()));
+    }
+
+    /**
+     * The start from which the step after {@code lastDoneN} falls due at {@code now}: how a cadence
+     * left part-way goes on where it was (R6: the next variant, not the first again), with its next
+     * step now and the ones after it at their usual distances.
+     */
+    public Instant resumedStart(Cadence cadence, Place place, int lastDoneN, Instant now) {
+        if (lastDoneN >= cadence.steps().size()) {
+            return now;
+        }
+        var delay = cadence.steps().get(lastDoneN).delay();
+        if (delay.from() != Delay.Anchor.START) {
+            return now;
+        }
+        var local = calendar.local(now, place);
+        return switch (delay.unit()) {
+            case MINUTES -> now.minus(Duration.ofMinutes(delay.amount()));
+            case HOURS -> now.minus(Duration.ofHours(delay.amount()));
+            case DAYS -> local.minusDays(delay.amount()).toInstant();
+            case BUSINESS_DAYS ->
+                ZonedDateTime.of(
+                                calendar.minusBusinessDays(local.toLocalDate(), delay.amount(), place),
+                                local.toLocalTime(),
+                                place.zone())
+                        .toInstant();
+        };
     }
 
     /** Everything the cadence would do from {@code start}; calls without a given outcome are taken as NO_ANSWER. */
@@ -79,24 +135,71 @@ public final class Planner {
         };
     }
 
-    private Instant place(Step step, Instant at, Place place) {
-        if (step.channel() == Channel.EMAIL) {
-            return at;
+    /**
+     * The cadence's own distance between two steps timed from its start in minutes or hours (10
+     * minutes and 4 hours after a missed appointment: 3 h 50 min); zero for any other pair.
+     */
+    private static Duration gap(Step before, Step step) {
+        if (!fromStartInMinutes(before.delay()) || !fromStartInMinutes(step.delay())) {
+            return Duration.ZERO;
         }
+        long between = minutes(step.delay()) - minutes(before.delay());
+        return between > 0 ? Duration.ofMinutes(between) : Duration.ZERO;
+    }
+
+    private static boolean fromStartInMinutes(Delay delay) {
+        return delay.from() == Delay.Anchor.START
+                && (delay.unit() == Delay.Unit.MINUTES || delay.unit() == Delay.Unit.HOURS);
+    }
+
+    private static long minutes(Delay delay) {
+        return delay.unit() == Delay.Unit.HOURS ? delay.amount() * 60L : delay.amount();
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isBefore(b) ? b : a;
+    }
+
+    private Instant place(Step step, Instant at, Place place) {
         return switch (step.placing()) {
             case EXACT, LEGAL -> calendar.earliestLegal(at, place);
-            case BEST_WINDOW -> bestWindow(at, place);
+            case BEST_WINDOW -> bestWindow(LocalDate.MIN, at, place);
         };
     }
 
     /**
-     * The best-scored window start on the day of {@code notBefore} or the next business day (a day later
-     * costs). Both days are business days by construction, so each candidate only needs the window check.
+     * A call "N business days" after {@code anchor}: on that day (R3), in its best window from the
+     * day's start, or at the anchor's time of day moved into that day's calling window; never before
+     * {@code notBefore}.
      */
-    private Instant bestWindow(Instant notBefore, Place place) {
+    private Instant onBusinessDay(Step step, ZonedDateTime anchor, Instant notBefore, Place place) {
+        var date = calendar.plusBusinessDays(anchor.toLocalDate(), step.delay().amount(), place);
+        if (!calendar.isBusinessDay(date, place)) {
+            date = calendar.nextBusinessDay(date, place);
+        }
+        if (step.placing() == Placing.BEST_WINDOW) {
+            return bestWindow(date, notBefore, place);
+        }
         var window = calendar.window(place);
-        var date =
-                calendar.local(calendar.earliestLegal(notBefore, place), place).toLocalDate();
+        var time = window.contains(anchor.toLocalTime()) ? anchor.toLocalTime() : window.from();
+        var at = calendar.at(date, time, place);
+        return at.isBefore(notBefore) || !calendar.isLegal(at, place)
+                ? calendar.earliestLegal(latest(at, notBefore), place)
+                : at;
+    }
+
+    /**
+     * The best-scored window start on {@code date} or the next business day (a day later costs), not
+     * before {@code notBefore}; from the day {@code notBefore} may first be called on when that is
+     * later. Both days are business days by construction, so each candidate only needs the window check.
+     */
+    private Instant bestWindow(LocalDate date, Instant notBefore, Place place) {
+        var window = calendar.window(place);
+        var earliest = calendar.earliestLegal(notBefore, place);
+        var earliestDate = calendar.local(earliest, place).toLocalDate();
+        if (earliestDate.isAfter(date)) {
+            date = earliestDate;
+        }
         Instant best = null;
         int bestScore = Integer.MIN_VALUE;
         for (int day = 0; day < 2; day++) {
@@ -108,7 +211,7 @@ public final class Planner {
                 if (at.isBefore(notBefore)) {
                     continue;
                 }
-                int score = bestTimes.value(java.time.LocalDateTime.of(date, time)) - 3 * day;
+                int score = bestTimes.value(LocalDateTime.of(date, time)) - 3 * day;
                 if (score > bestScore || (score == bestScore && at.isBefore(best))) {
                     best = at;
                     bestScore = score;
@@ -117,6 +220,6 @@ public final class Planner {
             date = calendar.nextBusinessDay(date, place);
         }
         // a clock change can move a window start; the legal window always has the last word
-        return best != null && calendar.isLegal(best, place) ? best : calendar.earliestLegal(notBefore, place);
+        return best != null && calendar.isLegal(best, place) ? best : earliest;
     }
 }

@@ -58,6 +58,19 @@ public final class CallCalendar {
         return result;
     }
 
+    /** The date {@code days} business days before {@code date}. */
+    public LocalDate minusBusinessDays(LocalDate date, int days, Place place) {
+        var result = date;
+        int left = days;
+        while (left > 0) {
+            result = result.minusDays(1);
+            if (isBusinessDay(result, place)) {
+                left--;
+            }
+        }
+        return result;
+    }
+
     /** Whether a call at this instant is allowed: a business day, inside the legal window, local time. */
     public boolean isLegal(Instant at, Place place) {
         var local = local(at, place);

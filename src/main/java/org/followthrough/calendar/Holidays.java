@@ -48,6 +48,11 @@ public final class Holidays {
                 .toList();
     }
 
+    /**
+     * The days off falling in {@code year}. A holiday may be observed in the year before or after its
+     * own (New Year's Day on a Saturday is observed on Friday 31 December), so the years around it are
+     * read too and every date is kept under the year it falls in.
+     */
     private static Set<LocalDate> load(String country, int year) {
         var code = country.toUpperCase(Locale.ROOT);
         if (!HolidayManager.getSupportedCalendarCodes().contains(code)) {
@@ -55,9 +60,14 @@ public final class Holidays {
         }
         var dates = new HashSet<LocalDate>();
         var manager = HolidayManager.getInstance(ManagerParameters.create(code));
-        for (var holiday : manager.getHolidays(Year.of(year), HolidayType.PUBLIC_HOLIDAY)) {
-            dates.add(holiday.getDate());
-            dates.add(holiday.getActualDate());
+        for (int y = year - 1; y <= year + 1; y++) {
+            for (var holiday : manager.getHolidays(Year.of(y), HolidayType.PUBLIC_HOLIDAY)) {
+                for (var date : List.of(holiday.getDate(), holiday.getActualDate())) {
+                    if (date.getYear() == year) {
+                        dates.add(date);
+                    }
+                }
+            }
         }
         return Set.copyOf(dates);
     }

@@ -1,6 +1,7 @@
 package org.followthrough.calls;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.followthrough.common.InvalidInput;
@@ -91,12 +92,26 @@ public class AppointmentChanges {
     public View cancel(Actor actor, UUID id) {
         var a = booked(actor, id);
         var p = prospects.get(actor, a.prospectId());
-        var now = clock.instant();
+        return view(cancel(a, p, clock.instant()), p);
+    }
+
+    /**
+     * Calls off every appointment still booked with the prospect, as the engine does when they are
+     * closed (WON, LOST, NURTURE) or may no longer be called: each with its calendar CANCEL.
+     */
+    @Transactional
+    void cancelAll(Prospect p, Instant now) {
+        for (var a : appointments.bookedFor(p.id())) {
+            cancel(a, p, now);
+        }
+    }
+
+    private Appointment cancel(Appointment a, Prospect p, Instant now) {
         var cancelled = appointments.cancel(a);
         tasks.cancelAppointmentCall(a.id(), now);
         emails.cancelled(p, cancelled, now);
         events.publishEvent(new AppointmentCancelled(a.id(), p.id(), a.ownerId(), a.at()));
-        return view(cancelled, p);
+        return cancelled;
     }
 
     private Appointment booked(Actor actor, UUID id) {

@@ -11,9 +11,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether an appointment can be booked (R2, R9): not in the past, inside the legal window, on a
- * business day unless the prospect asked for that exact day, not on top of another appointment of
- * the same rep. A refusal always comes with concrete alternatives.
+ * Whether an appointment can be booked (R2, R9): never with a do-not-call prospect; not in the
+ * past, inside the legal window, on a business day unless the prospect asked for that exact day, not
+ * on top of another appointment of the same rep. A refusal of the time always comes with concrete
+ * alternatives.
  */
 @Component
 class AppointmentRules {
@@ -36,6 +37,13 @@ class AppointmentRules {
 
     /** As for a booking; {@code moving} is the appointment being moved, which cannot clash with itself. */
     void check(Prospect p, Instant at, boolean prospectAgreed, Instant now, java.util.UUID moving) {
+        if (p.doNotCall()) {
+            throw new Refusal(
+                    HttpStatus.CONFLICT,
+                    "Do not call",
+                    p.fullName() + " is flagged do-not-call, so no call can be booked with them (R2). Reach them"
+                            + " by email, or clear doNotCall if they asked to be called.");
+        }
         var place = place(p);
         var local = calendar.local(at, place);
         String problem = null;

@@ -41,6 +41,7 @@ public class CallLog {
     private final AppointmentRules rules;
     private final Enrolments enrolments;
     private final AppointmentEmails emails;
+    private final AppointmentChanges changes;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -52,6 +53,7 @@ public class CallLog {
             AppointmentRules rules,
             Enrolments enrolments,
             AppointmentEmails emails,
+            AppointmentChanges changes,
             ApplicationEventPublisher events,
             Clock clock) {
         this.prospects = prospects;
@@ -61,6 +63,7 @@ public class CallLog {
         this.rules = rules;
         this.enrolments = enrolments;
         this.emails = emails;
+        this.changes = changes;
         this.events = events;
         this.clock = clock;
     }
@@ -93,13 +96,14 @@ public class CallLog {
                 : "FTC #" + (counts.beforeConnection() + 1);
         var connected = call.outcome() == CallOutcome.CONNECTED;
         var next = call.nextStep();
-        if (connected && next == null) {
+        var task = task(prospect, call.taskId(), at);
+        var afterSale = afterSale(prospect);
+        if (connected && next == null && !afterSale) {
             throw rules.needsNextStep(prospect, now);
         }
         if (next != null) {
             checkNextStep(prospect, next, counts, connected, Boolean.TRUE.equals(call.confirm()), now);
         }
-        var task = task(prospect, call.taskId());
         var appointment = task == null || task.appointmentId() == null
                 ? null
                 : appointments.find(task.appointmentId()).orElse(null);
@@ -117,12 +121,13 @@ public class CallLog {
                 now,
                 task == null ? null : task.id(),
                 appointment == null ? null : appointment.id(),
-                lateness);
+                lateness,
+                followUps(counts));
         if (task != null) {
             tasks.done(task.id(), at);
         }
-        moveOn(prospect, connected, task, appointment, at);
-        if (next != null) {
+        moveOn(prospect, connected, afterSale, task, appointment, at);
+        if (next != null && !(afterSale && isStage(next, Stage.WON))) {
             follow(actor, prospect, next, at, now);
         }
         events.publishEvent(new CallLogged(touchId, prospect.id(), actor.id(), call.outcome(), label, at));
@@ -177,7 +182,10 @@ public class CallLog {
         if (!END_STAGES.contains(stage)) {
             throw InvalidInput.of("nextStep.stage", "must be WON, LOST or NURTURE, not '" + next.stage() + "'");
         }
-        int followUps = counts.afterConnection() + (counts.connected() ? 1 : 0);
+        if (next.reason() != null && next.reason().length() > 500) {
+            throw InvalidInput.of("nextStep.reason", "must be at most 500 characters");
+        }
+        int followUps = followUps(counts);
         if (stage.equals("LOST")
                 && followUps < PERSISTENCE
                 && !Boolean.TRUE.equals(next.prospectSaidNo())
@@ -193,20 +201,64 @@ public class CallLog {
         }
     }
 
-    private Task task(Prospect p, UUID taskId) {
-        var open = tasks.openFor(p.id());
+    /** The follow-ups so far, counted for persistence (R13): the connecting call and every call after it. */
+    private static int followUps(Touches.Counts counts) {
+        return counts.afterConnection() + (counts.connected() ? 1 : 0);
+    }
+
+    /** How long before an appointment a call may already be the appointment's call. */
+    static final Duration APPOINTMENT_EARLY = Duration.ofMinutes(15);
+
+    /**
+     * The task the call completes: the one named, which must be an open task of this prospect; else
+     * the earliest open one, but an appointment only from 15 minutes before its time, so a call made
+     * today does not use up (and miss) next week's appointment.
+     */
+    private Task task(Prospect p, UUID taskId, Instant at) {
         if (taskId != null) {
-            return open.stream()
-                    .filter(t -> t.id().equals(taskId))
-                    .findFirst()
-                    .orElseThrow(() -> InvalidInput.of("taskId", "is not an open task of this prospect"));
+            var named = tasks.find(taskId)
+                    .filter(t -> t.prospectId().equals(p.id()))
+                    .orElseThrow(() -> InvalidInput.of(
+                            "taskId",
+                            "is not a task of this prospect; leave it out to log"
+                                    + " the call against the prospect's next open task"));
+            if (!named.status().equals("OPEN")) {
+                throw new Refusal(
+                                HttpStatus.CONFLICT,
+                                "Task already closed",
+                                "Task " + taskId + " is " + named.status() + " already: its call was logged or it"
+                                        + " was called off. Leave taskId out, or send one of the prospect's open tasks.")
+                        .with("taskId", taskId);
+            }
+            return named;
         }
-        return open.stream().findFirst().orElse(null);
+        return tasks.openFor(p.id()).stream()
+                .filter(t -> t.kind() != TaskKind.APPOINTMENT
+                        || !at.isBefore(t.dueAt().minus(APPOINTMENT_EARLY)))
+                .findFirst()
+                .orElse(null);
+    }
+
+    /**
+     * A customer in their post-sale cadence (R24): a check-in call that connects needs no next step
+     * and does not end the cadence, which goes on to its next check-in; WON again changes nothing.
+     */
+    private boolean afterSale(Prospect p) {
+        return p.stage() == Stage.WON
+                && enrolments
+                        .active(p.id())
+                        .filter(e -> e.cadenceKey().equals(Cadence.POST_SALE))
+                        .isPresent();
+    }
+
+    private static boolean isStage(LogCall.NextStep next, Stage stage) {
+        return next.stage() != null && next.stage().toUpperCase(Locale.ROOT).equals(stage.name());
     }
 
     /** What the call itself means for the prospect's cadence. */
-    private void moveOn(Prospect p, boolean connected, Task task, Appointment appointment, Instant at) {
-        if (connected) {
+    private void moveOn(
+            Prospect p, boolean connected, boolean afterSale, Task task, Appointment appointment, Instant at) {
+        if (connected && !afterSale) {
             if (p.stage() != Stage.WON) {
                 prospects.moveTo(p.id(), Stage.ENGAGED);
             }
@@ -220,7 +272,7 @@ public class CallLog {
                 enrolments.start(p.id(), Cadence.MISSED_APPOINTMENT, appointment.at());
                 events.publishEvent(new AppointmentMissed(appointment.id(), p.id(), p.ownerId(), appointment.at()));
             }
-        } else if (!connected && task != null && task.enrolmentId() != null) {
+        } else if ((!connected || afterSale) && task != null && task.enrolmentId() != null) {
             enrolments.stepDone(task.enrolmentId(), task.stepN(), at);
         }
     }
@@ -247,6 +299,8 @@ public class CallLog {
             return;
         }
         var stage = Stage.valueOf(next.stage().toUpperCase(Locale.ROOT));
+        // a closed prospect has no call to keep: the prospect's calendar gets the cancellation
+        changes.cancelAll(p, now);
         tasks.cancelOpen(p.id(), now, false);
         prospects.moveTo(p.id(), stage);
         switch (stage) {

@@ -2,17 +2,19 @@ package org.followthrough.calls;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.followthrough.cadence.Cadence;
 import org.followthrough.cadence.Cadences;
+import org.followthrough.cadence.Channel;
 import org.followthrough.cadence.Planner;
 import org.followthrough.calendar.Place;
 import org.followthrough.common.Sql;
 import org.followthrough.prospects.Prospect;
 import org.followthrough.prospects.Prospects;
 import org.followthrough.prospects.Stage;
+import org.followthrough.timing.TimedAction;
+import org.followthrough.timing.TimedActions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,7 +30,28 @@ public class Enrolments {
 
     /** A prospect's place in a cadence. */
     public record Enrolment(
-            UUID id, UUID prospectId, String cadenceKey, Instant startedAt, int lastDoneN, Instant lastDoneAt) {}
+            UUID id,
+            UUID prospectId,
+            String cadenceKey,
+            Instant startedAt,
+            int lastDoneN,
+            Instant lastDoneAt,
+            Integer waitingStep,
+            Instant waitingUntil) {
+
+        Enrolment done(int n, Instant at) {
+            return new Enrolment(id, prospectId, cadenceKey, startedAt, n, at, null, null);
+        }
+    }
+
+    /** The cadences that still make sense for someone who may not be called: their calls are left out. */
+    static final java.util.Set<String> EMAIL_ONLY_FITS = java.util.Set.of(Cadence.NURTURE, Cadence.POST_SALE);
+
+    /**
+     * The cadences a prospect goes on with where they left off when enrolled again; the missed-appointment
+     * protocol and the post-sale check-ins belong to one appointment or one sale and start afresh.
+     */
+    static final java.util.Set<String> RESUMED = java.util.Set.of(Cadence.FIRST_TIME_CALLS, Cadence.NURTURE);
 
     private final JdbcClient jdbc;
     private final Cadences cadences;
@@ -37,8 +60,8 @@ public class Enrolments {
     private final Tasks tasks;
     private final CadenceEmails emails;
     private final org.followthrough.messaging.Outbox outbox;
+    private final TimedActions actions;
     private final Clock clock;
-    private final org.springframework.jdbc.core.JdbcTemplate batch;
 
     Enrolments(
             JdbcClient jdbc,
@@ -48,8 +71,8 @@ public class Enrolments {
             Tasks tasks,
             CadenceEmails emails,
             org.followthrough.messaging.Outbox outbox,
-            Clock clock,
-            javax.sql.DataSource dataSource) {
+            TimedActions actions,
+            Clock clock) {
         this.jdbc = jdbc;
         this.cadences = cadences;
         this.planner = planner;
@@ -57,68 +80,59 @@ public class Enrolments {
         this.tasks = tasks;
         this.emails = emails;
         this.outbox = outbox;
+        this.actions = actions;
         this.clock = clock;
-        this.batch = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
     }
 
-    /** Starts the cadence for the prospect from {@code start}, ending the one they were in. */
+    /**
+     * Starts the cadence for the prospect from {@code start}, ending the one they were in. A
+     * do-not-call prospect (R2) is never put in a calling cadence, whose emails only go with its calls
+     * ("I tried to reach you by phone"): they get nurture, by email only, instead.
+     */
     @Transactional
     public void start(UUID prospectId, String cadenceKey, Instant start) {
         var prospect = prospects.byId(prospectId);
         if (prospect.isEmpty()) {
             return;
         }
+        if (prospect.get().doNotCall() && !EMAIL_ONLY_FITS.contains(cadenceKey)) {
+            cadenceKey = Cadence.NURTURE;
+        }
+        var cadence = cadences.get(cadenceKey);
+        int done = RESUMED.contains(cadenceKey) ? leftAt(prospectId, cadence) : 0;
         end(prospectId, "replaced by " + cadenceKey);
-        var enrolment = new Enrolment(UUID.randomUUID(), prospectId, cadenceKey, start, 0, null);
-        jdbc.sql("insert into enrolments (id, prospect_id, cadence_key, started_at, status, active_prospect_id)"
-                        + " values (?, ?, ?, ?, 'ACTIVE', ?)")
-                .params(enrolment.id(), prospectId, cadenceKey, Sql.ts(start), prospectId)
+        var place = new Place(prospect.get().timeZone(), prospect.get().country());
+        var from = done == 0 ? start : planner.resumedStart(cadence, place, done, start);
+        var enrolment = new Enrolment(
+                UUID.randomUUID(), prospectId, cadenceKey, from, done, done == 0 ? null : start, null, null);
+        jdbc.sql("insert into enrolments (id, prospect_id, cadence_key, started_at, last_done_n, last_done_at, status,"
+                        + " active_prospect_id) values (?, ?, ?, ?, ?, ?, 'ACTIVE', ?)")
+                .params(
+                        enrolment.id(),
+                        prospectId,
+                        cadenceKey,
+                        Sql.ts(from),
+                        done,
+                        Sql.ts(enrolment.lastDoneAt()),
+                        prospectId)
                 .update();
         advance(enrolment, prospect.get());
     }
 
     /**
-     * Starts the cadence for many new prospects that are in none yet (an import's), with two statements
-     * per batch: the enrolments, and the first call of each. A prospect whose first step is not a call
-     * (or who must not be called) takes the one-by-one way.
+     * Where the prospect's latest time in this cadence stopped, if it stopped part-way: the cadence
+     * starts again from there, so its messages go on with the next variant (R6); 0 for a first time
+     * or after a complete round.
      */
-    @Transactional
-    public void startAll(List<Prospect> fresh, String cadenceKey, Instant start) {
-        var cadence = cadences.get(cadenceKey);
-        var enrolled = new java.util.ArrayList<Object[]>();
-        var firstCalls = new java.util.ArrayList<Object[]>();
-        var now = clock.instant();
-        for (var p : fresh) {
-            var place = new Place(p.timeZone(), p.country());
-            var first = planner.next(cadence, place, start, 0, start);
-            if (p.doNotCall() || first.isEmpty() || first.get().channel() != org.followthrough.cadence.Channel.CALL) {
-                start(p.id(), cadenceKey, start);
-                continue;
-            }
-            var id = UUID.randomUUID();
-            var step = first.get();
-            enrolled.add(new Object[] {id, p.id(), cadenceKey, Sql.ts(start), p.id()});
-            firstCalls.add(new Object[] {
-                UUID.randomUUID(),
-                p.id(),
-                p.ownerId(),
-                id,
-                step.n(),
-                kindOf(cadence).name(),
-                Sql.ts(step.at()),
-                reasonOf(cadence, step.n()),
-                step.template(),
-                Sql.ts(now)
-            });
-        }
-        batch.batchUpdate(
-                "insert into enrolments (id, prospect_id, cadence_key, started_at, status, active_prospect_id)"
-                        + " values (?, ?, ?, ?, 'ACTIVE', ?)",
-                enrolled);
-        batch.batchUpdate(
-                "insert into tasks (id, prospect_id, owner_id, enrolment_id, step_n, kind, due_at, reason, template,"
-                        + " status, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?)",
-                firstCalls);
+    private int leftAt(UUID prospectId, Cadence cadence) {
+        int done = jdbc.sql("select last_done_n from enrolments where prospect_id = ? and cadence_key = ?"
+                        + " order by case when status = 'ACTIVE' then 0 else 1 end, ended_at desc, last_done_n desc"
+                        + " fetch first 1 rows only")
+                .params(prospectId, cadence.key())
+                .query(Integer.class)
+                .optional()
+                .orElse(0);
+        return done < cadence.steps().size() ? done : 0;
     }
 
     /** Step {@code n} of the enrolment happened at {@code at}: plan what follows. */
@@ -128,13 +142,15 @@ public class Enrolments {
         if (enrolment.isEmpty()) {
             return;
         }
-        var e = enrolment.get();
-        var done = new Enrolment(e.id(), e.prospectId(), e.cadenceKey(), e.startedAt(), n, at);
+        var done = enrolment.get().done(n, at);
         remember(done);
-        prospects.byId(e.prospectId()).ifPresent(p -> advance(done, p));
+        prospects.byId(done.prospectId()).ifPresent(p -> advance(done, p));
     }
 
-    /** Ends the prospect's running cadence and takes its open call tasks out of the queue. */
+    /**
+     * Ends the prospect's running cadence: its open call tasks leave the queue, its emails still
+     * waiting in the outbox are withdrawn and the step it waited for is called off.
+     */
     @Transactional
     public void end(UUID prospectId, String reason) {
         var now = clock.instant();
@@ -142,6 +158,10 @@ public class Enrolments {
             jdbc.sql("update tasks set status = 'CANCELLED', done_at = ? where enrolment_id = ? and status = 'OPEN'")
                     .params(Sql.ts(now), e.id())
                     .update();
+            outbox.cancelPending(prospectId, CadenceEmails.PREFIX + e.id() + "/");
+            if (e.waitingStep() != null) {
+                actions.cancel(CadenceStepsDue.KIND, CadenceStepsDue.key(e.id(), e.waitingStep()));
+            }
         }
         jdbc.sql("update enrolments set status = 'ENDED', ended_at = ?, end_reason = ?, active_prospect_id = null"
                         + " where active_prospect_id = ?")
@@ -183,6 +203,14 @@ public class Enrolments {
                 .optional();
     }
 
+    /** The cadence of an enrolment, running or ended. */
+    Optional<String> cadenceOf(UUID enrolmentId) {
+        return jdbc.sql("select cadence_key from enrolments where id = ?")
+                .param(enrolmentId)
+                .query(String.class)
+                .optional();
+    }
+
     Optional<Enrolment> find(UUID id) {
         return jdbc.sql("select * from enrolments where id = ? and status = 'ACTIVE'")
                 .param(id)
@@ -190,12 +218,17 @@ public class Enrolments {
                 .optional();
     }
 
+    /**
+     * Plans the steps after the last one done up to the next the enrolment waits for: a call (a task
+     * the rep logs), or an email with no call right after it, whose moment a timed action waits for —
+     * so a nurture cadence has one email planned at a time, and ending it withdraws that one.
+     */
     private void advance(Enrolment e, Prospect p) {
         var cadence = cadences.get(e.cadenceKey());
         var place = new Place(p.timeZone(), p.country());
-        int n = e.lastDoneN();
+        var done = e;
         var last = e.lastDoneAt() == null ? e.startedAt() : e.lastDoneAt();
-        for (var next = planner.next(cadence, place, e.startedAt(), n, last); next.isPresent(); ) {
+        for (var next = planner.next(cadence, place, e.startedAt(), e.lastDoneN(), last); next.isPresent(); ) {
             var step = next.get();
             switch (step.channel()) {
                 case CALL -> {
@@ -216,43 +249,70 @@ public class Enrolments {
                 }
                 case EMAIL -> {
                     if (!emailsStopped(e.id())) {
-                        emails.step(
-                                p,
-                                e.id(),
-                                step.n(),
-                                step.template(),
-                                step.at(),
-                                cadence.key().equals(Cadence.NURTURE));
+                        emails.step(p, e.id(), step.n(), step.template(), step.at(), cadence.key());
+                    }
+                    if (p.doNotCall() || !callFollows(cadence, step.n())) {
+                        waitFor(done, step.n(), step.at());
+                        return;
                     }
                 }
                 case VOICEMAIL -> {
                     // left during the call before it; nothing to schedule
                 }
             }
-            n = step.n();
-            last = step.at();
-            remember(new Enrolment(e.id(), e.prospectId(), e.cadenceKey(), e.startedAt(), n, last));
-            next = planner.next(cadence, place, e.startedAt(), n, last);
+            done = done.done(step.n(), step.at());
+            remember(done);
+            next = planner.next(cadence, place, e.startedAt(), done.lastDoneN(), done.lastDoneAt());
         }
-        finish(e, p, cadence);
+        finish(done, p, cadence);
     }
 
+    private static boolean callFollows(Cadence cadence, int n) {
+        return n < cadence.steps().size() && cadence.step(n + 1).channel() == Channel.CALL;
+    }
+
+    /** The enrolment goes on at {@code at}, when step {@code n} (an email) is due: a timed action does it. */
+    private void waitFor(Enrolment e, int n, Instant at) {
+        actions.schedule(new TimedAction(CadenceStepsDue.KIND, CadenceStepsDue.key(e.id(), n), at, null));
+        jdbc.sql("update enrolments set waiting_step = ?, waiting_until = ? where id = ?")
+                .params(n, Sql.ts(at), e.id())
+                .update();
+    }
+
+    /**
+     * The last step is done: the prospect moves to the cadence's end stage, and a nurtured prospect
+     * keeps a planned next step (R23) — the nurture cadence after the first-time calls, and the next
+     * round of nurture after the last nurture email.
+     */
     private void finish(Enrolment e, Prospect p, Cadence cadence) {
         jdbc.sql("update enrolments set status = 'ENDED', ended_at = ?, end_reason = 'all steps done',"
                         + " active_prospect_id = null where id = ?")
                 .params(Sql.ts(clock.instant()), e.id())
                 .update();
-        if (cadence.endStage() != null && (p.stage().isOpen() || p.stage() == Stage.NURTURE)) {
+        var last = e.lastDoneAt() == null ? e.startedAt() : e.lastDoneAt();
+        boolean stillOurs = p.stage().isOpen() || p.stage() == Stage.NURTURE;
+        if (cadence.key().equals(Cadence.NURTURE)) {
+            // a round that took no time or waited on nothing (a nurture edited into one) would go round for ever
+            if (stillOurs && last.isAfter(e.startedAt()) && waitsOnSomething(cadence, p)) {
+                start(p.id(), Cadence.NURTURE, last);
+            }
+        } else if (cadence.endStage() != null && stillOurs) {
             var stage = Stage.valueOf(cadence.endStage());
             prospects.moveTo(p.id(), stage);
-            if (stage == Stage.NURTURE && !cadence.key().equals(Cadence.NURTURE)) {
-                start(p.id(), Cadence.NURTURE, clock.instant());
+            if (stage == Stage.NURTURE) {
+                start(p.id(), Cadence.NURTURE, last);
             }
         }
     }
 
+    private static boolean waitsOnSomething(Cadence cadence, Prospect p) {
+        return cadence.steps().stream()
+                .anyMatch(s -> s.channel() == Channel.EMAIL || (s.channel() == Channel.CALL && !p.doNotCall()));
+    }
+
     private void remember(Enrolment e) {
-        jdbc.sql("update enrolments set last_done_n = ?, last_done_at = ? where id = ?")
+        jdbc.sql("update enrolments set last_done_n = ?, last_done_at = ?, waiting_step = null, waiting_until = null"
+                        + " where id = ?")
                 .params(e.lastDoneN(), Sql.ts(e.lastDoneAt()), e.id())
                 .update();
     }
@@ -266,9 +326,9 @@ public class Enrolments {
         };
     }
 
-    private static String reasonOf(Cadence cadence, int n) {
+    static String reasonOf(Cadence cadence, int n) {
         var calls = cadence.steps().stream()
-                .filter(s -> s.channel() == org.followthrough.cadence.Channel.CALL)
+                .filter(s -> s.channel() == Channel.CALL)
                 .toList();
         int index = 1;
         for (var s : calls) {
@@ -287,6 +347,8 @@ public class Enrolments {
                 rs.getString("cadence_key"),
                 Sql.instant(rs, "started_at"),
                 rs.getInt("last_done_n"),
-                Sql.instant(rs, "last_done_at"));
+                Sql.instant(rs, "last_done_at"),
+                (Integer) rs.getObject("waiting_step"),
+                Sql.instant(rs, "waiting_until"));
     }
 }

@@ -1,84 +1,102 @@
 package org.followthrough.calls;
 
-import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.followthrough.cadence.Cadence;
+import org.followthrough.common.Sql;
 import org.followthrough.team.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
 
 /**
- * Never lose a lead (R23): every open prospect always has a planned next step. Lists those that have
- * none, and every quarter of an hour puts new and unreached ones back into the first-time-call
- * cadence; an engaged prospect without a next step needs its owner, so it is listed and counted.
+ * Never lose a lead (R23): every open prospect — nurtured and do-not-call ones included — always has
+ * a planned next step: an open call, or a running cadence waiting for its next email. Lists those
+ * that have none; the check ({@link #check}, every quarter of an hour) puts unreached ones back into
+ * the first-time calls and nurtured or do-not-call ones back into nurture, each where they left off
+ * (R6); an engaged prospect without a next step needs its owner, so it is listed and counted.
  */
-@Configuration(proxyBeanMethods = false)
+@Service
 public class Leads {
 
     private static final Logger log = LoggerFactory.getLogger(Leads.class);
 
     /** An open prospect with nothing planned. */
-    public record Stranded(UUID prospectId, String fullName, UUID ownerId, String stage) {}
+    public record Stranded(UUID prospectId, String fullName, UUID ownerId, String stage, boolean doNotCall) {}
+
+    /**
+     * A waiting step this long overdue was lost (the timed action that should have moved it on is
+     * gone), so it no longer counts as planned.
+     */
+    static final Duration OVERDUE = Duration.ofHours(1);
 
     static final String STRANDED =
             """
-            select p.id, p.full_name, p.owner_id, p.stage from prospects p
-            where p.stage in ('NEW', 'ATTEMPTING', 'ENGAGED') and p.do_not_call = false
-              and not exists (select 1 from tasks t where t.prospect_id = p.id and t.status = 'OPEN')
+            select p.id, p.full_name, p.owner_id, p.stage, p.do_not_call from prospects p
+            where p.stage in ('NEW', 'ATTEMPTING', 'ENGAGED', 'NURTURE')
+              and (p.do_not_call or not exists (select 1 from tasks t where t.prospect_id = p.id and t.status = 'OPEN'))
+              and not exists (select 1 from enrolments e where e.active_prospect_id = p.id and e.waiting_until >= ?)
             """;
 
     private final JdbcClient jdbc;
+    private final Enrolments enrolments;
+    private final Clock clock;
     private final AtomicLong stranded = new AtomicLong();
 
-    Leads(JdbcClient jdbc, MeterRegistry meters) {
+    Leads(JdbcClient jdbc, Enrolments enrolments, Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.enrolments = enrolments;
+        this.clock = clock;
         meters.gauge("followthrough.prospects.without.next.step", stranded);
     }
 
     public List<Stranded> withoutNextStep(Actor actor, int limit) {
         var mine = actor.seesWholeTeam() ? "" : " and p.owner_id = ?";
         var query = jdbc.sql(
-                STRANDED + mine + " order by p.created_at fetch first " + Math.min(limit, 1000) + " rows only");
+                        STRANDED + mine + " order by p.created_at fetch first " + Math.min(limit, 1000) + " rows only")
+                .param(Sql.ts(clock.instant().minus(OVERDUE)));
         if (!actor.seesWholeTeam()) {
             query = query.param(actor.id());
         }
-        return query.query((rs, i) -> new Stranded(
-                        rs.getObject("id", UUID.class),
-                        rs.getString("full_name"),
-                        rs.getObject("owner_id", UUID.class),
-                        rs.getString("stage")))
-                .list();
+        return query.query(Leads::stranded).list();
     }
 
-    @Bean
-    RecurringTask<Void> neverLoseALead(Enrolments enrolments, Clock clock) {
-        return Tasks.recurring("never-lose-a-lead", FixedDelay.ofMinutes(15)).execute((instance, context) -> {
-            var lost = jdbc.sql(STRANDED + " fetch first 1000 rows only")
-                    .query((rs, i) -> new Stranded(
-                            rs.getObject("id", UUID.class), rs.getString("full_name"),
-                            rs.getObject("owner_id", UUID.class), rs.getString("stage")))
-                    .list();
-            for (var s : lost) {
-                if (!s.stage().equals("ENGAGED")) {
-                    enrolments.start(s.prospectId(), Cadence.FIRST_TIME_CALLS, clock.instant());
-                }
+    /** The scheduled check: plans a next step for every stranded prospect it can, and counts the rest. */
+    void check() {
+        var now = clock.instant();
+        var lost = jdbc.sql(STRANDED + " order by p.created_at fetch first 1000 rows only")
+                .param(Sql.ts(now.minus(OVERDUE)))
+                .query(Leads::stranded)
+                .list();
+        long left = 0;
+        for (var s : lost) {
+            if (s.doNotCall() || s.stage().equals("NURTURE")) {
+                enrolments.start(s.prospectId(), Cadence.NURTURE, now);
+            } else if (!s.stage().equals("ENGAGED")) {
+                enrolments.start(s.prospectId(), Cadence.FIRST_TIME_CALLS, now);
+            } else {
+                left++;
             }
-            var left = lost.stream().filter(s -> s.stage().equals("ENGAGED")).count();
-            stranded.set(left);
-            if (left > 0) {
-                log.warn(
-                        "{} engaged prospects have no planned next step; see GET /api/v1/prospects/without-next-step",
-                        left);
-            }
-        });
+        }
+        stranded.set(left);
+        if (left > 0) {
+            log.warn(
+                    "{} engaged prospects have no planned next step; see GET /api/v1/prospects/without-next-step",
+                    left);
+        }
+    }
+
+    private static Stranded stranded(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Stranded(
+                rs.getObject("id", UUID.class),
+                rs.getString("full_name"),
+                rs.getObject("owner_id", UUID.class),
+                rs.getString("stage"),
+                rs.getBoolean("do_not_call"));
     }
 }

@@ -8,14 +8,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
+import org.followthrough.calendar.CallCalendar;
 import org.followthrough.common.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * A rep's tasks in the order to work them (R11): what is due now first — appointments, then retries,
- * inbound and trigger calls, then attempts and follow-ups by due time — then what comes later.
+ * A rep's tasks in the order to work them: what is due now and may be called now first —
+ * appointments (R11), then fresh web inquiries (R7), then trigger events and missed-appointment
+ * retries, then attempts and follow-ups by due time — then what comes later.
  * Do-not-call prospects never appear; prospects in NURTURE, WON or LOST leave the call queue except
  * for after-sale calls and trigger events.
  */
@@ -51,6 +52,22 @@ public class Queue {
                     score);
         }
 
+        /** Not callable now (R2): shown later, at the moment it may be called. */
+        Item deferredTo(Instant callableAt) {
+            return new Item(
+                    taskId,
+                    prospectId,
+                    prospectName,
+                    label,
+                    kind,
+                    callableAt,
+                    prospectTimeZone,
+                    false,
+                    reason,
+                    template,
+                    score);
+        }
+
         Item withLabel(String label) {
             return new Item(
                     taskId,
@@ -69,53 +86,69 @@ public class Queue {
 
     static final Duration HORIZON = Duration.ofDays(14);
 
+    /** How far past the limit a group of due tasks is read for callable work behind what may not be called now. */
+    static final int SCAN = 5;
+
     /** The kinds of task due now, most urgent group first, as {@link TaskKind#priority()} ranks them. */
     static final List<String> URGENCY = List.of(
             "t.kind = 'APPOINTMENT'",
-            "t.kind in ('RETRY', 'INBOUND', 'TRIGGER')",
-            "t.kind not in ('APPOINTMENT', 'RETRY', 'INBOUND', 'TRIGGER')");
+            "t.kind = 'INBOUND'",
+            "t.kind in ('RETRY', 'TRIGGER')",
+            "t.kind not in ('APPOINTMENT', 'INBOUND', 'RETRY', 'TRIGGER')");
 
     private final JdbcClient jdbc;
     private final Touches touches;
     private final IntentScore scores;
+    private final CallCalendar calendar;
     private final Clock clock;
 
-    Queue(JdbcClient jdbc, Touches touches, IntentScore scores, Clock clock) {
+    Queue(JdbcClient jdbc, Touches touches, IntentScore scores, CallCalendar calendar, Clock clock) {
         this.jdbc = jdbc;
         this.touches = touches;
         this.scores = scores;
+        this.calendar = calendar;
         this.clock = clock;
     }
 
     /**
-     * What is due now comes by urgency first (R11): appointments, then retries, inbound and trigger
-     * calls, then the rest, each group read in due-time order from the index on (owner, status, kind,
+     * What is due now comes by urgency first: appointments, then inbound calls, then trigger calls and
+     * retries, then the rest, each group read in due-time order from the index on (owner, status, kind,
      * due time) or (owner, status, due time) and stopping at the limit; what comes later only by due
-     * time. However many tasks a rep has, no read sorts more than the limit.
+     * time. However many tasks a rep has, no read sorts more than the limit. A task due now whose
+     * prospect may not be called now (R2: 21:30 or Saturday for them) is shown later, at their next
+     * legal moment, below everything callable; the group is then read on, a page at a time, for the
+     * callable work behind it, up to {@link #SCAN} times the limit.
      */
     public List<Item> of(UUID ownerId, int limit) {
         var now = clock.instant();
-        var items = new ArrayList<Item>();
+        var callable = new CallableNow(calendar, now);
+        var due = new ArrayList<Item>();
+        var deferred = new ArrayList<Item>();
         for (var urgency : URGENCY) {
-            if (items.size() < limit) {
-                items.addAll(select(
-                        urgency + " and t.due_at <= ?",
-                        "t.due_at, t.created_at",
-                        now,
-                        ownerId,
-                        now,
-                        limit - items.size()));
+            for (int offset = 0; due.size() < limit && offset < SCAN * limit; ) {
+                int page = limit - due.size();
+                var rows = select(urgency + " and t.due_at <= ?", now, offset, page, ownerId, now);
+                for (var row : rows) {
+                    var at = callable.callableAt(row.item().kind(), row.item().dueAt(), row.zone(), row.country());
+                    if (at.isAfter(now)) {
+                        deferred.add(row.item().deferredTo(at));
+                    } else {
+                        due.add(row.item());
+                    }
+                }
+                if (rows.size() < page) {
+                    break;
+                }
+                offset += rows.size();
             }
         }
-        if (items.size() < limit) {
-            items.addAll(select(
-                    "t.due_at > ? and t.due_at <= ?",
-                    "t.due_at, t.created_at",
-                    now,
-                    ownerId,
-                    now,
-                    now.plus(HORIZON),
-                    limit - items.size()));
+        var items = new ArrayList<Item>(due);
+        if (due.size() < limit) {
+            var later = new ArrayList<Item>(deferred);
+            select("t.due_at > ? and t.due_at <= ?", now, 0, limit - due.size(), ownerId, now, now.plus(HORIZON))
+                    .forEach(row -> later.add(row.item()));
+            later.sort(Comparator.comparing(Item::dueAt));
+            items.addAll(later.subList(0, Math.min(later.size(), limit - due.size())));
         }
         var counts = touches.counts(items.stream().map(Item::prospectId).toList());
         return byIntentWhenDueTogether(items.stream()
@@ -160,43 +193,48 @@ public class Queue {
         return scored;
     }
 
-    private List<Item> select(String when, String order, Instant now, Object... params) {
+    /** A task as read, with the prospect's place the legal window is checked in. */
+    private record Row(Item item, String zone, String country) {}
+
+    private List<Row> select(String when, Instant now, int offset, int count, Object... params) {
+        var values = new ArrayList<Object>();
+        for (var p : params) {
+            values.add(p instanceof Instant i ? Sql.ts(i) : p);
+        }
+        values.add(offset);
+        values.add(count);
         return jdbc.sql(
                         """
-                select t.*, p.full_name, p.time_zone from tasks t join prospects p on p.id = t.prospect_id
+                select t.*, p.full_name, p.time_zone, p.country from tasks t join prospects p on p.id = t.prospect_id
                 where t.owner_id = ? and t.status = 'OPEN' and %s and p.do_not_call = false
                   and (p.stage in ('NEW', 'ATTEMPTING', 'ENGAGED')
                        or t.kind in ('POST_SALE', 'TRIGGER', 'INBOUND', 'APPOINTMENT'))
-                order by %s
-                fetch first ? rows only"""
-                                .formatted(when, order))
-                .params(Stream.of(params)
-                        .map(p -> p instanceof Instant i ? Sql.ts(i) : p)
-                        .toList())
+                order by t.due_at, t.created_at
+                offset ? rows fetch first ? rows only"""
+                                .formatted(when))
+                .params(values)
                 .query((rs, i) -> {
                     var task = Tasks.map(rs, i);
-                    return new Item(
+                    var zone = rs.getString("time_zone");
+                    var item = new Item(
                             task.id(),
                             task.prospectId(),
                             rs.getString("full_name"),
                             task.kind() == TaskKind.APPOINTMENT ? "Appointment" : null,
                             task.kind(),
                             task.dueAt(),
-                            ZoneId.of(rs.getString("time_zone")).getId(),
+                            ZoneId.of(zone).getId(),
                             !task.dueAt().isAfter(now),
                             task.reason(),
                             task.template(),
                             0);
+                    return new Row(item, zone, rs.getString("country"));
                 })
                 .list();
     }
 
-    /** The label the next call to this prospect will carry (R5). */
-    String nextLabel(UUID prospectId) {
-        return label(touches.counts(prospectId));
-    }
-
-    private static String label(Touches.Counts counts) {
+    /** The label the next call carries after these calls (R5). */
+    static String label(Touches.Counts counts) {
         return counts.connected()
                 ? "Follow-up #" + (counts.afterConnection() + 1)
                 : "FTC #" + (counts.beforeConnection() + 1);

@@ -1,6 +1,10 @@
 package org.followthrough.calls;
 
-/** Why a task is in the queue; the order here is the order of the queue among tasks due now (R11). */
+/**
+ * Why a task is in the queue. Among tasks due now the queue works appointments first (R11), then a
+ * fresh web inquiry (R7), then trigger events and missed-appointment retries, then attempts and
+ * follow-ups.
+ */
 public enum TaskKind {
     APPOINTMENT,
     RETRY,
@@ -13,8 +17,9 @@ public enum TaskKind {
     int priority() {
         return switch (this) {
             case APPOINTMENT -> 0;
-            case RETRY, INBOUND, TRIGGER -> 1;
-            default -> 2;
+            case INBOUND -> 1;
+            case RETRY, TRIGGER -> 2;
+            default -> 3;
         };
     }
 }

@@ -11,7 +11,10 @@ import org.followthrough.prospects.Prospects;
 import org.followthrough.team.Actor;
 import org.springframework.stereotype.Service;
 
-/** Everything that happened with a prospect and everything the engine has planned, with exact times. */
+/**
+ * Everything that happened with a prospect and everything the engine has planned, with exact times:
+ * the open calls, the emails waiting with their subjects, and the cadence's steps ahead of them.
+ */
 @Service
 public class Timeline {
 
@@ -24,24 +27,33 @@ public class Timeline {
             Instant at,
             String notes,
             String subject,
-            Long latenessSeconds) {}
+            Long latenessSeconds,
+            Closed closed) {}
 
-    /** A planned step: a call task or an email waiting in the outbox. */
-    public record PlannedView(String kind, String purpose, Instant at, String label, String subject) {}
+    /**
+     * How a connected call closed the prospect (R13): the stage, the reason given, whether the
+     * prospect said no, whether giving up early was confirmed, and the follow-ups there had been.
+     */
+    public record Closed(String stage, String reason, boolean prospectSaidNo, boolean confirmed, int followUps) {}
+
+    /**
+     * A planned step: a call task or an email waiting in the outbox, or — {@code tentative} — a step
+     * the running cadence will take after those if nobody answers, not scheduled yet.
+     */
+    public record PlannedView(
+            String kind, String purpose, Instant at, String label, String subject, boolean tentative) {}
 
     public record View(UUID prospectId, String timeZone, List<TouchView> touches, List<PlannedView> planned) {}
 
     private final Prospects prospects;
     private final Touches touches;
-    private final Tasks tasks;
-    private final Queue queue;
+    private final PlannedSteps steps;
     private final Outbox outbox;
 
-    Timeline(Prospects prospects, Touches touches, Tasks tasks, Queue queue, Outbox outbox) {
+    Timeline(Prospects prospects, Touches touches, PlannedSteps steps, Outbox outbox) {
         this.prospects = prospects;
         this.touches = touches;
-        this.tasks = tasks;
-        this.queue = queue;
+        this.steps = steps;
         this.outbox = outbox;
     }
 
@@ -50,23 +62,27 @@ public class Timeline {
         var past = new ArrayList<TouchView>();
         for (var t : touches.of(prospectId)) {
             past.add(new TouchView(
-                    t.id(), t.kind(), t.outcome(), t.label(), t.at(), t.notes(), null, t.latenessSeconds()));
+                    t.id(),
+                    t.kind(),
+                    t.outcome(),
+                    t.label(),
+                    t.at(),
+                    t.notes(),
+                    null,
+                    t.latenessSeconds(),
+                    t.closed()));
         }
-        var planned = new ArrayList<PlannedView>();
-        var nextLabel = queue.nextLabel(prospectId);
-        for (var task : tasks.openFor(prospectId)) {
-            var label = task.kind() == TaskKind.APPOINTMENT ? "Appointment" : nextLabel;
-            planned.add(new PlannedView("CALL", task.kind() + ": " + task.reason(), task.dueAt(), label, null));
-        }
+        var waiting = new ArrayList<org.followthrough.messaging.OutboxEntry>();
         for (var email : outbox.list(null, prospectId, 0, 200)) {
             if (email.status() == EmailStatus.SENT) {
-                past.add(new TouchView(email.id(), "EMAIL", null, null, email.sentAt(), null, email.subject(), null));
+                past.add(new TouchView(
+                        email.id(), "EMAIL", null, null, email.sentAt(), null, email.subject(), null, null));
             } else if (email.status() == EmailStatus.PENDING || email.status() == EmailStatus.SENDING) {
-                planned.add(new PlannedView("EMAIL", email.dedupeKey(), email.dueAt(), null, email.subject()));
+                waiting.add(email);
             }
         }
+        var planned = steps.of(prospect, waiting);
         past.sort(Comparator.comparing(TouchView::at, Comparator.nullsLast(Comparator.reverseOrder())));
-        planned.sort(Comparator.comparing(PlannedView::at));
         return new View(prospectId, prospect.timeZone().getId(), past, planned);
     }
 }

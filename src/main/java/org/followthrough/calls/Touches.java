@@ -28,7 +28,8 @@ class Touches {
             String pains,
             String gains,
             String objectionCategory,
-            Long latenessSeconds) {}
+            Long latenessSeconds,
+            Timeline.Closed closed) {}
 
     /** How many calls came before and after the first connection (R5). */
     record Counts(int beforeConnection, int afterConnection, boolean connected) {
@@ -87,13 +88,15 @@ class Touches {
             Instant now,
             UUID taskId,
             UUID appointmentId,
-            Long latenessSeconds) {
+            Long latenessSeconds,
+            int followUps) {
+        var end = call.nextStep() == null || call.nextStep().stage() == null ? null : call.nextStep();
         jdbc.sql(
                         """
                 insert into touches (id, prospect_id, member_id, kind, outcome, label, at, logged_at, duration_seconds,
                     notes, pains, gains, promises, objection_category, objection_text, task_id, appointment_id,
-                    lateness_seconds)
-                values (?, ?, ?, 'CALL', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    lateness_seconds, next_stage, next_stage_reason, prospect_said_no, confirmed_giving_up, follow_ups)
+                values (?, ?, ?, 'CALL', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         id,
                         prospectId,
@@ -111,7 +114,12 @@ class Touches {
                         call.objection() == null ? null : call.objection().text(),
                         taskId,
                         appointmentId,
-                        latenessSeconds)
+                        latenessSeconds,
+                        end == null ? null : end.stage().toUpperCase(java.util.Locale.ROOT),
+                        end == null ? null : end.reason(),
+                        end == null ? null : Boolean.TRUE.equals(end.prospectSaidNo()),
+                        end == null ? null : Boolean.TRUE.equals(call.confirm()),
+                        end == null ? null : followUps)
                 .update();
     }
 
@@ -168,7 +176,15 @@ class Touches {
                         rs.getString("pains"),
                         rs.getString("gains"),
                         rs.getString("objection_category"),
-                        (Long) rs.getObject("lateness_seconds")))
+                        (Long) rs.getObject("lateness_seconds"),
+                        rs.getString("next_stage") == null
+                                ? null
+                                : new Timeline.Closed(
+                                        rs.getString("next_stage"),
+                                        rs.getString("next_stage_reason"),
+                                        rs.getBoolean("prospect_said_no"),
+                                        rs.getBoolean("confirmed_giving_up"),
+                                        rs.getInt("follow_ups"))))
                 .list();
     }
 

@@ -29,22 +29,17 @@ class PlannerTest {
         var appointment = at(2026, 8, 18, 10, 0); // a Tuesday
         var plan = planner.preview(BuiltInCadences.missedAppointment(), appointment, newYork, List.of());
 
-        var calls =
-                plan.steps().stream().filter(s -> s.channel() == Channel.CALL).toList();
         assertThat(plan.steps().get(0).channel()).isEqualTo(Channel.VOICEMAIL);
         assertThat(plan.steps().get(0).template()).isEqualTo("missed-appointment-m1");
-        assertThat(calls).hasSize(6);
-        assertThat(calls.get(0).at()).isEqualTo(at(2026, 8, 18, 10, 10));
-        assertThat(calls.get(1).at()).isEqualTo(at(2026, 8, 18, 14, 0));
-        var days = calls.stream()
-                .skip(2)
-                .map(s -> s.at().atZone(newYork.zone()).toLocalDate())
-                .toList();
-        // three business days apart, placed in a best window of that day or the next
-        assertThat(days.get(0)).isBetween(java.time.LocalDate.of(2026, 8, 21), java.time.LocalDate.of(2026, 8, 24));
-        for (int i = 1; i < days.size(); i++) {
-            assertThat(calendar.plusBusinessDays(days.get(i - 1), 3, newYork)).isBeforeOrEqualTo(days.get(i));
-        }
+        // three business days apart, each in the best window of that day counted from its start
+        assertThat(calls(plan))
+                .containsExactly(
+                        at(2026, 8, 18, 10, 10),
+                        at(2026, 8, 18, 14, 0),
+                        at(2026, 8, 21, 11, 0), // Friday: the morning, Friday afternoons are avoided
+                        at(2026, 8, 26, 16, 0),
+                        at(2026, 8, 31, 16, 0), // Monday 16:00 scores as Tuesday's does a day later
+                        at(2026, 9, 3, 16, 0));
         assertThat(plan.end().stage()).isEqualTo("NURTURE");
     }
 
@@ -52,25 +47,65 @@ class PlannerTest {
     void aLateAfternoonAppointmentRetriesAfterFourHoursInTheLegalWindowTheNextBusinessDay() {
         var friday = at(2026, 8, 21, 18, 0);
         var plan = planner.preview(BuiltInCadences.missedAppointment(), friday, newYork, List.of());
-        var second = plan.steps().stream().filter(s -> s.n() == 3).findFirst().orElseThrow();
-        assertThat(second.at()).isEqualTo(at(2026, 8, 24, 8, 0));
+        assertThat(calls(plan)).startsWith(at(2026, 8, 21, 18, 10), at(2026, 8, 24, 8, 0));
+    }
+
+    @Test
+    void threeBusinessDaysAfterAnEveningCallIsTheThirdBusinessDayNotTheFourth() {
+        var plan = planner.preview(BuiltInCadences.missedAppointment(), at(2026, 8, 18, 16, 0), newYork, List.of());
+        assertThat(calls(plan)).startsWith(at(2026, 8, 18, 16, 10), at(2026, 8, 18, 20, 0), at(2026, 8, 21, 11, 0));
+    }
+
+    @Test
+    void retriesPushedToTheNextMorningKeepTheirDistanceInsteadOfComingAMinuteApart() {
+        var late = planner.preview(BuiltInCadences.missedAppointment(), at(2026, 8, 18, 20, 55), newYork, List.of());
+        assertThat(calls(late)).startsWith(at(2026, 8, 19, 8, 0), at(2026, 8, 19, 11, 50));
+
+        var agreedSaturday =
+                planner.preview(BuiltInCadences.missedAppointment(), at(2026, 8, 22, 10, 0), newYork, List.of());
+        assertThat(calls(agreedSaturday)).startsWith(at(2026, 8, 24, 8, 10), at(2026, 8, 24, 12, 0));
     }
 
     @Test
     void firstTimeCallsAreSixCallsOverAboutTwoWeeksEachWithAnEmailThenNurture() {
-        var start = at(2026, 8, 17, 9, 30);
+        var start = at(2026, 8, 17, 9, 30); // a Monday
         var plan = planner.preview(BuiltInCadences.firstTimeCalls(), start, newYork, List.of());
-        var calls =
-                plan.steps().stream().filter(s -> s.channel() == Channel.CALL).toList();
-        var emails =
-                plan.steps().stream().filter(s -> s.channel() == Channel.EMAIL).toList();
-        assertThat(calls).hasSize(6);
-        assertThat(emails).hasSize(6);
-        assertThat(calls.get(0).at()).isEqualTo(start);
-        assertThat(calls.stream().map(PlannedStep::template).distinct()).hasSize(6);
-        assertThat(java.time.Duration.between(start, calls.get(5).at()).toDays())
-                .isBetween(12L, 17L);
-        assertThat(plan.end().stage()).isEqualTo("NURTURE");
+        var calls = calls(plan);
+        assertThat(calls)
+                .containsExactly(
+                        start,
+                        at(2026, 8, 18, 16, 0),
+                        at(2026, 8, 20, 16, 0),
+                        at(2026, 8, 24, 16, 0),
+                        at(2026, 8, 27, 16, 0),
+                        at(2026, 8, 31, 16, 0));
+        var emails = plan.steps().stream()
+                .filter(s -> s.channel() == Channel.EMAIL)
+                .map(PlannedStep::at)
+                .toList();
+        assertThat(emails)
+                .containsExactlyElementsOf(
+                        calls.stream().map(call -> call.plusSeconds(600)).toList());
+        assertThat(plan.steps().stream()
+                        .filter(s -> s.channel() == Channel.CALL)
+                        .map(PlannedStep::template)
+                        .distinct())
+                .hasSize(6);
+        assertThat(plan.end()).isEqualTo(new Plan.End("NURTURE", at(2026, 8, 31, 16, 10)));
+    }
+
+    @Test
+    void aLeadArrivingAfterFiveIsCalledAtOnceAndThenOnTheNextBusinessDayNotTheOneAfter() {
+        var start = at(2026, 8, 18, 17, 30); // a Tuesday evening
+        var plan = planner.preview(BuiltInCadences.firstTimeCalls(), start, newYork, List.of());
+        assertThat(calls(plan))
+                .containsExactly(
+                        start,
+                        at(2026, 8, 19, 16, 0),
+                        at(2026, 8, 21, 11, 0),
+                        at(2026, 8, 25, 16, 0),
+                        at(2026, 8, 28, 11, 0),
+                        at(2026, 9, 1, 16, 0));
     }
 
     @Test
@@ -144,6 +179,13 @@ class PlannerTest {
         public net.jqwik.api.Arbitrary<String> get() {
             return CallCalendarTest.countries();
         }
+    }
+
+    private static List<Instant> calls(Plan plan) {
+        return plan.steps().stream()
+                .filter(s -> s.channel() == Channel.CALL)
+                .map(PlannedStep::at)
+                .toList();
     }
 
     private Instant at(int y, int m, int d, int h, int min) {

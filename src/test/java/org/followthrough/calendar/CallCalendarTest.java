@@ -46,6 +46,21 @@ public class CallCalendarTest {
     }
 
     @Test
+    void aHolidayObservedInTheYearBeforeItsOwnIsADayOff() {
+        // New Year's Day 2028 is a Saturday, observed on Friday 31 December 2027
+        var chicago = new Place(ZoneId.of("America/Chicago"), "US");
+        assertThat(calendar.isBusinessDay(LocalDate.of(2027, 12, 31), chicago)).isFalse();
+        assertThat(calendar.isBusinessDay(LocalDate.of(2027, 12, 30), chicago)).isTrue();
+        assertThat(calendar.plusBusinessDays(LocalDate.of(2027, 12, 30), 1, chicago))
+                .isEqualTo(LocalDate.of(2028, 1, 3));
+        var lateOnThursday =
+                ZonedDateTime.of(2027, 12, 30, 21, 30, 0, 0, chicago.zone()).toInstant();
+        assertThat(calendar.earliestLegal(lateOnThursday, chicago))
+                .isEqualTo(
+                        ZonedDateTime.of(2028, 1, 3, 8, 0, 0, 0, chicago.zone()).toInstant());
+    }
+
+    @Test
     void aCountryMayNarrowTheWindow() {
         var berlin = new Place(ZoneId.of("Europe/Berlin"), "DE");
         var at0830 = ZonedDateTime.of(2026, 8, 18, 8, 30, 0, 0, berlin.zone()).toInstant();

@@ -31,7 +31,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 /**
  * The cadence's own emails as they wait in the outbox: FTC #n's email is the n-th variant of the
  * team's template (R6), and a nurture email brings a new article for the prospect's industry each
- * time (R14, R20), never one they were sent before.
+ * time (R14, R20), never one they were sent before, one email at a time.
  */
 @ApplicationTest
 class CadenceEmailsTest extends WithMailServers {
@@ -56,6 +56,15 @@ class CadenceEmailsTest extends WithMailServers {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Enrolments enrolments;
+
+    @Autowired
+    org.followthrough.timing.TimedActions actions;
+
+    @Autowired
+    CadenceStepsDue due;
 
     @BeforeEach
     void tuesdayMorning() {
@@ -98,8 +107,15 @@ class CadenceEmailsTest extends WithMailServers {
         var prospect = prospect(rep, industry);
         log(rep, prospect, "{\"outcome\":\"CONNECTED\",\"nextStep\":{\"stage\":\"NURTURE\"}}");
 
+        assertThat(emails(prospect)).as("one nurture email planned at a time").hasSize(1);
+        var steps = new NurtureSteps(enrolments, actions, due);
+        for (int email = 2; email <= 8; email++) {
+            steps.nextEmailIsDue(prospect);
+        }
         var nurture = emails(prospect);
-        assertThat(nurture).as("the nurture cadence's emails, planned at once").hasSize(8);
+        assertThat(nurture)
+                .as("the nurture cadence's eight emails, each planned when the one before was due")
+                .hasSize(8);
         assertThat(nurture.get(0).subject()).isEqualTo("Worth a read: " + newer.title());
         assertThat(org.followthrough.TrackedLinks.untracked(nurture.get(0).body()))
                 .contains(newer.link())

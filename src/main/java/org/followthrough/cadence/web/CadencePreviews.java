@@ -64,11 +64,15 @@ class CadencePreviews {
         var plan = planner.preview(cadence, start, place, request.outcomes() == null ? List.of() : request.outcomes());
         var steps = new ArrayList<PreviewStep>();
         int calls = 0;
+        boolean called = false;
         for (var step : plan.steps()) {
             String label = null;
-            if (step.channel() == Channel.CALL) {
+            // a voicemail before the cadence's first call is left on the call that started it (the
+            // missed appointment's own call, M1), which counts as that call, as it does live
+            if (step.channel() == Channel.CALL || (step.channel() == Channel.VOICEMAIL && !called)) {
                 calls++;
                 label = (cadence.isFirstTimeCalls() ? "FTC #" : "Follow-up #") + calls;
+                called = true;
             }
             steps.add(new PreviewStep(
                     step.n(),
