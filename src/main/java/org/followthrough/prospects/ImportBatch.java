@@ -115,7 +115,7 @@ final class ImportBatch {
                 errors.add(new RowError(
                         k.row().row(),
                         columns.columnOf(k.checked().email() != null ? "email" : "phone"),
-                        "this person is already a prospect of another rep; ask a manager to import or reassign them"));
+                        Prospects.ALREADY_IN_TEAM.formatted(k.checked().email() != null ? "email" : "phone")));
             } else {
                 updates.add(updateParams(found[0], k, account, now));
             }

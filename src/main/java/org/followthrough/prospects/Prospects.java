@@ -21,6 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Prospects {
 
+    /** The answer when someone else's prospect has the same email or phone: who owns them stays unsaid. */
+    static final String ALREADY_IN_TEAM = "A prospect with this %s already exists in the team; ask a manager.";
+
     /** A stored prospect and whether it was new. */
     public record Saved(Prospect prospect, boolean created) {}
 
@@ -203,11 +206,11 @@ public class Prospects {
     }
 
     private Refusal alreadyExists(Actor actor, Prospect found, boolean updateWanted) {
-        var who = found.email() != null ? "email " + found.email() : "phone " + found.phoneE164();
         if (!actor.maySee(found.ownerId())) {
-            return Refusal.conflict("A prospect with " + who + " already exists and belongs to another rep; "
-                    + "ask a manager to reassign it.");
+            // says nothing about who owns them, so a rep cannot map out other reps' prospects
+            return Refusal.conflict(ALREADY_IN_TEAM.formatted(found.email() != null ? "email" : "phone"));
         }
+        var who = found.email() != null ? "email " + found.email() : "phone " + found.phoneE164();
         var refusal = Refusal.conflict("A prospect with " + who + " already exists (" + found.fullName() + "); "
                 + (updateWanted ? "change it with PATCH." : "add ?ifExists=update to update it instead."));
         return refusal.with("existingId", found.id()).with("existing", "/api/v1/prospects/" + found.id());

@@ -84,6 +84,28 @@ class ProspectApiTest {
     }
 
     @Test
+    void anotherRepsProspectWithTheSameEmailIsRefusedWithoutSayingWhoOwnsThem() {
+        var owner = given.rep();
+        var email = unique("owned");
+        var id = id(post(owner, body("Owned Person", email, null, "US", null)));
+        var prober = given.rep();
+
+        for (var uri : new String[] {"/api/v1/prospects", "/api/v1/prospects?ifExists=update"}) {
+            var refused = mvc.post()
+                    .uri(uri)
+                    .header("Authorization", given.bearer(prober))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(body("Probe", email, null, "US", null))
+                    .exchange();
+            assertThat(refused).hasStatus(HttpStatus.CONFLICT);
+            var text = contentOf(refused);
+            assertThat(text)
+                    .contains("already exists in the team; ask a manager")
+                    .doesNotContain("another rep", owner.email(), owner.fullName(), "Owned Person", id);
+        }
+    }
+
+    @Test
     void aRepNeverSeesAnotherRepsProspectsAndAManagerSeesThemAll() {
         var owner = given.rep();
         var other = given.rep();
@@ -216,6 +238,14 @@ class ProspectApiTest {
 
     private MvcTestResult get(Member member, String uri) {
         return mvc.get().uri(uri).header("Authorization", given.bearer(member)).exchange();
+    }
+
+    private static String contentOf(MvcTestResult result) {
+        try {
+            return result.getResponse().getContentAsString();
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String id(MvcTestResult result) {
