@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.followthrough.common.Countries;
 import org.followthrough.common.EmailAddress;
 import org.followthrough.common.InvalidInput;
+import org.followthrough.common.PlainText;
 import org.followthrough.common.Refusal;
 import org.followthrough.common.TimeZones;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -67,7 +68,9 @@ public class Team {
             throw Refusal.conflict("A member with email " + email.get() + " already exists.")
                     .with("email", email.get().value());
         }
-        if (request.fullName() == null || request.fullName().isBlank()) {
+        if (PlainText.hasControlCharacters(request.fullName())) {
+            problems.add("fullName", PlainText.CONTROL_CHARACTER);
+        } else if (request.fullName() == null || request.fullName().isBlank()) {
             problems.add("fullName", "is required: the name prospects will hear and read");
         } else if (request.fullName().length() > 200) {
             problems.add("fullName", "must be at most 200 characters");
@@ -108,7 +111,9 @@ public class Team {
             throw Refusal.forbidden("Only managers and administrators change the organisation.");
         }
         var problems = new InvalidInput.Collector();
-        if (name == null || name.isBlank() || name.strip().length() > 200) {
+        if (PlainText.hasControlCharacters(name)) {
+            problems.add("name", PlainText.CONTROL_CHARACTER);
+        } else if (name == null || name.isBlank() || name.strip().length() > 200) {
             problems.add("name", "is required, at most 200 characters: the company name prospects hear");
         }
         var code = Countries.parse(country);
