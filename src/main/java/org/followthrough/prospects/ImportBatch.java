@@ -21,8 +21,27 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class ImportBatch {
 
-    /** A rejected row: where it is in the file, which column and why. */
-    record RowError(long row, String column, String message) {}
+    /**
+     * A rejected row: where it is in the file, which column and why; and whom the row was about (its email
+     * and the digits of its phone, as written), so erasing that person takes their rejected cells too.
+     */
+    record RowError(long row, String column, String message, String email, String phoneDigits) {
+
+        RowError(long row, String column, String message) {
+            this(row, column, message, null, null);
+        }
+
+        RowError about(ProspectFields fields) {
+            var typed = Intake.text(fields.email());
+            var digits = fields.phone() == null ? "" : fields.phone().replaceAll("[^0-9]", "");
+            return new RowError(
+                    row,
+                    column,
+                    message,
+                    typed == null || typed.length() > 254 ? null : typed.toLowerCase(java.util.Locale.ROOT),
+                    digits.isEmpty() || digits.length() > 20 ? null : digits);
+        }
+    }
 
     record Result(int created, int updated, List<RowError> errors) {}
 
@@ -71,7 +90,7 @@ final class ImportBatch {
             var outcome = outcomes.get(i);
             if (outcome.checked() == null) {
                 for (FieldProblem p : outcome.problems()) {
-                    errors.add(new RowError(row.row(), columns.columnOf(p.field()), p.message()));
+                    errors.add(new RowError(row.row(), columns.columnOf(p.field()), p.message()).about(row.fields()));
                 }
                 continue;
             }
@@ -113,9 +132,10 @@ final class ImportBatch {
                         .toArray());
             } else if (!actor.maySee(found[1])) {
                 errors.add(new RowError(
-                        k.row().row(),
-                        columns.columnOf(k.checked().email() != null ? "email" : "phone"),
-                        Prospects.ALREADY_IN_TEAM.formatted(k.checked().email() != null ? "email" : "phone")));
+                                k.row().row(),
+                                columns.columnOf(k.checked().email() != null ? "email" : "phone"),
+                                Prospects.ALREADY_IN_TEAM.formatted(k.checked().email() != null ? "email" : "phone"))
+                        .about(k.row().fields()));
             } else {
                 updates.add(updateParams(found[0], k, account, now));
             }

@@ -199,7 +199,8 @@ final class ImportRun {
                             keep.row().row(),
                             null,
                             "could not be stored: "
-                                    + rowFailed.getMostSpecificCause().getMessage());
+                                    + rowFailed.getMostSpecificCause().getMessage())
+                            .about(keep.row().fields());
                     transaction.executeWithoutResult(tx -> tally(new ImportBatch.Result(0, 0, List.of(error)), single));
                 }
             }
