@@ -61,12 +61,15 @@ final class ImportRun {
         this.clock = clock;
     }
 
-    Totals run() {
+    /** Reads and stores the whole file; {@code beforeFinish} runs just before the import is marked finished. */
+    Totals run(Runnable beforeFinish) {
         try {
             var failure = importFile();
+            beforeFinish.run();
             jobs.finish(id, failure == null ? "DONE" : "FAILED", failure, clock.instant());
         } catch (RuntimeException | IOException e) {
             log.error("Import {} failed", id, e);
+            beforeFinish.run();
             jobs.finish(id, "FAILED", "The import stopped unexpectedly: " + e.getMessage(), clock.instant());
         } finally {
             try {

@@ -34,6 +34,7 @@ public class ProspectImports {
 
     private final ImportJobs jobs;
     private final Prospects prospects;
+    private final Owners owners;
     private final Suppressions suppressions;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -50,6 +51,7 @@ public class ProspectImports {
     ProspectImports(
             ImportJobs jobs,
             Prospects prospects,
+            Owners owners,
             Suppressions suppressions,
             DataSource dataSource,
             TransactionTemplate transaction,
@@ -59,6 +61,7 @@ public class ProspectImports {
             @Value("${followthrough.imports.max-bytes:2GB}") DataSize maxBytes) {
         this.jobs = jobs;
         this.prospects = prospects;
+        this.owners = owners;
         this.suppressions = suppressions;
         this.jdbc = new JdbcTemplate(dataSource);
         this.transaction = transaction;
@@ -86,9 +89,12 @@ public class ProspectImports {
                             + " MB; split it into parts.");
         }
         jobs.start(id, actor.id(), fileName, size, clock.instant());
-        var run = new ImportRun(id, file, actor, prospects.importContext(actor), jobs, batch(), transaction, clock);
+        var turns = owners.rotation(actor.id());
+        var run =
+                new ImportRun(id, file, actor, prospects.importContext(actor, turns), jobs, batch(), transaction, clock);
         worker.submit(() -> {
-            var result = run.run();
+            // the turns the file took are kept before it shows as finished, so what comes next takes the next turn
+            var result = run.run(() -> owners.keep(turns));
             // inside a transaction, so listeners run (and are recorded) once it commits
             transaction.executeWithoutResult(
                     tx -> events.publishEvent(new ProspectsImported(id, result.created(), result.updated())));

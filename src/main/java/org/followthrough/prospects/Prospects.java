@@ -61,7 +61,7 @@ public class Prospects {
      */
     @Transactional
     public Saved create(Actor actor, ProspectFields fields, boolean updateExisting, String source) {
-        var checked = Intake.check(fields, context(actor)).orThrow();
+        var checked = Intake.check(fields, context(actor, source)).orThrow();
         refuseIfSuppressed(checked);
         var existing =
                 checked.email() != null ? rows.byEmail(checked.email()) : rows.byPhoneWithoutEmail(checked.phoneE164());
@@ -175,17 +175,22 @@ public class Prospects {
     }
 
     Intake.Context context(Actor actor) {
+        return context(actor, "API");
+    }
+
+    /** A web inquiry's new person goes to whoever takes web inquiries; anyone else nobody claimed, to the reps. */
+    private Intake.Context context(Actor actor, String source) {
         var organisation = team.organisation();
         return new Intake.Context(
                 actor,
                 organisation.country(),
                 organisation.timeZone(),
                 team::memberByEmail,
-                () -> owners.next(actor.id()));
+                "SIGNAL".equals(source) ? () -> owners.nextForInquiry(actor.id()) : () -> owners.next(actor.id()));
     }
 
-    /** The same checks for a whole file: members and the reps' turns looked up once, not per row. */
-    Intake.Context importContext(Actor actor) {
+    /** The same checks for a whole file: members looked up once, the reps' turns counted without the database. */
+    Intake.Context importContext(Actor actor, Owners.Rotation turns) {
         var organisation = team.organisation();
         var members = new java.util.concurrent.ConcurrentHashMap<String, Optional<org.followthrough.team.Member>>();
         return new Intake.Context(
@@ -193,7 +198,7 @@ public class Prospects {
                 organisation.country(),
                 organisation.timeZone(),
                 email -> members.computeIfAbsent(email, team::memberByEmail),
-                owners.turns(actor.id()));
+                turns);
     }
 
     private void refuseIfSuppressed(Intake.Checked checked) {
