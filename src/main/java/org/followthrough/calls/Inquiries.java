@@ -113,13 +113,15 @@ class Inquiries {
 
     /**
      * Someone new from a company the team already works (matched by web domain): the owner of the
-     * company's most recently active prospect takes them, so one rep keeps the account.
+     * company's most recently active prospect takes them, so one rep keeps the account. An owner who was
+     * deactivated takes nobody: the inquiry goes round the reps instead of being refused.
      */
     private String colleagueOwner(SignalReceived received) {
         return received.match().found()
                 ? prospects
                         .byId(received.match().prospectId())
                         .flatMap(colleague -> team.member(colleague.ownerId()))
+                        .filter(Member::active)
                         .map(Member::email)
                         .orElse(null)
                 : null;

@@ -10,6 +10,7 @@ import org.followthrough.common.InvalidInput;
 import org.followthrough.common.PlainText;
 import org.followthrough.common.Refusal;
 import org.followthrough.common.TimeZones;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,6 +23,7 @@ public class Team {
     private final Organisations organisations;
     private final PasswordPolicy passwordPolicy;
     private final PasswordEncoder passwordEncoder;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Team(
@@ -29,11 +31,13 @@ public class Team {
             Organisations organisations,
             PasswordPolicy passwordPolicy,
             PasswordEncoder passwordEncoder,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.members = members;
         this.organisations = organisations;
         this.passwordPolicy = passwordPolicy;
         this.passwordEncoder = passwordEncoder;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -130,16 +134,40 @@ public class Team {
         return changed;
     }
 
-    /** Stops a member signing in or using their tokens; admins only, and never themselves. */
+    /** Stops a member signing in or using their tokens; their prospects go round the active reps. */
     @Transactional
     public void deactivate(Actor actor, UUID memberId) {
+        deactivate(actor, memberId, null);
+    }
+
+    /**
+     * Stops a member signing in or using their tokens; admins only, and never themselves. Their prospects
+     * and open calls go to {@code reassignTo} (an active member's email) when given, else round the active
+     * reps, in the same transaction, so nothing they worked is stranded.
+     */
+    @Transactional
+    public Member deactivate(Actor actor, UUID memberId, String reassignTo) {
         if (!actor.isAdmin()) {
             throw Refusal.forbidden("Only administrators deactivate members.");
         }
         if (actor.id().equals(memberId)) {
             throw Refusal.badRequest("You cannot deactivate yourself; ask another administrator.");
         }
-        members.byId(memberId).orElseThrow(() -> Refusal.notFound("member", memberId));
-        members.deactivate(memberId);
+        var member = members.byId(memberId).orElseThrow(() -> Refusal.notFound("member", memberId));
+        UUID successor = null;
+        if (reassignTo != null && !reassignTo.isBlank()) {
+            successor = members.byEmail(reassignTo)
+                    .filter(m -> m.active() && !m.id().equals(memberId))
+                    .map(Member::id)
+                    .orElseThrow(() -> InvalidInput.of(
+                            "reassignTo",
+                            "'" + reassignTo.strip() + "' is not another active member of the team; give the email"
+                                    + " of the member who takes over, or leave it out to share the prospects"
+                                    + " among the active reps"));
+        }
+        if (members.deactivate(memberId)) {
+            events.publishEvent(new MemberDeactivated(memberId, successor, actor.id()));
+        }
+        return members.byId(memberId).orElse(member);
     }
 }
