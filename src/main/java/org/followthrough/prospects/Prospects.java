@@ -127,6 +127,31 @@ public class Prospects {
         return change(actor, current, ProspectChanges.apply(current, changes, ownerEmail(current)));
     }
 
+    /**
+     * Changes the named fields like {@link #change(Actor, UUID, java.util.Map)}, but a value that cannot be
+     * taken (a phone that is no number) leaves its field as it was instead of refusing the rest: for what
+     * people type into forms outside FollowThrough, where nobody is there to correct it.
+     */
+    @Transactional
+    public Prospect changeWhatFits(Actor actor, UUID id, java.util.Map<String, Object> changes) {
+        var current = get(actor, id);
+        var wanted = new java.util.LinkedHashMap<>(changes);
+        while (!wanted.isEmpty()) {
+            var fields = ProspectChanges.apply(current, wanted, ownerEmail(current));
+            var outcome = Intake.check(fields, context(actor));
+            if (outcome.checked() != null) {
+                return change(actor, current, fields);
+            }
+            var refused = outcome.problems().stream()
+                    .map(org.followthrough.common.InvalidInput.FieldProblem::field)
+                    .toList();
+            if (!wanted.keySet().removeAll(refused)) {
+                return current;
+            }
+        }
+        return current;
+    }
+
     private Prospect change(Actor actor, Prospect current, ProspectFields wanted) {
         var checked = Intake.check(wanted, context(actor)).orThrow();
         if (checked.email() != null && !checked.email().equals(current.email())) {
