@@ -89,6 +89,10 @@ final class ImportRun {
         } catch (CsvFormat.NotCsv notCsv) {
             return notCsv.getMessage();
         }
+        // the file is on disk already: one quick pass over all of it settles UTF-8 or Windows-1252
+        try (var in = Files.newInputStream(file)) {
+            format = format.confirmedBy(in);
+        }
         try (var counting = new Counting(Files.newInputStream(file));
                 var reader = CsvReader.builder()
                         .fieldSeparator(format.delimiter())

@@ -93,6 +93,26 @@ class ImportExportTest {
     }
 
     @Test
+    void aWindows1252FileWhoseFirstAccentComesAfterTheFirst64KbIsReadAsWritten() throws Exception {
+        var manager = given.manager();
+        var tag = tag();
+        var csv = new StringBuilder("Full Name,Email,Company,Notes\r\n");
+        for (int i = 0; csv.length() < 80 * 1024; i++) {
+            csv.append("Plain Name ").append(i).append(",plain").append(i).append('.').append(tag);
+            csv.append("@example.com,Plain Co,").append("n".repeat(400)).append("\r\n");
+        }
+        csv.append("Jürgen Müller,jurgen.").append(tag).append("@beispiel.example,Müller & Söhne,\r\n");
+
+        var status = importAndWait(manager, csv.toString().getBytes(Charset.forName("windows-1252")), "text/csv");
+
+        assertThat(status.get("status").asString()).isEqualTo("DONE");
+        assertThat(status.get("format").asString()).contains("Windows-1252");
+        var jurgen = find(manager, "jurgen." + tag);
+        assertThat(jurgen.get("fullName").asString()).isEqualTo("Jürgen Müller");
+        assertThat(jurgen.get("company").asString()).isEqualTo("Müller & Söhne");
+    }
+
+    @Test
     void aUtf8FileWithBomAndTabsUploadedAsAFileWorksToo() throws Exception {
         var rep = given.rep();
         var tag = tag();
