@@ -103,11 +103,22 @@ final class ImportBatch {
         return new Prepared(new ArrayList<>(keep.values()), errors, superseded, rows.size(), bytesRead);
     }
 
+    /**
+     * A row is checked as the API would check it; a row with a phone that is no number but a valid mobile
+     * keeps the mobile (rejected only when no phone of it is valid, and then for its phone column).
+     */
     private static Intake.Outcome check(Columns.Row row, Intake.Context context) {
         if (!row.problems().isEmpty()) {
             return new Intake.Outcome(null, row.problems());
         }
-        return Intake.check(row.fields(), context);
+        var outcome = Intake.check(row.fields(), context);
+        if (outcome.checked() == null
+                && row.otherPhone() != null
+                && outcome.problems().stream().anyMatch(p -> p.field().equals("phone"))) {
+            var withMobile = Intake.check(row.withOtherPhone(), context);
+            return withMobile.checked() != null ? withMobile : outcome;
+        }
+        return outcome;
     }
 
     Result store(Actor actor, UUID importId, Columns columns, Prepared prepared) {

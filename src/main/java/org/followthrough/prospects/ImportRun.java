@@ -96,23 +96,53 @@ final class ImportRun {
         try (var counting = new Counting(Files.newInputStream(file));
                 var reader = CsvReader.builder()
                         .fieldSeparator(format.delimiter())
-                        .skipEmptyLines(true)
+                        // blank lines are kept (and passed over below) so row numbers stay those a spreadsheet shows
+                        .skipEmptyLines(false)
                         .allowExtraFields(true)
                         .allowMissingFields(true)
+                        // a quote still open at the end of the file has swallowed every row after it: say so
+                        .allowUnclosedQuote(false)
                         .maxBufferSize(MAX_RECORD_CHARS)
                         .ofCsvRecord(skip(counting, format.bomLength()), format.charset())) {
             var records = reader.iterator();
-            if (!records.hasNext()) {
+            long headerRow = 0;
+            CsvRecord header = null;
+            while (header == null && records.hasNext()) {
+                var record = records.next();
+                headerRow++;
+                header = blank(record) ? null : record;
+            }
+            if (header == null) {
                 return "The file has no rows; export the prospects again with a header row.";
             }
-            var columns = Columns.of(records.next().getFields());
+            var columns = Columns.of(header.getFields());
             jobs.describe(id, format.describe(), columns.mapped(), columns.ignored());
             var missing = columns.missing();
             if (missing.isPresent()) {
                 return missing.get();
             }
-            return readAndStore(records, columns, counting);
+            return readAndStore(records, columns, counting, headerRow);
+        } catch (CsvParseException broken) {
+            return "Row 1 " + unreadable(broken);
         }
+    }
+
+    private static boolean blank(CsvRecord record) {
+        return record.getFields().stream().allMatch(String::isBlank);
+    }
+
+    /** Why a row cannot be read, for "Row n ...". */
+    private static String unreadable(CsvParseException broken) {
+        for (Throwable cause = broken; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && cause.getMessage().startsWith("Unclosed quoted field")) {
+                return "opens a quote (\") that is never closed, so every row after it would be read as one"
+                        + " cell. The rows before it were imported; close the quote in that row (or double a"
+                        + " quote meant as text: \"\") and import the file again.";
+            }
+        }
+        return "cannot be read (" + broken.getMessage() + "): a quote is not closed or a line is longer than "
+                + (MAX_RECORD_CHARS / 1024) + " KB. The rows before it were imported; fix that row and import the"
+                + " file again.";
     }
 
     /**
@@ -120,10 +150,12 @@ final class ImportRun {
      * next ones (checking is most of the CPU work). At most two batches wait between them, so memory
      * stays flat.
      */
-    private String readAndStore(java.util.Iterator<CsvRecord> records, Columns columns, Counting counting) {
+    private String readAndStore(
+            java.util.Iterator<CsvRecord> records, Columns columns, Counting counting, long headerRow) {
         var ready = new java.util.concurrent.ArrayBlockingQueue<Object>(2);
         var stop = new java.util.concurrent.atomic.AtomicBoolean();
-        var reader = new Thread(() -> read(records, columns, counting, ready, stop), "prospect-import-reader");
+        var reader = new Thread(
+                () -> read(records, columns, counting, headerRow, ready, stop), "prospect-import-reader");
         reader.setDaemon(true);
         reader.start();
         try {
@@ -150,16 +182,18 @@ final class ImportRun {
             java.util.Iterator<CsvRecord> records,
             Columns columns,
             Counting counting,
+            long headerRow,
             java.util.concurrent.BlockingQueue<Object> ready,
             java.util.concurrent.atomic.AtomicBoolean stop) {
         var rows = new ArrayList<Columns.Row>(BATCH);
-        long row = 1;
+        // every record counts, blank or spanning several lines: the row numbers a spreadsheet shows
+        long row = headerRow;
         Object last = END;
         try {
             while (!stop.get() && records.hasNext()) {
                 CsvRecord record = records.next();
                 row++;
-                if (record.getFields().stream().allMatch(String::isBlank)) {
+                if (blank(record)) {
                     continue;
                 }
                 rows.add(columns.read(row, record.getFields()));
@@ -169,9 +203,7 @@ final class ImportRun {
                 }
             }
         } catch (CsvParseException broken) {
-            last = "Row " + (row + 1) + " cannot be read (" + broken.getMessage() + "): a quote is not closed or a"
-                    + " line is longer than " + (MAX_RECORD_CHARS / 1024) + " KB. The rows before it were imported;"
-                    + " fix that row and import the file again.";
+            last = "Row " + (row + 1) + " " + unreadable(broken);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;

@@ -161,6 +161,62 @@ class ImportExportTest {
     }
 
     @Test
+    void aQuoteLeftOpenNearTheEndFailsNamingItsRowInsteadOfSwallowingTheRest() throws Exception {
+        var rep = given.rep();
+        var tag = tag();
+        var csv = new StringBuilder("Full Name,Email,Company\n");
+        csv.append("Good Row,good.").append(tag).append("@example.com,Acme\n");
+        csv.append("Open Quote,open.").append(tag).append("@example.com,\"Acme, Inc.\n");
+        for (int i = 0; csv.length() < 100 * 1024; i++) {
+            csv.append("Tail ").append(i).append(",tail").append(i).append('.').append(tag);
+            csv.append("@example.com,Tail Co\n");
+        }
+
+        var status = importAndWait(rep, csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv");
+
+        assertThat(status.get("status").asString()).isEqualTo("FAILED");
+        assertThat(status.get("failure").asString()).startsWith("Row 3 opens a quote").contains("never closed");
+        assertThat(find(rep, "good." + tag).get("fullName").asString()).isEqualTo("Good Row");
+        assertThat(get(rep, "/api/v1/prospects?q=open." + tag).get("total").asLong())
+                .isZero();
+        assertThat(get(rep, "/api/v1/prospects?q=tail0." + tag).get("total").asLong())
+                .isZero();
+    }
+
+    @Test
+    void rowNumbersCountBlankLinesAsASpreadsheetDoes() throws Exception {
+        var rep = given.rep();
+        var tag = tag();
+        var csv = "\nFull Name,Email\n\nGood Row,good." + tag + "@example.com\n\n,\nBad Row,not-an-email\n";
+
+        var status = importAndWait(rep, csv.getBytes(StandardCharsets.UTF_8), "text/csv");
+
+        assertThat(status.get("imported").asLong()).isEqualTo(1);
+        assertThat(status.get("rejected").asLong()).isEqualTo(1);
+        assertThat(status.get("errors").get(0).get("row").asLong()).isEqualTo(7);
+    }
+
+    @Test
+    void aBadPhoneBesideAValidMobileKeepsTheMobileAndOnlyNoValidNumberRejects() throws Exception {
+        var rep = given.rep();
+        var tag = tag();
+        var csv = "Full Name,Email,Phone,Mobile Phone,Country\n"
+                + "Mobile Only," + "mobile." + tag + "@example.com,ask reception,+44 7911 123456,GB\n"
+                + "Both Valid," + "both." + tag + "@example.com,+44 20 7946 0958,+44 7911 123457,GB\n"
+                + "Neither," + "neither." + tag + "@example.com,ask reception,12,GB\n";
+
+        var status = importAndWait(rep, csv.getBytes(StandardCharsets.UTF_8), "text/csv");
+
+        assertThat(status.get("imported").asLong()).isEqualTo(2);
+        assertThat(find(rep, "mobile." + tag).get("phoneE164").asString()).isEqualTo("+447911123456");
+        assertThat(find(rep, "both." + tag).get("phoneE164").asString()).isEqualTo("+442079460958");
+        var error = status.get("errors").get(0);
+        assertThat(error.get("row").asLong()).isEqualTo(4);
+        assertThat(error.get("column").asString()).isEqualTo("Phone");
+        assertThat(error.get("message").asString()).contains("ask reception");
+    }
+
+    @Test
     void anErasedPersonInAFileIsARejectedRow() throws Exception {
         var rep = given.rep();
         var prospect = given.prospect(rep);
