@@ -63,11 +63,18 @@ final class ImportBatch {
     private final JdbcTemplate jdbc;
     private final Suppressions suppressions;
     private final Map<String, UUID> accountIds;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
     private final boolean postgres;
 
-    ImportBatch(JdbcTemplate jdbc, Suppressions suppressions, Map<String, UUID> accountIds, Clock clock) {
+    ImportBatch(
+            JdbcTemplate jdbc,
+            Suppressions suppressions,
+            Map<String, UUID> accountIds,
+            org.springframework.context.ApplicationEventPublisher events,
+            Clock clock) {
         this.jdbc = jdbc;
+        this.events = events;
         this.postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
                 c.getMetaData().getDatabaseProductName().equals("PostgreSQL")));
         this.suppressions = suppressions;
@@ -134,6 +141,7 @@ final class ImportBatch {
         resolveAccounts(keep);
         var inserts = new ArrayList<Object[]>();
         var updates = new ArrayList<Object[]>();
+        var reassigned = new ArrayList<UUID>();
         var now = clock.instant();
         for (var k : keep) {
             var found = existing.get(k.key());
@@ -149,6 +157,9 @@ final class ImportBatch {
                         .about(k.row().fields()));
             } else {
                 updates.add(updateParams(found[0], k, account, now));
+                if (k.row().fields().owner() != null && !k.checked().ownerId().equals(found[1])) {
+                    reassigned.add(found[0]);
+                }
             }
         }
         if (postgres) {
@@ -157,6 +168,8 @@ final class ImportBatch {
             jdbc.batchUpdate(ProspectRows.INSERT, inserts);
         }
         jdbc.batchUpdate(UPDATE, updates);
+        // only the rows whose owner changed: their open calls move with them, as after a change by API
+        reassigned.forEach(id -> events.publishEvent(new ProspectChanged(id, java.util.Set.of("owner"))));
         return new Result(inserts.size(), updates.size() + prepared.superseded(), errors);
     }
 

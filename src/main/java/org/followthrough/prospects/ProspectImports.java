@@ -118,7 +118,7 @@ public class ProspectImports {
     }
 
     private ImportBatch batch() {
-        return new ImportBatch(jdbc, suppressions, new HashMap<>(), clock);
+        return new ImportBatch(jdbc, suppressions, new HashMap<>(), events, clock);
     }
 
     private long copyAtMost(InputStream in, java.io.OutputStream out) throws IOException {

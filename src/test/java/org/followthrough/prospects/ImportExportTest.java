@@ -7,10 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.followthrough.ApplicationTest;
 import org.followthrough.Given;
+import org.followthrough.SignalSender;
 import org.followthrough.team.Member;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -29,6 +31,9 @@ class ImportExportTest {
 
     @Autowired
     ObjectMapper json;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aHubSpotExportIsMappedBadRowsAreNamedAndGoodRowsStored() throws Exception {
@@ -214,6 +219,32 @@ class ImportExportTest {
         assertThat(error.get("row").asLong()).isEqualTo(4);
         assertThat(error.get("column").asString()).isEqualTo("Phone");
         assertThat(error.get("message").asString()).contains("ask reception");
+    }
+
+    @Test
+    void anImportThatGivesAProspectAnotherOwnerMovesTheirOpenCalls() throws Exception {
+        var before = given.rep();
+        var after = given.rep();
+        var moved = given.prospect(before);
+        var stays = given.prospect(before);
+        assertThat(openCalls(moved.id(), before.id())).isPositive();
+        var csv = "Full Name,Email,Owner\n" + moved.fullName() + "," + moved.email() + "," + after.email() + "\n"
+                + stays.fullName() + "," + stays.email() + "," + before.email() + "\n";
+
+        var status = importAndWait(given.manager(), csv.getBytes(StandardCharsets.UTF_8), "text/csv");
+
+        assertThat(status.get("updated").asLong()).isEqualTo(2);
+        SignalSender.await(() -> openCalls(moved.id(), after.id()) > 0 && openCalls(moved.id(), before.id()) == 0
+                ? true
+                : null);
+        assertThat(openCalls(stays.id(), before.id())).isPositive();
+    }
+
+    private long openCalls(UUID prospectId, UUID ownerId) {
+        return jdbc.sql("select count(*) from tasks where prospect_id = ? and owner_id = ? and status = 'OPEN'")
+                .params(prospectId, ownerId)
+                .query(Long.class)
+                .single();
     }
 
     @Test
