@@ -99,14 +99,26 @@ class ImportJobs {
                 .update();
     }
 
-    /** Imports a crashed or stopped server left running cannot finish: say so, so nobody waits. */
-    int abandonRunning(Instant now) {
-        return jdbc.sql("update imports set status = 'FAILED', finished_at = ?, failure = ? where status = 'RUNNING'")
-                .params(
-                        Sql.ts(now),
-                        "The server stopped during this import. Import the file again: rows already imported are"
-                                + " updated, never duplicated.")
-                .update();
+    /** An import still marked running, with what it stored so far. */
+    record Running(UUID id, long imported, long updated) {}
+
+    List<Running> running() {
+        return jdbc.sql("select id, imported, updated from imports where status = 'RUNNING'")
+                .query((rs, i) -> new Running(Sql.uuid(rs, "id"), rs.getLong("imported"), rs.getLong("updated")))
+                .list();
+    }
+
+    /** An import a crashed or stopped server left running cannot finish: say so, so nobody waits. */
+    boolean abandon(UUID id, Instant now) {
+        return jdbc.sql(
+                                "update imports set status = 'FAILED', finished_at = ?, failure = ? where id = ? and status = 'RUNNING'")
+                        .params(
+                                Sql.ts(now),
+                                "The server stopped during this import. Import the file again: rows already imported"
+                                        + " are updated, never duplicated.",
+                                id)
+                        .update()
+                > 0;
     }
 
     Optional<ImportStatus> find(UUID id) {

@@ -61,16 +61,19 @@ final class ImportRun {
         this.clock = clock;
     }
 
-    /** Reads and stores the whole file; {@code beforeFinish} runs just before the import is marked finished. */
-    Totals run(Runnable beforeFinish) {
+    /** How an import is marked finished: DONE or FAILED, why it failed, and what it stored. */
+    interface Ending {
+        void finish(String status, String failure, Totals totals);
+    }
+
+    /** Reads and stores the whole file, then ends it, however reading went. */
+    void run(Ending ending) {
+        String failure;
         try {
-            var failure = importFile();
-            beforeFinish.run();
-            jobs.finish(id, failure == null ? "DONE" : "FAILED", failure, clock.instant());
+            failure = importFile();
         } catch (RuntimeException | IOException e) {
             log.error("Import {} failed", id, e);
-            beforeFinish.run();
-            jobs.finish(id, "FAILED", "The import stopped unexpectedly: " + e.getMessage(), clock.instant());
+            failure = "The import stopped unexpectedly: " + e.getMessage();
         } finally {
             try {
                 Files.deleteIfExists(file);
@@ -78,7 +81,7 @@ final class ImportRun {
                 log.warn("Could not delete the uploaded file {}", file, e);
             }
         }
-        return new Totals(created, updated);
+        ending.finish(failure == null ? "DONE" : "FAILED", failure, new Totals(created, updated));
     }
 
     /** Null when the whole file was read, else why the import stopped. */

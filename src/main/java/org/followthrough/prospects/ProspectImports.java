@@ -92,13 +92,13 @@ public class ProspectImports {
         var turns = owners.rotation(actor.id());
         var run =
                 new ImportRun(id, file, actor, prospects.importContext(actor, turns), jobs, batch(), transaction, clock);
-        worker.submit(() -> {
-            // the turns the file took are kept before it shows as finished, so what comes next takes the next turn
-            var result = run.run(() -> owners.keep(turns));
-            // inside a transaction, so listeners run (and are recorded) once it commits
-            transaction.executeWithoutResult(
-                    tx -> events.publishEvent(new ProspectsImported(id, result.created(), result.updated())));
-        });
+        worker.submit(() -> run.run((status, failure, totals) -> transaction.executeWithoutResult(tx -> {
+            // one transaction ends the import, keeps the turns its rows took and records the event that enrols
+            // its new prospects: an import never shows as finished with its prospects left out of the cadence
+            owners.keep(turns);
+            jobs.finish(id, status, failure, clock.instant());
+            events.publishEvent(new ProspectsImported(id, totals.created(), totals.updated()));
+        })));
         return id;
     }
 
@@ -112,9 +112,21 @@ public class ProspectImports {
         jobs.errors(id, sink);
     }
 
+    /**
+     * Imports a crashed or stopped server left running cannot finish: each is marked failed and, in the
+     * same transaction, the prospects it stored are handed to the engine like a finished import's, so none
+     * is left without a cadence (importing the file again only updates them).
+     */
     @EventListener(ApplicationReadyEvent.class)
     void failImportsTheLastRunLeftBehind() {
-        jobs.abandonRunning(clock.instant());
+        for (var abandoned : jobs.running()) {
+            transaction.executeWithoutResult(tx -> {
+                if (jobs.abandon(abandoned.id(), clock.instant())) {
+                    events.publishEvent(
+                            new ProspectsImported(abandoned.id(), abandoned.imported(), abandoned.updated()));
+                }
+            });
+        }
     }
 
     private ImportBatch batch() {
