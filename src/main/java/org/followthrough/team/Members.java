@@ -11,16 +11,14 @@ import org.followthrough.common.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The members table, including the sign-in bookkeeping that never leaves this module. */
+/** The members table, including the password hashes that never leave this module. */
 @Repository
 class Members {
 
     /** A member with what sign-in needs to know. */
-    record Credentials(
-            Member member, String passwordHash, int failedSignIns, Instant lastFailedAt, Instant lockedUntil) {}
+    record Credentials(Member member, String passwordHash) {}
 
-    private static final String COLUMNS =
-            "id, email, full_name, role, phone, time_zone, active, password_hash, failed_sign_ins, last_failed_at, locked_until";
+    private static final String COLUMNS = "id, email, full_name, role, phone, time_zone, active, password_hash";
 
     private final JdbcClient jdbc;
 
@@ -106,17 +104,12 @@ class Members {
                 .update();
     }
 
-    void recordFailedSignIn(UUID id, int failures, Instant at, Instant lockedUntil) {
-        jdbc.sql("update members set failed_sign_ins = ?, last_failed_at = ?, locked_until = ? where id = ?")
-                .params(failures, Sql.ts(at), Sql.ts(lockedUntil), id)
-                .update();
-    }
-
-    void recordSuccessfulSignIn(UUID id) {
-        jdbc.sql(
-                        "update members set failed_sign_ins = 0, last_failed_at = null, locked_until = null where id = ? and failed_sign_ins > 0")
-                .param(id)
-                .update();
+    boolean isActive(UUID id) {
+        return jdbc.sql("select count(*) from members where id = ? and active")
+                        .param(id)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     static String normalise(String email) {
@@ -132,11 +125,6 @@ class Members {
                 rs.getString("phone"),
                 ZoneId.of(rs.getString("time_zone")),
                 rs.getBoolean("active"));
-        return new Credentials(
-                member,
-                rs.getString("password_hash"),
-                rs.getInt("failed_sign_ins"),
-                Sql.instant(rs, "last_failed_at"),
-                Sql.instant(rs, "locked_until"));
+        return new Credentials(member, rs.getString("password_hash"));
     }
 }
