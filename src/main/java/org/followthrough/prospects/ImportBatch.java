@@ -47,14 +47,6 @@ final class ImportBatch {
 
     record Keep(Columns.Row row, Intake.Checked checked) {
 
-        String emailHash() {
-            return Suppressions.hash("email", checked.email());
-        }
-
-        String phoneHash() {
-            return Suppressions.hash("phone", checked.phoneE164());
-        }
-
         String key() {
             return checked.email() != null ? "e:" + checked.email() : "p:" + checked.phoneE164();
         }
@@ -246,15 +238,19 @@ final class ImportBatch {
     }
 
     private void rejectSuppressed(List<Keep> keep, Columns columns, List<RowError> errors) {
-        if (!suppressions.any()) {
+        var present = suppressions.present();
+        if (!present.any()) {
             return;
         }
+        var emails = new java.util.IdentityHashMap<Keep, List<String>>();
+        var phones = new java.util.IdentityHashMap<Keep, List<String>>();
         var hashes = new ArrayList<String>();
         for (var k : keep) {
-            hashes.add(k.emailHash());
-            hashes.add(k.phoneHash());
+            emails.put(k, suppressions.forms("email", k.checked().email(), present));
+            phones.put(k, suppressions.forms("phone", k.checked().phoneE164(), present));
+            hashes.addAll(emails.get(k));
+            hashes.addAll(phones.get(k));
         }
-        hashes.removeIf(java.util.Objects::isNull);
         var suppressed = suppressions.suppressedOf(hashes);
         if (suppressed.isEmpty()) {
             return;
@@ -262,8 +258,8 @@ final class ImportBatch {
         var it = keep.iterator();
         while (it.hasNext()) {
             var k = it.next();
-            var byEmail = k.emailHash() != null && suppressed.contains(k.emailHash());
-            if (byEmail || (k.phoneHash() != null && suppressed.contains(k.phoneHash()))) {
+            var byEmail = emails.get(k).stream().anyMatch(suppressed::contains);
+            if (byEmail || phones.get(k).stream().anyMatch(suppressed::contains)) {
                 errors.add(new RowError(
                         k.row().row(),
                         columns.columnOf(byEmail ? "email" : "phone"),
