@@ -88,7 +88,8 @@ class BodySizeLimit extends OncePerRequestFilter {
     }
 
     private static boolean parsedByTheContainer(HttpServletRequest request) {
-        var type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(java.util.Locale.ROOT);
+        var type =
+                request.getContentType() == null ? "" : request.getContentType().toLowerCase(java.util.Locale.ROOT);
         return type.startsWith("multipart/") || type.startsWith("application/x-www-form-urlencoded");
     }
 

@@ -35,7 +35,9 @@ class DeactivatedMembersHandOver {
     @EventListener
     void on(MemberDeactivated deactivated) {
         var ids = jdbc.queryForList(
-                "select id from prospects where owner_id = ? order by created_at, id", UUID.class, deactivated.memberId());
+                "select id from prospects where owner_id = ? order by created_at, id",
+                UUID.class,
+                deactivated.memberId());
         if (ids.isEmpty()) {
             return;
         }

@@ -51,8 +51,7 @@ class ErasedPeopleLeaveNoTraces {
                 params.add(Sql.likeContains(digits));
             }
         }
-        jdbc.sql("delete from event_publication where completion_date is null and (" + String.join(" or ", where)
-                        + ")")
+        jdbc.sql("delete from event_publication where completion_date is null and (" + String.join(" or ", where) + ")")
                 .params(params)
                 .update();
     }

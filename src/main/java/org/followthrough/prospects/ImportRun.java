@@ -157,8 +157,8 @@ final class ImportRun {
             java.util.Iterator<CsvRecord> records, Columns columns, Counting counting, long headerRow) {
         var ready = new java.util.concurrent.ArrayBlockingQueue<Object>(2);
         var stop = new java.util.concurrent.atomic.AtomicBoolean();
-        var reader = new Thread(
-                () -> read(records, columns, counting, headerRow, ready, stop), "prospect-import-reader");
+        var reader =
+                new Thread(() -> read(records, columns, counting, headerRow, ready, stop), "prospect-import-reader");
         reader.setDaemon(true);
         reader.start();
         try {
@@ -238,10 +238,10 @@ final class ImportRun {
                 } catch (DataAccessException rowFailed) {
                     batch.forgetAccounts();
                     var error = new ImportBatch.RowError(
-                            keep.row().row(),
-                            null,
-                            "could not be stored: "
-                                    + rowFailed.getMostSpecificCause().getMessage())
+                                    keep.row().row(),
+                                    null,
+                                    "could not be stored: "
+                                            + rowFailed.getMostSpecificCause().getMessage())
                             .about(keep.row().fields());
                     transaction.executeWithoutResult(tx -> tally(new ImportBatch.Result(0, 0, List.of(error)), single));
                 }

@@ -79,17 +79,28 @@ final class Intake {
         var problems = new InvalidInput.Collector();
         if (PlainText.refuseControlCharacters(
                 problems,
-                "fullName", in.fullName(),
-                "title", in.title(),
-                "email", in.email(),
-                "phone", in.phone(),
-                "company", in.company(),
-                "companyDomain", in.companyDomain(),
-                "industry", in.industry(),
-                "country", in.country(),
-                "timeZone", in.timeZone(),
-                "decisionRole", in.decisionRole(),
-                "owner", in.owner())) {
+                "fullName",
+                in.fullName(),
+                "title",
+                in.title(),
+                "email",
+                in.email(),
+                "phone",
+                in.phone(),
+                "company",
+                in.company(),
+                "companyDomain",
+                in.companyDomain(),
+                "industry",
+                in.industry(),
+                "country",
+                in.country(),
+                "timeZone",
+                in.timeZone(),
+                "decisionRole",
+                in.decisionRole(),
+                "owner",
+                in.owner())) {
             return new Outcome(null, problemsOf(problems));
         }
         var fullName = text(in.fullName());

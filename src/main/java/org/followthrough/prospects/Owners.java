@@ -84,7 +84,9 @@ class Owners {
             return anyoneElse(fallback);
         }
         // the row stays locked until the caller's transaction ends, so two creates never take the same turn
-        jdbc.sql("update owner_turns set turn = turn + 1 where pool = ?").param(pool).update();
+        jdbc.sql("update owner_turns set turn = turn + 1 where pool = ?")
+                .param(pool)
+                .update();
         long taken = turn(pool) - 1;
         return reps.get((int) Math.floorMod(taken, (long) reps.size())).id();
     }

@@ -90,8 +90,8 @@ public class ProspectImports {
         }
         jobs.start(id, actor.id(), fileName, size, clock.instant());
         var turns = owners.rotation(actor.id());
-        var run =
-                new ImportRun(id, file, actor, prospects.importContext(actor, turns), jobs, batch(), transaction, clock);
+        var run = new ImportRun(
+                id, file, actor, prospects.importContext(actor, turns), jobs, batch(), transaction, clock);
         worker.submit(() -> run.run((status, failure, totals) -> transaction.executeWithoutResult(tx -> {
             // one transaction ends the import, keeps the turns its rows took and records the event that enrols
             // its new prospects: an import never shows as finished with its prospects left out of the cadence

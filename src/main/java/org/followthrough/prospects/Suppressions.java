@@ -68,7 +68,8 @@ public class Suppressions {
     }
 
     Present present() {
-        return jdbc.sql("select count(*) as entries, count(case when not keyed then 1 end) as unkeyed from suppressions")
+        return jdbc.sql(
+                        "select count(*) as entries, count(case when not keyed then 1 end) as unkeyed from suppressions")
                 .query((rs, i) -> new Present(rs.getLong("entries") > 0, rs.getLong("unkeyed") > 0))
                 .single();
     }

@@ -109,7 +109,8 @@ class FirstStart implements ApplicationRunner {
             Files.deleteIfExists(file);
             try {
                 // readable by its owner only from the moment it exists
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(
+                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException notPosix) {
                 log.debug("file permissions left as they are on this file system");
             }

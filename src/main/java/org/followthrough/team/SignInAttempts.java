@@ -70,7 +70,9 @@ class SignInAttempts {
 
     /** The password was right: the attempts before it no longer count. */
     void succeeded(String email) {
-        jdbc.sql("delete from sign_in_attempts where email_hash = ?").param(key(email)).update();
+        jdbc.sql("delete from sign_in_attempts where email_hash = ?")
+                .param(key(email))
+                .update();
     }
 
     private boolean firstFailure(String key, Instant now) {
@@ -87,7 +89,8 @@ class SignInAttempts {
     }
 
     private Optional<Standing> standing(String key) {
-        return jdbc.sql("select failures, version, last_failed_at, locked_until from sign_in_attempts where email_hash = ?")
+        return jdbc.sql(
+                        "select failures, version, last_failed_at, locked_until from sign_in_attempts where email_hash = ?")
                 .param(key)
                 .query((rs, i) -> new Standing(
                         rs.getInt("failures"),
@@ -101,7 +104,8 @@ class SignInAttempts {
         var normalised = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
         try {
             return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(normalised.getBytes(StandardCharsets.UTF_8)));
+                    .formatHex(
+                            MessageDigest.getInstance("SHA-256").digest(normalised.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

@@ -55,8 +55,9 @@ class UploadLimitsTest {
     @Test
     void aFileLargerThanAFormIsStillTakenOnTheImportPage() throws Exception {
         var rep = given.rep();
-        var basic = "Basic " + Base64.getEncoder()
-                .encodeToString((rep.email() + ":" + Given.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        var basic = "Basic "
+                + Base64.getEncoder()
+                        .encodeToString((rep.email() + ":" + Given.PASSWORD).getBytes(StandardCharsets.UTF_8));
         var http = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager())
                 .connectTimeout(Duration.ofSeconds(10))
@@ -72,7 +73,11 @@ class UploadLimitsTest {
 
         var tag = UUID.randomUUID().toString().substring(0, 8);
         var csv = new StringBuilder("Full Name,Email,Notes\n");
-        csv.append("Big File,big.").append(tag).append("@example.com,").append("n".repeat(600 * 1024)).append('\n');
+        csv.append("Big File,big.")
+                .append(tag)
+                .append("@example.com,")
+                .append("n".repeat(600 * 1024))
+                .append('\n');
         var body = "--xyz\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf.group(1) + "\r\n"
                 + "--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.csv\"\r\n"
                 + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--xyz--\r\n";

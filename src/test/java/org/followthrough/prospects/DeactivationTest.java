@@ -49,7 +49,11 @@ class DeactivationTest {
         var second = given.prospect(leaving);
         assertThat(openCallsOf(leaving)).isPositive();
 
-        assertThat(deactivate(leaving, null)).hasStatusOk().bodyJson().extractingPath("$.active").isEqualTo(false);
+        assertThat(deactivate(leaving, null))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.active")
+                .isEqualTo(false);
 
         var active = team.activeReps().stream().map(Member::id).toList();
         for (var p : List.of(first, second)) {
@@ -110,7 +114,9 @@ class DeactivationTest {
                 false,
                 "API");
         // deactivated before prospects were handed on, as members of earlier versions were
-        jdbc.sql("update members set active = false where id = ?").param(gone.id()).update();
+        jdbc.sql("update members set active = false where id = ?")
+                .param(gone.id())
+                .update();
 
         new SignalSender(port, java.time.Clock.systemUTC())
                 .accepted("{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"INQUIRY\",\"occurredAt\":\""
@@ -127,8 +133,8 @@ class DeactivationTest {
                 .uri("/api/v1/users/" + member.id() + "/deactivate")
                 .header("Authorization", given.bearer(given.admin()));
         if (reassignTo != null) {
-            request = request.contentType(MediaType.APPLICATION_JSON)
-                    .content("{\"reassignTo\":\"" + reassignTo + "\"}");
+            request =
+                    request.contentType(MediaType.APPLICATION_JSON).content("{\"reassignTo\":\"" + reassignTo + "\"}");
         }
         return request.exchange();
     }

@@ -75,11 +75,13 @@ class ErasureLeavesNoTraceTest {
                 ",\"name\":\"" + prospect.fullName() + "\",\"phone\":\"" + prospect.phoneE164()
                         + "\",\"message\":\"Please call me back\""));
         await(() -> count("select count(*) from tasks where prospect_id = ? and kind = 'INBOUND'", id) > 0 ? 1 : null);
-        assertThat(mvc.post()
-                        .uri("/api/v1/prospects/" + id + "/calls")
-                        .header("Authorization", given.bearer(rep))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"outcome\":\"CONNECTED\",\"nextStep\":{\"stage\":\"NURTURE\",\"prospectSaidNo\":true}}"))
+        assertThat(
+                        mvc.post()
+                                .uri("/api/v1/prospects/" + id + "/calls")
+                                .header("Authorization", given.bearer(rep))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(
+                                        "{\"outcome\":\"CONNECTED\",\"nextStep\":{\"stage\":\"NURTURE\",\"prospectSaidNo\":true}}"))
                 .hasStatus(HttpStatus.CREATED);
         sender.accepted(signal("PAGE_VIEW", prospect, ",\"url\":\"https://example.com/pricing\""));
         await(() -> count("select count(*) from tasks where prospect_id = ? and kind = 'TRIGGER'", id) > 0 ? 1 : null);
@@ -114,8 +116,8 @@ class ErasureLeavesNoTraceTest {
 
     /** An import row about the person, rejected for its phone: their rejected cell stays with their email. */
     private UUID rejectedImportRowAbout(org.followthrough.team.Member rep, Prospect prospect) throws Exception {
-        var csv = "Full Name,Email,Phone\n" + prospect.fullName() + "," + prospect.email().toUpperCase(Locale.ROOT)
-                + ",call the front desk\n";
+        var csv = "Full Name,Email,Phone\n" + prospect.fullName() + ","
+                + prospect.email().toUpperCase(Locale.ROOT) + ",call the front desk\n";
         var started = mvc.post()
                 .uri("/api/v1/imports")
                 .header("Authorization", given.bearer(rep))
@@ -123,10 +125,10 @@ class ErasureLeavesNoTraceTest {
                 .content(csv.getBytes(StandardCharsets.UTF_8))
                 .exchange();
         assertThat(started).hasStatus(HttpStatus.ACCEPTED);
-        var importId = UUID.fromString(started.getResponse()
-                .getHeader("Location")
-                .substring("/api/v1/imports/".length()));
-        await(() -> "RUNNING".equals(jdbc.sql("select status from imports where id = ?")
+        var importId =
+                UUID.fromString(started.getResponse().getHeader("Location").substring("/api/v1/imports/".length()));
+        await(() -> "RUNNING"
+                        .equals(jdbc.sql("select status from imports where id = ?")
                                 .param(importId)
                                 .query(String.class)
                                 .single())

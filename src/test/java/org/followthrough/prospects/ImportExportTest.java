@@ -12,8 +12,8 @@ import org.followthrough.team.Member;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import tools.jackson.databind.JsonNode;
@@ -103,7 +103,12 @@ class ImportExportTest {
         var tag = tag();
         var csv = new StringBuilder("Full Name,Email,Company,Notes\r\n");
         for (int i = 0; csv.length() < 80 * 1024; i++) {
-            csv.append("Plain Name ").append(i).append(",plain").append(i).append('.').append(tag);
+            csv.append("Plain Name ")
+                    .append(i)
+                    .append(",plain")
+                    .append(i)
+                    .append('.')
+                    .append(tag);
             csv.append("@example.com,Plain Co,").append("n".repeat(400)).append("\r\n");
         }
         csv.append("Jürgen Müller,jurgen.").append(tag).append("@beispiel.example,Müller & Söhne,\r\n");
@@ -180,7 +185,9 @@ class ImportExportTest {
         var status = importAndWait(rep, csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv");
 
         assertThat(status.get("status").asString()).isEqualTo("FAILED");
-        assertThat(status.get("failure").asString()).startsWith("Row 3 opens a quote").contains("never closed");
+        assertThat(status.get("failure").asString())
+                .startsWith("Row 3 opens a quote")
+                .contains("never closed");
         assertThat(find(rep, "good." + tag).get("fullName").asString()).isEqualTo("Good Row");
         assertThat(get(rep, "/api/v1/prospects?q=open." + tag).get("total").asLong())
                 .isZero();
@@ -234,9 +241,8 @@ class ImportExportTest {
         var status = importAndWait(given.manager(), csv.getBytes(StandardCharsets.UTF_8), "text/csv");
 
         assertThat(status.get("updated").asLong()).isEqualTo(2);
-        SignalSender.await(() -> openCalls(moved.id(), after.id()) > 0 && openCalls(moved.id(), before.id()) == 0
-                ? true
-                : null);
+        SignalSender.await(
+                () -> openCalls(moved.id(), after.id()) > 0 && openCalls(moved.id(), before.id()) == 0 ? true : null);
         assertThat(openCalls(stays.id(), before.id())).isPositive();
     }
 

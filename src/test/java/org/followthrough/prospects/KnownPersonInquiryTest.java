@@ -75,7 +75,7 @@ class KnownPersonInquiryTest {
 
     private void inquiry(Prospect about, String fields) {
         new SignalSender(port, Clock.systemUTC())
-                .accepted("{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"INQUIRY\",\"occurredAt\":\""
-                        + Instant.now() + "\",\"email\":\"" + about.email() + "\"," + fields + "}");
+                .accepted("{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"INQUIRY\",\"occurredAt\":\"" + Instant.now()
+                        + "\",\"email\":\"" + about.email() + "\"," + fields + "}");
     }
 }

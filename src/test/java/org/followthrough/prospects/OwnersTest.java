@@ -67,7 +67,11 @@ class OwnersTest {
                 .header("Authorization", given.bearer(admin))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"owners\":[\"" + a.email().toUpperCase() + "\",\"" + b.email() + "\"]}");
-        assertThat(chosen).hasStatusOk().bodyJson().extractingPath("$.allActiveReps").isEqualTo(false);
+        assertThat(chosen)
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.allActiveReps")
+                .isEqualTo(false);
         assertThat(mvc.get().uri("/api/v1/admin/inquiry-owners").header("Authorization", given.bearer(admin)))
                 .hasStatusOk()
                 .bodyJson()
@@ -83,7 +87,9 @@ class OwnersTest {
         var restarted = new Owners(team, inquiryOwners, jdbc);
         UUID next = transaction.execute(tx -> restarted.nextForInquiry(admin.id()));
         assertThat(next).isEqualTo(first);
-        assertThat(inquiry().ownerId()).as("the turn was taken by the restarted instance").isEqualTo(second);
+        assertThat(inquiry().ownerId())
+                .as("the turn was taken by the restarted instance")
+                .isEqualTo(second);
     }
 
     @Test
@@ -107,14 +113,21 @@ class OwnersTest {
         var tag = UUID.randomUUID().toString().substring(0, 8);
         var csv = "Full Name,Email\nOne " + tag + ",one." + tag + "@example.com\nTwo " + tag + ",two." + tag
                 + "@example.com\n";
-        var id = imports.start(manager.asActor(), "two.csv", new java.io.ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+        var id = imports.start(
+                manager.asActor(), "two.csv", new java.io.ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
         SignalSender.await(() -> imports.status(manager.asActor(), id)
-                        .filter(s -> !s.status().equals("RUNNING"))
-                        .orElse(null));
+                .filter(s -> !s.status().equals("RUNNING"))
+                .orElse(null));
         // rows are checked side by side, so which of the two takes which turn is open
         assertThat(java.util.List.of(
-                        prospects.byEmail("one." + tag + "@example.com").orElseThrow().ownerId(),
-                        prospects.byEmail("two." + tag + "@example.com").orElseThrow().ownerId()))
+                        prospects
+                                .byEmail("one." + tag + "@example.com")
+                                .orElseThrow()
+                                .ownerId(),
+                        prospects
+                                .byEmail("two." + tag + "@example.com")
+                                .orElseThrow()
+                                .ownerId()))
                 .containsExactlyInAnyOrder(reps.get((at + 3) % reps.size()), reps.get((at + 4) % reps.size()));
         assertThat(added(manager).ownerId()).isEqualTo(reps.get((at + 5) % reps.size()));
     }

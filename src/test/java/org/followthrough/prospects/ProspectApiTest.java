@@ -200,7 +200,11 @@ class ProspectApiTest {
                 .bodyJson()
                 .extractingPath("$.errors[0].field")
                 .isEqualTo("fullName");
-        assertThat(created).bodyJson().extractingPath("$.errors[0].message").asString().contains("control character");
+        assertThat(created)
+                .bodyJson()
+                .extractingPath("$.errors[0].message")
+                .asString()
+                .contains("control character");
         assertThat(get(rep, "/api/v1/prospects?q=" + email))
                 .bodyJson()
                 .extractingPath("$.total")
@@ -217,9 +221,7 @@ class ProspectApiTest {
                 .extractingPath("$.errors[*].field")
                 .asArray()
                 .containsExactlyInAnyOrder("title", "company");
-        assertThat(mvc.get()
-                        .uri("/api/v1/prospects?q={q}", "a\u0000b")
-                        .header("Authorization", given.bearer(rep)))
+        assertThat(mvc.get().uri("/api/v1/prospects?q={q}", "a\u0000b").header("Authorization", given.bearer(rep)))
                 .hasStatus(HttpStatus.BAD_REQUEST)
                 .bodyJson()
                 .extractingPath("$.errors[0].field")

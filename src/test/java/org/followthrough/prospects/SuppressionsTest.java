@@ -48,7 +48,8 @@ class SuppressionsTest {
         assertThat(stored)
                 .as("a plain SHA-256 of the phone could be found by hashing every number")
                 .doesNotContain(
-                        Suppressions.unkeyed("email", prospect.email()), Suppressions.unkeyed("phone", prospect.phoneE164()));
+                        Suppressions.unkeyed("email", prospect.email()),
+                        Suppressions.unkeyed("phone", prospect.phoneE164()));
         assertThat(suppressions.suppressedSince(prospect.email(), null)).isPresent();
         assertThat(suppressions.suppressedSince(null, prospect.phoneE164())).isPresent();
     }
@@ -60,15 +61,16 @@ class SuppressionsTest {
         jdbc.sql("insert into suppressions (id, email_hash, phone_hash, created_at) values (?, ?, null, ?)")
                 .params(UUID.randomUUID(), Suppressions.unkeyed("email", email), Sql.ts(Instant.now()))
                 .update();
-        var fields = new ProspectFields("Old Entry", null, email, null, null, null, null, "US", null, null, null, null, null);
+        var fields = new ProspectFields(
+                "Old Entry", null, email, null, null, null, null, "US", null, null, null, null, null);
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> prospects.create(rep.asActor(), fields, false, "API"))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> prospects.create(rep.asActor(), fields, false, "API"))
                 .isInstanceOf(Refusal.class)
                 .hasMessageContaining("erased");
 
         assertThat(suppressions.liftFor(email, null)).isEqualTo(1);
-        assertThat(prospects.create(rep.asActor(), fields, false, "API").created()).isTrue();
+        assertThat(prospects.create(rep.asActor(), fields, false, "API").created())
+                .isTrue();
     }
 
     private String hmac(String text) throws Exception {

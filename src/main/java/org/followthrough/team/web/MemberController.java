@@ -54,8 +54,7 @@ class MemberController {
 
     /** Admins only: the member can no longer sign in, and their prospects and open calls are handed on. */
     @PostMapping("/{id}/deactivate")
-    MemberView deactivate(
-            Actor actor, @PathVariable UUID id, @RequestBody(required = false) Deactivation request) {
+    MemberView deactivate(Actor actor, @PathVariable UUID id, @RequestBody(required = false) Deactivation request) {
         return MemberView.of(team.deactivate(actor, id, request == null ? null : request.reassignTo()));
     }
 
