@@ -21,6 +21,17 @@ class ActiveMembersOnly extends OncePerRequestFilter {
         this.members = members;
     }
 
+    /** Stylesheets, scripts and images change nothing and show nothing of the team's: no lookup for them. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        var path = request.getRequestURI();
+        return path.startsWith("/css/")
+                || path.startsWith("/js/")
+                || path.startsWith("/img/")
+                || path.startsWith("/webjars/")
+                || path.startsWith("/favicon");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
