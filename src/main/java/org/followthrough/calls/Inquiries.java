@@ -134,15 +134,18 @@ class Inquiries {
                 return;
             }
             signals.attach(received.signalId(), prospect.id());
-        } else if (!prospect.stage().isOpen() || triggers.cold(prospect)) {
-            var reason = "Web inquiry " + triggers.ago(signal) + " (matched by email " + signal.email() + ")"
-                    + (signal.message() == null || signal.message().isBlank()
-                            ? ""
-                            : ": " + abbreviate(signal.message()));
-            if (triggers.raise(prospect, reason) != null) {
-                meters.timer(LATENCY).record(java.time.Duration.between(received.receivedAt(), clock.instant()));
+        } else {
+            prospect = refreshed(prospect, signal);
+            if (!prospect.stage().isOpen() || triggers.cold(prospect)) {
+                var reason = "Web inquiry " + triggers.ago(signal) + " (matched by email " + signal.email() + ")"
+                        + (signal.message() == null || signal.message().isBlank()
+                                ? ""
+                                : ": " + abbreviate(signal.message()));
+                if (triggers.raise(prospect, reason) != null) {
+                    meters.timer(LATENCY).record(java.time.Duration.between(received.receivedAt(), clock.instant()));
+                }
+                return;
             }
-            return;
         }
         raise(prospect, signal);
         meters.timer(LATENCY).record(java.time.Duration.between(received.receivedAt(), clock.instant()));
@@ -150,16 +153,41 @@ class Inquiries {
 
     /**
      * Someone new from a company the team already works (matched by web domain): the owner of the
-     * company's most recently active prospect takes them, so one rep keeps the account.
+     * company's most recently active prospect takes them, so one rep keeps the account. An owner who was
+     * deactivated takes nobody: the inquiry goes round the reps instead of being refused.
      */
     private String colleagueOwner(SignalReceived received) {
         return received.match().found()
                 ? prospects
                         .byId(received.match().prospectId())
                         .flatMap(colleague -> team.member(colleague.ownerId()))
+                        .filter(Member::active)
                         .map(Member::email)
                         .orElse(null)
                 : null;
+    }
+
+    /**
+     * Someone known wrote in again: the phone, name and company their inquiry gives replace what was kept
+     * (a time zone inferred from the old phone follows the new one), through the prospects' own change
+     * path; what the inquiry leaves out stays, and a value that cannot be taken is left out, never the call.
+     */
+    private Prospect refreshed(Prospect known, Signal s) {
+        var changes = new java.util.LinkedHashMap<String, Object>();
+        if (given(s.name())) {
+            changes.put("fullName", s.name());
+        }
+        if (given(s.phone())) {
+            changes.put("phone", s.phone());
+        }
+        if (given(s.company())) {
+            changes.put("company", s.company());
+        }
+        return changes.isEmpty() ? known : prospects.changeWhatFits(WEB_FORM, known.id(), changes);
+    }
+
+    private static boolean given(String value) {
+        return value != null && !value.isBlank();
     }
 
     private Prospect create(Signal s, String owner) {

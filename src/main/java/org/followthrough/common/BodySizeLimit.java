@@ -13,16 +13,22 @@ import java.util.Comparator;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses API bodies larger than a sane limit with 413 before anything reads them. Paths that
- * stream large uploads (CSV imports) set their own limit; bodies sent without a length are
- * counted as they arrive.
+ * Refuses request bodies larger than a sane limit with 413 before anything reads them, on every path and
+ * ahead of every other filter: the sign-in form's CSRF check reads parameters, which makes the servlet
+ * container parse (and spool to disk) a multipart body before anyone is signed in. Only the paths that
+ * take large uploads (CSV imports, by API and from the import page) set a larger limit. Bodies sent
+ * without a length are counted as they arrive; a form or multipart body without one is refused with 411
+ * on the other paths, since the container would parse it from the connection itself.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 @EnableConfigurationProperties(BodySizeLimit.Limits.class)
 class BodySizeLimit extends OncePerRequestFilter {
 
@@ -35,7 +41,7 @@ class BodySizeLimit extends OncePerRequestFilter {
 
         long limitFor(String path) {
             return maxBodyByPath.entrySet().stream()
-                    .filter(e -> path.startsWith(e.getKey()))
+                    .filter(e -> path.equals(e.getKey()) || path.startsWith(e.getKey() + "/"))
                     .max(Comparator.comparingInt(e -> e.getKey().length()))
                     .map(e -> e.getValue().toBytes())
                     .orElse(maxBody.toBytes());
@@ -51,11 +57,6 @@ class BodySizeLimit extends OncePerRequestFilter {
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
-    }
-
-    @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long limit = limits.limitFor(request.getRequestURI());
@@ -66,6 +67,15 @@ class BodySizeLimit extends OncePerRequestFilter {
         }
         // a path with a large limit streams its body itself (CSV imports) and counts while it reads
         if (declared < 0 && request.getHeader("Transfer-Encoding") != null && limit <= STREAMED_ABOVE) {
+            if (parsedByTheContainer(request)) {
+                response.setStatus(411);
+                response.setHeader("Connection", "close");
+                response.setContentType("application/problem+json");
+                response.getWriter()
+                        .write("{\"type\":\"about:blank\",\"title\":\"Length required\",\"status\":411,"
+                                + "\"detail\":\"Send the form with a Content-Length.\"}");
+                return;
+            }
             var body = request.getInputStream().readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
             if (body.length > limit) {
                 refuse(response, limit);
@@ -77,8 +87,16 @@ class BodySizeLimit extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
+    private static boolean parsedByTheContainer(HttpServletRequest request) {
+        var type =
+                request.getContentType() == null ? "" : request.getContentType().toLowerCase(java.util.Locale.ROOT);
+        return type.startsWith("multipart/") || type.startsWith("application/x-www-form-urlencoded");
+    }
+
     private static void refuse(HttpServletResponse response, long limit) throws IOException {
         response.setStatus(413);
+        // the body is never read: close the connection rather than wait for the rest of it
+        response.setHeader("Connection", "close");
         response.setContentType("application/problem+json");
         response.getWriter()
                 .write("{\"type\":\"about:blank\",\"title\":\"Content too large\",\"status\":413,"

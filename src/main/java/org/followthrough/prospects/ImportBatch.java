@@ -21,20 +21,31 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class ImportBatch {
 
-    /** A rejected row: where it is in the file, which column and why. */
-    record RowError(long row, String column, String message) {}
+    /**
+     * A rejected row: where it is in the file, which column and why; and whom the row was about (its email
+     * and the digits of its phone, as written), so erasing that person takes their rejected cells too.
+     */
+    record RowError(long row, String column, String message, String email, String phoneDigits) {
+
+        RowError(long row, String column, String message) {
+            this(row, column, message, null, null);
+        }
+
+        RowError about(ProspectFields fields) {
+            var typed = Intake.text(fields.email());
+            var digits = fields.phone() == null ? "" : fields.phone().replaceAll("[^0-9]", "");
+            return new RowError(
+                    row,
+                    column,
+                    message,
+                    typed == null || typed.length() > 254 ? null : typed.toLowerCase(java.util.Locale.ROOT),
+                    digits.isEmpty() || digits.length() > 20 ? null : digits);
+        }
+    }
 
     record Result(int created, int updated, List<RowError> errors) {}
 
     record Keep(Columns.Row row, Intake.Checked checked) {
-
-        String emailHash() {
-            return Suppressions.hash("email", checked.email());
-        }
-
-        String phoneHash() {
-            return Suppressions.hash("phone", checked.phoneE164());
-        }
 
         String key() {
             return checked.email() != null ? "e:" + checked.email() : "p:" + checked.phoneE164();
@@ -44,11 +55,18 @@ final class ImportBatch {
     private final JdbcTemplate jdbc;
     private final Suppressions suppressions;
     private final Map<String, UUID> accountIds;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
     private final boolean postgres;
 
-    ImportBatch(JdbcTemplate jdbc, Suppressions suppressions, Map<String, UUID> accountIds, Clock clock) {
+    ImportBatch(
+            JdbcTemplate jdbc,
+            Suppressions suppressions,
+            Map<String, UUID> accountIds,
+            org.springframework.context.ApplicationEventPublisher events,
+            Clock clock) {
         this.jdbc = jdbc;
+        this.events = events;
         this.postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
                 c.getMetaData().getDatabaseProductName().equals("PostgreSQL")));
         this.suppressions = suppressions;
@@ -71,7 +89,7 @@ final class ImportBatch {
             var outcome = outcomes.get(i);
             if (outcome.checked() == null) {
                 for (FieldProblem p : outcome.problems()) {
-                    errors.add(new RowError(row.row(), columns.columnOf(p.field()), p.message()));
+                    errors.add(new RowError(row.row(), columns.columnOf(p.field()), p.message()).about(row.fields()));
                 }
                 continue;
             }
@@ -84,11 +102,22 @@ final class ImportBatch {
         return new Prepared(new ArrayList<>(keep.values()), errors, superseded, rows.size(), bytesRead);
     }
 
+    /**
+     * A row is checked as the API would check it; a row with a phone that is no number but a valid mobile
+     * keeps the mobile (rejected only when no phone of it is valid, and then for its phone column).
+     */
     private static Intake.Outcome check(Columns.Row row, Intake.Context context) {
         if (!row.problems().isEmpty()) {
             return new Intake.Outcome(null, row.problems());
         }
-        return Intake.check(row.fields(), context);
+        var outcome = Intake.check(row.fields(), context);
+        if (outcome.checked() == null
+                && row.otherPhone() != null
+                && outcome.problems().stream().anyMatch(p -> p.field().equals("phone"))) {
+            var withMobile = Intake.check(row.withOtherPhone(), context);
+            return withMobile.checked() != null ? withMobile : outcome;
+        }
+        return outcome;
     }
 
     Result store(Actor actor, UUID importId, Columns columns, Prepared prepared) {
@@ -104,6 +133,7 @@ final class ImportBatch {
         resolveAccounts(keep);
         var inserts = new ArrayList<Object[]>();
         var updates = new ArrayList<Object[]>();
+        var reassigned = new ArrayList<UUID>();
         var now = clock.instant();
         for (var k : keep) {
             var found = existing.get(k.key());
@@ -113,11 +143,15 @@ final class ImportBatch {
                         .toArray());
             } else if (!actor.maySee(found[1])) {
                 errors.add(new RowError(
-                        k.row().row(),
-                        columns.columnOf(k.checked().email() != null ? "email" : "phone"),
-                        "this person is already a prospect of another rep; ask a manager to import or reassign them"));
+                                k.row().row(),
+                                columns.columnOf(k.checked().email() != null ? "email" : "phone"),
+                                Prospects.ALREADY_IN_TEAM.formatted(k.checked().email() != null ? "email" : "phone"))
+                        .about(k.row().fields()));
             } else {
                 updates.add(updateParams(found[0], k, account, now));
+                if (k.row().fields().owner() != null && !k.checked().ownerId().equals(found[1])) {
+                    reassigned.add(found[0]);
+                }
             }
         }
         if (postgres) {
@@ -126,6 +160,8 @@ final class ImportBatch {
             jdbc.batchUpdate(ProspectRows.INSERT, inserts);
         }
         jdbc.batchUpdate(UPDATE, updates);
+        // only the rows whose owner changed: their open calls move with them, as after a change by API
+        reassigned.forEach(id -> events.publishEvent(new ProspectChanged(id, java.util.Set.of("owner"))));
         return new Result(inserts.size(), updates.size() + prepared.superseded(), errors);
     }
 
@@ -202,15 +238,19 @@ final class ImportBatch {
     }
 
     private void rejectSuppressed(List<Keep> keep, Columns columns, List<RowError> errors) {
-        if (!suppressions.any()) {
+        var present = suppressions.present();
+        if (!present.any()) {
             return;
         }
+        var emails = new java.util.IdentityHashMap<Keep, List<String>>();
+        var phones = new java.util.IdentityHashMap<Keep, List<String>>();
         var hashes = new ArrayList<String>();
         for (var k : keep) {
-            hashes.add(k.emailHash());
-            hashes.add(k.phoneHash());
+            emails.put(k, suppressions.forms("email", k.checked().email(), present));
+            phones.put(k, suppressions.forms("phone", k.checked().phoneE164(), present));
+            hashes.addAll(emails.get(k));
+            hashes.addAll(phones.get(k));
         }
-        hashes.removeIf(java.util.Objects::isNull);
         var suppressed = suppressions.suppressedOf(hashes);
         if (suppressed.isEmpty()) {
             return;
@@ -218,8 +258,8 @@ final class ImportBatch {
         var it = keep.iterator();
         while (it.hasNext()) {
             var k = it.next();
-            var byEmail = k.emailHash() != null && suppressed.contains(k.emailHash());
-            if (byEmail || (k.phoneHash() != null && suppressed.contains(k.phoneHash()))) {
+            var byEmail = emails.get(k).stream().anyMatch(suppressed::contains);
+            if (byEmail || phones.get(k).stream().anyMatch(suppressed::contains)) {
                 errors.add(new RowError(
                         k.row().row(),
                         columns.columnOf(byEmail ? "email" : "phone"),

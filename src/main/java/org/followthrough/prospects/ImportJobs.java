@@ -56,11 +56,41 @@ class ImportJobs {
             return 0;
         }
         var rows = errors.subList(0, room).stream()
-                .map(e -> new Object[] {id, e.row(), cut(e.column(), 200), cut(e.message(), 1000)})
+                .map(e -> new Object[] {
+                    id, e.row(), cut(e.column(), 200), cut(e.message(), 1000), e.email(), e.phoneDigits()
+                })
                 .toList();
         batch.batchUpdate(
-                "insert into import_errors (import_id, row_no, column_name, message) values (?, ?, ?, ?)", rows);
+                "insert into import_errors (import_id, row_no, column_name, message, email, phone_digits)"
+                        + " values (?, ?, ?, ?, ?, ?)",
+                rows);
         return room;
+    }
+
+    /**
+     * Forgets the rejected rows about an erased person: those whose email or phone digits are theirs, and
+     * (for rows kept before those were recorded) those whose message quotes their email or phone.
+     */
+    void forgetRowsAbout(String email, String phoneE164, String nationalDigits) {
+        var where = new java.util.ArrayList<String>();
+        var params = new java.util.ArrayList<Object>();
+        if (email != null) {
+            where.add("email = ? or lower(message) like ? escape '\\'");
+            params.addAll(List.of(email, Sql.likeContains(email)));
+        }
+        if (phoneE164 != null) {
+            where.add("phone_digits = ? or message like ? escape '\\'");
+            params.addAll(List.of(phoneE164.substring(1), Sql.likeContains(phoneE164)));
+        }
+        if (nationalDigits != null) {
+            where.add("phone_digits = ? or message like ? escape '\\'");
+            params.addAll(List.of(nationalDigits, Sql.likeContains(nationalDigits)));
+        }
+        if (!where.isEmpty()) {
+            jdbc.sql("delete from import_errors where " + String.join(" or ", where))
+                    .params(params)
+                    .update();
+        }
     }
 
     void finish(UUID id, String status, String failure, Instant now) {
@@ -69,14 +99,26 @@ class ImportJobs {
                 .update();
     }
 
-    /** Imports a crashed or stopped server left running cannot finish: say so, so nobody waits. */
-    int abandonRunning(Instant now) {
-        return jdbc.sql("update imports set status = 'FAILED', finished_at = ?, failure = ? where status = 'RUNNING'")
-                .params(
-                        Sql.ts(now),
-                        "The server stopped during this import. Import the file again: rows already imported are"
-                                + " updated, never duplicated.")
-                .update();
+    /** An import still marked running, with what it stored so far. */
+    record Running(UUID id, long imported, long updated) {}
+
+    List<Running> running() {
+        return jdbc.sql("select id, imported, updated from imports where status = 'RUNNING'")
+                .query((rs, i) -> new Running(Sql.uuid(rs, "id"), rs.getLong("imported"), rs.getLong("updated")))
+                .list();
+    }
+
+    /** An import a crashed or stopped server left running cannot finish: say so, so nobody waits. */
+    boolean abandon(UUID id, Instant now) {
+        return jdbc.sql(
+                                "update imports set status = 'FAILED', finished_at = ?, failure = ? where id = ? and status = 'RUNNING'")
+                        .params(
+                                Sql.ts(now),
+                                "The server stopped during this import. Import the file again: rows already imported"
+                                        + " are updated, never duplicated.",
+                                id)
+                        .update()
+                > 0;
     }
 
     Optional<ImportStatus> find(UUID id) {

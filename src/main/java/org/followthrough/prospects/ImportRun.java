@@ -61,13 +61,19 @@ final class ImportRun {
         this.clock = clock;
     }
 
-    Totals run() {
+    /** How an import is marked finished: DONE or FAILED, why it failed, and what it stored. */
+    interface Ending {
+        void finish(String status, String failure, Totals totals);
+    }
+
+    /** Reads and stores the whole file, then ends it, however reading went. */
+    void run(Ending ending) {
+        String failure;
         try {
-            var failure = importFile();
-            jobs.finish(id, failure == null ? "DONE" : "FAILED", failure, clock.instant());
+            failure = importFile();
         } catch (RuntimeException | IOException e) {
             log.error("Import {} failed", id, e);
-            jobs.finish(id, "FAILED", "The import stopped unexpectedly: " + e.getMessage(), clock.instant());
+            failure = "The import stopped unexpectedly: " + e.getMessage();
         } finally {
             try {
                 Files.deleteIfExists(file);
@@ -75,7 +81,7 @@ final class ImportRun {
                 log.warn("Could not delete the uploaded file {}", file, e);
             }
         }
-        return new Totals(created, updated);
+        ending.finish(failure == null ? "DONE" : "FAILED", failure, new Totals(created, updated));
     }
 
     /** Null when the whole file was read, else why the import stopped. */
@@ -86,26 +92,60 @@ final class ImportRun {
         } catch (CsvFormat.NotCsv notCsv) {
             return notCsv.getMessage();
         }
+        // the file is on disk already: one quick pass over all of it settles UTF-8 or Windows-1252
+        try (var in = Files.newInputStream(file)) {
+            format = format.confirmedBy(in);
+        }
         try (var counting = new Counting(Files.newInputStream(file));
                 var reader = CsvReader.builder()
                         .fieldSeparator(format.delimiter())
-                        .skipEmptyLines(true)
+                        // blank lines are kept (and passed over below) so row numbers stay those a spreadsheet shows
+                        .skipEmptyLines(false)
                         .allowExtraFields(true)
                         .allowMissingFields(true)
+                        // a quote still open at the end of the file has swallowed every row after it: say so
+                        .allowUnclosedQuote(false)
                         .maxBufferSize(MAX_RECORD_CHARS)
                         .ofCsvRecord(skip(counting, format.bomLength()), format.charset())) {
             var records = reader.iterator();
-            if (!records.hasNext()) {
+            long headerRow = 0;
+            CsvRecord header = null;
+            while (header == null && records.hasNext()) {
+                var record = records.next();
+                headerRow++;
+                header = blank(record) ? null : record;
+            }
+            if (header == null) {
                 return "The file has no rows; export the prospects again with a header row.";
             }
-            var columns = Columns.of(records.next().getFields());
+            var columns = Columns.of(header.getFields());
             jobs.describe(id, format.describe(), columns.mapped(), columns.ignored());
             var missing = columns.missing();
             if (missing.isPresent()) {
                 return missing.get();
             }
-            return readAndStore(records, columns, counting);
+            return readAndStore(records, columns, counting, headerRow);
+        } catch (CsvParseException broken) {
+            return "Row 1 " + unreadable(broken);
         }
+    }
+
+    private static boolean blank(CsvRecord record) {
+        return record.getFields().stream().allMatch(String::isBlank);
+    }
+
+    /** Why a row cannot be read, for "Row n ...". */
+    private static String unreadable(CsvParseException broken) {
+        for (Throwable cause = broken; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && cause.getMessage().startsWith("Unclosed quoted field")) {
+                return "opens a quote (\") that is never closed, so every row after it would be read as one"
+                        + " cell. The rows before it were imported; close the quote in that row (or double a"
+                        + " quote meant as text: \"\") and import the file again.";
+            }
+        }
+        return "cannot be read (" + broken.getMessage() + "): a quote is not closed or a line is longer than "
+                + (MAX_RECORD_CHARS / 1024) + " KB. The rows before it were imported; fix that row and import the"
+                + " file again.";
     }
 
     /**
@@ -113,10 +153,12 @@ final class ImportRun {
      * next ones (checking is most of the CPU work). At most two batches wait between them, so memory
      * stays flat.
      */
-    private String readAndStore(java.util.Iterator<CsvRecord> records, Columns columns, Counting counting) {
+    private String readAndStore(
+            java.util.Iterator<CsvRecord> records, Columns columns, Counting counting, long headerRow) {
         var ready = new java.util.concurrent.ArrayBlockingQueue<Object>(2);
         var stop = new java.util.concurrent.atomic.AtomicBoolean();
-        var reader = new Thread(() -> read(records, columns, counting, ready, stop), "prospect-import-reader");
+        var reader =
+                new Thread(() -> read(records, columns, counting, headerRow, ready, stop), "prospect-import-reader");
         reader.setDaemon(true);
         reader.start();
         try {
@@ -143,16 +185,18 @@ final class ImportRun {
             java.util.Iterator<CsvRecord> records,
             Columns columns,
             Counting counting,
+            long headerRow,
             java.util.concurrent.BlockingQueue<Object> ready,
             java.util.concurrent.atomic.AtomicBoolean stop) {
         var rows = new ArrayList<Columns.Row>(BATCH);
-        long row = 1;
+        // every record counts, blank or spanning several lines: the row numbers a spreadsheet shows
+        long row = headerRow;
         Object last = END;
         try {
             while (!stop.get() && records.hasNext()) {
                 CsvRecord record = records.next();
                 row++;
-                if (record.getFields().stream().allMatch(String::isBlank)) {
+                if (blank(record)) {
                     continue;
                 }
                 rows.add(columns.read(row, record.getFields()));
@@ -162,9 +206,7 @@ final class ImportRun {
                 }
             }
         } catch (CsvParseException broken) {
-            last = "Row " + (row + 1) + " cannot be read (" + broken.getMessage() + "): a quote is not closed or a"
-                    + " line is longer than " + (MAX_RECORD_CHARS / 1024) + " KB. The rows before it were imported;"
-                    + " fix that row and import the file again.";
+            last = "Row " + (row + 1) + " " + unreadable(broken);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
@@ -196,10 +238,11 @@ final class ImportRun {
                 } catch (DataAccessException rowFailed) {
                     batch.forgetAccounts();
                     var error = new ImportBatch.RowError(
-                            keep.row().row(),
-                            null,
-                            "could not be stored: "
-                                    + rowFailed.getMostSpecificCause().getMessage());
+                                    keep.row().row(),
+                                    null,
+                                    "could not be stored: "
+                                            + rowFailed.getMostSpecificCause().getMessage())
+                            .about(keep.row().fields());
                     transaction.executeWithoutResult(tx -> tally(new ImportBatch.Result(0, 0, List.of(error)), single));
                 }
             }

@@ -13,6 +13,7 @@ import org.followthrough.common.Countries;
 import org.followthrough.common.EmailAddress;
 import org.followthrough.common.InvalidInput;
 import org.followthrough.common.InvalidInput.FieldProblem;
+import org.followthrough.common.PlainText;
 import org.followthrough.common.TimeZones;
 import org.followthrough.team.Actor;
 import org.followthrough.team.Member;
@@ -76,6 +77,32 @@ final class Intake {
 
     static Outcome check(ProspectFields in, Context context) {
         var problems = new InvalidInput.Collector();
+        if (PlainText.refuseControlCharacters(
+                problems,
+                "fullName",
+                in.fullName(),
+                "title",
+                in.title(),
+                "email",
+                in.email(),
+                "phone",
+                in.phone(),
+                "company",
+                in.company(),
+                "companyDomain",
+                in.companyDomain(),
+                "industry",
+                in.industry(),
+                "country",
+                in.country(),
+                "timeZone",
+                in.timeZone(),
+                "decisionRole",
+                in.decisionRole(),
+                "owner",
+                in.owner())) {
+            return new Outcome(null, problemsOf(problems));
+        }
         var fullName = text(in.fullName());
         if (fullName == null) {
             problems.add("fullName", "is required: the person's first and last name");

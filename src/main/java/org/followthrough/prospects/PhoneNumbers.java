@@ -64,6 +64,22 @@ final class PhoneNumbers {
         }
     }
 
+    /**
+     * The number's digits without country code (2125550147 for +12125550147), as files often write them;
+     * null when it is too short to stand for one number alone.
+     */
+    static String nationalDigits(String e164) {
+        if (e164 == null) {
+            return null;
+        }
+        try {
+            var national = UTIL.getNationalSignificantNumber(UTIL.parse(e164, "ZZ"));
+            return national.length() >= 8 ? national : null;
+        } catch (NumberParseException e) {
+            return null;
+        }
+    }
+
     /** The zone of a number's area; when the data lists several, the country's most populous, saying so. */
     static Optional<Guess> zoneOf(Parsed phone) {
         return pick(phone.zones(), phone.region(), "the number's area spans ");

@@ -34,6 +34,7 @@ public class ProspectImports {
 
     private final ImportJobs jobs;
     private final Prospects prospects;
+    private final Owners owners;
     private final Suppressions suppressions;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -50,6 +51,7 @@ public class ProspectImports {
     ProspectImports(
             ImportJobs jobs,
             Prospects prospects,
+            Owners owners,
             Suppressions suppressions,
             DataSource dataSource,
             TransactionTemplate transaction,
@@ -59,6 +61,7 @@ public class ProspectImports {
             @Value("${followthrough.imports.max-bytes:2GB}") DataSize maxBytes) {
         this.jobs = jobs;
         this.prospects = prospects;
+        this.owners = owners;
         this.suppressions = suppressions;
         this.jdbc = new JdbcTemplate(dataSource);
         this.transaction = transaction;
@@ -86,13 +89,16 @@ public class ProspectImports {
                             + " MB; split it into parts.");
         }
         jobs.start(id, actor.id(), fileName, size, clock.instant());
-        var run = new ImportRun(id, file, actor, prospects.importContext(actor), jobs, batch(), transaction, clock);
-        worker.submit(() -> {
-            var result = run.run();
-            // inside a transaction, so listeners run (and are recorded) once it commits
-            transaction.executeWithoutResult(
-                    tx -> events.publishEvent(new ProspectsImported(id, result.created(), result.updated())));
-        });
+        var turns = owners.rotation(actor.id());
+        var run = new ImportRun(
+                id, file, actor, prospects.importContext(actor, turns), jobs, batch(), transaction, clock);
+        worker.submit(() -> run.run((status, failure, totals) -> transaction.executeWithoutResult(tx -> {
+            // one transaction ends the import, keeps the turns its rows took and records the event that enrols
+            // its new prospects: an import never shows as finished with its prospects left out of the cadence
+            owners.keep(turns);
+            jobs.finish(id, status, failure, clock.instant());
+            events.publishEvent(new ProspectsImported(id, totals.created(), totals.updated()));
+        })));
         return id;
     }
 
@@ -106,13 +112,25 @@ public class ProspectImports {
         jobs.errors(id, sink);
     }
 
+    /**
+     * Imports a crashed or stopped server left running cannot finish: each is marked failed and, in the
+     * same transaction, the prospects it stored are handed to the engine like a finished import's, so none
+     * is left without a cadence (importing the file again only updates them).
+     */
     @EventListener(ApplicationReadyEvent.class)
     void failImportsTheLastRunLeftBehind() {
-        jobs.abandonRunning(clock.instant());
+        for (var abandoned : jobs.running()) {
+            transaction.executeWithoutResult(tx -> {
+                if (jobs.abandon(abandoned.id(), clock.instant())) {
+                    events.publishEvent(
+                            new ProspectsImported(abandoned.id(), abandoned.imported(), abandoned.updated()));
+                }
+            });
+        }
     }
 
     private ImportBatch batch() {
-        return new ImportBatch(jdbc, suppressions, new HashMap<>(), clock);
+        return new ImportBatch(jdbc, suppressions, new HashMap<>(), events, clock);
     }
 
     private long copyAtMost(InputStream in, java.io.OutputStream out) throws IOException {

@@ -128,6 +128,9 @@ public class ProspectSearch {
                 params.addAll(filter.only());
             }
         }
+        if (org.followthrough.common.PlainText.hasControlCharacters(filter.q())) {
+            throw org.followthrough.common.InvalidInput.of("q", org.followthrough.common.PlainText.CONTROL_CHARACTER);
+        }
         if (filter.q() != null && !filter.q().isBlank()) {
             var like = Sql.likeContains(filter.q().trim().toLowerCase(Locale.ROOT));
             where.add("(lower(p.full_name) like ? escape '\\' or p.email like ? escape '\\'"

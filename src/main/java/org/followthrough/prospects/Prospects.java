@@ -21,6 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Prospects {
 
+    /** The answer when someone else's prospect has the same email or phone: who owns them stays unsaid. */
+    static final String ALREADY_IN_TEAM = "A prospect with this %s already exists in the team; ask a manager.";
+
     /** A stored prospect and whether it was new. */
     public record Saved(Prospect prospect, boolean created) {}
 
@@ -58,7 +61,7 @@ public class Prospects {
      */
     @Transactional
     public Saved create(Actor actor, ProspectFields fields, boolean updateExisting, String source) {
-        var checked = Intake.check(fields, context(actor)).orThrow();
+        var checked = Intake.check(fields, context(actor, source)).orThrow();
         refuseIfSuppressed(checked);
         var existing =
                 checked.email() != null ? rows.byEmail(checked.email()) : rows.byPhoneWithoutEmail(checked.phoneE164());
@@ -134,6 +137,31 @@ public class Prospects {
         return change(actor, current, ProspectChanges.apply(current, changes, ownerEmail(current)));
     }
 
+    /**
+     * Changes the named fields like {@link #change(Actor, UUID, java.util.Map)}, but a value that cannot be
+     * taken (a phone that is no number) leaves its field as it was instead of refusing the rest: for what
+     * people type into forms outside FollowThrough, where nobody is there to correct it.
+     */
+    @Transactional
+    public Prospect changeWhatFits(Actor actor, UUID id, java.util.Map<String, Object> changes) {
+        var current = get(actor, id);
+        var wanted = new java.util.LinkedHashMap<>(changes);
+        while (!wanted.isEmpty()) {
+            var fields = ProspectChanges.apply(current, wanted, ownerEmail(current));
+            var outcome = Intake.check(fields, context(actor));
+            if (outcome.checked() != null) {
+                return change(actor, current, fields);
+            }
+            var refused = outcome.problems().stream()
+                    .map(org.followthrough.common.InvalidInput.FieldProblem::field)
+                    .toList();
+            if (!wanted.keySet().removeAll(refused)) {
+                return current;
+            }
+        }
+        return current;
+    }
+
     private Prospect change(Actor actor, Prospect current, ProspectFields wanted) {
         var checked = Intake.check(wanted, context(actor)).orThrow();
         if (checked.email() != null && !checked.email().equals(current.email())) {
@@ -182,17 +210,22 @@ public class Prospects {
     }
 
     Intake.Context context(Actor actor) {
+        return context(actor, "API");
+    }
+
+    /** A web inquiry's new person goes to whoever takes web inquiries; anyone else nobody claimed, to the reps. */
+    private Intake.Context context(Actor actor, String source) {
         var organisation = team.organisation();
         return new Intake.Context(
                 actor,
                 organisation.country(),
                 organisation.timeZone(),
                 team::memberByEmail,
-                () -> owners.next(actor.id()));
+                "SIGNAL".equals(source) ? () -> owners.nextForInquiry(actor.id()) : () -> owners.next(actor.id()));
     }
 
-    /** The same checks for a whole file: members and the reps' turns looked up once, not per row. */
-    Intake.Context importContext(Actor actor) {
+    /** The same checks for a whole file: members looked up once, the reps' turns counted without the database. */
+    Intake.Context importContext(Actor actor, Owners.Rotation turns) {
         var organisation = team.organisation();
         var members = new java.util.concurrent.ConcurrentHashMap<String, Optional<org.followthrough.team.Member>>();
         return new Intake.Context(
@@ -200,7 +233,7 @@ public class Prospects {
                 organisation.country(),
                 organisation.timeZone(),
                 email -> members.computeIfAbsent(email, team::memberByEmail),
-                owners.turns(actor.id()));
+                turns);
     }
 
     private void refuseIfSuppressed(Intake.Checked checked) {
@@ -213,11 +246,11 @@ public class Prospects {
     }
 
     private Refusal alreadyExists(Actor actor, Prospect found, boolean updateWanted) {
-        var who = found.email() != null ? "email " + found.email() : "phone " + found.phoneE164();
         if (!actor.maySee(found.ownerId())) {
-            return Refusal.conflict("A prospect with " + who + " already exists and belongs to another rep; "
-                    + "ask a manager to reassign it.");
+            // says nothing about who owns them, so a rep cannot map out other reps' prospects
+            return Refusal.conflict(ALREADY_IN_TEAM.formatted(found.email() != null ? "email" : "phone"));
         }
+        var who = found.email() != null ? "email " + found.email() : "phone " + found.phoneE164();
         var refusal = Refusal.conflict("A prospect with " + who + " already exists (" + found.fullName() + "); "
                 + (updateWanted ? "change it with PATCH." : "add ?ifExists=update to update it instead."));
         return refusal.with("existingId", found.id()).with("existing", "/api/v1/prospects/" + found.id());

@@ -1,10 +1,13 @@
 package org.followthrough.prospects;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -12,13 +15,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.followthrough.common.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * What remains of erased people: SHA-256 hashes of their email and phone, never the values, so
- * FollowThrough can recognise them without knowing who they were.
+ * What remains of erased people: keyed hashes (HMAC-SHA256 under a key only this installation has) of
+ * their email and phone, never the values, so FollowThrough can recognise them without knowing who they
+ * were, and nobody holding the table can find a phone number by hashing every possible one. Entries from
+ * before the key are plain SHA-256 and are still recognised.
  */
 @Service
 public class Suppressions {
@@ -26,8 +33,15 @@ public class Suppressions {
     /** One erased person, as an administrator sees it. */
     public record Suppression(UUID id, boolean email, boolean phone, Instant createdAt) {}
 
+    /** Which forms of entry the table holds, read once per batch of imported rows. */
+    record Present(boolean any, boolean unkeyed) {}
+
+    static final String KEY_NAME = "suppressions";
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private volatile ThreadLocal<Mac> macs;
 
     Suppressions(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -39,17 +53,39 @@ public class Suppressions {
         if (email == null && phoneE164 == null) {
             return Optional.empty();
         }
-        var since = jdbc.sql("select min(created_at) as since from suppressions where email_hash = ? or phone_hash = ?")
-                .params(hash("email", email), hash("phone", phoneE164))
+        var since = jdbc.sql(
+                        """
+                select min(created_at) as since from suppressions
+                where email_hash = ? or email_hash = ? or phone_hash = ? or phone_hash = ?""")
+                .params(
+                        hash("email", email),
+                        unkeyed("email", email),
+                        hash("phone", phoneE164),
+                        unkeyed("phone", phoneE164))
                 .query((rs, i) -> Optional.ofNullable(Sql.instant(rs, "since")))
                 .list();
         return since.isEmpty() ? Optional.empty() : since.get(0);
     }
 
+    Present present() {
+        return jdbc.sql(
+                        "select count(*) as entries, count(case when not keyed then 1 end) as unkeyed from suppressions")
+                .query((rs, i) -> new Present(rs.getLong("entries") > 0, rs.getLong("unkeyed") > 0))
+                .single();
+    }
+
+    /** The forms an entry for this value may take: keyed, and unkeyed while old entries remain. */
+    List<String> forms(String kind, String value, Present present) {
+        if (value == null) {
+            return List.of();
+        }
+        return present.unkeyed() ? List.of(hash(kind, value), unkeyed(kind, value)) : List.of(hash(kind, value));
+    }
+
     /** The hashes among these that are suppressed, for checking a batch of imported rows at once. */
     Set<String> suppressedOf(Collection<String> hashes) {
         var found = new HashSet<String>();
-        if (hashes.isEmpty() || !any()) {
+        if (hashes.isEmpty()) {
             return found;
         }
         var values = hashes.toArray();
@@ -63,10 +99,6 @@ public class Suppressions {
         return found;
     }
 
-    boolean any() {
-        return jdbc.sql("select count(*) from suppressions").query(Long.class).single() > 0;
-    }
-
     private static Object array(Object[] values) {
         return new org.springframework.jdbc.core.SqlTypeValue() {
             @Override
@@ -78,7 +110,8 @@ public class Suppressions {
     }
 
     void add(String email, String phoneE164, UUID by) {
-        jdbc.sql("insert into suppressions (id, email_hash, phone_hash, created_at, created_by) values (?, ?, ?, ?, ?)")
+        jdbc.sql(
+                        "insert into suppressions (id, email_hash, phone_hash, created_at, created_by, keyed) values (?, ?, ?, ?, ?, true)")
                 .params(UUID.randomUUID(), hash("email", email), hash("phone", phoneE164), Sql.ts(clock.instant()), by)
                 .update();
     }
@@ -99,12 +132,27 @@ public class Suppressions {
 
     /** Lifts the suppression of whoever had this email or phone; the number of entries lifted. */
     public int liftFor(String email, String phoneE164) {
-        return jdbc.sql("delete from suppressions where email_hash = ? or phone_hash = ?")
-                .params(hash("email", email), hash("phone", phoneE164))
+        return jdbc.sql(
+                        "delete from suppressions where email_hash = ? or email_hash = ? or phone_hash = ? or phone_hash = ?")
+                .params(
+                        hash("email", email),
+                        unkeyed("email", email),
+                        hash("phone", phoneE164),
+                        unkeyed("phone", phoneE164))
                 .update();
     }
 
-    static String hash(String kind, String value) {
+    /** HMAC-SHA256 of the value under this installation's key, hex; null for no value. */
+    String hash(String kind, String value) {
+        if (value == null) {
+            return null;
+        }
+        var mac = macs().get();
+        return HexFormat.of().formatHex(mac.doFinal((kind + ":" + value).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The plain SHA-256 entries were written with before the key. */
+    static String unkeyed(String kind, String value) {
         if (value == null) {
             return null;
         }
@@ -115,5 +163,36 @@ public class Suppressions {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has SHA-256", e);
         }
+    }
+
+    private ThreadLocal<Mac> macs() {
+        var current = macs;
+        if (current == null) {
+            var key = new SecretKeySpec(Base64.getDecoder().decode(key()), "HmacSHA256");
+            current = ThreadLocal.withInitial(() -> {
+                try {
+                    var mac = Mac.getInstance("HmacSHA256");
+                    mac.init(key);
+                    return mac;
+                } catch (GeneralSecurityException e) {
+                    throw new IllegalStateException("every Java has HmacSHA256", e);
+                }
+            });
+            macs = current;
+        }
+        return current;
+    }
+
+    /** The key, created by whichever instance needs it first; every other instance reads the same one. */
+    private String key() {
+        var bytes = new byte[32];
+        random.nextBytes(bytes);
+        jdbc.sql("insert into prospect_keys (name, secret) values (?, ?) on conflict do nothing")
+                .params(KEY_NAME, Base64.getEncoder().encodeToString(bytes))
+                .update();
+        return jdbc.sql("select secret from prospect_keys where name = ?")
+                .param(KEY_NAME)
+                .query(String.class)
+                .single();
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.followthrough.common.InvalidInput;
+import org.followthrough.common.PlainText;
 import org.followthrough.common.Refusal;
 import org.followthrough.common.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,7 +58,9 @@ public class ApiTokens {
     public CreatedToken create(Actor owner, String name, Instant expiresAt) {
         var now = clock.instant();
         var problems = new InvalidInput.Collector();
-        if (name == null || name.isBlank() || name.length() > 100) {
+        if (PlainText.hasControlCharacters(name)) {
+            problems.add("name", PlainText.CONTROL_CHARACTER);
+        } else if (name == null || name.isBlank() || name.length() > 100) {
             problems.add(
                     "name",
                     "is required (at most 100 characters): say where the token is used, such as 'website form'");

@@ -65,17 +65,23 @@ class FirstStart implements ApplicationRunner {
         }
     }
 
-    private void createFirstAdministrator() {
+    void createFirstAdministrator() {
         boolean generated = settings.admin().password() == null
                 || settings.admin().password().isBlank();
         var password = generated ? randomPassword() : settings.admin().password();
+        // on disk before the administrator exists: a file that cannot be written stops the start with nobody
+        // registered, never leaves an administrator whose password nobody was told
+        var file = generated ? writePassword(password) : null;
         try {
             team.register(new NewMember(settings.admin().email(), "Administrator", Role.ADMIN, password, null, null));
         } catch (DuplicateKeyException anotherInstanceWasFaster) {
+            forget(file, password);
             return;
+        } catch (RuntimeException failed) {
+            forget(file, password);
+            throw failed;
         }
         if (generated) {
-            var file = writePassword(password);
             log.warn(
                     """
 
@@ -100,15 +106,32 @@ class FirstStart implements ApplicationRunner {
             var dir = Path.of(settings.dataDir());
             Files.createDirectories(dir);
             var file = dir.resolve("initial-admin-password");
-            Files.writeString(file, password + System.lineSeparator());
+            Files.deleteIfExists(file);
             try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                // readable by its owner only from the moment it exists
+                Files.createFile(
+                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException notPosix) {
                 log.debug("file permissions left as they are on this file system");
             }
+            Files.writeString(file, password + System.lineSeparator());
             return file;
         } catch (IOException e) {
-            throw new UncheckedIOException("could not write the initial administrator password", e);
+            throw new UncheckedIOException(
+                    "could not write the initial administrator password to " + settings.dataDir()
+                            + "; no administrator was created, fix the data directory and start again",
+                    e);
+        }
+    }
+
+    /** The administrator was not created with this password: its file would only mislead. */
+    private void forget(Path file, String password) {
+        try {
+            if (file != null && Files.readString(file).strip().equals(password)) {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            log.warn("Could not remove {}, which holds a password no administrator has", file, e);
         }
     }
 

@@ -11,16 +11,14 @@ import org.followthrough.common.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The members table, including the sign-in bookkeeping that never leaves this module. */
+/** The members table, including the password hashes that never leave this module. */
 @Repository
 class Members {
 
     /** A member with what sign-in needs to know. */
-    record Credentials(
-            Member member, String passwordHash, int failedSignIns, Instant lastFailedAt, Instant lockedUntil) {}
+    record Credentials(Member member, String passwordHash) {}
 
-    private static final String COLUMNS =
-            "id, email, full_name, role, phone, time_zone, active, password_hash, failed_sign_ins, last_failed_at, locked_until";
+    private static final String COLUMNS = "id, email, full_name, role, phone, time_zone, active, password_hash";
 
     private final JdbcClient jdbc;
 
@@ -150,6 +148,14 @@ class Members {
                 .update();
     }
 
+    boolean isActive(UUID id) {
+        return jdbc.sql("select count(*) from members where id = ? and active")
+                        .param(id)
+                        .query(Integer.class)
+                        .single()
+                > 0;
+    }
+
     static String normalise(String email) {
         return email == null ? null : email.trim().toLowerCase(java.util.Locale.ROOT);
     }
@@ -163,11 +169,6 @@ class Members {
                 rs.getString("phone"),
                 ZoneId.of(rs.getString("time_zone")),
                 rs.getBoolean("active"));
-        return new Credentials(
-                member,
-                rs.getString("password_hash"),
-                rs.getInt("failed_sign_ins"),
-                Sql.instant(rs, "last_failed_at"),
-                Sql.instant(rs, "locked_until"));
+        return new Credentials(member, rs.getString("password_hash"));
     }
 }

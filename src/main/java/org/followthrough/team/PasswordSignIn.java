@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks an email and password for the sign-in form and for HTTP Basic, applying the
- * {@link SignInThrottle}. Unknown emails cost as much time as known ones so they cannot be probed.
+ * {@link SignInThrottle}. An email no member has is answered exactly like one a member has: it costs
+ * as much time, and its failures slow it down and lock it the same way, so the answers never tell which
+ * emails exist.
  */
 @Component
 class PasswordSignIn implements AuthenticationProvider {
@@ -22,13 +24,15 @@ class PasswordSignIn implements AuthenticationProvider {
     static final String WRONG = "Email or password is wrong.";
 
     private final Members members;
+    private final SignInAttempts attempts;
     private final PasswordEncoder encoder;
     private final Clock clock;
     private final SignInThrottle throttle = SignInThrottle.DEFAULT;
     private final String unknownMemberHash;
 
-    PasswordSignIn(Members members, PasswordEncoder encoder, Clock clock) {
+    PasswordSignIn(Members members, SignInAttempts attempts, PasswordEncoder encoder, Clock clock) {
         this.members = members;
+        this.attempts = attempts;
         this.encoder = encoder;
         this.clock = clock;
         this.unknownMemberHash = encoder.encode("no member has this password, it only spends time");
@@ -38,26 +42,24 @@ class PasswordSignIn implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         var email = authentication.getName();
         var password = String.valueOf(authentication.getCredentials());
+        var now = clock.instant();
+        // counted as failed before the password is checked, so guesses sent side by side are each held back
+        attempts.take(email, now, throttle).ifPresent(wait -> {
+            throw new LockedException(blockedMessage(wait.locked(), now, wait.until()));
+        });
         var found = members.credentialsByEmail(email);
         if (found.isEmpty()) {
             encoder.matches(password, unknownMemberHash);
             throw new BadCredentialsException(WRONG);
         }
         var credentials = found.get();
-        var now = clock.instant();
-        throttle.blockedUntil(credentials.failedSignIns(), credentials.lastFailedAt(), credentials.lockedUntil(), now)
-                .ifPresent(until -> {
-                    throw new LockedException(blockedMessage(credentials.lockedUntil() != null, now, until));
-                });
         if (!encoder.matches(password, credentials.passwordHash())) {
-            var after = throttle.fail(credentials.failedSignIns(), credentials.lockedUntil(), now);
-            members.recordFailedSignIn(credentials.member().id(), after.failures(), now, after.lockedUntil());
             throw new BadCredentialsException(WRONG);
         }
+        attempts.succeeded(email);
         if (!credentials.member().active()) {
             throw new DisabledException("This account has been deactivated; ask an administrator.");
         }
-        members.recordSuccessfulSignIn(credentials.member().id());
         var details = new MemberDetails(credentials.member().asActor());
         return UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities());
     }

@@ -67,7 +67,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, List<PublicPaths> publicPaths) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, List<PublicPaths> publicPaths, Members members) throws Exception {
         var open = patterns(publicPaths);
         http.authorizeHttpRequests(a -> a.requestMatchers(
                                 "/login",
@@ -94,6 +94,9 @@ class SecurityConfiguration {
                         .logoutSuccessUrl("/login?signedOut")
                         .deleteCookies("FOLLOWTHROUGH_SESSION"))
                 .httpBasic(b -> b.authenticationEntryPoint(ProblemResponses.unauthorized()))
+                .addFilterBefore(
+                        new ActiveMembersOnly(members),
+                        org.springframework.security.web.authentication.AnonymousAuthenticationFilter.class)
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * How repeated failed sign-ins slow down and then lock an account. The first few failures cost
  * nothing; after that each attempt must wait twice as long as the one before; at {@code lockAfter}
- * failures the account is locked for {@code lockFor}. A success, or the end of a lock, starts over.
+ * failures the account is locked for {@code lockFor}. A success, or the end of a lock, starts over
+ * ({@link SignInAttempts} keeps the count).
  */
 record SignInThrottle(int freeFailures, int lockAfter, Duration lockFor) {
 
@@ -19,9 +20,6 @@ record SignInThrottle(int freeFailures, int lockAfter, Duration lockFor) {
         }
     }
 
-    /** What the account's bookkeeping says after one more failure at {@code now}. */
-    record AfterFailure(int failures, Instant lockedUntil) {}
-
     /** When the next attempt may be made, or empty when it may be made now. */
     Optional<Instant> blockedUntil(int failures, Instant lastFailedAt, Instant lockedUntil, Instant now) {
         if (lockedUntil != null && now.isBefore(lockedUntil)) {
@@ -32,12 +30,6 @@ record SignInThrottle(int freeFailures, int lockAfter, Duration lockFor) {
         }
         var allowedAt = lastFailedAt.plus(delayAfter(failures));
         return now.isBefore(allowedAt) ? Optional.of(allowedAt) : Optional.empty();
-    }
-
-    AfterFailure fail(int failuresBefore, Instant lockedUntilBefore, Instant now) {
-        int before = lockedUntilBefore != null && !now.isBefore(lockedUntilBefore) ? 0 : failuresBefore;
-        int failures = before + 1;
-        return new AfterFailure(failures, failures >= lockAfter ? now.plus(lockFor) : null);
     }
 
     Duration delayAfter(int failures) {

@@ -7,8 +7,10 @@ import java.util.UUID;
 import org.followthrough.common.Countries;
 import org.followthrough.common.EmailAddress;
 import org.followthrough.common.InvalidInput;
+import org.followthrough.common.PlainText;
 import org.followthrough.common.Refusal;
 import org.followthrough.common.TimeZones;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,6 +23,7 @@ public class Team {
     private final Organisations organisations;
     private final PasswordPolicy passwordPolicy;
     private final PasswordEncoder passwordEncoder;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Team(
@@ -28,11 +31,13 @@ public class Team {
             Organisations organisations,
             PasswordPolicy passwordPolicy,
             PasswordEncoder passwordEncoder,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.members = members;
         this.organisations = organisations;
         this.passwordPolicy = passwordPolicy;
         this.passwordEncoder = passwordEncoder;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -67,7 +72,12 @@ public class Team {
             throw Refusal.conflict("A member with email " + email.get() + " already exists.")
                     .with("email", email.get().value());
         }
-        var fullName = MemberFields.fullName(request.fullName(), problems);
+        var fullName = PlainText.hasControlCharacters(request.fullName())
+                ? null
+                : MemberFields.fullName(request.fullName(), problems);
+        if (PlainText.hasControlCharacters(request.fullName())) {
+            problems.add("fullName", PlainText.CONTROL_CHARACTER);
+        }
         if (request.role() == null) {
             problems.add("role", "is required: one of REP, MANAGER, ADMIN");
         }
@@ -90,7 +100,9 @@ public class Team {
             throw Refusal.forbidden("Only managers and administrators change the organisation.");
         }
         var problems = new InvalidInput.Collector();
-        if (name == null || name.isBlank() || name.strip().length() > 200) {
+        if (PlainText.hasControlCharacters(name)) {
+            problems.add("name", PlainText.CONTROL_CHARACTER);
+        } else if (name == null || name.isBlank() || name.strip().length() > 200) {
             problems.add("name", "is required, at most 200 characters: the company name prospects hear");
         }
         var code = Countries.parse(country);
@@ -107,16 +119,40 @@ public class Team {
         return changed;
     }
 
-    /** Stops a member signing in or using their tokens; admins only, and never themselves. */
+    /** Stops a member signing in or using their tokens; their prospects go round the active reps. */
     @Transactional
     public void deactivate(Actor actor, UUID memberId) {
+        deactivate(actor, memberId, null);
+    }
+
+    /**
+     * Stops a member signing in or using their tokens; admins only, and never themselves. Their prospects
+     * and open calls go to {@code reassignTo} (an active member's email) when given, else round the active
+     * reps, in the same transaction, so nothing they worked is stranded.
+     */
+    @Transactional
+    public Member deactivate(Actor actor, UUID memberId, String reassignTo) {
         if (!actor.isAdmin()) {
             throw Refusal.forbidden("Only administrators deactivate members.");
         }
         if (actor.id().equals(memberId)) {
             throw Refusal.badRequest("You cannot deactivate yourself; ask another administrator.");
         }
-        members.byId(memberId).orElseThrow(() -> Refusal.notFound("member", memberId));
-        members.deactivate(memberId);
+        var member = members.byId(memberId).orElseThrow(() -> Refusal.notFound("member", memberId));
+        UUID successor = null;
+        if (reassignTo != null && !reassignTo.isBlank()) {
+            successor = members.byEmail(reassignTo)
+                    .filter(m -> m.active() && !m.id().equals(memberId))
+                    .map(Member::id)
+                    .orElseThrow(() -> InvalidInput.of(
+                            "reassignTo",
+                            "'" + reassignTo.strip() + "' is not another active member of the team; give the email"
+                                    + " of the member who takes over, or leave it out to share the prospects"
+                                    + " among the active reps"));
+        }
+        if (members.deactivate(memberId)) {
+            events.publishEvent(new MemberDeactivated(memberId, successor, actor.id()));
+        }
+        return members.byId(memberId).orElse(member);
     }
 }

@@ -7,11 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.followthrough.ApplicationTest;
 import org.followthrough.Given;
+import org.followthrough.SignalSender;
 import org.followthrough.team.Member;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import tools.jackson.databind.JsonNode;
@@ -29,6 +31,9 @@ class ImportExportTest {
 
     @Autowired
     ObjectMapper json;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aHubSpotExportIsMappedBadRowsAreNamedAndGoodRowsStored() throws Exception {
@@ -93,6 +98,31 @@ class ImportExportTest {
     }
 
     @Test
+    void aWindows1252FileWhoseFirstAccentComesAfterTheFirst64KbIsReadAsWritten() throws Exception {
+        var manager = given.manager();
+        var tag = tag();
+        var csv = new StringBuilder("Full Name,Email,Company,Notes\r\n");
+        for (int i = 0; csv.length() < 80 * 1024; i++) {
+            csv.append("Plain Name ")
+                    .append(i)
+                    .append(",plain")
+                    .append(i)
+                    .append('.')
+                    .append(tag);
+            csv.append("@example.com,Plain Co,").append("n".repeat(400)).append("\r\n");
+        }
+        csv.append("Jürgen Müller,jurgen.").append(tag).append("@beispiel.example,Müller & Söhne,\r\n");
+
+        var status = importAndWait(manager, csv.toString().getBytes(Charset.forName("windows-1252")), "text/csv");
+
+        assertThat(status.get("status").asString()).isEqualTo("DONE");
+        assertThat(status.get("format").asString()).contains("Windows-1252");
+        var jurgen = find(manager, "jurgen." + tag);
+        assertThat(jurgen.get("fullName").asString()).isEqualTo("Jürgen Müller");
+        assertThat(jurgen.get("company").asString()).isEqualTo("Müller & Söhne");
+    }
+
+    @Test
     void aUtf8FileWithBomAndTabsUploadedAsAFileWorksToo() throws Exception {
         var rep = given.rep();
         var tag = tag();
@@ -138,6 +168,89 @@ class ImportExportTest {
         assertThat(status.get("failure").asString()).contains("Row 3", "quote");
         assertThat(find(rep, "good." + tag).get("fullName").asString()).isEqualTo("Good Row");
         assertThat(mvc.get().uri("/actuator/health")).hasStatusOk();
+    }
+
+    @Test
+    void aQuoteLeftOpenNearTheEndFailsNamingItsRowInsteadOfSwallowingTheRest() throws Exception {
+        var rep = given.rep();
+        var tag = tag();
+        var csv = new StringBuilder("Full Name,Email,Company\n");
+        csv.append("Good Row,good.").append(tag).append("@example.com,Acme\n");
+        csv.append("Open Quote,open.").append(tag).append("@example.com,\"Acme, Inc.\n");
+        for (int i = 0; csv.length() < 100 * 1024; i++) {
+            csv.append("Tail ").append(i).append(",tail").append(i).append('.').append(tag);
+            csv.append("@example.com,Tail Co\n");
+        }
+
+        var status = importAndWait(rep, csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv");
+
+        assertThat(status.get("status").asString()).isEqualTo("FAILED");
+        assertThat(status.get("failure").asString())
+                .startsWith("Row 3 opens a quote")
+                .contains("never closed");
+        assertThat(find(rep, "good." + tag).get("fullName").asString()).isEqualTo("Good Row");
+        assertThat(get(rep, "/api/v1/prospects?q=open." + tag).get("total").asLong())
+                .isZero();
+        assertThat(get(rep, "/api/v1/prospects?q=tail0." + tag).get("total").asLong())
+                .isZero();
+    }
+
+    @Test
+    void rowNumbersCountBlankLinesAsASpreadsheetDoes() throws Exception {
+        var rep = given.rep();
+        var tag = tag();
+        var csv = "\nFull Name,Email\n\nGood Row,good." + tag + "@example.com\n\n,\nBad Row,not-an-email\n";
+
+        var status = importAndWait(rep, csv.getBytes(StandardCharsets.UTF_8), "text/csv");
+
+        assertThat(status.get("imported").asLong()).isEqualTo(1);
+        assertThat(status.get("rejected").asLong()).isEqualTo(1);
+        assertThat(status.get("errors").get(0).get("row").asLong()).isEqualTo(7);
+    }
+
+    @Test
+    void aBadPhoneBesideAValidMobileKeepsTheMobileAndOnlyNoValidNumberRejects() throws Exception {
+        var rep = given.rep();
+        var tag = tag();
+        var csv = "Full Name,Email,Phone,Mobile Phone,Country\n"
+                + "Mobile Only," + "mobile." + tag + "@example.com,ask reception,+44 7911 123456,GB\n"
+                + "Both Valid," + "both." + tag + "@example.com,+44 20 7946 0958,+44 7911 123457,GB\n"
+                + "Neither," + "neither." + tag + "@example.com,ask reception,12,GB\n";
+
+        var status = importAndWait(rep, csv.getBytes(StandardCharsets.UTF_8), "text/csv");
+
+        assertThat(status.get("imported").asLong()).isEqualTo(2);
+        assertThat(find(rep, "mobile." + tag).get("phoneE164").asString()).isEqualTo("+447911123456");
+        assertThat(find(rep, "both." + tag).get("phoneE164").asString()).isEqualTo("+442079460958");
+        var error = status.get("errors").get(0);
+        assertThat(error.get("row").asLong()).isEqualTo(4);
+        assertThat(error.get("column").asString()).isEqualTo("Phone");
+        assertThat(error.get("message").asString()).contains("ask reception");
+    }
+
+    @Test
+    void anImportThatGivesAProspectAnotherOwnerMovesTheirOpenCalls() throws Exception {
+        var before = given.rep();
+        var after = given.rep();
+        var moved = given.prospect(before);
+        var stays = given.prospect(before);
+        assertThat(openCalls(moved.id(), before.id())).isPositive();
+        var csv = "Full Name,Email,Owner\n" + moved.fullName() + "," + moved.email() + "," + after.email() + "\n"
+                + stays.fullName() + "," + stays.email() + "," + before.email() + "\n";
+
+        var status = importAndWait(given.manager(), csv.getBytes(StandardCharsets.UTF_8), "text/csv");
+
+        assertThat(status.get("updated").asLong()).isEqualTo(2);
+        SignalSender.await(
+                () -> openCalls(moved.id(), after.id()) > 0 && openCalls(moved.id(), before.id()) == 0 ? true : null);
+        assertThat(openCalls(stays.id(), before.id())).isPositive();
+    }
+
+    private long openCalls(UUID prospectId, UUID ownerId) {
+        return jdbc.sql("select count(*) from tasks where prospect_id = ? and owner_id = ? and status = 'OPEN'")
+                .params(prospectId, ownerId)
+                .query(Long.class)
+                .single();
     }
 
     @Test

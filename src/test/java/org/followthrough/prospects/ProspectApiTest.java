@@ -84,6 +84,28 @@ class ProspectApiTest {
     }
 
     @Test
+    void anotherRepsProspectWithTheSameEmailIsRefusedWithoutSayingWhoOwnsThem() {
+        var owner = given.rep();
+        var email = unique("owned");
+        var id = id(post(owner, body("Owned Person", email, null, "US", null)));
+        var prober = given.rep();
+
+        for (var uri : new String[] {"/api/v1/prospects", "/api/v1/prospects?ifExists=update"}) {
+            var refused = mvc.post()
+                    .uri(uri)
+                    .header("Authorization", given.bearer(prober))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(body("Probe", email, null, "US", null))
+                    .exchange();
+            assertThat(refused).hasStatus(HttpStatus.CONFLICT);
+            var text = contentOf(refused);
+            assertThat(text)
+                    .contains("already exists in the team; ask a manager")
+                    .doesNotContain("another rep", owner.email(), owner.fullName(), "Owned Person", id);
+        }
+    }
+
+    @Test
     void aRepNeverSeesAnotherRepsProspectsAndAManagerSeesThemAll() {
         var owner = given.rep();
         var other = given.rep();
@@ -169,6 +191,47 @@ class ProspectApiTest {
     }
 
     @Test
+    void nulAndOtherControlCharactersAreRefusedNamingTheField() {
+        var rep = given.rep();
+        var email = unique("nul");
+        var created = post(rep, "{\"fullName\":\"Nul\\u0000Byte\",\"email\":\"" + email + "\"}");
+        assertThat(created)
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("fullName");
+        assertThat(created)
+                .bodyJson()
+                .extractingPath("$.errors[0].message")
+                .asString()
+                .contains("control character");
+        assertThat(get(rep, "/api/v1/prospects?q=" + email))
+                .bodyJson()
+                .extractingPath("$.total")
+                .isEqualTo(0);
+
+        var id = id(post(rep, body("Bell Title", unique("bell"), null, "US", null)));
+        assertThat(mvc.patch()
+                        .uri("/api/v1/prospects/" + id)
+                        .header("Authorization", given.bearer(rep))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\":\"Head of\\u0007Sales\",\"company\":\"Acme\\u0000\"}"))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors[*].field")
+                .asArray()
+                .containsExactlyInAnyOrder("title", "company");
+        assertThat(mvc.get().uri("/api/v1/prospects?q={q}", "a\u0000b").header("Authorization", given.bearer(rep)))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("q");
+        assertThat(post(rep, body("Line\\nBreak Allowed", unique("lines"), null, "US", null)))
+                .as("tabs and line breaks are text, as in a multi-line cell of an imported file")
+                .hasStatus(HttpStatus.CREATED);
+    }
+
+    @Test
     void anErasedPersonIsGoneAndCannotComeBackUntilAnAdminLiftsTheSuppression() {
         var rep = given.rep();
         var email = unique("erased");
@@ -216,6 +279,14 @@ class ProspectApiTest {
 
     private MvcTestResult get(Member member, String uri) {
         return mvc.get().uri(uri).header("Authorization", given.bearer(member)).exchange();
+    }
+
+    private static String contentOf(MvcTestResult result) {
+        try {
+            return result.getResponse().getContentAsString();
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String id(MvcTestResult result) {

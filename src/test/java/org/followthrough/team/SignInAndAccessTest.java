@@ -113,6 +113,24 @@ class SignInAndAccessTest {
     }
 
     @Test
+    void aNameWithANulCharacterIsRefusedNamingTheField() {
+        var admin = given.admin();
+        var body =
+                """
+                {"email":"nul-%s","fullName":"Nul\\u0000Name","role":"REP","password":"Violet-Harbour-Lantern-73"}"""
+                        .formatted(admin.email());
+        assertThat(mvc.post()
+                        .uri("/api/v1/users")
+                        .with(httpBasic(admin.email(), Given.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("fullName");
+    }
+
+    @Test
     void apersonalTokenWorksUntilItIsRevoked() {
         var rep = given.rep();
         var created = mvc.post()

@@ -25,18 +25,15 @@ class SignInThrottleTest {
     }
 
     @Test
-    void theTenthFailureLocksTheAccountForFifteenMinutes() {
-        var after = throttle.fail(9, null, now);
-        assertThat(after.failures()).isEqualTo(10);
-        assertThat(after.lockedUntil()).isEqualTo(now.plus(Duration.ofMinutes(15)));
-        assertThat(throttle.blockedUntil(10, now, after.lockedUntil(), now.plusSeconds(899)))
-                .contains(after.lockedUntil());
+    void aLockHoldsUntilItEnds() {
+        var lockedUntil = now.plus(Duration.ofMinutes(15));
+        assertThat(throttle.blockedUntil(10, now, lockedUntil, now.plusSeconds(899)))
+                .contains(lockedUntil);
     }
 
     @Test
-    void whenTheLockEndsTheCountStartsOver() {
+    void whenTheLockEndsTheNextAttemptMayBeMade() {
         var lockEnded = now.plus(Duration.ofMinutes(15));
         assertThat(throttle.blockedUntil(10, now, lockEnded, lockEnded)).isEmpty();
-        assertThat(throttle.fail(10, lockEnded, lockEnded).failures()).isEqualTo(1);
     }
 }

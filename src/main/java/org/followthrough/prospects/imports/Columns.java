@@ -19,8 +19,31 @@ public final class Columns {
     /** Each field and the column names (lower-cased, letters and digits only) that carry it, most specific first. */
     private static final Map<String, List<String>> ALIASES = aliases();
 
-    /** One data row as prospect fields, with the problems found in its cells before any other check. */
-    public record Row(long row, ProspectFields fields, List<FieldProblem> problems) {}
+    /**
+     * One data row as prospect fields, with the problems found in its cells before any other check, and
+     * the mobile number when the row has a phone too: taken instead when the phone is not a valid number.
+     */
+    public record Row(long row, ProspectFields fields, List<FieldProblem> problems, String otherPhone) {
+
+        /** The same row with its other phone as the phone. */
+        public ProspectFields withOtherPhone() {
+            var f = fields;
+            return new ProspectFields(
+                    f.fullName(),
+                    f.title(),
+                    f.email(),
+                    otherPhone,
+                    f.company(),
+                    f.companyDomain(),
+                    f.industry(),
+                    f.country(),
+                    f.timeZone(),
+                    f.decisionRole(),
+                    f.owner(),
+                    f.doNotCall(),
+                    f.emailOptOut());
+        }
+    }
 
     private final Map<String, Integer> indexOf = new LinkedHashMap<>();
     private final Map<String, String> headerOf = new LinkedHashMap<>();
@@ -90,11 +113,12 @@ public final class Columns {
             full = ((first == null ? "" : first) + " " + (last == null ? "" : last)).strip();
         }
         var phone = cell(cells, "phone");
+        var mobile = cell(cells, "mobile");
         var fields = new ProspectFields(
                 full,
                 cell(cells, "title"),
                 cell(cells, "email"),
-                phone != null ? phone : cell(cells, "mobile"),
+                phone != null ? phone : mobile,
                 cell(cells, "company"),
                 cell(cells, "companyDomain"),
                 cell(cells, "industry"),
@@ -104,7 +128,7 @@ public final class Columns {
                 cell(cells, "owner"),
                 flag(cells, "doNotCall", problems),
                 flag(cells, "emailOptOut", problems));
-        return new Row(row, fields, problems);
+        return new Row(row, fields, problems, phone != null ? mobile : null);
     }
 
     private boolean has(String field) {

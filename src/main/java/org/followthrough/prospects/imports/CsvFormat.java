@@ -83,6 +83,41 @@ public record CsvFormat(Charset charset, int bomLength, char delimiter) {
         }
     }
 
+    /**
+     * The same format read as Windows-1252 when it was taken for UTF-8 without a BOM but the whole file,
+     * not only its first bytes, is not UTF-8: an export whose first accented name comes late is read as
+     * written instead of every such name turning into "M\uFFFDller".
+     */
+    public CsvFormat confirmedBy(java.io.InputStream wholeFile) throws java.io.IOException {
+        if (!charset.equals(StandardCharsets.UTF_8) || bomLength > 0 || isUtf8(wholeFile)) {
+            return this;
+        }
+        return new CsvFormat(WINDOWS_1252, 0, delimiter);
+    }
+
+    private static boolean isUtf8(java.io.InputStream in) throws java.io.IOException {
+        var decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        var bytes = ByteBuffer.allocate(64 * 1024);
+        var chars = CharBuffer.allocate(64 * 1024);
+        int n;
+        while ((n = in.read(bytes.array(), bytes.position(), bytes.remaining())) >= 0) {
+            bytes.position(bytes.position() + n);
+            bytes.flip();
+            if (decoder.decode(bytes, chars, false).isError()) {
+                return false;
+            }
+            chars.clear();
+            // a character cut by the block's end waits for the next block
+            bytes.compact();
+        }
+        bytes.flip();
+        return !decoder.decode(bytes, chars, true).isError()
+                && !decoder.flush(chars).isError();
+    }
+
     /** The candidate the header row uses most outside quotes; a comma when none appears. */
     static char delimiterOf(String text) {
         char best = ',';

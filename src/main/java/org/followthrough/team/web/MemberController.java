@@ -2,6 +2,7 @@ package org.followthrough.team.web;
 
 import java.net.URI;
 import java.util.List;
+import java.util.UUID;
 import org.followthrough.common.Refusal;
 import org.followthrough.team.Actor;
 import org.followthrough.team.Member;
@@ -10,6 +11,7 @@ import org.followthrough.team.Role;
 import org.followthrough.team.Team;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -45,6 +47,15 @@ class MemberController {
         var member = team.register(request);
         return ResponseEntity.created(URI.create("/api/v1/users/" + member.id()))
                 .body(MemberView.of(member));
+    }
+
+    /** Who takes over a deactivated member's prospects; left out, they go round the active reps. */
+    record Deactivation(String reassignTo) {}
+
+    /** Admins only: the member can no longer sign in, and their prospects and open calls are handed on. */
+    @PostMapping("/{id}/deactivate")
+    MemberView deactivate(Actor actor, @PathVariable UUID id, @RequestBody(required = false) Deactivation request) {
+        return MemberView.of(team.deactivate(actor, id, request == null ? null : request.reassignTo()));
     }
 
     @GetMapping
