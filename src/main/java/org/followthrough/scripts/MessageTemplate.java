@@ -11,14 +11,25 @@ import java.util.TreeSet;
 import org.followthrough.common.InvalidInput;
 
 /**
- * A template compiled once and filled in many times. Plain text, never HTML-escaped; every
- * placeholder it uses must have a non-blank value when it is rendered, or nothing is rendered at
- * all ({@link MissingPlaceholderValues}).
+ * A template compiled once and filled in many times. Plain text, never HTML-escaped. A value may
+ * be optional: a section on it ({@code {{#rep.phone}}call me at {{rep.phone}}{{/rep.phone}}})
+ * renders nothing when it is missing or blank, and an inverted section ({@code {{^rep.phone}}…}})
+ * says what to write instead. Every placeholder the rendering reaches outside such a guard must
+ * have a non-blank value, or nothing is rendered at all ({@link MissingPlaceholderValues}).
  */
 public final class MessageTemplate {
 
-    private static final Mustache.Compiler COMPILER =
-            Mustache.compiler().escapeHTML(false).strictSections(true);
+    /** Marks where a missing value would have gone; characters no template or value contains. */
+    private static final char MISSING_START = '\uE000';
+
+    private static final char MISSING_END = '\uE001';
+
+    // a section on a missing value is simply false; a missing variable leaves a marker with its name
+    private static final Mustache.Compiler COMPILER = Mustache.compiler()
+            .escapeHTML(false)
+            .strictSections(false)
+            .emptyStringIsFalse(true)
+            .defaultValue(MISSING_START + "{{name}}" + MISSING_END);
 
     private final TemplateKey key;
     private final Template subject;
@@ -87,25 +98,26 @@ public final class MessageTemplate {
 
     public Rendered render(Map<String, ?> values) {
         var context = TemplateValues.nest(values);
-        var missing = new ArrayList<String>();
-        for (var name : variables) {
-            if (!Placeholders.SECTION_ITEM.contains(name) && !TemplateValues.present(context, name, false)) {
-                missing.add(name);
-            }
-        }
-        for (var name : sections) {
-            if (!variables.contains(name)
-                    && !Placeholders.SECTION_ITEM.contains(name)
-                    && !TemplateValues.present(context, name, true)) {
-                missing.add(name);
-            }
-        }
+        var renderedSubject = subject == null ? null : subject.execute(context);
+        var renderedBody = body.execute(context);
+        var missing = new TreeSet<String>();
+        collectMissing(renderedSubject, missing);
+        collectMissing(renderedBody, missing);
         if (!missing.isEmpty()) {
-            throw new MissingPlaceholderValues(key, missing);
+            throw new MissingPlaceholderValues(key, List.copyOf(missing));
         }
-        return new Rendered(
-                subject == null ? null : subject.execute(context).strip(),
-                body.execute(context).stripTrailing());
+        return new Rendered(renderedSubject == null ? null : renderedSubject.strip(), renderedBody.stripTrailing());
+    }
+
+    private static void collectMissing(String rendered, Set<String> into) {
+        if (rendered == null) {
+            return;
+        }
+        for (int start = rendered.indexOf(MISSING_START); start >= 0; ) {
+            int end = rendered.indexOf(MISSING_END, start);
+            into.add(rendered.substring(start + 1, end));
+            start = rendered.indexOf(MISSING_START, end);
+        }
     }
 
     private final class Names implements Mustache.Visitor {
@@ -131,7 +143,8 @@ public final class MessageTemplate {
 
         @Override
         public boolean visitInvertedSection(String name) {
-            // an inverted section is how a template says "when there is none"; it needs no value
+            // an inverted section is how a template says "when there is none": it uses the name too
+            sections.add(name);
             return true;
         }
     }

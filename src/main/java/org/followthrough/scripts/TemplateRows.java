@@ -51,6 +51,30 @@ class TemplateRows {
                 > 0;
     }
 
+    /**
+     * Brings a shipped default nobody has edited up to the wording this version ships; returns
+     * whether it changed. A template a member saved is never touched.
+     */
+    boolean refreshUnedited(TemplateDefaults.Definition d, Instant now) {
+        return jdbc.sql(
+                                """
+                update templates set channel = ?, subject = ?, body = ?, updated_at = ?
+                where template_key = ? and variant = ? and updated_by is null
+                  and (body <> ? or coalesce(subject, '') <> coalesce(?, '') or channel <> ?)""")
+                        .params(
+                                d.channel().name(),
+                                d.subject(),
+                                d.body(),
+                                Sql.ts(now),
+                                d.key(),
+                                d.variant(),
+                                d.body(),
+                                d.subject(),
+                                d.channel().name())
+                        .update()
+                > 0;
+    }
+
     void write(StoredTemplate t) {
         if (update(t) > 0) {
             return;

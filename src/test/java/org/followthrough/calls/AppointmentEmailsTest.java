@@ -22,6 +22,8 @@ import org.followthrough.prospects.ProspectFields;
 import org.followthrough.prospects.Prospects;
 import org.followthrough.scripts.ArticleDraft;
 import org.followthrough.scripts.Articles;
+import org.followthrough.scripts.TemplateKey;
+import org.followthrough.scripts.Templates;
 import org.followthrough.team.Member;
 import org.followthrough.team.NewMember;
 import org.followthrough.team.Role;
@@ -75,6 +77,9 @@ class AppointmentEmailsTest extends WithMailServers {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Templates templates;
 
     @BeforeEach
     void tuesdayMorning() {
@@ -214,23 +219,67 @@ class AppointmentEmailsTest extends WithMailServers {
     }
 
     @Test
-    void aTemplateThatCannotBeFilledInFallsBackToTheSafeWordingAndSaysWhy() throws Exception {
+    void aRepWithoutAPhoneNumberGetsTheTemplatesWordingWithoutTheNumberAndNoFallback() throws Exception {
         var repWithoutPhone = given.rep();
         var prospect = prospect(repWithoutPhone, "logistics " + unique());
         book(repWithoutPhone, prospect, "2026-08-20T16:00:00-04:00");
         deliverDue();
-        var thankYou = only(receivedBy(prospect.email()));
-        assertThat(text(thankYou))
-                .startsWith("Hi Pat,")
-                .contains("Thursday, August 20 at 4:00 PM")
-                .doesNotContain("{{")
-                .doesNotContainPattern("\\n\\s*\\n\\s*$");
-        var reasons = jdbc.sql("select template, reason from email_fallbacks where prospect_id = ?")
+        var thankYou = receivedBy(prospect.email()).stream()
+                .filter(m -> subject(m).startsWith("Thank you"))
+                .toList();
+        assertThat(text(only(thankYou)))
+                .startsWith("Pat,")
+                .contains("I look forward to speaking with you further on Thursday, August 20 at 4:00 PM")
+                .containsPattern("Kind regards,\\r?\\n" + repWithoutPhone.fullName() + "\\r?\\n"
+                        + team.organisation().name() + "\\s*$");
+        assertThat(fallbacks(prospect)).isEmpty();
+    }
+
+    @Test
+    void aTemplateThatCannotBeFilledInFallsBackToTheSafeWordingAndSaysWhy() throws Exception {
+        var original = templates.find(TemplateKey.of("thank-you")).orElseThrow();
+        templates.save(
+                original.templateKey(),
+                new Templates.Edit(null, original.subject(), "{{prospect.firstName}}, call me at {{rep.phone}}."),
+                "manager@example.com");
+        try {
+            var repWithoutPhone = given.rep();
+            var prospect = prospect(repWithoutPhone, "logistics " + unique());
+            book(repWithoutPhone, prospect, "2026-08-20T16:00:00-04:00");
+            deliverDue();
+            var thankYou = receivedBy(prospect.email()).stream()
+                    .filter(m -> subject(m).startsWith("Thank you"))
+                    .toList();
+            assertThat(text(only(thankYou)))
+                    .startsWith("Hi Pat,")
+                    .contains("Thursday, August 20 at 4:00 PM")
+                    .doesNotContain("{{", "call me at")
+                    .doesNotContainPattern("\\n\\s*\\n\\s*$");
+            assertThat(fallbacks(prospect))
+                    .anySatisfy(r -> assertThat(r).startsWith("thank-you-1").contains("rep.phone"));
+            var listed = body(get(given.manager(), "/api/v1/outbox/fallbacks?limit=500"));
+            assertThat(listed.toString()).contains(prospect.id().toString());
+            for (var entry : listed) {
+                if (entry.get("prospectId").asString().equals(prospect.id().toString())) {
+                    assertThat(entry.get("template").asString()).isEqualTo("thank-you-1");
+                    assertThat(entry.get("reason").asString()).contains("rep.phone");
+                    assertThat(entry.get("status").asString()).isEqualTo("SENT");
+                }
+            }
+            assertThat(get(repWithoutPhone, "/api/v1/outbox/fallbacks")).hasStatus(HttpStatus.FORBIDDEN);
+        } finally {
+            templates.save(
+                    original.templateKey(),
+                    new Templates.Edit(original.channel(), original.subject(), original.body()),
+                    null);
+        }
+    }
+
+    private List<String> fallbacks(Prospect prospect) {
+        return jdbc.sql("select template, reason from email_fallbacks where prospect_id = ?")
                 .param(prospect.id())
                 .query((rs, i) -> rs.getString(1) + ": " + rs.getString(2))
                 .list();
-        assertThat(reasons)
-                .anySatisfy(r -> assertThat(r).startsWith("thank-you-1").contains("rep.phone"));
     }
 
     @Test

@@ -11,8 +11,7 @@ class ScriptBuilderTest {
 
     final ScriptCheck check = new ScriptCheck();
 
-    final ScriptBuilder builder = new ScriptBuilder(
-            new ScriptBuilder.TemplateSource() {
+    static final ScriptBuilder.TemplateSource SHIPPED = new ScriptBuilder.TemplateSource() {
                 @Override
                 public MessageTemplate template(TemplateKey key) {
                     var d = TemplateDefaults.find(key).orElseThrow(() -> Refusal.notFound("template", key));
@@ -25,9 +24,9 @@ class ScriptBuilderTest {
                             .filter(d -> d.key().equals(key))
                             .count();
                 }
-            },
-            ObjectionPlaybooks::defaults,
-            check);
+            };
+
+    final ScriptBuilder builder = new ScriptBuilder(SHIPPED, ObjectionPlaybooks::defaults, check);
 
     @Test
     void aFollowUpOpensWithWhatWasDiscussedAndWhatWasToHappen() {
@@ -97,12 +96,33 @@ class ScriptBuilderTest {
     }
 
     @Test
-    void withoutTheRepsNumberTheVoicemailIsNotPreparedAndTheRepIsToldWhy() {
+    void withoutTheRepsNumberTheRepStillGetsTheVoicemailWithAStandInForTheNumberAndAWarning() {
         var script =
                 builder.build(Fixtures.context().firstCall(1).repPhone(null).build());
 
-        assertThat(script.voicemail()).isNull();
-        assertThat(script.warnings()).anySatisfy(w -> assertThat(w).contains("ftc-voicemail-1", "rep.phone"));
+        assertThat(script.voicemail().template()).isEqualTo("ftc-voicemail-1");
+        assertThat(script.voicemail().text())
+                .startsWith("Hi Debbie, this is Michael Powers from ABC Educom.")
+                .endsWith("Please call me at " + ScriptBuilder.NO_NUMBER + ".");
+        assertThat(script.warnings())
+                .anySatisfy(w -> assertThat(w).contains("no phone number in your profile", ScriptBuilder.NO_NUMBER));
+    }
+
+    @Test
+    void aRepWithoutANumberLeavesTheTeamsNumberWhenTheTeamHasOne() {
+        var withTeamPhone = new ScriptBuilder(SHIPPED, ObjectionPlaybooks::defaults, check, "+1 212 555 0199");
+
+        var script = withTeamPhone.build(
+                Fixtures.context().firstCall(3).repPhone(null).build());
+
+        assertThat(script.voicemail().text()).endsWith("You can reach me at +1 212 555 0199.");
+        assertThat(script.warnings()).noneSatisfy(w -> assertThat(w).contains("phone number"));
+        assertThat(withTeamPhone
+                        .build(Fixtures.context().firstCall(3).build())
+                        .voicemail()
+                        .text())
+                .as("the rep's own number comes first")
+                .endsWith("You can reach me at +1 212 555 0100.");
     }
 
     @Test

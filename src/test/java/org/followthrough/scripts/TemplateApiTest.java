@@ -25,6 +25,12 @@ class TemplateApiTest {
     @Autowired
     Templates templates;
 
+    @Autowired
+    ScriptDefaults startup;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void theShippedTemplatesAreThereOnStart() {
         var rep = given.rep();
@@ -47,7 +53,31 @@ class TemplateApiTest {
                 .hasStatusOk()
                 .bodyJson()
                 .extractingPath("$.subject")
-                .isEqualTo("Telephone appointment for {{appointment.monthDay}} and article of interest");
+                .isEqualTo("Telephone appointment for {{appointment.monthDay}}{{#article.link}} and article of interest"
+                        + "{{/article.link}}");
+    }
+
+    @Test
+    void onStartAShippedTemplateNobodyEditedTakesThisVersionsWordingAndAnEditedOneIsKept() {
+        var shipped = TemplateDefaults.find(new TemplateKey("ftc-email", 2)).orElseThrow();
+        var edited = templates.find(new TemplateKey("ftc-email", 3)).orElseThrow();
+        try {
+            jdbc.sql("update templates set body = 'Old wording {{rep.phone}}', updated_by = null"
+                            + " where template_key = 'ftc-email' and variant = 2")
+                    .update();
+            jdbc.sql("update templates set body = 'Our own wording', updated_by = 'manager@example.com'"
+                            + " where template_key = 'ftc-email' and variant = 3")
+                    .update();
+
+            startup.run(null);
+
+            assertThat(templates.find(shipped.templateKey()).orElseThrow().body()).isEqualTo(shipped.body());
+            assertThat(templates.find(edited.templateKey()).orElseThrow().body()).isEqualTo("Our own wording");
+        } finally {
+            jdbc.sql("update templates set body = ?, updated_by = null where template_key = 'ftc-email' and variant = 3")
+                    .param(edited.body())
+                    .update();
+        }
     }
 
     @Test

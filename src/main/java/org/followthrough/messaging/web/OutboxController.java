@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.followthrough.common.Refusal;
+import org.followthrough.messaging.DefaultWording;
 import org.followthrough.messaging.EmailStatus;
 import org.followthrough.messaging.Outbox;
 import org.followthrough.messaging.OutboxEntry;
@@ -44,6 +45,13 @@ class OutboxController {
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         return outbox.list(status, prospectId, page, size);
+    }
+
+    /** Emails that went out in their default wording, and why: a template or a value to fix. */
+    @GetMapping("/api/v1/outbox/fallbacks")
+    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    List<DefaultWording> fallbacks(@RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+        return outbox.defaultWordings(limit);
     }
 
     @GetMapping("/api/v1/outbox/{id}")
