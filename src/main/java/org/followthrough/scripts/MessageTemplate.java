@@ -4,6 +4,8 @@ import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -90,6 +92,40 @@ public final class MessageTemplate {
         placeholders().stream().filter(n -> !Placeholders.isKnown(n)).forEach(unknown::add);
         includes.forEach(i -> unknown.add("> " + i));
         return unknown;
+    }
+
+    /**
+     * Those of {@code optional} that the template needs where they may be missing: used outside a
+     * section that guards them (or a value known together with them), alone or when all of them are
+     * missing at once. Found by filling the template in with every other value present.
+     */
+    public Set<String> unguarded(Collection<String> optional) {
+        var candidates = new TreeSet<>(optional);
+        candidates.retainAll(placeholders());
+        var found = new TreeSet<String>();
+        if (candidates.isEmpty()) {
+            return found;
+        }
+        for (var name : candidates) {
+            var values = new HashMap<>(Placeholders.SAMPLE);
+            values.keySet().removeAll(Placeholders.withCompanions(name));
+            found.addAll(missingWith(values));
+        }
+        var noneOfThem = new HashMap<>(Placeholders.SAMPLE);
+        noneOfThem.keySet().removeAll(candidates);
+        found.addAll(missingWith(noneOfThem));
+        found.retainAll(candidates);
+        return found;
+    }
+
+    private Set<String> missingWith(Map<String, Object> values) {
+        var context = TemplateValues.nest(values);
+        var missing = new TreeSet<String>();
+        if (subject != null) {
+            collectMissing(subject.execute(context), missing);
+        }
+        collectMissing(body.execute(context), missing);
+        return missing;
     }
 
     public boolean hasSubject() {

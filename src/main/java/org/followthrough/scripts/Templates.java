@@ -86,10 +86,16 @@ public class Templates {
         return template;
     }
 
-    /** Checks a template without saving it. */
+    /**
+     * Checks a template without saving it. Blocking: syntax errors, names FollowThrough never fills
+     * in, and names this key's messages do not have (an appointment's date in a first-call email).
+     * Findings: the script check, placeholders a shipped default needs that are gone, and values
+     * that are not always known but are used outside a section that guards them.
+     */
     public TemplateValidation validate(TemplateKey key, Channel channel, String subject, String body, Speaker speaker) {
         var blocking = new ArrayList<InvalidInput.FieldProblem>();
         var unknown = new ArrayList<String>();
+        var findings = new ArrayList<Finding>();
         MessageTemplate template = null;
         try {
             template = MessageTemplate.compile(key, subject, body);
@@ -99,21 +105,28 @@ public class Templates {
         if (template != null) {
             unknown.addAll(template.unknownPlaceholders());
             for (var name : unknown) {
-                var field =
-                        subject != null && ScriptCheck.placeholdersIn(subject).contains(name.replace("> ", ""))
-                                ? "subject"
-                                : "body";
                 blocking.add(new InvalidInput.FieldProblem(
-                        field,
+                        fieldOf(name.replace("> ", ""), subject),
                         "{{" + name + "}} is not a placeholder FollowThrough fills in; use one of "
                                 + String.join(", ", Placeholders.KNOWN.keySet())));
+            }
+            var offer = TemplateContexts.of(key, channel);
+            for (var name : template.placeholders()) {
+                if (Placeholders.KNOWN.containsKey(name) && !offer.offers(name)) {
+                    blocking.add(new InvalidInput.FieldProblem(
+                            fieldOf(name, subject),
+                            "{{" + name + "}} has no value in " + what(key, channel) + ", so it could never be"
+                                    + " filled in; these have: " + offer.describe()));
+                }
+            }
+            for (var name : template.unguarded(offer.optional())) {
+                findings.add(mayBeMissing(name, key, channel, body));
             }
         }
         var used = template == null ? java.util.Set.<String>of() : template.placeholders();
         var missing = TemplateDefaults.find(key).map(d -> d.requires()).orElse(List.of()).stream()
                 .filter(name -> !used.contains(name))
                 .toList();
-        var findings = new ArrayList<Finding>();
         for (var name : missing) {
             findings.add(new Finding(
                     "template.missing-placeholder",
@@ -125,6 +138,26 @@ public class Templates {
         var text = channel == Channel.EMAIL && subject != null ? subject + "\n" + body : body;
         findings.addAll(check.check(kindOf(channel), text == null ? "" : text, speaker));
         return new TemplateValidation(blocking, unknown, missing, findings);
+    }
+
+    private static Finding mayBeMissing(String name, TemplateKey key, Channel channel, String body) {
+        return new Finding(
+                "template.optional-value",
+                "{{" + name + "}} (" + Placeholders.KNOWN.get(name) + ") is not known for every prospect in "
+                        + what(key, channel) + "; where it is missing, the message goes out in its default"
+                        + " wording instead.",
+                ScriptCheck.opening(body == null ? "" : body),
+                "Write it inside a section that is left out when it is missing: {{#" + name + "}}… {{" + name
+                        + "}} …{{/" + name + "}}, and say what to write without it with {{^" + name + "}}…{{/"
+                        + name + "}}.");
+    }
+
+    private static String fieldOf(String name, String subject) {
+        return subject != null && ScriptCheck.placeholdersIn(subject).contains(name) ? "subject" : "body";
+    }
+
+    private static String what(TemplateKey key, Channel channel) {
+        return key == null ? "this template" : key.key() + " " + (channel == Channel.EMAIL ? "emails" : "messages");
     }
 
     /** Saves a template after checking it; blocking problems are an {@link InvalidInput}. */

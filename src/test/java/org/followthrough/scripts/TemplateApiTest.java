@@ -176,6 +176,66 @@ class TemplateApiTest {
     }
 
     @Test
+    void aPlaceholderTheKeyCannotFillInIsRefusedBeforeSavingSayingWhatTheKeyOffers() {
+        var manager = given.manager();
+        var before = templates.find(new TemplateKey("ftc-email", 1)).orElseThrow();
+
+        assertThat(put(
+                        "/api/v1/templates/ftc-email/1",
+                        """
+                        {"subject":"Hi {{prospect.firstName}}","body":"See you on {{appointment.localDate}}."}""",
+                        manager))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson()
+                .satisfies(json -> {
+                    assertThat(json).extractingPath("$.errors[0].field").isEqualTo("body");
+                    assertThat(json)
+                            .extractingPath("$.errors[0].message")
+                            .asString()
+                            .contains("{{appointment.localDate}}", "prospect.firstName", "rep.phone");
+                });
+        assertThat(put(
+                        "/api/v1/templates/ftc-voicemail/1",
+                        """
+                        {"body":"Hi {{prospect.firstName}}, {{rep.fullName}} from {{company}} about {{pains}}: {{rep.phone}}"}""",
+                        manager))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors[0].message")
+                .asString()
+                .contains("{{pains}}");
+        assertThat(templates.find(new TemplateKey("ftc-email", 1)).orElseThrow()).isEqualTo(before);
+    }
+
+    @Test
+    void checkingAnEditWarnsAboutAValueThatIsNotAlwaysKnownUntilASectionGuardsIt() {
+        var rep = given.rep();
+
+        assertThat(mvc.post()
+                        .uri("/api/v1/templates/ftc-email/2/check")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"subject\":\"Hi\",\"body\":\"Hi {{prospect.firstName}}, call {{rep.phone}}.\"}")
+                        .with(as(rep)))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.findings[*].rule")
+                .asArray()
+                .contains("template.optional-value");
+        assertThat(mvc.post()
+                        .uri("/api/v1/templates/ftc-email/2/check")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"subject\":\"Hi\",\"body\":\"Hi {{prospect.firstName}}."
+                                + "{{#rep.phone}} Call {{rep.phone}}.{{/rep.phone}}\"}")
+                        .with(as(rep)))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.findings[*].rule")
+                .asArray()
+                .doesNotContain("template.optional-value");
+    }
+
+    @Test
     void badKeysVariantsChannelsAndSubjectsAreNamed() {
         var manager = given.manager();
 
