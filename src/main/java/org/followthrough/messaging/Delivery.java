@@ -16,10 +16,13 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends what is due. Only one delivery round runs at a time across all instances (it is a single
- * recurring scheduler task), so an email marked SENDING when a round starts was left by a sender
- * that died: it goes out again with the same Message-ID. Each email is marked SENT right after the
- * server accepted it, which keeps that window to one email.
+ * Sends what is due. Delivery rounds are a single recurring scheduler task, so normally one runs at
+ * a time across all instances; but an instance that stalls (a long GC pause, a rolling deploy) can
+ * be taken for dead while its round goes on. So each round sends only the emails it claimed under
+ * its own token, and stops sending a batch once half of the claim's lease has passed; a claim older
+ * than the lease was left by a sender that died, and its emails go out again with the same
+ * Message-ID. Each email is marked SENT right after the server accepted it, which keeps the window
+ * in which a crash can send one twice to that one email.
  */
 @Component
 class Delivery {
@@ -33,6 +36,7 @@ class Delivery {
     private final List<SendPermission> permissions;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final MailSettings settings;
     private boolean warnedUnconfigured;
 
     Delivery(
@@ -41,13 +45,15 @@ class Delivery {
             MailComposer composer,
             List<SendPermission> permissions,
             Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            MailSettings settings) {
         this.mailers = mailers;
         this.claims = claims;
         this.composer = composer;
         this.permissions = permissions;
         this.clock = clock;
         this.meters = meters;
+        this.settings = settings;
     }
 
     /** Sends due email until none is due or the round has run long enough; returns how many were sent. */
@@ -66,44 +72,52 @@ class Delivery {
         }
         int sent = 0;
         var until = clock.instant().plus(ROUND);
-        List<MailComposer.Pending> batch;
-        while (clock.instant().isBefore(until) && !(batch = claims.claimDue()).isEmpty()) {
+        OutboxClaims.Batch batch;
+        while (clock.instant().isBefore(until) && !(batch = claims.claimDue()).emails().isEmpty()) {
             sent += send(smtp, batch);
         }
         return sent;
     }
 
-    private int send(JavaMailSenderImpl smtp, List<MailComposer.Pending> batch) {
+    private int send(JavaMailSenderImpl smtp, OutboxClaims.Batch batch) {
         int sent = 0;
         try (Transport transport = connect(smtp)) {
-            for (var email : batch) {
-                if (deliver(smtp, transport, email)) {
+            for (var email : batch.emails()) {
+                if (!batch.freshAt(clock.instant(), settings.claimLease())) {
+                    log.warn("A batch took longer than half its claim's lease; putting {} email(s) back",
+                            claims.release(batch, null));
+                    break;
+                }
+                if (deliver(smtp, transport, batch, email)) {
                     sent++;
                 }
             }
         } catch (MessagingException unreachable) {
             log.warn("SMTP server {}:{} not reachable: {}", smtp.getHost(), smtp.getPort(), unreachable.getMessage());
-            batch.forEach(email -> claims.retryLater(email, "SMTP server not reachable: " + unreachable.getMessage()));
+            batch.emails()
+                    .forEach(email -> claims.retryLater(
+                            batch, email, "SMTP server not reachable: " + unreachable.getMessage()));
         }
         return sent;
     }
 
-    private boolean deliver(JavaMailSenderImpl smtp, Transport transport, MailComposer.Pending email) {
+    private boolean deliver(
+            JavaMailSenderImpl smtp, Transport transport, OutboxClaims.Batch batch, MailComposer.Pending email) {
         var refusal = refusal(email);
         if (refusal.isPresent()) {
-            claims.skip(email, refusal.get());
+            claims.skip(batch, email, refusal.get());
             return false;
         }
         try {
             var message = composer.compose(smtp.getSession(), email, clock.instant());
             transport.sendMessage(message, message.getAllRecipients());
-            claims.sent(email);
+            claims.sent(batch, email);
             meters.counter("followthrough.mail.sent").increment();
             return true;
         } catch (SendFailedException rejected) {
-            claims.fail(email, "The mail server refused the recipient: " + rejected.getMessage());
+            claims.fail(batch, email, "The mail server refused the recipient: " + rejected.getMessage());
         } catch (MessagingException | RuntimeException failed) {
-            claims.retryLater(email, failed.getMessage());
+            claims.retryLater(batch, email, failed.getMessage());
         }
         return false;
     }

@@ -14,9 +14,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxAttempts attempts before an email is given up as FAILED
  * @param trackLinks whether outside links in sent email go through a signed click-tracking address,
  *     so a click becomes an EMAIL_CLICK signal (default true)
+ * @param claimLease how long a delivery round's claim on a batch holds (default 2 minutes): a round
+ *     sends under its claim only for half of it, and only an older claim (a sender that died) is
+ *     given to another round
  */
 @ConfigurationProperties("followthrough.mail")
-record MailSettings(String from, URI publicUrl, Integer batchSize, Integer maxAttempts, Boolean trackLinks) {
+record MailSettings(
+        String from,
+        URI publicUrl,
+        Integer batchSize,
+        Integer maxAttempts,
+        Boolean trackLinks,
+        java.time.Duration claimLease) {
 
     MailSettings {
         from = from == null ? "followthrough@localhost" : from;
@@ -24,6 +33,7 @@ record MailSettings(String from, URI publicUrl, Integer batchSize, Integer maxAt
         batchSize = batchSize == null ? 100 : batchSize;
         maxAttempts = maxAttempts == null ? 8 : maxAttempts;
         trackLinks = trackLinks == null || trackLinks;
+        claimLease = claimLease == null ? java.time.Duration.ofMinutes(2) : claimLease;
     }
 
     String messageIdDomain() {

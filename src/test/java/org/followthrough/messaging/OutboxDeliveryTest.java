@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.followthrough.ApplicationTest;
@@ -52,6 +53,24 @@ class OutboxDeliveryTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    org.springframework.beans.factory.ObjectProvider<org.springframework.mail.javamail.JavaMailSender> mailers;
+
+    @Autowired
+    OutboxClaims claims;
+
+    @Autowired
+    MailComposer composer;
+
+    @Autowired
+    List<SendPermission> permissions;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    @Autowired
+    MailSettings settings;
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
@@ -127,16 +146,115 @@ class OutboxDeliveryTest {
     }
 
     @Test
-    void anEmailASenderWasSendingWhenItDiedGoesOutAgainWithTheSameMessageId() {
-        var id =
+    void anEmailASenderWasSendingWhenItDiedGoesOutAgainWithTheSameMessageIdOnceItsClaimRanOut() {
+        clock.set(Instant.parse("2026-09-01T09:00:00Z"));
+        var abandoned =
                 outbox.enqueue(email("crash-" + UUID.randomUUID() + "@prospect.example", clock.instant(), false, null));
-        jdbc.sql("update outbox set status = 'SENDING' where id = ?").param(id).update();
+        var beingSent =
+                outbox.enqueue(email("alive-" + UUID.randomUUID() + "@prospect.example", clock.instant(), false, null));
+        claim(abandoned, "a-round-that-died", clock.instant().minus(Duration.ofMinutes(3)));
+        claim(beingSent, "a-round-still-sending", clock.instant().minusSeconds(20));
 
         delivery.deliverDue();
 
-        var entry = outbox.find(id).orElseThrow();
+        var entry = outbox.find(abandoned).orElseThrow();
         assertThat(entry.status()).isEqualTo(EmailStatus.SENT);
         assertThat(receivedWith(entry.messageId())).hasSize(1);
+        var other = outbox.find(beingSent).orElseThrow();
+        assertThat(other.status()).as("another round's fresh claim is left alone").isEqualTo(EmailStatus.SENDING);
+        assertThat(receivedWith(other.messageId())).isEmpty();
+
+        clock.advance(Duration.ofMinutes(2));
+        delivery.deliverDue();
+        assertThat(outbox.find(beingSent).orElseThrow().status()).isEqualTo(EmailStatus.SENT);
+        assertThat(receivedWith(other.messageId())).hasSize(1);
+    }
+
+    @Test
+    void aRoundThatStartsWhileAnotherIsSendingLeavesThatRoundsEmailsAlone() {
+        var ids = new java.util.ArrayList<UUID>();
+        for (int n = 0; n < 5; n++) {
+            ids.add(outbox.enqueue(
+                    email("overlap-" + UUID.randomUUID() + "@prospect.example", clock.instant(), false, null)));
+        }
+        var otherRoundRan = new java.util.concurrent.atomic.AtomicBoolean();
+        SendPermission startsAnotherRound = (prospect, address, bulk) -> {
+            if (address.startsWith("overlap-") && otherRoundRan.compareAndSet(false, true)) {
+                delivery.deliverDue();
+            }
+            return Optional.empty();
+        };
+        var stalling = new Delivery(mailers, claims, composer, List.of(startsAnotherRound), clock, meters, settings);
+
+        stalling.deliverDue();
+
+        assertThat(otherRoundRan).isTrue();
+        for (var id : ids) {
+            var entry = outbox.find(id).orElseThrow();
+            assertThat(entry.status()).isEqualTo(EmailStatus.SENT);
+            assertThat(receivedWith(entry.messageId())).as("copies of " + id).hasSize(1);
+        }
+    }
+
+    @Test
+    void aRoundThatStalledForHalfTheLeasePutsTheRestOfItsBatchBackForTheNextRound() {
+        clock.set(Instant.parse("2026-09-01T09:00:00Z"));
+        var ids = new java.util.ArrayList<UUID>();
+        for (int n = 0; n < 3; n++) {
+            ids.add(outbox.enqueue(
+                    email("stall-" + UUID.randomUUID() + "@prospect.example", clock.instant(), false, null)));
+        }
+        SendPermission stalls = (prospect, address, bulk) -> {
+            if (address.startsWith("stall-")) {
+                clock.advance(settings.claimLease().dividedBy(2));
+            }
+            return Optional.empty();
+        };
+        var stalling = new Delivery(mailers, claims, composer, List.of(stalls), clock, meters, settings);
+
+        stalling.deliverDue();
+        var statuses = ids.stream().map(id -> outbox.find(id).orElseThrow().status()).toList();
+        assertThat(statuses).containsOnlyOnce(EmailStatus.SENT).contains(EmailStatus.PENDING);
+
+        delivery.deliverDue();
+        for (var id : ids) {
+            var entry = outbox.find(id).orElseThrow();
+            assertThat(entry.status()).isEqualTo(EmailStatus.SENT);
+            assertThat(receivedWith(entry.messageId())).hasSize(1);
+        }
+    }
+
+    @Test
+    void twoRoundsRunningAtOnceOnTheSameEmailsSendEachOnce() throws Exception {
+        var ids = new java.util.ArrayList<UUID>();
+        for (int n = 0; n < 300; n++) {
+            ids.add(outbox.enqueue(
+                    email("together-" + UUID.randomUUID() + "@prospect.example", clock.instant(), false, null)));
+        }
+        var other = new Delivery(mailers, claims, composer, permissions, clock, meters, settings);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> {
+                start.await();
+                return delivery.deliverDue();
+            });
+            var second = pool.submit(() -> {
+                start.await();
+                return other.deliverDue();
+            });
+            start.countDown();
+            first.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            second.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        for (var id : ids) {
+            var entry = outbox.find(id).orElseThrow();
+            assertThat(entry.status()).isEqualTo(EmailStatus.SENT);
+            assertThat(receivedWith(entry.messageId())).as("copies of " + id).hasSize(1);
+        }
     }
 
     @Test
@@ -211,6 +329,12 @@ class OutboxDeliveryTest {
                 new String(calendarPart.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
         assertThat(calendar.validate().getEntries()).isEmpty();
         assertThat(calendar.toString()).contains("UID:" + invitation.uid());
+    }
+
+    private void claim(UUID id, String token, Instant at) {
+        jdbc.sql("update outbox set status = 'SENDING', claimed_by = ?, claimed_at = ? where id = ?")
+                .params(token, org.followthrough.common.Sql.ts(at), id)
+                .update();
     }
 
     private static MimeMessage[] receivedWith(String messageId) {
