@@ -157,15 +157,19 @@ class AppointmentEmails {
     }
 
     private org.followthrough.scripts.MessageValues values(Prospect p, Appointment a) {
-        var agenda = a.agenda() == null || a.agenda().isBlank() ? DEFAULT_AGENDA : a.agenda();
-        return parties.values(p).appointment(a.at().atZone(p.timeZone())).agenda(agenda);
+        return parties.values(p).appointment(a.at().atZone(p.timeZone())).agenda(agendaOf(a));
+    }
+
+    /** What the call will cover: the agreed agenda, or the default wording when none was agreed. */
+    static String agendaOf(Appointment a) {
+        return a.agenda() == null || a.agenda().isBlank() ? DEFAULT_AGENDA : a.agenda();
     }
 
     private static String key(Appointment a, String purpose) {
         return "appointment/" + a.id() + "/" + a.sequence() + "/" + purpose;
     }
 
-    private static String when(Prospect p, Appointment a) {
+    static String when(Prospect p, Appointment a) {
         var local = a.at().atZone(p.timeZone());
         return local.format(DAY) + " at " + local.format(TIME) + " ("
                 + p.timeZone().getId() + ")";

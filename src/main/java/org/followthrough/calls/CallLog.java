@@ -41,6 +41,7 @@ public class CallLog {
     private final AppointmentRules rules;
     private final Enrolments enrolments;
     private final AppointmentEmails emails;
+    private final CallSummaries summaries;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -52,6 +53,7 @@ public class CallLog {
             AppointmentRules rules,
             Enrolments enrolments,
             AppointmentEmails emails,
+            CallSummaries summaries,
             ApplicationEventPublisher events,
             Clock clock) {
         this.prospects = prospects;
@@ -61,6 +63,7 @@ public class CallLog {
         this.rules = rules;
         this.enrolments = enrolments;
         this.emails = emails;
+        this.summaries = summaries;
         this.events = events;
         this.clock = clock;
     }
@@ -114,8 +117,9 @@ public class CallLog {
             tasks.done(task.id(), at);
         }
         moveOn(prospect, connected, task, appointment, at);
-        if (next != null) {
-            follow(actor, prospect, next, at, now);
+        var booked = next == null ? null : follow(actor, prospect, next, at, now);
+        if (connected) {
+            summaries.afterConnectedCall(prospect, touchId, call, booked, now);
         }
         events.publishEvent(new CallLogged(touchId, prospect.id(), actor.id(), call.outcome(), label, at));
         return new Logged(touchId, label, tasks.openFor(prospect.id()));
@@ -217,7 +221,8 @@ public class CallLog {
         }
     }
 
-    private void follow(Actor actor, Prospect p, LogCall.NextStep next, Instant at, Instant now) {
+    /** Does the agreed next step; returns the appointment it booked, if any. */
+    private Appointment follow(Actor actor, Prospect p, LogCall.NextStep next, Instant at, Instant now) {
         if (next.appointmentAt() != null) {
             var when = next.appointmentAt().toInstant();
             enrolments.end(p.id(), "appointment booked");
@@ -234,9 +239,10 @@ public class CallLog {
                     "Appointment" + (next.agenda() == null ? "" : ": " + next.agenda()),
                     "missed-appointment-m1",
                     now);
-            appointments.find(id).ifPresent(booked -> emails.booked(p, booked, now));
+            var booked = appointments.find(id).orElseThrow();
+            emails.booked(p, booked, now);
             events.publishEvent(new AppointmentBooked(id, p.id(), p.ownerId(), when));
-            return;
+            return booked;
         }
         var stage = Stage.valueOf(next.stage().toUpperCase(Locale.ROOT));
         tasks.cancelOpen(p.id(), now, false);
@@ -246,5 +252,6 @@ public class CallLog {
             case NURTURE -> enrolments.start(p.id(), Cadence.NURTURE, now);
             default -> enrolments.end(p.id(), "closed as " + stage);
         }
+        return null;
     }
 }

@@ -52,6 +52,33 @@ final class SafeWording {
                                         + article.title() + "\" " + article.link() + "\n"));
     }
 
+    static Rendered summary(
+            Prospect p,
+            java.util.List<String> pains,
+            java.util.List<String> gains,
+            java.util.List<String> promises,
+            String when,
+            String rep,
+            String organisation) {
+        return new Rendered(
+                "Our call today: key points and next steps",
+                "Hi " + p.firstName() + ",\n\nThank you for your time today. Here is what we discussed.\n"
+                        + points("What you would like to solve:", pains)
+                        + points("What you would like to gain:", gains)
+                        + points("The next steps we agreed on:", promises)
+                        + (when == null ? "" : "\nI look forward to our next call on " + when + ".\n")
+                        + signature(rep, organisation));
+    }
+
+    private static String points(String heading, java.util.List<String> items) {
+        if (items.isEmpty()) {
+            return "";
+        }
+        var text = new StringBuilder("\n").append(heading).append('\n');
+        items.forEach(item -> text.append("- ").append(item).append('\n'));
+        return text.toString();
+    }
+
     static Rendered moved(Prospect p, String day, String when, String rep, String organisation) {
         return new Rendered(
                 "New time for our call: " + day,

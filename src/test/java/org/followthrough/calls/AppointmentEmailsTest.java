@@ -102,7 +102,7 @@ class AppointmentEmailsTest extends WithMailServers {
 
         book(rep, prospect, "2026-08-20T16:00:00-04:00");
         deliverDue();
-        var thankYou = only(receivedBy(prospect.email()));
+        var thankYou = only(received(prospect, "Thank you"));
         assertThat(thankYou.getSubject()).isEqualTo("Thank you, Pat");
         assertThat(text(thankYou))
                 .contains("Thank you for taking the time to speak with me today")
@@ -117,7 +117,7 @@ class AppointmentEmailsTest extends WithMailServers {
 
         clock.set(at(2026, 8, 19, 10, 0));
         deliverDue();
-        var reminder = receivedBy(prospect.email()).get(1);
+        var reminder = only(received(prospect, "Telephone appointment"));
         assertThat(reminder.getSubject()).isEqualTo("Telephone appointment for August 20 and article of interest");
         assertThat(org.followthrough.TrackedLinks.untracked(text(reminder)))
                 .contains("The call should only take 10 minutes. Review the delivery numbers.")
@@ -177,11 +177,10 @@ class AppointmentEmailsTest extends WithMailServers {
                 .findFirst()
                 .orElseThrow();
         assertThat(text(update)).contains("Friday, August 21 at 4:00 PM");
-        var original = invitation(receivedBy(prospect.email()).get(0));
         var calendar = invitation(update);
         assertThat(calendar.validate().hasErrors()).isFalse();
         assertThat(value(calendar, Property.METHOD)).isEqualTo("REQUEST");
-        assertThat(value(event(calendar), Property.UID)).isEqualTo(value(event(original), Property.UID));
+        assertThat(value(event(calendar), Property.UID)).isEqualTo(appointment + "@followthrough");
         assertThat(value(event(calendar), Property.SEQUENCE)).isEqualTo("1");
         assertThat(value(event(calendar), Property.DTSTART)).isEqualTo("20260821T160000");
     }
@@ -273,6 +272,81 @@ class AppointmentEmailsTest extends WithMailServers {
                     new Templates.Edit(original.channel(), original.subject(), original.body()),
                     null);
         }
+    }
+
+    @Test
+    void aConnectedCallWithPainsAndPromisesIsSummarisedInWritingWithTheNextCallsTime() throws Exception {
+        var rep = repWithPhone();
+        var prospect = prospect(rep, "logistics " + unique());
+
+        book(
+                rep,
+                prospect,
+                "2026-08-20T16:00:00-04:00",
+                "{\"outcome\":\"CONNECTED\",\"pains\":[\"late deliveries\",\"too many refunds\"],"
+                        + "\"promises\":[\"you were going to pull last month's delivery numbers\"]");
+        var planned = outbox.list(null, prospect.id(), 0, 20).stream()
+                .filter(e -> e.dedupeKey().endsWith("/summary"))
+                .toList();
+        assertThat(planned).singleElement().satisfies(e -> assertThat(e.dueAt()).isEqualTo(clock.instant()));
+        deliverDue();
+
+        var summary = only(received(prospect, "Our call today"));
+        assertThat(text(summary).replace("\r\n", "\n"))
+                .startsWith("Pat,")
+                .contains(
+                        """
+                        What you would like to solve:
+                        - late deliveries
+                        - too many refunds
+
+                        The next steps we agreed on:
+                        - you were going to pull last month's delivery numbers
+
+                        I look forward to our next call on Thursday, August 20 at 4:00 PM (Eastern Time). Review the delivery numbers.""")
+                .doesNotContain("What you would like to gain", "{{");
+        assertThat(summary.getReplyTo()[0].toString()).contains(rep.email());
+        assertThat(fallbacks(prospect)).isEmpty();
+    }
+
+    @Test
+    void aCallWonWithGainsIsSummarisedWithoutANextCallAndNothingNotedOrLostGetsNoSummary() throws Exception {
+        var rep = repWithPhone();
+        var won = prospect(rep, "logistics " + unique());
+        var nothingNoted = prospect(rep, "logistics " + unique());
+        var lost = prospect(rep, "logistics " + unique());
+        var optedOut = prospect(rep, "logistics " + unique());
+        prospects.optOutOfEmail(optedOut.id());
+
+        log(rep, won, "{\"outcome\":\"CONNECTED\",\"gains\":[\"fewer refunds\"],\"nextStep\":{\"stage\":\"WON\"}}");
+        book(rep, nothingNoted, "2026-08-20T16:00:00-04:00", "{\"outcome\":\"CONNECTED\"");
+        log(rep, lost, "{\"outcome\":\"CONNECTED\",\"pains\":[\"price\"],"
+                + "\"nextStep\":{\"stage\":\"LOST\",\"prospectSaidNo\":true}}");
+        book(rep, optedOut, "2026-08-20T11:00:00-04:00");
+        deliverDue();
+
+        assertThat(text(only(received(won, "Our call today"))))
+                .contains("What you would like to gain:", "- fewer refunds")
+                .doesNotContain("look forward to our next call");
+        assertThat(received(nothingNoted, "Our call today")).isEmpty();
+        assertThat(received(nothingNoted, "Thank you")).hasSize(1);
+        assertThat(received(lost, "Our call today")).isEmpty();
+        assertThat(receivedBy(optedOut.email())).isEmpty();
+    }
+
+    private void log(Member rep, Prospect prospect, String call) {
+        assertThat(mvc.post()
+                        .uri("/api/v1/prospects/" + prospect.id() + "/calls")
+                        .header("Authorization", given.bearer(rep))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(call))
+                .hasStatus(HttpStatus.CREATED);
+    }
+
+    private static List<jakarta.mail.internet.MimeMessage> received(Prospect prospect, String subjectStart) {
+        return receivedBy(prospect.email()).stream()
+                .filter(m -> subject(m).startsWith(subjectStart))
+                .toList();
     }
 
     private List<String> fallbacks(Prospect prospect) {
