@@ -23,8 +23,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public class ScriptBuilder {
 
     static final String FTC_VOICEMAIL = "ftc-voicemail";
-    static final String MISSED_APPOINTMENT = "missed-appointment";
-    static final int MISSED_APPOINTMENT_VOICEMAILS = 3;
+
+    /** The voicemail of a follow-up whose task names none: a trigger, an inbound or a post-sale call. */
+    public static final String FOLLOW_UP_VOICEMAIL = "follow-up-voicemail";
 
     /** Where the call-back number goes when the rep has none: the rep says theirs. */
     static final String NO_NUMBER = "[your phone number]";
@@ -200,11 +201,12 @@ public class ScriptBuilder {
         return new Script.Voicemail(key.name(), text, check.spokenSeconds(text));
     }
 
+    /** FTC #n's variant for a first call (R6); the task's own voicemail, else the follow-up one. */
     TemplateKey voicemailKey(ScriptContext ctx) {
         if (ctx.firstCall()) {
             return TemplateKey.forAttempt(FTC_VOICEMAIL, ctx.attempt(), Math.max(1, templates.variants(FTC_VOICEMAIL)));
         }
-        return new TemplateKey(MISSED_APPOINTMENT, Math.min(ctx.attempt(), MISSED_APPOINTMENT_VOICEMAILS));
+        return ctx.voicemail() != null ? ctx.voicemail() : TemplateKey.of(FOLLOW_UP_VOICEMAIL);
     }
 
     private static PreparedQuestions loadQuestions() {

@@ -123,6 +123,30 @@ class CallScriptApiTest {
     }
 
     @Test
+    void aCallThatBelongsToNoAppointmentLeavesTheFollowUpVoicemailAndNotAPastAppointmentsAgenda() throws Exception {
+        var rep = repWithPhone();
+        var prospect = given.prospect(rep);
+        log(
+                rep,
+                prospect,
+                "{\"outcome\":\"CONNECTED\",\"pains\":[\"late deliveries\"],\"nextStep\":{"
+                        + "\"appointmentAt\":\"2026-08-20T16:00:00-04:00\",\"agenda\":\"review the delivery numbers\"}}");
+        clock.set(at(2026, 8, 20, 16, 0));
+        assertThat(log(
+                        rep,
+                        prospect,
+                        "{\"outcome\":\"CONNECTED\",\"pains\":[\"late deliveries\"],\"nextStep\":{\"stage\":\"WON\"}}"))
+                .hasStatus(HttpStatus.CREATED);
+
+        var postSale = script(rep, prospect);
+        assertThat(postSale.get("voicemail").get("template").asString()).isEqualTo("follow-up-voicemail-1");
+        assertThat(postSale.get("voicemail").get("text").asString())
+                .contains("Last we spoke, we discussed late deliveries")
+                .doesNotContain("4:00 PM", "appointment");
+        assertThat(postSale.get("agenda").asString()).doesNotContain("review the delivery numbers");
+    }
+
+    @Test
     void whenOnlyAnInfoGathererWasSpokenWithTheScriptAsksForTheDecisionMakers() throws Exception {
         var rep = repWithPhone();
         var gatherer = given.prospect(rep);

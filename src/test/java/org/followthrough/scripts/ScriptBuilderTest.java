@@ -81,18 +81,36 @@ class ScriptBuilderTest {
     }
 
     @Test
-    void aMissedAppointmentLeavesM1ThenM2ThenM3() {
-        var first = builder.build(Fixtures.context().attempt(1).build());
-        var second = builder.build(Fixtures.context().attempt(2).build());
-        var later = builder.build(Fixtures.context().attempt(5).build());
+    void aMissedAppointmentLeavesM1ThenM2ThenM3TheSameDayAndM4OnTheLaterCalls() {
+        var first = builder.build(Fixtures.context().voicemail("missed-appointment-m1").build());
+        var second = builder.build(Fixtures.context().voicemail("missed-appointment-m2").build());
+        var third = builder.build(Fixtures.context().voicemail("missed-appointment-m3").build());
+        var later = builder.build(Fixtures.context().voicemail("missed-appointment-4").build());
 
         assertThat(first.voicemail().text()).contains("calling for our 8:45 AM appointment", "I'll call in 10 minutes");
         assertThat(second.voicemail().text()).contains("later this morning or early this afternoon");
-        assertThat(later.voicemail().template()).isEqualTo("missed-appointment-3");
+        assertThat(third.voicemail().text()).contains("I called a couple of times today");
+        assertThat(later.voicemail().template()).isEqualTo("missed-appointment-4");
         assertThat(later.voicemail().text())
                 .contains(
                         "as of yet we have not been able to connect",
-                        "the automatic renewal of your training contract");
+                        "the automatic renewal of your training contract")
+                .doesNotContain("today");
+        assertThat(later.voicemail().seconds()).isLessThanOrEqualTo(30);
+    }
+
+    @Test
+    void aFollowUpThatBelongsToNoAppointmentLeavesTheFollowUpVoicemailWithoutAnyAppointment() {
+        var script = builder.build(Fixtures.context().voicemail(null).build());
+
+        assertThat(script.voicemail().template()).isEqualTo("follow-up-voicemail-1");
+        assertThat(script.voicemail().text())
+                .startsWith("Hi Debbie, it's Michael Powers from ABC Educom. Last we spoke, we discussed the"
+                        + " automatic renewal of your training contract")
+                .doesNotContain("appointment", "8:45")
+                .endsWith("You can reach me at +1 212 555 0100.");
+        assertThat(script.agenda()).doesNotContain("the modules that concern you");
+        assertThat(check.check(ScriptCheck.Kind.VOICEMAIL, script.voicemail().text())).isEmpty();
     }
 
     @Test
