@@ -132,9 +132,8 @@ class AppointmentEmails {
     private void withdrawEarlier(Appointment a) {
         for (int s = 0; s < a.sequence(); s++) {
             var earlier = "appointment/" + a.id() + "/" + s + "/";
-            if (outbox.cancel(earlier + "reminder")) {
-                articles.forget(earlier + "reminder");
-            }
+            // the article the reminder carried is forgotten with it (ArticlesSent hears EmailsWithdrawn)
+            outbox.cancel(earlier + "reminder");
             outbox.cancel(earlier + "thank-you");
             outbox.cancel(earlier + "moved");
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.followthrough.common.Sql;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,6 +23,7 @@ public class Outbox {
     private final Invitations invitations;
     private final UnsubscribeLinks unsubscribeLinks;
     private final TrackedLinks trackedLinks;
+    private final ApplicationEventPublisher events;
 
     Outbox(
             JdbcClient jdbc,
@@ -29,13 +31,15 @@ public class Outbox {
             MailSettings settings,
             Invitations invitations,
             UnsubscribeLinks unsubscribeLinks,
-            TrackedLinks trackedLinks) {
+            TrackedLinks trackedLinks,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.settings = settings;
         this.invitations = invitations;
         this.unsubscribeLinks = unsubscribeLinks;
         this.trackedLinks = trackedLinks;
+        this.events = events;
     }
 
     /** Puts the email in the outbox unless one with the same dedupe key is there; returns its id. */
@@ -84,18 +88,25 @@ public class Outbox {
     /** Cancels the email with this dedupe key if it has not gone out yet. */
     @Transactional
     public boolean cancel(String dedupeKey) {
-        return jdbc.sql("update outbox set status = 'CANCELLED' where dedupe_key = ? and status = 'PENDING'")
-                        .param(dedupeKey)
-                        .update()
-                > 0;
+        var prospectId = jdbc.sql("select prospect_id from outbox where dedupe_key = ? and status = 'PENDING'")
+                .param(dedupeKey)
+                .query((rs, n) -> Optional.ofNullable(Sql.uuid(rs, "prospect_id")))
+                .optional();
+        if (prospectId.isEmpty()) {
+            return false;
+        }
+        return withdraw(prospectId.get().orElse(null), List.of(dedupeKey)) > 0;
     }
 
     /** Cancels every email still waiting for a prospect, for example when they replied or opted out. */
     @Transactional
     public int cancelPendingFor(UUID prospectId) {
-        return jdbc.sql("update outbox set status = 'CANCELLED' where prospect_id = ? and status = 'PENDING'")
-                .param(prospectId)
-                .update();
+        return withdraw(
+                prospectId,
+                jdbc.sql("select dedupe_key from outbox where prospect_id = ? and status = 'PENDING'")
+                        .param(prospectId)
+                        .query(String.class)
+                        .list());
     }
 
     /**
@@ -104,10 +115,36 @@ public class Outbox {
      */
     @Transactional
     public int cancelPending(UUID prospectId, String keyPrefix) {
-        return jdbc.sql("update outbox set status = 'CANCELLED' where prospect_id = ? and status = 'PENDING'"
-                        + " and dedupe_key like ?")
-                .params(prospectId, keyPrefix.replace("%", "\\%").replace("_", "\\_") + "%")
-                .update();
+        return withdraw(
+                prospectId,
+                jdbc.sql("select dedupe_key from outbox where prospect_id = ? and status = 'PENDING'"
+                                + " and dedupe_key like ?")
+                        .params(prospectId, keyPrefix.replace("%", "\\%").replace("_", "\\_") + "%")
+                        .query(String.class)
+                        .list());
+    }
+
+    /** Cancels those of these emails still waiting, and says which they were. */
+    private int withdraw(UUID prospectId, List<String> dedupeKeys) {
+        if (dedupeKeys.isEmpty()) {
+            return 0;
+        }
+        var cancelled = new java.util.ArrayList<String>();
+        int count = 0;
+        for (int from = 0; from < dedupeKeys.size(); from += 500) {
+            var chunk = dedupeKeys.subList(from, Math.min(dedupeKeys.size(), from + 500));
+            int n = jdbc.sql("update outbox set status = 'CANCELLED' where dedupe_key in (:keys) and status = 'PENDING'")
+                    .param("keys", chunk)
+                    .update();
+            if (n > 0) {
+                count += n;
+                cancelled.addAll(chunk);
+            }
+        }
+        if (!cancelled.isEmpty()) {
+            events.publishEvent(new EmailsWithdrawn(prospectId, cancelled));
+        }
+        return count;
     }
 
     /** Forgets every email to, from or about a prospect (erasure), replies read from the mailbox included. */
