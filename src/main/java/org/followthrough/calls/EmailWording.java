@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.followthrough.common.Refusal;
-import org.followthrough.messaging.Outbox;
+import org.followthrough.messaging.DefaultWordings;
 import org.followthrough.scripts.MissingPlaceholderValues;
 import org.followthrough.scripts.Rendered;
 import org.followthrough.scripts.TemplateKey;
@@ -28,12 +28,12 @@ class EmailWording {
     private static final Logger log = LoggerFactory.getLogger(EmailWording.class);
 
     private final Templates templates;
-    private final Outbox outbox;
+    private final DefaultWordings fallbacks;
     private final MeterRegistry meters;
 
-    EmailWording(Templates templates, Outbox outbox, MeterRegistry meters) {
+    EmailWording(Templates templates, DefaultWordings fallbacks, MeterRegistry meters) {
         this.templates = templates;
-        this.outbox = outbox;
+        this.fallbacks = fallbacks;
         this.meters = meters;
     }
 
@@ -79,6 +79,6 @@ class EmailWording {
     private void recordFallback(UUID prospectId, String dedupeKey, String template, String problem) {
         log.warn("Email {} goes out in its default wording: {}", dedupeKey, problem);
         meters.counter("followthrough.mail.default.wording").increment();
-        outbox.recordDefaultWording(prospectId, dedupeKey, template, problem);
+        fallbacks.record(prospectId, dedupeKey, template, problem);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.followthrough.common.Refusal;
 import org.followthrough.common.Sql;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -147,6 +148,25 @@ public class Outbox {
         return count;
     }
 
+    /**
+     * Sends a FAILED email again (after the address was corrected, or the server's problem fixed):
+     * back to PENDING, due now, with its attempts counted from zero and the same Message-ID. Consent
+     * is asked again when it goes out.
+     */
+    @Transactional
+    public OutboxEntry retry(UUID id) {
+        var entry = find(id).orElseThrow(() -> Refusal.notFound("email", id));
+        if (entry.status() != EmailStatus.FAILED) {
+            throw Refusal.conflict("Only an email that FAILED can be sent again; this one is " + entry.status() + ".")
+                    .with("status", entry.status().name());
+        }
+        jdbc.sql("update outbox set status = 'PENDING', attempts = 0, next_attempt_at = ?, claimed_by = null,"
+                        + " claimed_at = null where id = ? and status = 'FAILED'")
+                .params(Sql.ts(clock.instant()), id)
+                .update();
+        return find(id).orElseThrow();
+    }
+
     /** Forgets every email to, from or about a prospect (erasure), replies read from the mailbox included. */
     @Transactional
     public int forget(UUID prospectId) {
@@ -179,46 +199,6 @@ public class Outbox {
                 .param("size", size)
                 .param("offset", (long) page * size)
                 .query(OutboxRows::entry)
-                .list();
-    }
-
-    /**
-     * Notes that the email with this dedupe key is worded in its built-in default because the team's
-     * template could not be filled in, so the outbox can show why.
-     */
-    @Transactional
-    public void recordDefaultWording(UUID prospectId, String dedupeKey, String template, String reason) {
-        jdbc.sql("insert into email_fallbacks (id, prospect_id, dedupe_key, template, reason, created_at)"
-                        + " values (?, ?, ?, ?, ?, ?)")
-                .params(
-                        UUID.randomUUID(),
-                        prospectId,
-                        dedupeKey,
-                        template,
-                        reason.length() > 1000 ? reason.substring(0, 1000) : reason,
-                        Sql.ts(clock.instant()))
-                .update();
-    }
-
-    /** The latest emails that went out in their default wording, newest first. */
-    public List<DefaultWording> defaultWordings(int limit) {
-        return jdbc.sql(
-                        """
-                select f.id, f.prospect_id, f.dedupe_key, f.template, f.reason, f.created_at, o.id as email_id,
-                       o.status
-                from email_fallbacks f left join outbox o on o.dedupe_key = f.dedupe_key
-                order by f.created_at desc, f.id
-                fetch first :limit rows only""")
-                .param("limit", limit)
-                .query((rs, n) -> new DefaultWording(
-                        Sql.uuid(rs, "id"),
-                        Sql.uuid(rs, "prospect_id"),
-                        rs.getString("dedupe_key"),
-                        Sql.uuid(rs, "email_id"),
-                        rs.getString("status") == null ? null : EmailStatus.valueOf(rs.getString("status")),
-                        rs.getString("template"),
-                        rs.getString("reason"),
-                        Sql.instant(rs, "created_at")))
                 .list();
     }
 

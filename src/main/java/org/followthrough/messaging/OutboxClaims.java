@@ -133,6 +133,13 @@ class OutboxClaims {
                 .update();
     }
 
+    /** Notes on the emails due now why they wait (the SMTP server is down), without counting an attempt. */
+    void noteWaiting(String reason) {
+        jdbc.sql("update outbox set last_error = ? where status = 'PENDING' and next_attempt_at <= ?")
+                .params(shorten(reason), Sql.ts(clock.instant()))
+                .update();
+    }
+
     private void finish(Batch batch, MailComposer.Pending email, EmailStatus status, String reason, int attempt) {
         jdbc.sql("update outbox set status = ?, attempts = attempts + ?, last_error = ?"
                         + " where id = ? and claimed_by = ? and status = 'SENDING'")

@@ -258,26 +258,78 @@ class OutboxDeliveryTest {
     }
 
     @Test
-    void whenTheMailServerIsDownEmailWaitsAndIsRetriedLaterWithBackOff() {
+    void anSmtpOutageOfHoursCostsNoAttemptsAndDeliveryPausesUntilTheServerIsBack() {
         clock.set(Instant.parse("2026-09-01T09:00:00Z"));
         var id =
                 outbox.enqueue(email("retry-" + UUID.randomUUID() + "@prospect.example", clock.instant(), false, null));
         smtp.stop();
         try {
-            delivery.deliverDue();
+            for (int minutes = 0; minutes < 5 * 60; minutes += 10) {
+                clock.advance(Duration.ofMinutes(10));
+                delivery.deliverDue();
+            }
+            var waiting = outbox.find(id).orElseThrow();
+            assertThat(waiting.status()).isEqualTo(EmailStatus.PENDING);
+            assertThat(waiting.attempts()).as("an outage is nobody's email's fault").isZero();
+            assertThat(waiting.nextAttemptAt()).isEqualTo(Instant.parse("2026-09-01T09:00:00Z"));
+            assertThat(waiting.lastError()).contains("not reachable", "trying again from");
         } finally {
             smtp = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             smtp.start();
         }
-        var waiting = outbox.find(id).orElseThrow();
-        assertThat(waiting.status()).isEqualTo(EmailStatus.PENDING);
-        assertThat(waiting.attempts()).isEqualTo(1);
-        assertThat(waiting.nextAttemptAt()).isEqualTo(Instant.parse("2026-09-01T09:00:30Z"));
-        assertThat(waiting.lastError()).contains("not reachable");
 
-        clock.advance(Duration.ofSeconds(30));
+        assertThat(delivery.deliverDue()).as("still paused").isZero();
+        assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(EmailStatus.PENDING);
+        clock.advance(Duration.ofMinutes(5));
         delivery.deliverDue();
         assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(EmailStatus.SENT);
+        assertThat(outbox.find(id).orElseThrow().attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void aTemporaryRefusalIsRetriedWithBackOffAndAPermanentOneFailsForGood() throws Exception {
+        clock.set(Instant.parse("2026-09-01T09:00:00Z"));
+        try (var server = new ScriptedSmtpServer()) {
+            var scripted = new Delivery(
+                    mailerAt(server.port()), claims, composer, permissions, clock, meters, settings);
+            var greylisted = outbox.enqueue(
+                    email("greylisted-" + UUID.randomUUID() + "@prospect.example", clock.instant(), false, null));
+            server.answerRecipientsWith("451 4.7.1 Greylisted, please try again later");
+            scripted.deliverDue();
+
+            var waiting = outbox.find(greylisted).orElseThrow();
+            assertThat(waiting.status()).isEqualTo(EmailStatus.PENDING);
+            assertThat(waiting.attempts()).isEqualTo(1);
+            assertThat(waiting.nextAttemptAt()).isEqualTo(Instant.parse("2026-09-01T09:00:30Z"));
+            assertThat(waiting.lastError()).contains("try again later", "451");
+
+            clock.advance(Duration.ofSeconds(30));
+            server.answerRecipientsWith("550 5.1.1 No such user here");
+            scripted.deliverDue();
+            var failed = outbox.find(greylisted).orElseThrow();
+            assertThat(failed.status()).isEqualTo(EmailStatus.FAILED);
+            assertThat(failed.lastError()).contains("refused", "550");
+        }
+    }
+
+    @Test
+    void aFailedEmailSentAgainGoesOutWithItsMessageId() {
+        var id = outbox.enqueue(email("again-" + UUID.randomUUID() + "@prospect.example", clock.instant(), false, null));
+        jdbc.sql("update outbox set status = 'FAILED', attempts = 8, last_error = 'Gave up' where id = ?")
+                .param(id)
+                .update();
+
+        var retried = outbox.retry(id);
+        assertThat(retried.status()).isEqualTo(EmailStatus.PENDING);
+        assertThat(retried.attempts()).isZero();
+        delivery.deliverDue();
+
+        var entry = outbox.find(id).orElseThrow();
+        assertThat(entry.status()).isEqualTo(EmailStatus.SENT);
+        assertThat(receivedWith(entry.messageId())).hasSize(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> outbox.retry(id))
+                .isInstanceOfSatisfying(org.followthrough.common.Refusal.class, r -> assertThat(r.status())
+                        .isEqualTo(org.springframework.http.HttpStatus.CONFLICT));
     }
 
     @Test
@@ -329,6 +381,16 @@ class OutboxDeliveryTest {
                 new String(calendarPart.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
         assertThat(calendar.validate().getEntries()).isEmpty();
         assertThat(calendar.toString()).contains("UID:" + invitation.uid());
+    }
+
+    private static org.springframework.beans.factory.ObjectProvider<org.springframework.mail.javamail.JavaMailSender>
+            mailerAt(int port) {
+        var sender = new org.springframework.mail.javamail.JavaMailSenderImpl();
+        sender.setHost("127.0.0.1");
+        sender.setPort(port);
+        var beans = new org.springframework.beans.factory.support.StaticListableBeanFactory();
+        beans.addBean("scripted", sender);
+        return beans.getBeanProvider(org.springframework.mail.javamail.JavaMailSender.class);
     }
 
     private void claim(UUID id, String token, Instant at) {
