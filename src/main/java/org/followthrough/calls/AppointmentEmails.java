@@ -29,6 +29,9 @@ class AppointmentEmails {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mm a", Locale.ENGLISH);
     static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("MMMM d", Locale.ENGLISH);
 
+    /** How long an email written right after a call is still worth sending. */
+    static final Duration STALE_AFTER = Duration.ofDays(2);
+
     /** What a reminder says the call covers when no agenda was agreed. */
     static final String DEFAULT_AGENDA = "We'll go over where things stand and what matters most to you";
 
@@ -61,7 +64,7 @@ class AppointmentEmails {
                 key,
                 () -> SafeWording.thankYou(
                         p, when(p, a), a.agenda(), parties.rep(p).name(), parties.organisation()));
-        send(p, a, key, email, now, Invitation.Method.REQUEST);
+        send(p, a, key, email, now, soonOrBefore(a, now), Invitation.Method.REQUEST);
         remind(p, a, now);
     }
 
@@ -80,7 +83,7 @@ class AppointmentEmails {
                 p.id(),
                 key,
                 () -> SafeWording.moved(p, day, when(p, a), parties.rep(p).name(), parties.organisation()));
-        send(p, a, key, email, now, Invitation.Method.REQUEST);
+        send(p, a, key, email, now, soonOrBefore(a, now), Invitation.Method.REQUEST);
         remind(p, a, now);
     }
 
@@ -99,7 +102,7 @@ class AppointmentEmails {
                 p.id(),
                 key,
                 () -> SafeWording.cancelled(p, day, parties.rep(p).name(), parties.organisation()));
-        send(p, a, key, email, now, Invitation.Method.CANCEL);
+        send(p, a, key, email, now, soonOrBefore(a, now), Invitation.Method.CANCEL);
     }
 
     private void remind(Prospect p, Appointment a, Instant now) {
@@ -125,7 +128,8 @@ class AppointmentEmails {
                         article,
                         parties.rep(p).name(),
                         parties.organisation()));
-        send(p, a, key, email, reminderAt, Invitation.Method.REQUEST);
+        // a reminder that cannot arrive before the call is no reminder
+        send(p, a, key, email, reminderAt, a.at(), Invitation.Method.REQUEST);
     }
 
     /** Reminders and thank-yous of earlier versions that have not gone out would name the wrong time. */
@@ -139,7 +143,23 @@ class AppointmentEmails {
         }
     }
 
-    private void send(Prospect p, Appointment a, String key, Rendered email, Instant due, Invitation.Method method) {
+    /**
+     * A thank-you, a new time or a cancellation is worth sending for two days (STALE_AFTER), and
+     * never once the appointment's time has come.
+     */
+    private static Instant soonOrBefore(Appointment a, Instant now) {
+        var soon = now.plus(STALE_AFTER);
+        return a.at().isBefore(soon) ? a.at() : soon;
+    }
+
+    private void send(
+            Prospect p,
+            Appointment a,
+            String key,
+            Rendered email,
+            Instant due,
+            Instant expires,
+            Invitation.Method method) {
         var rep = parties.rep(p);
         var invitation = new Invitation(
                 a.id() + "@followthrough",
@@ -152,7 +172,8 @@ class AppointmentEmails {
                 rep,
                 EmailParties.to(p));
         outbox.enqueue(new OutgoingEmail(
-                key, p.id(), EmailParties.to(p), rep, email.subject(), email.body(), due, false, invitation));
+                        key, p.id(), EmailParties.to(p), rep, email.subject(), email.body(), due, false, invitation)
+                .expiringAt(expires));
     }
 
     private org.followthrough.scripts.MessageValues values(Prospect p, Appointment a) {

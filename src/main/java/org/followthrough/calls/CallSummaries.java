@@ -57,7 +57,8 @@ class CallSummaries {
                 key,
                 () -> SafeWording.summary(p, pains, gains, promises, whenText, rep.name(), parties.organisation()));
         outbox.enqueue(new OutgoingEmail(
-                key, p.id(), EmailParties.to(p), rep, email.subject(), email.body(), now, false, null));
+                        key, p.id(), EmailParties.to(p), rep, email.subject(), email.body(), now, false, null)
+                .expiringAt(now.plus(AppointmentEmails.STALE_AFTER)));
     }
 
     private static boolean nothingNoted(LogCall call) {

@@ -92,6 +92,10 @@ final class DeliveryRound {
     /** Sends one email; false only when the connection to the server is gone. */
     private boolean deliver(OutboxClaims.Batch batch, MailComposer.Pending email) {
         var claims = parts.claims();
+        if (email.expiresAt() != null && !parts.clock().instant().isBefore(email.expiresAt())) {
+            claims.expire(batch, email);
+            return true;
+        }
         var refusal = refusal(email);
         if (refusal.isPresent()) {
             claims.skip(batch, email, refusal.get());

@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param claimLease how long a delivery round's claim on a batch holds (default 2 minutes): a round
  *     sends under its claim only for half of it, and only an older claim (a sender that died) is
  *     given to another round
+ * @param expireAfter how long after it was due an email that names no expiry of its own is still
+ *     sent (default 12 hours)
  */
 @ConfigurationProperties("followthrough.mail")
 record MailSettings(
@@ -25,7 +27,8 @@ record MailSettings(
         Integer batchSize,
         Integer maxAttempts,
         Boolean trackLinks,
-        java.time.Duration claimLease) {
+        java.time.Duration claimLease,
+        java.time.Duration expireAfter) {
 
     MailSettings {
         from = from == null ? "followthrough@localhost" : from;
@@ -34,6 +37,7 @@ record MailSettings(
         maxAttempts = maxAttempts == null ? 8 : maxAttempts;
         trackLinks = trackLinks == null || trackLinks;
         claimLease = claimLease == null ? java.time.Duration.ofMinutes(2) : claimLease;
+        expireAfter = expireAfter == null ? java.time.Duration.ofHours(12) : expireAfter;
     }
 
     String messageIdDomain() {

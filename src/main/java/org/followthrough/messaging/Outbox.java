@@ -52,9 +52,10 @@ public class Outbox {
         jdbc.sql(
                         """
                 insert into outbox (id, message_id, dedupe_key, prospect_id, to_name, to_address, rep_name,
-                    rep_address, subject, body, bulk, ics, ics_method, status, due_at, next_attempt_at, created_at)
+                    rep_address, subject, body, bulk, ics, ics_method, status, due_at, next_attempt_at, expires_at,
+                    created_at)
                 values (:id, :messageId, :dedupeKey, :prospectId, :toName, :toAddress, :repName, :repAddress,
-                    :subject, :body, :bulk, :ics, :icsMethod, 'PENDING', :dueAt, :dueAt, :now)
+                    :subject, :body, :bulk, :ics, :icsMethod, 'PENDING', :dueAt, :dueAt, :expiresAt, :now)
                 on conflict do nothing""")
                 .param("id", id)
                 .param("messageId", "<" + UUID.randomUUID() + "@" + settings.messageIdDomain() + ">")
@@ -72,6 +73,11 @@ public class Outbox {
                         "icsMethod",
                         invitation == null ? null : invitation.method().name())
                 .param("dueAt", Sql.ts(email.dueAt()))
+                .param(
+                        "expiresAt",
+                        Sql.ts(email.expiresAt() != null
+                                ? email.expiresAt()
+                                : email.dueAt().plus(settings.expireAfter())))
                 .param("now", Sql.ts(now))
                 .update();
         return jdbc.sql("select id from outbox where dedupe_key = ?")
@@ -159,6 +165,11 @@ public class Outbox {
         if (entry.status() != EmailStatus.FAILED) {
             throw Refusal.conflict("Only an email that FAILED can be sent again; this one is " + entry.status() + ".")
                     .with("status", entry.status().name());
+        }
+        if (entry.expiresAt() != null && !clock.instant().isBefore(entry.expiresAt())) {
+            throw Refusal.conflict("This email was worth sending until " + entry.expiresAt()
+                            + "; sent now it would arrive too late.")
+                    .with("expiresAt", entry.expiresAt().toString());
         }
         jdbc.sql("update outbox set status = 'PENDING', attempts = 0, next_attempt_at = ?, claimed_by = null,"
                         + " claimed_at = null where id = ? and status = 'FAILED'")

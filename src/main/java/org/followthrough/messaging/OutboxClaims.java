@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import org.followthrough.common.Sql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -40,11 +41,18 @@ class OutboxClaims {
     private final Clock clock;
     private final MailSettings settings;
     private final String skipLocked;
+    private final ApplicationEventPublisher events;
 
-    OutboxClaims(JdbcClient jdbc, Clock clock, MailSettings settings, DataSource dataSource) {
+    OutboxClaims(
+            JdbcClient jdbc,
+            Clock clock,
+            MailSettings settings,
+            DataSource dataSource,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.settings = settings;
+        this.events = events;
         this.skipLocked = isPostgres(dataSource) ? " for update skip locked" : "";
     }
 
@@ -69,14 +77,15 @@ class OutboxClaims {
                 .update();
         var emails = jdbc.sql(
                         """
-                select id, message_id, prospect_id, to_name, to_address, rep_name, rep_address, subject, body, bulk,
-                       ics, ics_method, attempts
+                select id, message_id, dedupe_key, prospect_id, to_name, to_address, rep_name, rep_address, subject,
+                       body, bulk, ics, ics_method, attempts, expires_at
                 from outbox where claimed_by = ? and status = 'SENDING'
                 order by next_attempt_at, id""")
                 .param(token)
                 .query((rs, n) -> new MailComposer.Pending(
                         Sql.uuid(rs, "id"),
                         rs.getString("message_id"),
+                        rs.getString("dedupe_key"),
                         Sql.uuid(rs, "prospect_id"),
                         rs.getString("to_name"),
                         rs.getString("to_address"),
@@ -87,7 +96,8 @@ class OutboxClaims {
                         rs.getBoolean("bulk"),
                         rs.getString("ics"),
                         rs.getString("ics_method"),
-                        rs.getInt("attempts")))
+                        rs.getInt("attempts"),
+                        Sql.instant(rs, "expires_at")))
                 .list();
         return new Batch(token, now, emails);
     }
@@ -102,8 +112,16 @@ class OutboxClaims {
         }
     }
 
+    /** Not sent, because a module refused it at send time; what it carried counts as not sent. */
     void skip(Batch batch, MailComposer.Pending email, String reason) {
         finish(batch, email, EmailStatus.SKIPPED, reason, 0);
+        events.publishEvent(new EmailsWithdrawn(email.prospectId(), List.of(email.dedupeKey())));
+    }
+
+    /** Not sent, because it would arrive after it stopped being worth sending. */
+    void expire(Batch batch, MailComposer.Pending email) {
+        finish(batch, email, EmailStatus.EXPIRED, "Not sent: it was worth sending until " + email.expiresAt(), 0);
+        events.publishEvent(new EmailsWithdrawn(email.prospectId(), List.of(email.dedupeKey())));
     }
 
     void fail(Batch batch, MailComposer.Pending email, String reason) {

@@ -81,6 +81,9 @@ class AppointmentEmailsTest extends WithMailServers {
     @Autowired
     Templates templates;
 
+    @Autowired
+    ArticlesSent sent;
+
     @BeforeEach
     void tuesdayMorning() {
         clock.set(at(2026, 8, 18, 9, 0));
@@ -332,6 +335,35 @@ class AppointmentEmailsTest extends WithMailServers {
         assertThat(received(nothingNoted, "Thank you")).hasSize(1);
         assertThat(received(lost, "Our call today")).isEmpty();
         assertThat(receivedBy(optedOut.email())).isEmpty();
+    }
+
+    @Test
+    void afterAnOutageNeitherTheReminderNorTheThankYouGoesOutOnceTheAppointmentHasPassed() throws Exception {
+        var rep = repWithPhone();
+        var industry = "shipping " + unique();
+        var matching = article("Cutting late deliveries in half", industry);
+        var prospect = prospect(rep, industry);
+        book(rep, prospect, "2026-08-20T16:00:00-04:00");
+        assertThat(sent.sentTo(prospect.id())).containsExactly(matching.id());
+
+        clock.set(at(2026, 8, 20, 16, 5));
+        deliverDue();
+
+        assertThat(received(prospect, "Thank you")).isEmpty();
+        assertThat(received(prospect, "Telephone appointment")).isEmpty();
+        var listed = body(get(given.manager(), "/api/v1/outbox?prospectId=" + prospect.id() + "&status=EXPIRED"));
+        assertThat(listed.findValuesAsString("dedupeKey"))
+                .anyMatch(k -> k.endsWith("/thank-you"))
+                .anyMatch(k -> k.endsWith("/reminder"));
+        for (var entry : listed) {
+            var expires = Instant.parse(entry.get("expiresAt").asString());
+            if (entry.get("dedupeKey").asString().endsWith("/reminder")) {
+                assertThat(expires).as("a reminder is worth sending until the call").isEqualTo(at(2026, 8, 20, 16, 0));
+            } else {
+                assertThat(expires).as("a thank-you for two days").isEqualTo(at(2026, 8, 20, 9, 0));
+            }
+        }
+        assertThat(sent.sentTo(prospect.id())).as("the reminder's article was not sent after all").isEmpty();
     }
 
     private void log(Member rep, Prospect prospect, String call) {

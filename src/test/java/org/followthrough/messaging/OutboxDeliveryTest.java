@@ -133,6 +133,36 @@ class OutboxDeliveryTest {
     }
 
     @Test
+    void anEmailThatCanNoLongerArriveInTimeIsMarkedExpiredInsteadOfGoingOutLate() {
+        clock.set(Instant.parse("2026-08-17T14:00:00Z"));
+        var due = clock.instant();
+        var reminder = outbox.enqueue(email("late-" + UUID.randomUUID() + "@prospect.example", due, false, null)
+                .expiringAt(due.plus(Duration.ofHours(2))));
+        var noExpiryOfItsOwn =
+                outbox.enqueue(email("default-" + UUID.randomUUID() + "@prospect.example", due, false, null));
+        var stillInTime =
+                outbox.enqueue(email("intime-" + UUID.randomUUID() + "@prospect.example", due, false, null));
+        assertThat(outbox.find(noExpiryOfItsOwn).orElseThrow().expiresAt()).isEqualTo(due.plus(Duration.ofHours(12)));
+
+        clock.advance(Duration.ofHours(3));
+        jdbc.sql("update outbox set next_attempt_at = ? where id = ?")
+                .params(org.followthrough.common.Sql.ts(due.plus(Duration.ofHours(13))), noExpiryOfItsOwn)
+                .update();
+        delivery.deliverDue();
+        assertThat(outbox.find(reminder).orElseThrow().status()).isEqualTo(EmailStatus.EXPIRED);
+        assertThat(outbox.find(reminder).orElseThrow().lastError()).contains("worth sending until");
+        assertThat(receivedWith(outbox.find(reminder).orElseThrow().messageId())).isEmpty();
+        assertThat(outbox.find(stillInTime).orElseThrow().status()).isEqualTo(EmailStatus.SENT);
+
+        clock.advance(Duration.ofHours(10));
+        delivery.deliverDue();
+        assertThat(outbox.find(noExpiryOfItsOwn).orElseThrow().status()).isEqualTo(EmailStatus.EXPIRED);
+        assertThat(outbox.list(EmailStatus.EXPIRED, null, 0, 500))
+                .extracting(OutboxEntry::id)
+                .contains(reminder, noExpiryOfItsOwn);
+    }
+
+    @Test
     void anOptOutAtSendTimeIsRespectedEvenThoughTheEmailWasPlannedBefore() {
         var id = outbox.enqueue(
                 email("optedout-" + UUID.randomUUID() + "@prospect.example", clock.instant(), false, null));
