@@ -141,11 +141,21 @@ public class CallLog {
         if (call.notes() != null && call.notes().length() > 4000) {
             problems.add("notes", "must be at most 4000 characters");
         }
-        if (call.objection() != null
-                && call.objection().category() != null
-                && !Set.of("BUDGET", "AUTHORITY", "NEED", "TIMING", "OTHER")
-                        .contains(call.objection().category().toUpperCase(Locale.ROOT))) {
-            problems.add("objection.category", "must be BUDGET, AUTHORITY, NEED, TIMING or OTHER");
+        var objection = call.objection();
+        if (objection != null && !objection.isEmpty()) {
+            if (objection.categoryOrOther() == null) {
+                problems.add(
+                        "objection.category",
+                        "must be BUDGET, AUTHORITY, NEED, TIMING or OTHER (or left out for OTHER), not '"
+                                + objection.category() + "'");
+            }
+            var text = objection.cleanText();
+            if (text != null && text.length() > LogCall.Objection.MAX_TEXT) {
+                problems.add(
+                        "objection.text",
+                        "must be at most " + LogCall.Objection.MAX_TEXT + " characters; this one has "
+                                + text.length() + ". Note the objection in a sentence or two; the rest belongs in notes");
+            }
         }
         problems.throwIfAny();
         return at;

@@ -107,12 +107,21 @@ class Touches {
                         join(call.pains()),
                         join(call.gains()),
                         join(call.promises()),
-                        call.objection() == null ? null : call.objection().category(),
-                        call.objection() == null ? null : call.objection().text(),
+                        objectionCategory(call.objection()),
+                        call.objection() == null ? null : call.objection().cleanText(),
                         taskId,
                         appointmentId,
                         latenessSeconds)
                 .update();
+    }
+
+    /** Stored as the category's name (OTHER when left out), or null when no objection was raised. */
+    private static String objectionCategory(LogCall.Objection objection) {
+        if (objection == null || objection.isEmpty()) {
+            return null;
+        }
+        var category = objection.categoryOrOther();
+        return category == null ? null : category.name();
     }
 
     /** When the team last touched the prospect (call, email, voicemail), if ever. */
