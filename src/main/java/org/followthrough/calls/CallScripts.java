@@ -120,7 +120,7 @@ public class CallScripts {
     }
 
     private List<DecisionRole> spokenWith(Prospect p) {
-        return touches.rolesSpokenWith(p.accountId(), p.ownerId()).stream()
+        return touches.rolesSpokenWith(p.id(), p.accountId(), p.ownerId()).stream()
                 .map(DecisionRole::valueOf)
                 .toList();
     }

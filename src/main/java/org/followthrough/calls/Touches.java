@@ -196,10 +196,20 @@ class Touches {
                 .orElse(Conversation.NONE);
     }
 
-    /** The decision roles of everyone at the account the member has spoken with (R18). */
-    List<String> rolesSpokenWith(UUID accountId, UUID memberId) {
+    /**
+     * The decision roles of everyone at the account the member has spoken with (R18); for a
+     * prospect with no account, the prospect's own role once the member has spoken with them.
+     */
+    List<String> rolesSpokenWith(UUID prospectId, UUID accountId, UUID memberId) {
         if (accountId == null) {
-            return List.of();
+            return jdbc.sql(
+                            """
+                    select p.decision_role from prospects p where p.id = ? and exists (
+                        select 1 from touches t where t.prospect_id = p.id and t.kind = 'CALL'
+                            and t.outcome = 'CONNECTED' and t.member_id = ?)""")
+                    .params(prospectId, memberId)
+                    .query(String.class)
+                    .list();
         }
         return jdbc.sql(
                         """

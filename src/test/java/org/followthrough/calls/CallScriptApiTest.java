@@ -11,6 +11,7 @@ import org.followthrough.ApplicationTest;
 import org.followthrough.Given;
 import org.followthrough.TestClock;
 import org.followthrough.prospects.Prospect;
+import org.followthrough.prospects.ProspectFields;
 import org.followthrough.team.Member;
 import org.followthrough.team.NewMember;
 import org.followthrough.team.Role;
@@ -50,6 +51,9 @@ class CallScriptApiTest {
 
     @Autowired
     Team team;
+
+    @Autowired
+    org.followthrough.prospects.Prospects prospects;
 
     @BeforeEach
     void tuesdayMorning() {
@@ -170,6 +174,40 @@ class CallScriptApiTest {
                 .hasStatusOk();
         log(rep, decider, connectedWithAppointment("2026-08-20T11:00:00-04:00"));
         assertThat(script(rep, decider).get("warnings").toString()).doesNotContain("No decision maker");
+    }
+
+    @Test
+    void aProspectWithoutAnAccountWhoIsOnlyAnInfoGathererStillGetsTheDecisionRoleWarning() throws Exception {
+        var rep = repWithPhone();
+        var unique = UUID.randomUUID().toString().substring(0, 8);
+        var loner = prospects
+                .create(
+                        rep.asActor(),
+                        new ProspectFields(
+                                "Sam Lowe " + unique,
+                                null,
+                                "sam." + unique + "@mail.example",
+                                null,
+                                null,
+                                null,
+                                null,
+                                "US",
+                                "America/New_York",
+                                "INFO_GATHERER",
+                                null,
+                                null,
+                                null),
+                        false,
+                        "API")
+                .prospect();
+        assertThat(loner.accountId()).isNull();
+        given.enrolled(loner);
+        log(rep, loner, connectedWithAppointment("2026-08-20T16:00:00-04:00"));
+
+        var warned = script(rep, loner);
+        assertThat(warned.get("warnings").toString())
+                .contains("No decision maker is engaged: everyone you have spoken with is an info gatherer");
+        assertThat(warned.get("questions").toString()).contains("DECISION_MAKERS");
     }
 
     @Test
