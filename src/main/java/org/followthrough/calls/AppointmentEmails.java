@@ -168,7 +168,7 @@ class AppointmentEmails {
                 a.at().atZone(p.timeZone()),
                 Duration.ofMinutes(15),
                 "Call with " + rep.name() + " (" + parties.organisation() + ")",
-                a.agenda(),
+                description(a),
                 rep,
                 EmailParties.to(p));
         outbox.enqueue(new OutgoingEmail(
@@ -178,6 +178,17 @@ class AppointmentEmails {
 
     private org.followthrough.scripts.MessageValues values(Prospect p, Appointment a) {
         return parties.values(p).appointment(a.at().atZone(p.timeZone())).agenda(agendaOf(a));
+    }
+
+    /**
+     * The calendar entry's description, in the words of the reminder (R10): "The call should only
+     * take 10 minutes. <agenda>. Then we'll determine the next steps, if any."
+     */
+    static String description(Appointment a) {
+        var agenda = agendaOf(a).strip();
+        agenda = Character.toUpperCase(agenda.charAt(0)) + agenda.substring(1);
+        return "The call should only take 10 minutes. " + (agenda.matches(".*[.!?]$") ? agenda : agenda + ".")
+                + " Then we'll determine the next steps, if any.";
     }
 
     /** What the call will cover: the agreed agenda, or the default wording when none was agreed. */

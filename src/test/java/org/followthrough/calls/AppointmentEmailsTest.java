@@ -115,6 +115,10 @@ class AppointmentEmailsTest extends WithMailServers {
                 .doesNotContain("{{");
         var invitation = invitation(thankYou);
         assertThat(invitation.validate().hasErrors()).isFalse();
+        assertThat(itipErrors(invitation)).isEmpty();
+        assertThat(value(event(invitation), Property.DESCRIPTION))
+                .isEqualTo("The call should only take 10 minutes. Review the delivery numbers. Then we'll determine"
+                        + " the next steps, if any.");
         assertThat(value(invitation, Property.METHOD)).isEqualTo("REQUEST");
         assertThat(value(event(invitation), Property.SEQUENCE)).isEqualTo("0");
 
@@ -182,6 +186,7 @@ class AppointmentEmailsTest extends WithMailServers {
         assertThat(text(update)).contains("Friday, August 21 at 4:00 PM");
         var calendar = invitation(update);
         assertThat(calendar.validate().hasErrors()).isFalse();
+        assertThat(itipErrors(calendar)).isEmpty();
         assertThat(value(calendar, Property.METHOD)).isEqualTo("REQUEST");
         assertThat(value(event(calendar), Property.UID)).isEqualTo(appointment + "@followthrough");
         assertThat(value(event(calendar), Property.SEQUENCE)).isEqualTo("1");
@@ -214,6 +219,7 @@ class AppointmentEmailsTest extends WithMailServers {
                 .orElseThrow();
         var calendar = invitation(cancel);
         assertThat(calendar.validate().hasErrors()).isFalse();
+        assertThat(itipErrors(calendar)).as("iTIP CANCEL").isEmpty();
         assertThat(value(calendar, Property.METHOD)).isEqualTo("CANCEL");
         assertThat(value(event(calendar), Property.STATUS)).isEqualTo("CANCELLED");
         assertThat(value(event(calendar), Property.SEQUENCE)).isEqualTo("2");
@@ -407,6 +413,14 @@ class AppointmentEmailsTest extends WithMailServers {
         assertThat(reminder)
                 .contains("The call should only take 10 minutes. We'll go over where things stand and what matters"
                         + " most to you. And then we'll determine the next steps, if any.");
+        var ics = jdbc.sql("select ics from outbox where prospect_id = ? and dedupe_key like '%/thank-you'")
+                .param(prospect.id())
+                .query(String.class)
+                .single();
+        assertThat(value(
+                        event(parseInvitation(ics)), Property.DESCRIPTION))
+                .isEqualTo("The call should only take 10 minutes. We'll go over where things stand and what matters"
+                        + " most to you. Then we'll determine the next steps, if any.");
         assertThat(jdbc.sql("select count(*) from email_fallbacks where prospect_id = ?")
                         .param(prospect.id())
                         .query(Long.class)
