@@ -12,6 +12,7 @@ import org.followthrough.messaging.Invitation;
 import org.followthrough.messaging.Outbox;
 import org.followthrough.messaging.OutgoingEmail;
 import org.followthrough.prospects.Prospect;
+import org.followthrough.scripts.MessageValues;
 import org.followthrough.scripts.Rendered;
 import org.springframework.stereotype.Component;
 
@@ -176,7 +177,7 @@ class AppointmentEmails {
                 .expiringAt(expires));
     }
 
-    private org.followthrough.scripts.MessageValues values(Prospect p, Appointment a) {
+    private MessageValues values(Prospect p, Appointment a) {
         return parties.values(p).appointment(a.at().atZone(p.timeZone())).agenda(agendaOf(a));
     }
 
@@ -202,8 +203,7 @@ class AppointmentEmails {
 
     static String when(Prospect p, Appointment a) {
         var local = a.at().atZone(p.timeZone());
-        return local.format(DAY) + " at " + local.format(TIME) + " ("
-                + p.timeZone().getId() + ")";
+        return local.format(DAY) + " at " + local.format(TIME) + " (" + MessageValues.zoneName(p.timeZone()) + ")";
     }
 
     private LocalDate previousBusinessDay(LocalDate date, Place place) {

@@ -209,7 +209,7 @@ public class ScriptBuilder {
         return ctx.voicemail() != null ? ctx.voicemail() : TemplateKey.of(FOLLOW_UP_VOICEMAIL);
     }
 
-    private static PreparedQuestions loadQuestions() {
+    static PreparedQuestions loadQuestions() {
         try (InputStream in = ScriptBuilder.class.getResourceAsStream("/scripts/questions.yaml")) {
             return YAMLMapper.builder().build().readValue(in, PreparedQuestions.class);
         } catch (IOException e) {

@@ -109,7 +109,8 @@ class AppointmentEmailsTest extends WithMailServers {
         assertThat(thankYou.getSubject()).isEqualTo("Thank you, Pat");
         assertThat(text(thankYou))
                 .contains("Thank you for taking the time to speak with me today")
-                .contains("Thursday, August 20 at 4:00 PM")
+                .contains("I look forward to speaking with you further on Thursday, August 20 at 4:00 PM (Eastern"
+                        + " Time). Review the delivery numbers.")
                 .contains(rep.fullName())
                 .contains("+1 212 555 0100")
                 .doesNotContain("{{");
@@ -260,8 +261,8 @@ class AppointmentEmailsTest extends WithMailServers {
                     .toList();
             assertThat(text(only(thankYou)))
                     .startsWith("Hi Pat,")
-                    .contains("Thursday, August 20 at 4:00 PM")
-                    .doesNotContain("{{", "call me at")
+                    .contains("Thursday, August 20 at 4:00 PM (Eastern Time)")
+                    .doesNotContain("{{", "call me at", "America/New_York")
                     .doesNotContainPattern("\\n\\s*\\n\\s*$");
             assertThat(fallbacks(prospect))
                     .anySatisfy(r -> assertThat(r).startsWith("thank-you-1").contains("rep.phone"));
