@@ -51,6 +51,7 @@ class ScriptDefaults implements ApplicationRunner {
 
     private final Templates templates;
     private final TemplateRows rows;
+    private final TemplateCache cache;
     private final ObjectionPlaybooks playbooks;
     private final Articles articles;
     private final Clock clock;
@@ -60,6 +61,7 @@ class ScriptDefaults implements ApplicationRunner {
     ScriptDefaults(
             Templates templates,
             TemplateRows rows,
+            TemplateCache cache,
             ObjectionPlaybooks playbooks,
             Articles articles,
             Clock clock,
@@ -67,6 +69,7 @@ class ScriptDefaults implements ApplicationRunner {
             javax.sql.DataSource dataSource) {
         this.templates = templates;
         this.rows = rows;
+        this.cache = cache;
         this.playbooks = playbooks;
         this.articles = articles;
         this.clock = clock;
@@ -88,6 +91,7 @@ class ScriptDefaults implements ApplicationRunner {
             }
         }
         playbooks.addDefaults(now);
+        cache.forget();
         if (added > 0 || refreshed > 0) {
             log.info("Added {} default templates, updated {} unedited ones to this version's wording", added, refreshed);
         }

@@ -31,14 +31,6 @@ class TemplateRows {
                 .optional();
     }
 
-    /** The variants a key has, in order. */
-    List<Integer> variants(String key) {
-        return jdbc.sql("select variant from templates where template_key = ? order by variant")
-                .param(key)
-                .query(Integer.class)
-                .list();
-    }
-
     /** Adds a shipped default unless the team already has that key and variant. */
     boolean addDefault(TemplateDefaults.Definition d, Instant now) {
         return jdbc.sql(

@@ -1,13 +1,11 @@
 package org.followthrough.scripts;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.followthrough.common.InvalidInput;
 import org.followthrough.common.Refusal;
 import org.springframework.stereotype.Service;
@@ -15,8 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The team's templates: read, filled in with a prospect's values, checked, and edited by managers.
- * Compiled templates are kept in memory, keyed by when they were last changed, so every instance
- * renders the latest saved text.
+ * Rendering works from {@link TemplateCache}: a save here shows at once, one on another instance
+ * within a few seconds.
  */
 @Service
 public class Templates {
@@ -27,15 +25,14 @@ public class Templates {
     /** A saved template and what the script check says about it. */
     public record Saved(StoredTemplate template, List<Finding> findings) {}
 
-    private record Compiled(Instant updatedAt, MessageTemplate template) {}
-
     private final TemplateRows rows;
+    private final TemplateCache cache;
     private final ScriptCheck check;
     private final Clock clock;
-    private final Map<TemplateKey, Compiled> compiled = new ConcurrentHashMap<>();
 
-    Templates(TemplateRows rows, ScriptCheck check, Clock clock) {
+    Templates(TemplateRows rows, TemplateCache cache, ScriptCheck check, Clock clock) {
         this.rows = rows;
+        this.cache = cache;
         this.check = check;
         this.clock = clock;
     }
@@ -50,7 +47,7 @@ public class Templates {
 
     /** How many variants of a key exist. */
     public int variants(String key) {
-        return rows.variants(key).size();
+        return cache.variants(key).size();
     }
 
     /**
@@ -58,7 +55,7 @@ public class Templates {
      * again once every one was used.
      */
     public TemplateKey variantFor(String key, int attempt) {
-        var variants = rows.variants(key);
+        var variants = cache.variants(key);
         if (variants.isEmpty()) {
             throw Refusal.notFound("template", key);
         }
@@ -74,16 +71,9 @@ public class Templates {
         return compiled(key).render(values);
     }
 
-    /** The compiled template for a key, as saved now. */
+    /** The compiled template for a key, as saved. */
     public MessageTemplate compiled(TemplateKey key) {
-        var stored = find(key).orElseThrow(() -> Refusal.notFound("template", key.name()));
-        var cached = compiled.get(key);
-        if (cached != null && cached.updatedAt().equals(stored.updatedAt())) {
-            return cached.template();
-        }
-        var template = MessageTemplate.compile(key, stored.subject(), stored.body());
-        compiled.put(key, new Compiled(stored.updatedAt(), template));
-        return template;
+        return cache.compiled(key).orElseThrow(() -> Refusal.notFound("template", key.name()));
     }
 
     /**
@@ -200,7 +190,7 @@ public class Templates {
                 clock.instant().truncatedTo(ChronoUnit.MICROS),
                 updatedBy);
         rows.write(stored);
-        compiled.remove(key);
+        cache.forget();
         return new Saved(stored, validation.findings());
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 import org.followthrough.ApplicationTest;
+import java.util.UUID;
 import org.followthrough.Given;
 import org.followthrough.team.Member;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,12 @@ class TemplateApiTest {
 
     @Autowired
     ScriptDefaults startup;
+
+    @Autowired
+    TemplateCache cache;
+
+    @Autowired
+    org.followthrough.TestClock clock;
 
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
@@ -77,6 +84,37 @@ class TemplateApiTest {
             jdbc.sql("update templates set body = ?, updated_by = null where template_key = 'ftc-email' and variant = 3")
                     .param(edited.body())
                     .update();
+            cache.forget();
+        }
+    }
+
+    @Test
+    void renderingReadsTemplatesFromMemoryAndSeesAnotherInstancesSaveWithinSeconds() {
+        var key = new TemplateKey("cache-check-" + UUID.randomUUID().toString().substring(0, 8), 1);
+        try {
+            clock.set(java.time.Instant.parse("2026-08-18T13:00:00Z"));
+            templates.save(key, new Templates.Edit(Channel.SCRIPT, null, "First {{prospect.firstName}}"), null);
+            assertThat(templates.render(key, Fixtures.all()).body()).isEqualTo("First Debbie");
+
+            // another instance saves: the row changes under this one's feet
+            jdbc.sql("update templates set body = 'Second {{prospect.firstName}}', updated_at = ? where template_key = ?")
+                    .params(org.followthrough.common.Sql.ts(clock.instant().plusSeconds(1)), key.key())
+                    .update();
+            assertThat(templates.render(key, Fixtures.all()).body())
+                    .as("served from memory")
+                    .isEqualTo("First Debbie");
+            assertThat(templates.variants(key.key())).isEqualTo(1);
+
+            clock.advance(TemplateCache.FRESH_FOR);
+            assertThat(templates.render(key, Fixtures.all()).body()).isEqualTo("Second Debbie");
+
+            templates.save(key, new Templates.Edit(null, null, "Third {{prospect.firstName}}"), null);
+            assertThat(templates.render(key, Fixtures.all()).body())
+                    .as("a save on this instance shows at once")
+                    .isEqualTo("Third Debbie");
+        } finally {
+            clock.reset();
+            jdbc.sql("delete from templates where template_key = ?").param(key.key()).update();
         }
     }
 

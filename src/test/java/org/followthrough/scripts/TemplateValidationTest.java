@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /** What a save is refused for, and what it is warned about, per template key. */
 class TemplateValidationTest {
 
-    final Templates templates = new Templates(null, new ScriptCheck(), Clock.systemUTC());
+    final Templates templates = new Templates(null, null, new ScriptCheck(), Clock.systemUTC());
 
     @Test
     void aPlaceholderTheKeysMessagesNeverHaveIsRefusedNamingWhatTheyHave() {
