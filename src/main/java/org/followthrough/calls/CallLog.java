@@ -153,8 +153,8 @@ public class CallLog {
             if (text != null && text.length() > LogCall.Objection.MAX_TEXT) {
                 problems.add(
                         "objection.text",
-                        "must be at most " + LogCall.Objection.MAX_TEXT + " characters; this one has "
-                                + text.length() + ". Note the objection in a sentence or two; the rest belongs in notes");
+                        "must be at most " + LogCall.Objection.MAX_TEXT + " characters; this one has " + text.length()
+                                + ". Note the objection in a sentence or two; the rest belongs in notes");
             }
         }
         problems.throwIfAny();

@@ -98,7 +98,12 @@ public class CallScripts {
         }
         try {
             var key = TemplateKey.parse(task.template());
-            return templates.find(key).filter(t -> t.channel() == Channel.VOICEMAIL).isPresent() ? key : null;
+            return templates
+                            .find(key)
+                            .filter(t -> t.channel() == Channel.VOICEMAIL)
+                            .isPresent()
+                    ? key
+                    : null;
         } catch (IllegalArgumentException notAKey) {
             return null;
         }
@@ -114,7 +119,10 @@ public class CallScripts {
             return appointments.find(task.appointmentId()).orElse(null);
         }
         if (voicemail != null && voicemail.key().equals(MISSED_APPOINTMENT)) {
-            return appointments.latest(p.id()).filter(a -> "MISSED".equals(a.status())).orElse(null);
+            return appointments
+                    .latest(p.id())
+                    .filter(a -> "MISSED".equals(a.status()))
+                    .orElse(null);
         }
         return null;
     }

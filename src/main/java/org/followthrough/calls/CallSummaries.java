@@ -42,8 +42,7 @@ class CallSummaries {
         var values = parties.values(p).lastConversation(pains, gains, promises);
         String when = null;
         if (booked != null) {
-            values.appointment(booked.at().atZone(p.timeZone()))
-                    .agenda(AppointmentEmails.agendaOf(booked));
+            values.appointment(booked.at().atZone(p.timeZone())).agenda(AppointmentEmails.agendaOf(booked));
             when = AppointmentEmails.when(p, booked);
         }
         var key = "call/" + touchId + "/summary";
@@ -56,9 +55,9 @@ class CallSummaries {
                 p.id(),
                 key,
                 () -> SafeWording.summary(p, pains, gains, promises, whenText, rep.name(), parties.organisation()));
-        outbox.enqueue(new OutgoingEmail(
-                        key, p.id(), EmailParties.to(p), rep, email.subject(), email.body(), now, false, null)
-                .expiringAt(now.plus(AppointmentEmails.STALE_AFTER)));
+        outbox.enqueue(
+                new OutgoingEmail(key, p.id(), EmailParties.to(p), rep, email.subject(), email.body(), now, false, null)
+                        .expiringAt(now.plus(AppointmentEmails.STALE_AFTER)));
     }
 
     private static boolean nothingNoted(LogCall call) {

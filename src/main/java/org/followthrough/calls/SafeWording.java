@@ -27,7 +27,8 @@ final class SafeWording {
             return new Rendered(
                     "An idea for " + company(p),
                     "Hi " + p.firstName() + ",\n\nIt's been a while since we spoke. If a new project or a new priority"
-                            + " has come up" + (hasCompany(p) ? " at " + p.company() : "") + ", I'd be glad to hear about it and share what has"
+                            + " has come up" + (hasCompany(p) ? " at " + p.company() : "")
+                            + ", I'd be glad to hear about it and share what has"
                             + " worked for teams in the same spot.\n" + signature(rep, organisation));
         }
         return new Rendered(

@@ -32,7 +32,8 @@ final class AutoReplies {
             "risposta automatica:");
 
     /** Whole subjects some programs send with nothing after them. */
-    private static final List<String> WHOLE_SUBJECTS = List.of("out of office", "automatic reply", "autoreply", "auto reply");
+    private static final List<String> WHOLE_SUBJECTS =
+            List.of("out of office", "automatic reply", "autoreply", "auto reply");
 
     private static final List<String> PRECEDENCES = List.of("auto_reply", "bulk", "junk");
     private static final List<String> FLAG_HEADERS = List.of("X-Autoreply", "X-Autorespond", "X-Autoresponder");

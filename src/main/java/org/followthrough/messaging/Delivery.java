@@ -48,13 +48,8 @@ class Delivery {
         this.clock = clock;
         this.meters = meters;
         this.parts = new DeliveryRound.Parts(
-                claims,
-                composer,
-                permissions,
-                clock,
-                settings,
-                pause,
-                () -> meters.counter("followthrough.mail.sent").increment());
+                claims, composer, permissions, clock, settings, pause, () -> meters.counter("followthrough.mail.sent")
+                        .increment());
     }
 
     /** Sends due email until none is due or the round has run long enough; returns how many were sent. */

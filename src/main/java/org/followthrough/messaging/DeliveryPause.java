@@ -22,7 +22,9 @@ final class DeliveryPause {
 
     /** Starts or lengthens the pause; returns when the next round may try again. */
     synchronized Instant start(Instant now) {
-        length = length == null ? FIRST : (length.multipliedBy(2).compareTo(LONGEST) > 0 ? LONGEST : length.multipliedBy(2));
+        length = length == null
+                ? FIRST
+                : (length.multipliedBy(2).compareTo(LONGEST) > 0 ? LONGEST : length.multipliedBy(2));
         until = now.plus(length);
         return until;
     }

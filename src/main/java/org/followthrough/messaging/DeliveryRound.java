@@ -102,14 +102,16 @@ final class DeliveryRound {
             return true;
         }
         try {
-            var message = parts.composer().compose(smtp.getSession(), email, parts.clock().instant());
+            var message = parts.composer()
+                    .compose(smtp.getSession(), email, parts.clock().instant());
             transport.sendMessage(message, message.getAllRecipients());
             claims.sent(batch, email);
             parts.countSent().run();
             sent++;
         } catch (SendFailedException refused) {
             if (SmtpReplies.isTemporary(refused)) {
-                claims.retryLater(batch, email, "The mail server asked to try again later: " + SmtpReplies.describe(refused));
+                claims.retryLater(
+                        batch, email, "The mail server asked to try again later: " + SmtpReplies.describe(refused));
             } else {
                 claims.fail(batch, email, "The mail server refused the email: " + SmtpReplies.describe(refused));
             }

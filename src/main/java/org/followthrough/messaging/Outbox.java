@@ -75,9 +75,10 @@ public class Outbox {
                 .param("dueAt", Sql.ts(email.dueAt()))
                 .param(
                         "expiresAt",
-                        Sql.ts(email.expiresAt() != null
-                                ? email.expiresAt()
-                                : email.dueAt().plus(settings.expireAfter())))
+                        Sql.ts(
+                                email.expiresAt() != null
+                                        ? email.expiresAt()
+                                        : email.dueAt().plus(settings.expireAfter())))
                 .param("now", Sql.ts(now))
                 .update();
         return jdbc.sql("select id from outbox where dedupe_key = ?")
@@ -140,7 +141,8 @@ public class Outbox {
         int count = 0;
         for (int from = 0; from < dedupeKeys.size(); from += 500) {
             var chunk = dedupeKeys.subList(from, Math.min(dedupeKeys.size(), from + 500));
-            int n = jdbc.sql("update outbox set status = 'CANCELLED' where dedupe_key in (:keys) and status = 'PENDING'")
+            int n = jdbc.sql(
+                            "update outbox set status = 'CANCELLED' where dedupe_key in (:keys) and status = 'PENDING'")
                     .param("keys", chunk)
                     .update();
             if (n > 0) {

@@ -103,8 +103,9 @@ class OutboxClaims {
     }
 
     void sent(Batch batch, MailComposer.Pending email) {
-        int marked = jdbc.sql("update outbox set status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = null"
-                        + " where id = ? and claimed_by = ? and status = 'SENDING'")
+        int marked = jdbc.sql(
+                        "update outbox set status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = null"
+                                + " where id = ? and claimed_by = ? and status = 'SENDING'")
                 .params(Sql.ts(clock.instant()), email.id(), batch.token())
                 .update();
         if (marked == 0) {
@@ -137,8 +138,9 @@ class OutboxClaims {
         }
         var wait = FIRST_RETRY.multipliedBy(1L << Math.min(attempts - 1, 20));
         var next = clock.instant().plus(wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait);
-        jdbc.sql("update outbox set status = 'PENDING', attempts = ?, next_attempt_at = ?, last_error = ?,"
-                        + " claimed_by = null, claimed_at = null where id = ? and claimed_by = ? and status = 'SENDING'")
+        jdbc.sql(
+                        "update outbox set status = 'PENDING', attempts = ?, next_attempt_at = ?, last_error = ?,"
+                                + " claimed_by = null, claimed_at = null where id = ? and claimed_by = ? and status = 'SENDING'")
                 .params(attempts, Sql.ts(next), shorten(reason), email.id(), batch.token())
                 .update();
     }
@@ -172,7 +174,11 @@ class OutboxClaims {
 
     private static boolean isPostgres(DataSource dataSource) {
         try (var connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+            return connection
+                    .getMetaData()
+                    .getDatabaseProductName()
+                    .toLowerCase()
+                    .contains("postgres");
         } catch (SQLException e) {
             return false;
         }

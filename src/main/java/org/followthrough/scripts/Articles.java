@@ -122,8 +122,7 @@ public class Articles {
                         Sql.ts(now),
                         Sql.ts(now))
                 .update();
-        return new Article(
-                id, clean.title(), clean.link(), clean.topics(), clean.industries(), by, now, now, generic);
+        return new Article(id, clean.title(), clean.link(), clean.topics(), clean.industries(), by, now, now, generic);
     }
 
     private Article editable(UUID id, Actor by) {

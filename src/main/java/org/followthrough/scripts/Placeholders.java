@@ -35,7 +35,10 @@ public final class Placeholders {
 
     /** The name and those known together with it. */
     static Set<String> withCompanions(String name) {
-        return TOGETHER.stream().filter(group -> group.contains(name)).findFirst().orElse(Set.of(name));
+        return TOGETHER.stream()
+                .filter(group -> group.contains(name))
+                .findFirst()
+                .orElse(Set.of(name));
     }
 
     private static Map<String, Object> sample() {

@@ -118,9 +118,10 @@ public class ScriptBuilder {
         if (!noneDecides) {
             return java.util.Optional.empty();
         }
-        var company = ctx.prospect().company() == null || ctx.prospect().company().isBlank()
-                ? ""
-                : " at " + ctx.prospect().company();
+        var company =
+                ctx.prospect().company() == null || ctx.prospect().company().isBlank()
+                        ? ""
+                        : " at " + ctx.prospect().company();
         return java.util.Optional.of("No decision maker is engaged" + company
                 + ": everyone you have spoken with is an info gatherer, end user or influencer."
                 + " Ask who makes the decision, and invite them to the next call.");

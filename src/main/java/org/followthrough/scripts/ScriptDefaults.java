@@ -93,7 +93,8 @@ class ScriptDefaults implements ApplicationRunner {
         playbooks.addDefaults(now);
         cache.forget();
         if (added > 0 || refreshed > 0) {
-            log.info("Added {} default templates, updated {} unedited ones to this version's wording", added, refreshed);
+            log.info(
+                    "Added {} default templates, updated {} unedited ones to this version's wording", added, refreshed);
         }
         // demo data belongs to a new embedded database only, never to a team's PostgreSQL
         if (newDatabase && demo && embedded() && articles.all().isEmpty()) {

@@ -24,7 +24,8 @@ final class TemplateContexts {
 
         /** "prospect.firstName, company; when known: rep.phone, pains" for messages that say what to use. */
         String describe() {
-            return String.join(", ", always) + (optional.isEmpty() ? "" : "; when known: " + String.join(", ", optional));
+            return String.join(", ", always)
+                    + (optional.isEmpty() ? "" : "; when known: " + String.join(", ", optional));
         }
     }
 
@@ -39,7 +40,8 @@ final class TemplateContexts {
     /** A voicemail always has a call-back number: the rep's, the team's, or a stand-in the rep replaces. */
     private static final List<String> CALL_BACK = List.of("rep.phone");
 
-    private static final Offer AROUND_AN_APPOINTMENT = offer(List.of(NAMES, APPOINTMENT), List.of(PROFILE, CONVERSATION));
+    private static final Offer AROUND_AN_APPOINTMENT =
+            offer(List.of(NAMES, APPOINTMENT), List.of(PROFILE, CONVERSATION));
 
     private static final Map<String, Offer> BY_KEY = Map.ofEntries(
             Map.entry("thank-you", AROUND_AN_APPOINTMENT),
@@ -54,9 +56,11 @@ final class TemplateContexts {
             Map.entry("ftc-voicemail", offer(List.of(NAMES, CALL_BACK), List.of(PROFILE, ARTICLE))),
             Map.entry(
                     "missed-appointment",
-                    offer(List.of(NAMES, CALL_BACK, APPOINTMENT.subList(0, 4)), List.of(
-                            PROFILE, List.of("agenda"), CONVERSATION, ARTICLE))),
-            Map.entry("follow-up-voicemail", offer(List.of(NAMES, CALL_BACK), List.of(PROFILE, CONVERSATION, ARTICLE))));
+                    offer(
+                            List.of(NAMES, CALL_BACK, APPOINTMENT.subList(0, 4)),
+                            List.of(PROFILE, List.of("agenda"), CONVERSATION, ARTICLE))),
+            Map.entry(
+                    "follow-up-voicemail", offer(List.of(NAMES, CALL_BACK), List.of(PROFILE, CONVERSATION, ARTICLE))));
 
     private static final Map<Channel, Offer> BY_CHANNEL = Map.of(
             Channel.EMAIL, offer(List.of(NAMES), List.of(PROFILE, CONVERSATION, ARTICLE)),
@@ -78,5 +82,4 @@ final class TemplateContexts {
         o.removeAll(a);
         return new Offer(java.util.Collections.unmodifiableSet(a), java.util.Collections.unmodifiableSet(o));
     }
-
 }

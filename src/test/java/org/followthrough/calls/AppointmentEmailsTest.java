@@ -330,8 +330,11 @@ class AppointmentEmailsTest extends WithMailServers {
 
         log(rep, won, "{\"outcome\":\"CONNECTED\",\"gains\":[\"fewer refunds\"],\"nextStep\":{\"stage\":\"WON\"}}");
         book(rep, nothingNoted, "2026-08-20T16:00:00-04:00", "{\"outcome\":\"CONNECTED\"");
-        log(rep, lost, "{\"outcome\":\"CONNECTED\",\"pains\":[\"price\"],"
-                + "\"nextStep\":{\"stage\":\"LOST\",\"prospectSaidNo\":true}}");
+        log(
+                rep,
+                lost,
+                "{\"outcome\":\"CONNECTED\",\"pains\":[\"price\"],"
+                        + "\"nextStep\":{\"stage\":\"LOST\",\"prospectSaidNo\":true}}");
         book(rep, optedOut, "2026-08-20T11:00:00-04:00");
         deliverDue();
 
@@ -365,12 +368,16 @@ class AppointmentEmailsTest extends WithMailServers {
         for (var entry : listed) {
             var expires = Instant.parse(entry.get("expiresAt").asString());
             if (entry.get("dedupeKey").asString().endsWith("/reminder")) {
-                assertThat(expires).as("a reminder is worth sending until the call").isEqualTo(at(2026, 8, 20, 16, 0));
+                assertThat(expires)
+                        .as("a reminder is worth sending until the call")
+                        .isEqualTo(at(2026, 8, 20, 16, 0));
             } else {
                 assertThat(expires).as("a thank-you for two days").isEqualTo(at(2026, 8, 20, 9, 0));
             }
         }
-        assertThat(sent.sentTo(prospect.id())).as("the reminder's article was not sent after all").isEmpty();
+        assertThat(sent.sentTo(prospect.id()))
+                .as("the reminder's article was not sent after all")
+                .isEmpty();
     }
 
     private void log(Member rep, Prospect prospect, String call) {
@@ -418,8 +425,7 @@ class AppointmentEmailsTest extends WithMailServers {
                 .param(prospect.id())
                 .query(String.class)
                 .single();
-        assertThat(value(
-                        event(parseInvitation(ics)), Property.DESCRIPTION))
+        assertThat(value(event(parseInvitation(ics)), Property.DESCRIPTION))
                 .isEqualTo("The call should only take 10 minutes. We'll go over where things stand and what matters"
                         + " most to you. Then we'll determine the next steps, if any.");
         assertThat(jdbc.sql("select count(*) from email_fallbacks where prospect_id = ?")

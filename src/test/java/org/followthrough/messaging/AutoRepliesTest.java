@@ -59,7 +59,6 @@ class AutoRepliesTest {
                         + "Message-ID: <1@acme.example>\n" + headers + "\n\nThursday works for me.\n")
                 .replace("\n", "\r\n");
         return new MimeMessage(
-                Session.getInstance(new Properties()),
-                new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
+                Session.getInstance(new Properties()), new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -140,8 +140,7 @@ class OutboxDeliveryTest {
                 .expiringAt(due.plus(Duration.ofHours(2))));
         var noExpiryOfItsOwn =
                 outbox.enqueue(email("default-" + UUID.randomUUID() + "@prospect.example", due, false, null));
-        var stillInTime =
-                outbox.enqueue(email("intime-" + UUID.randomUUID() + "@prospect.example", due, false, null));
+        var stillInTime = outbox.enqueue(email("intime-" + UUID.randomUUID() + "@prospect.example", due, false, null));
         assertThat(outbox.find(noExpiryOfItsOwn).orElseThrow().expiresAt()).isEqualTo(due.plus(Duration.ofHours(12)));
 
         clock.advance(Duration.ofHours(3));
@@ -151,7 +150,8 @@ class OutboxDeliveryTest {
         delivery.deliverDue();
         assertThat(outbox.find(reminder).orElseThrow().status()).isEqualTo(EmailStatus.EXPIRED);
         assertThat(outbox.find(reminder).orElseThrow().lastError()).contains("worth sending until");
-        assertThat(receivedWith(outbox.find(reminder).orElseThrow().messageId())).isEmpty();
+        assertThat(receivedWith(outbox.find(reminder).orElseThrow().messageId()))
+                .isEmpty();
         assertThat(outbox.find(stillInTime).orElseThrow().status()).isEqualTo(EmailStatus.SENT);
 
         clock.advance(Duration.ofHours(10));
@@ -191,7 +191,9 @@ class OutboxDeliveryTest {
         assertThat(entry.status()).isEqualTo(EmailStatus.SENT);
         assertThat(receivedWith(entry.messageId())).hasSize(1);
         var other = outbox.find(beingSent).orElseThrow();
-        assertThat(other.status()).as("another round's fresh claim is left alone").isEqualTo(EmailStatus.SENDING);
+        assertThat(other.status())
+                .as("another round's fresh claim is left alone")
+                .isEqualTo(EmailStatus.SENDING);
         assertThat(receivedWith(other.messageId())).isEmpty();
 
         clock.advance(Duration.ofMinutes(2));
@@ -243,7 +245,8 @@ class OutboxDeliveryTest {
         var stalling = new Delivery(mailers, claims, composer, List.of(stalls), clock, meters, settings);
 
         stalling.deliverDue();
-        var statuses = ids.stream().map(id -> outbox.find(id).orElseThrow().status()).toList();
+        var statuses =
+                ids.stream().map(id -> outbox.find(id).orElseThrow().status()).toList();
         assertThat(statuses).containsOnlyOnce(EmailStatus.SENT).contains(EmailStatus.PENDING);
 
         delivery.deliverDue();
@@ -300,7 +303,9 @@ class OutboxDeliveryTest {
             }
             var waiting = outbox.find(id).orElseThrow();
             assertThat(waiting.status()).isEqualTo(EmailStatus.PENDING);
-            assertThat(waiting.attempts()).as("an outage is nobody's email's fault").isZero();
+            assertThat(waiting.attempts())
+                    .as("an outage is nobody's email's fault")
+                    .isZero();
             assertThat(waiting.nextAttemptAt()).isEqualTo(Instant.parse("2026-09-01T09:00:00Z"));
             assertThat(waiting.lastError()).contains("not reachable", "trying again from");
         } finally {
@@ -320,8 +325,8 @@ class OutboxDeliveryTest {
     void aTemporaryRefusalIsRetriedWithBackOffAndAPermanentOneFailsForGood() throws Exception {
         clock.set(Instant.parse("2026-09-01T09:00:00Z"));
         try (var server = new ScriptedSmtpServer()) {
-            var scripted = new Delivery(
-                    mailerAt(server.port()), claims, composer, permissions, clock, meters, settings);
+            var scripted =
+                    new Delivery(mailerAt(server.port()), claims, composer, permissions, clock, meters, settings);
             var greylisted = outbox.enqueue(
                     email("greylisted-" + UUID.randomUUID() + "@prospect.example", clock.instant(), false, null));
             server.answerRecipientsWith("451 4.7.1 Greylisted, please try again later");
@@ -344,7 +349,8 @@ class OutboxDeliveryTest {
 
     @Test
     void aFailedEmailSentAgainGoesOutWithItsMessageId() {
-        var id = outbox.enqueue(email("again-" + UUID.randomUUID() + "@prospect.example", clock.instant(), false, null));
+        var id =
+                outbox.enqueue(email("again-" + UUID.randomUUID() + "@prospect.example", clock.instant(), false, null));
         jdbc.sql("update outbox set status = 'FAILED', attempts = 8, last_error = 'Gave up' where id = ?")
                 .param(id)
                 .update();

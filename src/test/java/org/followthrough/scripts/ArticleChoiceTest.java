@@ -67,7 +67,14 @@ class ArticleChoiceTest {
     private Article add(String title, List<String> topics, List<String> industries, boolean generic) {
         var at = Instant.parse("2026-08-01T00:00:00Z").plusSeconds(library.size());
         var article = new Article(
-                UUID.randomUUID(), title, "https://example.com/" + title.hashCode(), topics, industries, null, at, at,
+                UUID.randomUUID(),
+                title,
+                "https://example.com/" + title.hashCode(),
+                topics,
+                industries,
+                null,
+                at,
+                at,
                 generic);
         library.add(article);
         return article;

@@ -135,7 +135,11 @@ class ArticleLibraryTest {
                         rep,
                         "{\"title\":\"Follow-up best practices\",\"link\":\"https://example.com/g\",\"generic\":true}")
                 .exchange();
-        assertThat(created).hasStatus(HttpStatus.CREATED).bodyJson().extractingPath("$.generic").isEqualTo(true);
+        assertThat(created)
+                .hasStatus(HttpStatus.CREATED)
+                .bodyJson()
+                .extractingPath("$.generic")
+                .isEqualTo(true);
         var location = created.getResponse().getHeader("Location");
         var id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
 

@@ -133,7 +133,9 @@ class MessageTemplateTest {
                 continue;
             }
             var template = MessageTemplate.compile(d.templateKey(), null, d.body());
-            assertThat(template.render(values).body()).as(d.templateKey().name()).doesNotContain("  ", "Acme");
+            assertThat(template.render(values).body())
+                    .as(d.templateKey().name())
+                    .doesNotContain("  ", "Acme");
             var withoutPhone = new HashMap<String, Object>(values);
             withoutPhone.remove("rep.phone");
             assertThatThrownBy(() -> template.render(withoutPhone))

@@ -12,19 +12,19 @@ class ScriptBuilderTest {
     final ScriptCheck check = new ScriptCheck();
 
     static final ScriptBuilder.TemplateSource SHIPPED = new ScriptBuilder.TemplateSource() {
-                @Override
-                public MessageTemplate template(TemplateKey key) {
-                    var d = TemplateDefaults.find(key).orElseThrow(() -> Refusal.notFound("template", key));
-                    return MessageTemplate.compile(key, d.subject(), d.body());
-                }
+        @Override
+        public MessageTemplate template(TemplateKey key) {
+            var d = TemplateDefaults.find(key).orElseThrow(() -> Refusal.notFound("template", key));
+            return MessageTemplate.compile(key, d.subject(), d.body());
+        }
 
-                @Override
-                public int variants(String key) {
-                    return (int) TemplateDefaults.all().stream()
-                            .filter(d -> d.key().equals(key))
-                            .count();
-                }
-            };
+        @Override
+        public int variants(String key) {
+            return (int) TemplateDefaults.all().stream()
+                    .filter(d -> d.key().equals(key))
+                    .count();
+        }
+    };
 
     final ScriptBuilder builder = new ScriptBuilder(SHIPPED, ObjectionPlaybooks::defaults, check);
 
@@ -82,10 +82,14 @@ class ScriptBuilderTest {
 
     @Test
     void aMissedAppointmentLeavesM1ThenM2ThenM3TheSameDayAndM4OnTheLaterCalls() {
-        var first = builder.build(Fixtures.context().voicemail("missed-appointment-m1").build());
-        var second = builder.build(Fixtures.context().voicemail("missed-appointment-m2").build());
-        var third = builder.build(Fixtures.context().voicemail("missed-appointment-m3").build());
-        var later = builder.build(Fixtures.context().voicemail("missed-appointment-4").build());
+        var first = builder.build(
+                Fixtures.context().voicemail("missed-appointment-m1").build());
+        var second = builder.build(
+                Fixtures.context().voicemail("missed-appointment-m2").build());
+        var third = builder.build(
+                Fixtures.context().voicemail("missed-appointment-m3").build());
+        var later = builder.build(
+                Fixtures.context().voicemail("missed-appointment-4").build());
 
         assertThat(first.voicemail().text()).contains("calling for our 8:45 AM appointment", "I'll call in 10 minutes");
         assertThat(second.voicemail().text()).contains("later this morning or early this afternoon");
@@ -93,8 +97,7 @@ class ScriptBuilderTest {
         assertThat(later.voicemail().template()).isEqualTo("missed-appointment-4");
         assertThat(later.voicemail().text())
                 .contains(
-                        "as of yet we have not been able to connect",
-                        "the automatic renewal of your training contract")
+                        "as of yet we have not been able to connect", "the automatic renewal of your training contract")
                 .doesNotContain("today");
         assertThat(later.voicemail().seconds()).isLessThanOrEqualTo(30);
     }
@@ -110,7 +113,8 @@ class ScriptBuilderTest {
                 .doesNotContain("appointment", "8:45")
                 .endsWith("You can reach me at +1 212 555 0100.");
         assertThat(script.agenda()).doesNotContain("the modules that concern you");
-        assertThat(check.check(ScriptCheck.Kind.VOICEMAIL, script.voicemail().text())).isEmpty();
+        assertThat(check.check(ScriptCheck.Kind.VOICEMAIL, script.voicemail().text()))
+                .isEmpty();
     }
 
     @Test

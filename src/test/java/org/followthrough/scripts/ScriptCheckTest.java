@@ -156,7 +156,9 @@ class ScriptCheckTest {
 
         assertThat(all).hasSizeGreaterThan(10);
         for (var question : all) {
-            assertThat(check.check(Kind.QUESTIONS, question.text())).as(question.text()).isEmpty();
+            assertThat(check.check(Kind.QUESTIONS, question.text()))
+                    .as(question.text())
+                    .isEmpty();
         }
     }
 

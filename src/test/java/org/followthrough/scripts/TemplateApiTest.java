@@ -3,8 +3,8 @@ package org.followthrough.scripts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
-import org.followthrough.ApplicationTest;
 import java.util.UUID;
+import org.followthrough.ApplicationTest;
 import org.followthrough.Given;
 import org.followthrough.team.Member;
 import org.junit.jupiter.api.Test;
@@ -78,10 +78,13 @@ class TemplateApiTest {
 
             startup.run(null);
 
-            assertThat(templates.find(shipped.templateKey()).orElseThrow().body()).isEqualTo(shipped.body());
-            assertThat(templates.find(edited.templateKey()).orElseThrow().body()).isEqualTo("Our own wording");
+            assertThat(templates.find(shipped.templateKey()).orElseThrow().body())
+                    .isEqualTo(shipped.body());
+            assertThat(templates.find(edited.templateKey()).orElseThrow().body())
+                    .isEqualTo("Our own wording");
         } finally {
-            jdbc.sql("update templates set body = ?, updated_by = null where template_key = 'ftc-email' and variant = 3")
+            jdbc.sql(
+                            "update templates set body = ?, updated_by = null where template_key = 'ftc-email' and variant = 3")
                     .param(edited.body())
                     .update();
             cache.forget();
@@ -97,7 +100,8 @@ class TemplateApiTest {
             assertThat(templates.render(key, Fixtures.all()).body()).isEqualTo("First Debbie");
 
             // another instance saves: the row changes under this one's feet
-            jdbc.sql("update templates set body = 'Second {{prospect.firstName}}', updated_at = ? where template_key = ?")
+            jdbc.sql(
+                            "update templates set body = 'Second {{prospect.firstName}}', updated_at = ? where template_key = ?")
                     .params(org.followthrough.common.Sql.ts(clock.instant().plusSeconds(1)), key.key())
                     .update();
             assertThat(templates.render(key, Fixtures.all()).body())
@@ -114,7 +118,9 @@ class TemplateApiTest {
                     .isEqualTo("Third Debbie");
         } finally {
             clock.reset();
-            jdbc.sql("delete from templates where template_key = ?").param(key.key()).update();
+            jdbc.sql("delete from templates where template_key = ?")
+                    .param(key.key())
+                    .update();
         }
     }
 
@@ -243,7 +249,8 @@ class TemplateApiTest {
                 .extractingPath("$.errors[0].message")
                 .asString()
                 .contains("{{pains}}");
-        assertThat(templates.find(new TemplateKey("ftc-email", 1)).orElseThrow()).isEqualTo(before);
+        assertThat(templates.find(new TemplateKey("ftc-email", 1)).orElseThrow())
+                .isEqualTo(before);
     }
 
     @Test

@@ -68,9 +68,8 @@ class TemplateValidationTest {
         assertThat(unguarded.findings())
                 .filteredOn(f -> f.rule().equals("template.optional-value"))
                 .extracting(Finding::message)
-                .satisfiesExactly(
-                        m -> assertThat(m).startsWith("{{prospect.company}}"),
-                        m -> assertThat(m).startsWith("{{rep.phone}}"));
+                .satisfiesExactly(m -> assertThat(m).startsWith("{{prospect.company}}"), m -> assertThat(m)
+                        .startsWith("{{rep.phone}}"));
         assertThat(guarded.findings()).noneMatch(f -> f.rule().equals("template.optional-value"));
     }
 
