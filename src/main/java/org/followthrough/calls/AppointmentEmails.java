@@ -12,6 +12,7 @@ import org.followthrough.messaging.Invitation;
 import org.followthrough.messaging.Outbox;
 import org.followthrough.messaging.OutgoingEmail;
 import org.followthrough.prospects.Prospect;
+import org.followthrough.scripts.MessageValues;
 import org.followthrough.scripts.Rendered;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +29,9 @@ class AppointmentEmails {
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE, MMMM d", Locale.ENGLISH);
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mm a", Locale.ENGLISH);
     static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("MMMM d", Locale.ENGLISH);
+
+    /** How long an email written right after a call is still worth sending. */
+    static final Duration STALE_AFTER = Duration.ofDays(2);
 
     /** What a reminder says the call covers when no agenda was agreed. */
     static final String DEFAULT_AGENDA = "We'll go over where things stand and what matters most to you";
@@ -61,7 +65,7 @@ class AppointmentEmails {
                 key,
                 () -> SafeWording.thankYou(
                         p, when(p, a), a.agenda(), parties.rep(p).name(), parties.organisation()));
-        send(p, a, key, email, now, Invitation.Method.REQUEST);
+        send(p, a, key, email, now, soonOrBefore(a, now), Invitation.Method.REQUEST);
         remind(p, a, now);
     }
 
@@ -80,7 +84,7 @@ class AppointmentEmails {
                 p.id(),
                 key,
                 () -> SafeWording.moved(p, day, when(p, a), parties.rep(p).name(), parties.organisation()));
-        send(p, a, key, email, now, Invitation.Method.REQUEST);
+        send(p, a, key, email, now, soonOrBefore(a, now), Invitation.Method.REQUEST);
         remind(p, a, now);
     }
 
@@ -99,7 +103,7 @@ class AppointmentEmails {
                 p.id(),
                 key,
                 () -> SafeWording.cancelled(p, day, parties.rep(p).name(), parties.organisation()));
-        send(p, a, key, email, now, Invitation.Method.CANCEL);
+        send(p, a, key, email, now, soonOrBefore(a, now), Invitation.Method.CANCEL);
     }
 
     private void remind(Prospect p, Appointment a, Instant now) {
@@ -125,22 +129,38 @@ class AppointmentEmails {
                         article,
                         parties.rep(p).name(),
                         parties.organisation()));
-        send(p, a, key, email, reminderAt, Invitation.Method.REQUEST);
+        // a reminder that cannot arrive before the call is no reminder
+        send(p, a, key, email, reminderAt, a.at(), Invitation.Method.REQUEST);
     }
 
     /** Reminders and thank-yous of earlier versions that have not gone out would name the wrong time. */
     private void withdrawEarlier(Appointment a) {
         for (int s = 0; s < a.sequence(); s++) {
             var earlier = "appointment/" + a.id() + "/" + s + "/";
-            if (outbox.cancel(earlier + "reminder")) {
-                articles.forget(earlier + "reminder");
-            }
+            // the article the reminder carried is forgotten with it (ArticlesSent hears EmailsWithdrawn)
+            outbox.cancel(earlier + "reminder");
             outbox.cancel(earlier + "thank-you");
             outbox.cancel(earlier + "moved");
         }
     }
 
-    private void send(Prospect p, Appointment a, String key, Rendered email, Instant due, Invitation.Method method) {
+    /**
+     * A thank-you, a new time or a cancellation is worth sending for two days (STALE_AFTER), and
+     * never once the appointment's time has come.
+     */
+    private static Instant soonOrBefore(Appointment a, Instant now) {
+        var soon = now.plus(STALE_AFTER);
+        return a.at().isBefore(soon) ? a.at() : soon;
+    }
+
+    private void send(
+            Prospect p,
+            Appointment a,
+            String key,
+            Rendered email,
+            Instant due,
+            Instant expires,
+            Invitation.Method method) {
         var rep = parties.rep(p);
         var invitation = new Invitation(
                 a.id() + "@followthrough",
@@ -149,26 +169,41 @@ class AppointmentEmails {
                 a.at().atZone(p.timeZone()),
                 Duration.ofMinutes(15),
                 "Call with " + rep.name() + " (" + parties.organisation() + ")",
-                a.agenda(),
+                description(a),
                 rep,
                 EmailParties.to(p));
         outbox.enqueue(new OutgoingEmail(
-                key, p.id(), EmailParties.to(p), rep, email.subject(), email.body(), due, false, invitation));
+                        key, p.id(), EmailParties.to(p), rep, email.subject(), email.body(), due, false, invitation)
+                .expiringAt(expires));
     }
 
-    private org.followthrough.scripts.MessageValues values(Prospect p, Appointment a) {
-        var agenda = a.agenda() == null || a.agenda().isBlank() ? DEFAULT_AGENDA : a.agenda();
-        return parties.values(p).appointment(a.at().atZone(p.timeZone())).agenda(agenda);
+    private MessageValues values(Prospect p, Appointment a) {
+        return parties.values(p).appointment(a.at().atZone(p.timeZone())).agenda(agendaOf(a));
+    }
+
+    /**
+     * The calendar entry's description, in the words of the reminder (R10): "The call should only
+     * take 10 minutes. <agenda>. Then we'll determine the next steps, if any."
+     */
+    static String description(Appointment a) {
+        var agenda = agendaOf(a).strip();
+        agenda = Character.toUpperCase(agenda.charAt(0)) + agenda.substring(1);
+        return "The call should only take 10 minutes. " + (agenda.matches(".*[.!?]$") ? agenda : agenda + ".")
+                + " Then we'll determine the next steps, if any.";
+    }
+
+    /** What the call will cover: the agreed agenda, or the default wording when none was agreed. */
+    static String agendaOf(Appointment a) {
+        return a.agenda() == null || a.agenda().isBlank() ? DEFAULT_AGENDA : a.agenda();
     }
 
     private static String key(Appointment a, String purpose) {
         return "appointment/" + a.id() + "/" + a.sequence() + "/" + purpose;
     }
 
-    private static String when(Prospect p, Appointment a) {
+    static String when(Prospect p, Appointment a) {
         var local = a.at().atZone(p.timeZone());
-        return local.format(DAY) + " at " + local.format(TIME) + " ("
-                + p.timeZone().getId() + ")";
+        return local.format(DAY) + " at " + local.format(TIME) + " (" + MessageValues.zoneName(p.timeZone()) + ")";
     }
 
     private LocalDate previousBusinessDay(LocalDate date, Place place) {

@@ -5,15 +5,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.followthrough.common.Sql;
+import org.followthrough.messaging.EmailsWithdrawn;
 import org.followthrough.prospects.Prospect;
 import org.followthrough.scripts.Article;
 import org.followthrough.scripts.Articles;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Which library articles each prospect was sent (R10, R14), so the next pick is one they have not
- * seen: for their industry first, then on a topic from their last conversation.
+ * seen ({@link Articles#pick}); an article whose email was withdrawn before it went out counts as
+ * not sent.
  */
 @Repository
 class ArticlesSent {
@@ -31,7 +34,11 @@ class ArticlesSent {
         return articles.pick(p.industry(), topics, sentTo(p.id()));
     }
 
-    /** Picks the next article for an email and records it as sent with that email's key. */
+    /**
+     * Picks the next article for an email and records it as sent with that email's key. Two emails
+     * planned at once never get the same article: the record is unique per prospect and article, so
+     * when another email took the pick first, the next best one is tried.
+     */
     Optional<Article> pickFor(Prospect p, List<String> topics, String dedupeKey, Instant now) {
         var already = jdbc.sql("select article_id from articles_sent where dedupe_key = ?")
                 .param(dedupeKey)
@@ -40,19 +47,36 @@ class ArticlesSent {
         if (already.isPresent()) {
             return articles.find(already.get());
         }
-        var article = next(p, topics);
-        article.ifPresent(a -> jdbc.sql("insert into articles_sent (prospect_id, article_id, dedupe_key, sent_at)"
-                        + " values (?, ?, ?, ?) on conflict do nothing")
-                .params(p.id(), a.id(), dedupeKey, Sql.ts(now))
-                .update());
-        return article;
+        return claimFirst(p, articles.ranked(p.industry(), topics, sentTo(p.id())), dedupeKey, now);
     }
 
-    /** The email that carried an article was cancelled: the article may be sent another time. */
-    void forget(String dedupeKey) {
-        jdbc.sql("delete from articles_sent where dedupe_key = ?")
-                .param(dedupeKey)
-                .update();
+    /** Records the first of the candidates nobody recorded for this prospect meanwhile; that one is the pick. */
+    Optional<Article> claimFirst(Prospect p, List<Article> candidates, String dedupeKey, Instant now) {
+        for (var candidate : candidates) {
+            if (record(p, candidate, dedupeKey, now)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean record(Prospect p, Article article, String dedupeKey, Instant now) {
+        return jdbc.sql("insert into articles_sent (prospect_id, article_id, dedupe_key, sent_at)"
+                                + " values (?, ?, ?, ?) on conflict do nothing")
+                        .params(p.id(), article.id(), dedupeKey, Sql.ts(now))
+                        .update()
+                > 0;
+    }
+
+    /** Emails withdrawn before they went out did not carry their article to the prospect after all. */
+    @EventListener
+    void on(EmailsWithdrawn withdrawn) {
+        var keys = withdrawn.dedupeKeys();
+        for (int from = 0; from < keys.size(); from += 500) {
+            jdbc.sql("delete from articles_sent where dedupe_key in (:keys)")
+                    .param("keys", keys.subList(from, Math.min(keys.size(), from + 500)))
+                    .update();
+        }
     }
 
     List<UUID> sentTo(UUID prospectId) {

@@ -42,6 +42,7 @@ public class CallLog {
     private final Enrolments enrolments;
     private final AppointmentEmails emails;
     private final AppointmentChanges changes;
+    private final CallSummaries summaries;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -54,6 +55,7 @@ public class CallLog {
             Enrolments enrolments,
             AppointmentEmails emails,
             AppointmentChanges changes,
+            CallSummaries summaries,
             ApplicationEventPublisher events,
             Clock clock) {
         this.prospects = prospects;
@@ -64,6 +66,7 @@ public class CallLog {
         this.enrolments = enrolments;
         this.emails = emails;
         this.changes = changes;
+        this.summaries = summaries;
         this.events = events;
         this.clock = clock;
     }
@@ -127,8 +130,11 @@ public class CallLog {
             tasks.done(task.id(), at);
         }
         moveOn(prospect, connected, afterSale, task, appointment, at);
-        if (next != null && !(afterSale && isStage(next, Stage.WON))) {
-            follow(actor, prospect, next, at, now);
+        var booked = next != null && !(afterSale && isStage(next, Stage.WON))
+                ? follow(actor, prospect, next, at, now)
+                : null;
+        if (connected) {
+            summaries.afterConnectedCall(prospect, touchId, call, booked, now);
         }
         events.publishEvent(new CallLogged(touchId, prospect.id(), actor.id(), call.outcome(), label, at));
         return new Logged(touchId, label, tasks.openFor(prospect.id()));
@@ -150,11 +156,21 @@ public class CallLog {
         if (call.notes() != null && call.notes().length() > 4000) {
             problems.add("notes", "must be at most 4000 characters");
         }
-        if (call.objection() != null
-                && call.objection().category() != null
-                && !Set.of("BUDGET", "AUTHORITY", "NEED", "TIMING", "OTHER")
-                        .contains(call.objection().category().toUpperCase(Locale.ROOT))) {
-            problems.add("objection.category", "must be BUDGET, AUTHORITY, NEED, TIMING or OTHER");
+        var objection = call.objection();
+        if (objection != null && !objection.isEmpty()) {
+            if (objection.categoryOrOther() == null) {
+                problems.add(
+                        "objection.category",
+                        "must be BUDGET, AUTHORITY, NEED, TIMING or OTHER (or left out for OTHER), not '"
+                                + objection.category() + "'");
+            }
+            var text = objection.cleanText();
+            if (text != null && text.length() > LogCall.Objection.MAX_TEXT) {
+                problems.add(
+                        "objection.text",
+                        "must be at most " + LogCall.Objection.MAX_TEXT + " characters; this one has " + text.length()
+                                + ". Note the objection in a sentence or two; the rest belongs in notes");
+            }
         }
         problems.throwIfAny();
         return at;
@@ -277,7 +293,8 @@ public class CallLog {
         }
     }
 
-    private void follow(Actor actor, Prospect p, LogCall.NextStep next, Instant at, Instant now) {
+    /** Does the agreed next step; returns the appointment it booked, if any. */
+    private Appointment follow(Actor actor, Prospect p, LogCall.NextStep next, Instant at, Instant now) {
         if (next.appointmentAt() != null) {
             var when = next.appointmentAt().toInstant();
             enrolments.end(p.id(), "appointment booked");
@@ -294,9 +311,10 @@ public class CallLog {
                     "Appointment" + (next.agenda() == null ? "" : ": " + next.agenda()),
                     "missed-appointment-m1",
                     now);
-            appointments.find(id).ifPresent(booked -> emails.booked(p, booked, now));
+            var booked = appointments.find(id).orElseThrow();
+            emails.booked(p, booked, now);
             events.publishEvent(new AppointmentBooked(id, p.id(), p.ownerId(), when));
-            return;
+            return booked;
         }
         var stage = Stage.valueOf(next.stage().toUpperCase(Locale.ROOT));
         // a closed prospect has no call to keep: the prospect's calendar gets the cancellation
@@ -308,5 +326,6 @@ public class CallLog {
             case NURTURE -> enrolments.start(p.id(), Cadence.NURTURE, now);
             default -> enrolments.end(p.id(), "closed as " + stage);
         }
+        return null;
     }
 }

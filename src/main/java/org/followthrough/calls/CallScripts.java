@@ -6,10 +6,12 @@ import java.util.UUID;
 import org.followthrough.prospects.DecisionRole;
 import org.followthrough.prospects.Prospect;
 import org.followthrough.prospects.Prospects;
+import org.followthrough.scripts.Channel;
 import org.followthrough.scripts.Script;
 import org.followthrough.scripts.ScriptBuilder;
 import org.followthrough.scripts.ScriptContext;
 import org.followthrough.scripts.TemplateKey;
+import org.followthrough.scripts.Templates;
 import org.followthrough.team.Actor;
 import org.followthrough.team.Member;
 import org.followthrough.team.Team;
@@ -19,9 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The script for a prospect's next call (R14, R15, R17, R18), prepared from what the engine knows:
  * whether the prospect was ever reached (a first-call opening, or the follow-up opener once they
- * were), which attempt this is (FTC #n's voicemail, or M1–M3 around a missed appointment), the last
- * conversation, the agreed agenda, who at the account has been spoken with, and an article they have
- * not been sent. Reading a script changes nothing.
+ * were), which attempt this is (FTC #n's voicemail, M1–M4 around a missed appointment, or the
+ * follow-up voicemail), the last conversation, the agenda of the appointment the call belongs to,
+ * who at the account has been spoken with, and an article they have not been sent. Reading a script
+ * changes nothing.
  */
 @Service
 public class CallScripts {
@@ -34,6 +37,7 @@ public class CallScripts {
     private final Appointments appointments;
     private final ArticlesSent articles;
     private final ScriptBuilder builder;
+    private final Templates templates;
     private final Team team;
 
     CallScripts(
@@ -43,6 +47,7 @@ public class CallScripts {
             Appointments appointments,
             ArticlesSent articles,
             ScriptBuilder builder,
+            Templates templates,
             Team team) {
         this.prospects = prospects;
         this.touches = touches;
@@ -50,6 +55,7 @@ public class CallScripts {
         this.appointments = appointments;
         this.articles = articles;
         this.builder = builder;
+        this.templates = templates;
         this.team = team;
     }
 
@@ -59,7 +65,8 @@ public class CallScripts {
         var counts = touches.counts(p.id());
         boolean firstCall = !counts.connected();
         var task = tasks.openFor(p.id()).stream().findFirst().orElse(null);
-        var appointment = appointmentOf(p, task);
+        var voicemail = firstCall ? null : voicemailOf(task);
+        var appointment = appointmentOf(p, task, voicemail);
         var conversation = touches.lastConversation(p.id());
         var topics = new ArrayList<String>(conversation.pains());
         topics.addAll(conversation.gains());
@@ -68,7 +75,7 @@ public class CallScripts {
                 team.organisation().name(),
                 new ScriptContext.Prospect(p.fullName(), p.firstName(), p.company(), p.title(), p.decisionRole()),
                 firstCall ? "FTC #" + (counts.beforeConnection() + 1) : "Follow-up #" + (counts.afterConnection() + 1),
-                firstCall ? counts.beforeConnection() + 1 : missedAppointmentAttempt(task),
+                firstCall ? counts.beforeConnection() + 1 : 1,
                 firstCall,
                 conversation.pains(),
                 conversation.gains(),
@@ -77,32 +84,51 @@ public class CallScripts {
                 spokenWith(p),
                 appointment == null ? null : appointment.at().atZone(p.timeZone()),
                 reason(task),
-                articles.next(p, topics).orElse(null)));
+                articles.next(p, topics).orElse(null),
+                voicemail));
     }
 
-    /** The appointment this call belongs to: the task's own, else the latest one still meaningful. */
-    private Appointment appointmentOf(Prospect p, Task task) {
-        if (task != null && task.appointmentId() != null) {
-            return appointments.find(task.appointmentId()).orElse(null);
-        }
-        return appointments.latest(p.id()).orElse(null);
-    }
-
-    /** 1 for the call at the agreed time (M1), 2 and 3 for the retries after it was missed (M2, M3). */
-    private static int missedAppointmentAttempt(Task task) {
+    /**
+     * The voicemail template the task names, if it is one the team has (the missed-appointment
+     * cadence's M1–M4); null for a call whose task names none, which leaves the follow-up voicemail.
+     */
+    private TemplateKey voicemailOf(Task task) {
         if (task == null || task.template() == null) {
-            return 1;
+            return null;
         }
         try {
             var key = TemplateKey.parse(task.template());
-            return key.key().equals(MISSED_APPOINTMENT) ? key.variant() : 1;
+            return templates
+                            .find(key)
+                            .filter(t -> t.channel() == Channel.VOICEMAIL)
+                            .isPresent()
+                    ? key
+                    : null;
         } catch (IllegalArgumentException notAKey) {
-            return 1;
+            return null;
         }
     }
 
+    /**
+     * The appointment this call belongs to: the task's own, or for a retry after a missed appointment
+     * (R12) the one that was missed. Any other call (a trigger, an inbound, a post-sale call) belongs
+     * to none, so it carries no old appointment's time or agenda.
+     */
+    private Appointment appointmentOf(Prospect p, Task task, TemplateKey voicemail) {
+        if (task != null && task.appointmentId() != null) {
+            return appointments.find(task.appointmentId()).orElse(null);
+        }
+        if (voicemail != null && voicemail.key().equals(MISSED_APPOINTMENT)) {
+            return appointments
+                    .latest(p.id())
+                    .filter(a -> "MISSED".equals(a.status()))
+                    .orElse(null);
+        }
+        return null;
+    }
+
     private List<DecisionRole> spokenWith(Prospect p) {
-        return touches.rolesSpokenWith(p.accountId(), p.ownerId()).stream()
+        return touches.rolesSpokenWith(p.id(), p.accountId(), p.ownerId()).stream()
                 .map(DecisionRole::valueOf)
                 .toList();
     }

@@ -1,28 +1,26 @@
 package org.followthrough.calls;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.followthrough.common.Refusal;
-import org.followthrough.common.Sql;
+import org.followthrough.messaging.DefaultWordings;
 import org.followthrough.scripts.MissingPlaceholderValues;
 import org.followthrough.scripts.Rendered;
 import org.followthrough.scripts.TemplateKey;
 import org.followthrough.scripts.Templates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Words an engine email from the managers' template. A template that cannot be filled in (a value
- * is missing, such as the rep's phone number, or the variant was deleted) never produces a gap
+ * it uses outside a guarding section is missing, or the variant was deleted) never produces a gap
  * ("Hi ,"): the email goes out on time in its safe default wording, which uses only values that are
- * always known, and why is recorded in {@code email_fallbacks}, logged and counted, so a manager can
- * fix the template or the missing value. Holding the email instead would make a prospect wait for a
- * thank-you or miss a reminder because of a profile field.
+ * always known, and why is recorded with the outbox ({@code GET /api/v1/outbox/fallbacks}), logged
+ * and counted, so a manager can fix the template or the missing value. Holding the email instead
+ * would make a prospect wait for a thank-you or miss a reminder because of a profile field.
  */
 @Component
 class EmailWording {
@@ -30,14 +28,12 @@ class EmailWording {
     private static final Logger log = LoggerFactory.getLogger(EmailWording.class);
 
     private final Templates templates;
-    private final JdbcClient jdbc;
-    private final Clock clock;
+    private final DefaultWordings fallbacks;
     private final MeterRegistry meters;
 
-    EmailWording(Templates templates, JdbcClient jdbc, Clock clock, MeterRegistry meters) {
+    EmailWording(Templates templates, DefaultWordings fallbacks, MeterRegistry meters) {
         this.templates = templates;
-        this.jdbc = jdbc;
-        this.clock = clock;
+        this.fallbacks = fallbacks;
         this.meters = meters;
     }
 
@@ -83,15 +79,6 @@ class EmailWording {
     private void recordFallback(UUID prospectId, String dedupeKey, String template, String problem) {
         log.warn("Email {} goes out in its default wording: {}", dedupeKey, problem);
         meters.counter("followthrough.mail.default.wording").increment();
-        jdbc.sql("insert into email_fallbacks (id, prospect_id, dedupe_key, template, reason, created_at)"
-                        + " values (?, ?, ?, ?, ?, ?)")
-                .params(
-                        UUID.randomUUID(),
-                        prospectId,
-                        dedupeKey,
-                        template,
-                        problem.length() > 1000 ? problem.substring(0, 1000) : problem,
-                        Sql.ts(clock.instant()))
-                .update();
+        fallbacks.record(prospectId, dedupeKey, template, problem);
     }
 }

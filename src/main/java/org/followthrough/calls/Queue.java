@@ -164,13 +164,16 @@ public class Queue {
      */
     public List<Item> appointments(UUID ownerId, Instant from, Instant until) {
         return select(
-                "t.kind = 'APPOINTMENT' and t.due_at >= ? and t.due_at <= ?",
-                "t.due_at, t.created_at",
-                clock.instant(),
-                ownerId,
-                from,
-                until,
-                20);
+                        "t.kind = 'APPOINTMENT' and t.due_at >= ? and t.due_at <= ?",
+                        clock.instant(),
+                        0,
+                        20,
+                        ownerId,
+                        from,
+                        until)
+                .stream()
+                .map(Row::item)
+                .toList();
     }
 
     /**

@@ -110,8 +110,8 @@ class Touches {
                         join(call.pains()),
                         join(call.gains()),
                         join(call.promises()),
-                        call.objection() == null ? null : call.objection().category(),
-                        call.objection() == null ? null : call.objection().text(),
+                        objectionCategory(call.objection()),
+                        call.objection() == null ? null : call.objection().cleanText(),
                         taskId,
                         appointmentId,
                         latenessSeconds,
@@ -121,6 +121,15 @@ class Touches {
                         end == null ? null : Boolean.TRUE.equals(call.confirm()),
                         end == null ? null : followUps)
                 .update();
+    }
+
+    /** Stored as the category's name (OTHER when left out), or null when no objection was raised. */
+    private static String objectionCategory(LogCall.Objection objection) {
+        if (objection == null || objection.isEmpty()) {
+            return null;
+        }
+        var category = objection.categoryOrOther();
+        return category == null ? null : category.name();
     }
 
     /** When the team last touched the prospect (call, email, voicemail), if ever. */
@@ -203,10 +212,20 @@ class Touches {
                 .orElse(Conversation.NONE);
     }
 
-    /** The decision roles of everyone at the account the member has spoken with (R18). */
-    List<String> rolesSpokenWith(UUID accountId, UUID memberId) {
+    /**
+     * The decision roles of everyone at the account the member has spoken with (R18); for a
+     * prospect with no account, the prospect's own role once the member has spoken with them.
+     */
+    List<String> rolesSpokenWith(UUID prospectId, UUID accountId, UUID memberId) {
         if (accountId == null) {
-            return List.of();
+            return jdbc.sql(
+                            """
+                    select p.decision_role from prospects p where p.id = ? and exists (
+                        select 1 from touches t where t.prospect_id = p.id and t.kind = 'CALL'
+                            and t.outcome = 'CONNECTED' and t.member_id = ?)""")
+                    .params(prospectId, memberId)
+                    .query(String.class)
+                    .list();
         }
         return jdbc.sql(
                         """

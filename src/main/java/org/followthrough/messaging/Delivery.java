@@ -1,13 +1,9 @@
 package org.followthrough.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.mail.MessagingException;
-import jakarta.mail.SendFailedException;
-import jakarta.mail.Transport;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,10 +12,14 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends what is due. Only one delivery round runs at a time across all instances (it is a single
- * recurring scheduler task), so an email marked SENDING when a round starts was left by a sender
- * that died: it goes out again with the same Message-ID. Each email is marked SENT right after the
- * server accepted it, which keeps that window to one email.
+ * Sends what is due. Delivery rounds are a single recurring scheduler task, so normally one runs at
+ * a time across all instances; but an instance that stalls (a long GC pause, a rolling deploy) can
+ * be taken for dead while its round goes on. So each round sends only the emails it claimed under
+ * its own token, and stops sending a batch once half of the claim's lease has passed; a claim older
+ * than the lease was left by a sender that died, and its emails go out again with the same
+ * Message-ID. Each email is marked SENT right after the server accepted it, which keeps the window
+ * in which a crash can send one twice to that one email. While the SMTP server is unreachable,
+ * delivery pauses ({@link DeliveryPause}) rather than spend the emails' attempts.
  */
 @Component
 class Delivery {
@@ -29,10 +29,10 @@ class Delivery {
 
     private final ObjectProvider<JavaMailSender> mailers;
     private final OutboxClaims claims;
-    private final MailComposer composer;
-    private final List<SendPermission> permissions;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final DeliveryRound.Parts parts;
+    private final DeliveryPause pause = new DeliveryPause();
     private boolean warnedUnconfigured;
 
     Delivery(
@@ -41,13 +41,15 @@ class Delivery {
             MailComposer composer,
             List<SendPermission> permissions,
             Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            MailSettings settings) {
         this.mailers = mailers;
         this.claims = claims;
-        this.composer = composer;
-        this.permissions = permissions;
         this.clock = clock;
         this.meters = meters;
+        this.parts = new DeliveryRound.Parts(
+                claims, composer, permissions, clock, settings, pause, () -> meters.counter("followthrough.mail.sent")
+                        .increment());
     }
 
     /** Sends due email until none is due or the round has run long enough; returns how many were sent. */
@@ -57,6 +59,9 @@ class Delivery {
             warnOnce();
             return 0;
         }
+        if (pause.holds(clock.instant())) {
+            return 0;
+        }
         int resent = claims.releaseAbandoned();
         if (resent > 0) {
             log.warn(
@@ -64,61 +69,7 @@ class Delivery {
                     resent);
             meters.counter("followthrough.mail.resent").increment(resent);
         }
-        int sent = 0;
-        var until = clock.instant().plus(ROUND);
-        List<MailComposer.Pending> batch;
-        while (clock.instant().isBefore(until) && !(batch = claims.claimDue()).isEmpty()) {
-            sent += send(smtp, batch);
-        }
-        return sent;
-    }
-
-    private int send(JavaMailSenderImpl smtp, List<MailComposer.Pending> batch) {
-        int sent = 0;
-        try (Transport transport = connect(smtp)) {
-            for (var email : batch) {
-                if (deliver(smtp, transport, email)) {
-                    sent++;
-                }
-            }
-        } catch (MessagingException unreachable) {
-            log.warn("SMTP server {}:{} not reachable: {}", smtp.getHost(), smtp.getPort(), unreachable.getMessage());
-            batch.forEach(email -> claims.retryLater(email, "SMTP server not reachable: " + unreachable.getMessage()));
-        }
-        return sent;
-    }
-
-    private boolean deliver(JavaMailSenderImpl smtp, Transport transport, MailComposer.Pending email) {
-        var refusal = refusal(email);
-        if (refusal.isPresent()) {
-            claims.skip(email, refusal.get());
-            return false;
-        }
-        try {
-            var message = composer.compose(smtp.getSession(), email, clock.instant());
-            transport.sendMessage(message, message.getAllRecipients());
-            claims.sent(email);
-            meters.counter("followthrough.mail.sent").increment();
-            return true;
-        } catch (SendFailedException rejected) {
-            claims.fail(email, "The mail server refused the recipient: " + rejected.getMessage());
-        } catch (MessagingException | RuntimeException failed) {
-            claims.retryLater(email, failed.getMessage());
-        }
-        return false;
-    }
-
-    private Optional<String> refusal(MailComposer.Pending email) {
-        return permissions.stream()
-                .map(p -> p.refusal(email.prospectId(), email.toAddress(), email.bulk()))
-                .flatMap(Optional::stream)
-                .findFirst();
-    }
-
-    private static Transport connect(JavaMailSenderImpl smtp) throws MessagingException {
-        var transport = smtp.getSession().getTransport(smtp.getProtocol() == null ? "smtp" : smtp.getProtocol());
-        transport.connect(smtp.getHost(), smtp.getPort(), smtp.getUsername(), smtp.getPassword());
-        return transport;
+        return new DeliveryRound(smtp, parts).run(clock.instant().plus(ROUND));
     }
 
     private void warnOnce() {

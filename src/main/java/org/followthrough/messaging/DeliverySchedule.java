@@ -10,9 +10,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Runs delivery rounds one second apart. A recurring scheduler task runs on one instance at a time,
- * and another instance takes over when that one dies, which is what lets {@link Delivery} treat
- * every SENDING row it finds at the start of a round as abandoned. Tests turn the schedule off and
- * run rounds themselves, so several test contexts sharing one database never send at once.
+ * and another instance takes over when that one seems dead; should the first one only have stalled,
+ * the claims in {@link OutboxClaims} keep the two rounds from sending the same email. Tests turn the
+ * schedule off and run rounds themselves, so several test contexts sharing one database never send
+ * at once.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({MailSettings.class, ImapSettings.class})

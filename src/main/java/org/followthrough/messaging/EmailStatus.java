@@ -11,5 +11,7 @@ public enum EmailStatus {
     SKIPPED,
     /** Given up after repeated failures or a permanent refusal by the mail server. */
     FAILED,
-    CANCELLED
+    CANCELLED,
+    /** Not sent because it would have arrived too late: a reminder after its appointment. */
+    EXPIRED
 }

@@ -28,6 +28,7 @@ class MailComposer {
     record Pending(
             UUID id,
             String messageId,
+            String dedupeKey,
             UUID prospectId,
             String toName,
             String toAddress,
@@ -38,7 +39,8 @@ class MailComposer {
             boolean bulk,
             String ics,
             String icsMethod,
-            int attempts) {}
+            int attempts,
+            Instant expiresAt) {}
 
     MimeMessage compose(Session session, Pending email, Instant now) throws MessagingException {
         var message = new FixedIdMessage(session, email.messageId());

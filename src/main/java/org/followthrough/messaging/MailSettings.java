@@ -14,9 +14,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxAttempts attempts before an email is given up as FAILED
  * @param trackLinks whether outside links in sent email go through a signed click-tracking address,
  *     so a click becomes an EMAIL_CLICK signal (default true)
+ * @param claimLease how long a delivery round's claim on a batch holds (default 2 minutes): a round
+ *     sends under its claim only for half of it, and only an older claim (a sender that died) is
+ *     given to another round
+ * @param expireAfter how long after it was due an email that names no expiry of its own is still
+ *     sent (default 12 hours)
  */
 @ConfigurationProperties("followthrough.mail")
-record MailSettings(String from, URI publicUrl, Integer batchSize, Integer maxAttempts, Boolean trackLinks) {
+record MailSettings(
+        String from,
+        URI publicUrl,
+        Integer batchSize,
+        Integer maxAttempts,
+        Boolean trackLinks,
+        java.time.Duration claimLease,
+        java.time.Duration expireAfter) {
 
     MailSettings {
         from = from == null ? "followthrough@localhost" : from;
@@ -24,6 +36,8 @@ record MailSettings(String from, URI publicUrl, Integer batchSize, Integer maxAt
         batchSize = batchSize == null ? 100 : batchSize;
         maxAttempts = maxAttempts == null ? 8 : maxAttempts;
         trackLinks = trackLinks == null || trackLinks;
+        claimLease = claimLease == null ? java.time.Duration.ofMinutes(2) : claimLease;
+        expireAfter = expireAfter == null ? java.time.Duration.ofHours(12) : expireAfter;
     }
 
     String messageIdDomain() {

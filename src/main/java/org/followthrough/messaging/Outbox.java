@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.followthrough.common.Refusal;
 import org.followthrough.common.Sql;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,6 +24,7 @@ public class Outbox {
     private final Invitations invitations;
     private final UnsubscribeLinks unsubscribeLinks;
     private final TrackedLinks trackedLinks;
+    private final ApplicationEventPublisher events;
 
     Outbox(
             JdbcClient jdbc,
@@ -29,13 +32,15 @@ public class Outbox {
             MailSettings settings,
             Invitations invitations,
             UnsubscribeLinks unsubscribeLinks,
-            TrackedLinks trackedLinks) {
+            TrackedLinks trackedLinks,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.settings = settings;
         this.invitations = invitations;
         this.unsubscribeLinks = unsubscribeLinks;
         this.trackedLinks = trackedLinks;
+        this.events = events;
     }
 
     /** Puts the email in the outbox unless one with the same dedupe key is there; returns its id. */
@@ -47,9 +52,10 @@ public class Outbox {
         jdbc.sql(
                         """
                 insert into outbox (id, message_id, dedupe_key, prospect_id, to_name, to_address, rep_name,
-                    rep_address, subject, body, bulk, ics, ics_method, status, due_at, next_attempt_at, created_at)
+                    rep_address, subject, body, bulk, ics, ics_method, status, due_at, next_attempt_at, expires_at,
+                    created_at)
                 values (:id, :messageId, :dedupeKey, :prospectId, :toName, :toAddress, :repName, :repAddress,
-                    :subject, :body, :bulk, :ics, :icsMethod, 'PENDING', :dueAt, :dueAt, :now)
+                    :subject, :body, :bulk, :ics, :icsMethod, 'PENDING', :dueAt, :dueAt, :expiresAt, :now)
                 on conflict do nothing""")
                 .param("id", id)
                 .param("messageId", "<" + UUID.randomUUID() + "@" + settings.messageIdDomain() + ">")
@@ -67,6 +73,12 @@ public class Outbox {
                         "icsMethod",
                         invitation == null ? null : invitation.method().name())
                 .param("dueAt", Sql.ts(email.dueAt()))
+                .param(
+                        "expiresAt",
+                        Sql.ts(
+                                email.expiresAt() != null
+                                        ? email.expiresAt()
+                                        : email.dueAt().plus(settings.expireAfter())))
                 .param("now", Sql.ts(now))
                 .update();
         return jdbc.sql("select id from outbox where dedupe_key = ?")
@@ -84,18 +96,25 @@ public class Outbox {
     /** Cancels the email with this dedupe key if it has not gone out yet. */
     @Transactional
     public boolean cancel(String dedupeKey) {
-        return jdbc.sql("update outbox set status = 'CANCELLED' where dedupe_key = ? and status = 'PENDING'")
-                        .param(dedupeKey)
-                        .update()
-                > 0;
+        var prospectId = jdbc.sql("select prospect_id from outbox where dedupe_key = ? and status = 'PENDING'")
+                .param(dedupeKey)
+                .query((rs, n) -> Optional.ofNullable(Sql.uuid(rs, "prospect_id")))
+                .optional();
+        if (prospectId.isEmpty()) {
+            return false;
+        }
+        return withdraw(prospectId.get().orElse(null), List.of(dedupeKey)) > 0;
     }
 
     /** Cancels every email still waiting for a prospect, for example when they replied or opted out. */
     @Transactional
     public int cancelPendingFor(UUID prospectId) {
-        return jdbc.sql("update outbox set status = 'CANCELLED' where prospect_id = ? and status = 'PENDING'")
-                .param(prospectId)
-                .update();
+        return withdraw(
+                prospectId,
+                jdbc.sql("select dedupe_key from outbox where prospect_id = ? and status = 'PENDING'")
+                        .param(prospectId)
+                        .query(String.class)
+                        .list());
     }
 
     /**
@@ -104,10 +123,61 @@ public class Outbox {
      */
     @Transactional
     public int cancelPending(UUID prospectId, String keyPrefix) {
-        return jdbc.sql("update outbox set status = 'CANCELLED' where prospect_id = ? and status = 'PENDING'"
-                        + " and dedupe_key like ?")
-                .params(prospectId, keyPrefix.replace("%", "\\%").replace("_", "\\_") + "%")
+        return withdraw(
+                prospectId,
+                jdbc.sql("select dedupe_key from outbox where prospect_id = ? and status = 'PENDING'"
+                                + " and dedupe_key like ?")
+                        .params(prospectId, keyPrefix.replace("%", "\\%").replace("_", "\\_") + "%")
+                        .query(String.class)
+                        .list());
+    }
+
+    /** Cancels those of these emails still waiting, and says which they were. */
+    private int withdraw(UUID prospectId, List<String> dedupeKeys) {
+        if (dedupeKeys.isEmpty()) {
+            return 0;
+        }
+        var cancelled = new java.util.ArrayList<String>();
+        int count = 0;
+        for (int from = 0; from < dedupeKeys.size(); from += 500) {
+            var chunk = dedupeKeys.subList(from, Math.min(dedupeKeys.size(), from + 500));
+            int n = jdbc.sql(
+                            "update outbox set status = 'CANCELLED' where dedupe_key in (:keys) and status = 'PENDING'")
+                    .param("keys", chunk)
+                    .update();
+            if (n > 0) {
+                count += n;
+                cancelled.addAll(chunk);
+            }
+        }
+        if (!cancelled.isEmpty()) {
+            events.publishEvent(new EmailsWithdrawn(prospectId, cancelled));
+        }
+        return count;
+    }
+
+    /**
+     * Sends a FAILED email again (after the address was corrected, or the server's problem fixed):
+     * back to PENDING, due now, with its attempts counted from zero and the same Message-ID. Consent
+     * is asked again when it goes out.
+     */
+    @Transactional
+    public OutboxEntry retry(UUID id) {
+        var entry = find(id).orElseThrow(() -> Refusal.notFound("email", id));
+        if (entry.status() != EmailStatus.FAILED) {
+            throw Refusal.conflict("Only an email that FAILED can be sent again; this one is " + entry.status() + ".")
+                    .with("status", entry.status().name());
+        }
+        if (entry.expiresAt() != null && !clock.instant().isBefore(entry.expiresAt())) {
+            throw Refusal.conflict("This email was worth sending until " + entry.expiresAt()
+                            + "; sent now it would arrive too late.")
+                    .with("expiresAt", entry.expiresAt().toString());
+        }
+        jdbc.sql("update outbox set status = 'PENDING', attempts = 0, next_attempt_at = ?, claimed_by = null,"
+                        + " claimed_at = null where id = ? and status = 'FAILED'")
+                .params(Sql.ts(clock.instant()), id)
                 .update();
+        return find(id).orElseThrow();
     }
 
     /** Forgets every email to, from or about a prospect (erasure), replies read from the mailbox included. */

@@ -1,47 +1,91 @@
 package org.followthrough.messaging;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.followthrough.common.Sql;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The outbox rows' life during delivery: claimed, then sent, skipped, failed or retried later. */
+/**
+ * The outbox rows' life during delivery: claimed by one round under its own token, then sent,
+ * skipped, failed or retried later — each only under that claim, so a round that stalled past its
+ * lease and lost its rows to another round cannot overwrite what the other did. Claiming is one
+ * UPDATE of the due rows still PENDING (on PostgreSQL skipping rows another round is claiming), then
+ * one SELECT of what this token got: two round trips per batch, whatever its size.
+ */
 @Component
 class OutboxClaims {
 
+    private static final Logger log = LoggerFactory.getLogger(OutboxClaims.class);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     private static final Duration LONGEST_WAIT = Duration.ofHours(6);
+
+    /** A round's claim on a batch: its token, when it was made, and the emails it got. */
+    record Batch(String token, Instant claimedAt, List<MailComposer.Pending> emails) {
+
+        /** Whether the claim is young enough to send under: half the lease, so it ends well before another round may take it. */
+        boolean freshAt(Instant now, Duration lease) {
+            return now.isBefore(claimedAt.plus(lease.dividedBy(2)));
+        }
+    }
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final MailSettings settings;
+    private final String skipLocked;
+    private final ApplicationEventPublisher events;
 
-    OutboxClaims(JdbcClient jdbc, Clock clock, MailSettings settings) {
+    OutboxClaims(
+            JdbcClient jdbc,
+            Clock clock,
+            MailSettings settings,
+            DataSource dataSource,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.settings = settings;
+        this.events = events;
+        this.skipLocked = isPostgres(dataSource) ? " for update skip locked" : "";
     }
 
-    /** Puts back what a sender that died had claimed; returns how many. */
+    /** Puts back what a round claimed longer ago than the lease (it died or stalled); returns how many. */
     int releaseAbandoned() {
-        return jdbc.sql("update outbox set status = 'PENDING' where status = 'SENDING'")
+        return jdbc.sql("update outbox set status = 'PENDING', claimed_by = null, claimed_at = null"
+                        + " where status = 'SENDING' and (claimed_at is null or claimed_at < ?)")
+                .param(Sql.ts(clock.instant().minus(settings.claimLease())))
                 .update();
     }
 
-    List<MailComposer.Pending> claimDue() {
-        var due = jdbc.sql(
+    /** Claims up to a batch of due emails for this round; only rows still PENDING are taken. */
+    Batch claimDue() {
+        var token = UUID.randomUUID().toString();
+        var now = clock.instant();
+        jdbc.sql("update outbox set status = 'SENDING', claimed_by = :token, claimed_at = :now"
+                        + " where status = 'PENDING' and id in (select id from outbox where status = 'PENDING'"
+                        + " and next_attempt_at <= :now order by next_attempt_at, id limit :size" + skipLocked + ")")
+                .param("token", token)
+                .param("now", Sql.ts(now))
+                .param("size", settings.batchSize())
+                .update();
+        var emails = jdbc.sql(
                         """
-                select id, message_id, prospect_id, to_name, to_address, rep_name, rep_address, subject, body, bulk,
-                       ics, ics_method, attempts
-                from outbox where status = 'PENDING' and next_attempt_at <= ?
-                order by next_attempt_at, id
-                limit ?""")
-                .params(Sql.ts(clock.instant()), settings.batchSize())
+                select id, message_id, dedupe_key, prospect_id, to_name, to_address, rep_name, rep_address, subject,
+                       body, bulk, ics, ics_method, attempts, expires_at
+                from outbox where claimed_by = ? and status = 'SENDING'
+                order by next_attempt_at, id""")
+                .param(token)
                 .query((rs, n) -> new MailComposer.Pending(
                         Sql.uuid(rs, "id"),
                         rs.getString("message_id"),
+                        rs.getString("dedupe_key"),
                         Sql.uuid(rs, "prospect_id"),
                         rs.getString("to_name"),
                         rs.getString("to_address"),
@@ -52,53 +96,91 @@ class OutboxClaims {
                         rs.getBoolean("bulk"),
                         rs.getString("ics"),
                         rs.getString("ics_method"),
-                        rs.getInt("attempts")))
+                        rs.getInt("attempts"),
+                        Sql.instant(rs, "expires_at")))
                 .list();
-        if (!due.isEmpty()) {
-            jdbc.sql("update outbox set status = 'SENDING' where id in (:ids) and status = 'PENDING'")
-                    .param("ids", due.stream().map(MailComposer.Pending::id).toList())
-                    .update();
-        }
-        return due;
+        return new Batch(token, now, emails);
     }
 
-    void sent(MailComposer.Pending email) {
-        jdbc.sql(
-                        "update outbox set status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = null where id = ?")
-                .params(Sql.ts(clock.instant()), email.id())
+    void sent(Batch batch, MailComposer.Pending email) {
+        int marked = jdbc.sql(
+                        "update outbox set status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = null"
+                                + " where id = ? and claimed_by = ? and status = 'SENDING'")
+                .params(Sql.ts(clock.instant()), email.id(), batch.token())
                 .update();
+        if (marked == 0) {
+            log.warn("Email {} was sent after its claim had run out; another round may send it too", email.id());
+        }
     }
 
-    void skip(MailComposer.Pending email, String reason) {
-        finish(email, EmailStatus.SKIPPED, reason, 0);
+    /** Not sent, because a module refused it at send time; what it carried counts as not sent. */
+    void skip(Batch batch, MailComposer.Pending email, String reason) {
+        finish(batch, email, EmailStatus.SKIPPED, reason, 0);
+        events.publishEvent(new EmailsWithdrawn(email.prospectId(), List.of(email.dedupeKey())));
     }
 
-    void fail(MailComposer.Pending email, String reason) {
-        finish(email, EmailStatus.FAILED, reason, 1);
+    /** Not sent, because it would arrive after it stopped being worth sending. */
+    void expire(Batch batch, MailComposer.Pending email) {
+        finish(batch, email, EmailStatus.EXPIRED, "Not sent: it was worth sending until " + email.expiresAt(), 0);
+        events.publishEvent(new EmailsWithdrawn(email.prospectId(), List.of(email.dedupeKey())));
+    }
+
+    void fail(Batch batch, MailComposer.Pending email, String reason) {
+        finish(batch, email, EmailStatus.FAILED, reason, 1);
     }
 
     /** Tries again later, waiting twice as long each time, until the attempts run out. */
-    void retryLater(MailComposer.Pending email, String reason) {
+    void retryLater(Batch batch, MailComposer.Pending email, String reason) {
         int attempts = email.attempts() + 1;
         if (attempts >= settings.maxAttempts()) {
-            fail(email, "Gave up after " + attempts + " attempts: " + reason);
+            fail(batch, email, "Gave up after " + attempts + " attempts: " + reason);
             return;
         }
         var wait = FIRST_RETRY.multipliedBy(1L << Math.min(attempts - 1, 20));
         var next = clock.instant().plus(wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait);
-        jdbc.sql("update outbox set status = 'PENDING', attempts = ?, next_attempt_at = ?, last_error = ? where id = ?")
-                .params(attempts, Sql.ts(next), shorten(reason), email.id())
+        jdbc.sql(
+                        "update outbox set status = 'PENDING', attempts = ?, next_attempt_at = ?, last_error = ?,"
+                                + " claimed_by = null, claimed_at = null where id = ? and claimed_by = ? and status = 'SENDING'")
+                .params(attempts, Sql.ts(next), shorten(reason), email.id(), batch.token())
                 .update();
     }
 
-    private void finish(MailComposer.Pending email, EmailStatus status, String reason, int attempt) {
-        jdbc.sql("update outbox set status = ?, attempts = attempts + ?, last_error = ? where id = ?")
-                .params(status.name(), attempt, shorten(reason), email.id())
+    /** Puts back what is left of a batch, unsent and without counting an attempt. */
+    int release(Batch batch, String reason) {
+        return jdbc.sql("update outbox set status = 'PENDING', claimed_by = null, claimed_at = null,"
+                        + " last_error = coalesce(?, last_error) where claimed_by = ? and status = 'SENDING'")
+                .params(reason == null ? null : shorten(reason), batch.token())
+                .update();
+    }
+
+    /** Notes on the emails due now why they wait (the SMTP server is down), without counting an attempt. */
+    void noteWaiting(String reason) {
+        jdbc.sql("update outbox set last_error = ? where status = 'PENDING' and next_attempt_at <= ?")
+                .params(shorten(reason), Sql.ts(clock.instant()))
+                .update();
+    }
+
+    private void finish(Batch batch, MailComposer.Pending email, EmailStatus status, String reason, int attempt) {
+        jdbc.sql("update outbox set status = ?, attempts = attempts + ?, last_error = ?"
+                        + " where id = ? and claimed_by = ? and status = 'SENDING'")
+                .params(status.name(), attempt, shorten(reason), email.id(), batch.token())
                 .update();
     }
 
     private static String shorten(String reason) {
         var text = reason == null ? "unknown error" : reason;
         return text.length() > 1000 ? text.substring(0, 1000) : text;
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try (var connection = dataSource.getConnection()) {
+            return connection
+                    .getMetaData()
+                    .getDatabaseProductName()
+                    .toLowerCase()
+                    .contains("postgres");
+        } catch (SQLException e) {
+            return false;
+        }
     }
 }

@@ -3,7 +3,10 @@ package org.followthrough.messaging;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An email as the outbox holds it, for people checking what went out and what waits. */
+/**
+ * An email as the outbox holds it, for people checking what went out and what waits; {@code
+ * expiresAt} is when it stops being worth sending.
+ */
 public record OutboxEntry(
         UUID id,
         String messageId,
@@ -17,4 +20,5 @@ public record OutboxEntry(
         Instant nextAttemptAt,
         String lastError,
         Instant sentAt,
-        boolean invitation) {}
+        boolean invitation,
+        Instant expiresAt) {}

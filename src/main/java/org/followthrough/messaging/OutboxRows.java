@@ -10,7 +10,7 @@ final class OutboxRows {
     static final String SELECT =
             """
             select id, message_id, dedupe_key, prospect_id, to_address, subject, status, due_at, attempts,
-                   next_attempt_at, last_error, sent_at, ics_method
+                   next_attempt_at, last_error, sent_at, ics_method, expires_at
             from outbox
             """;
 
@@ -30,6 +30,7 @@ final class OutboxRows {
                 Sql.instant(rs, "next_attempt_at"),
                 rs.getString("last_error"),
                 Sql.instant(rs, "sent_at"),
-                rs.getString("ics_method") != null);
+                rs.getString("ics_method") != null,
+                Sql.instant(rs, "expires_at"));
     }
 }

@@ -8,7 +8,10 @@ import java.util.UUID;
  * An email a module wants sent. {@code dedupeKey} names the business reason ("appointment/<id>/
  * reminder"): asking twice for the same key changes nothing, so handlers that run again after a
  * crash stay harmless. {@code bulk} marks nurture and other marketing-like mail, which carries
- * List-Unsubscribe; one-to-one mail carries the rep as sender name and reply-to.
+ * List-Unsubscribe; one-to-one mail carries the rep as sender name and reply-to. {@code expiresAt}
+ * is when it is no longer worth sending (a reminder after its appointment); past it the email is
+ * marked EXPIRED instead of going out late. Left out, an email expires {@code
+ * followthrough.mail.expire-after} (12 hours) after it was due.
  */
 public record OutgoingEmail(
         String dedupeKey,
@@ -19,7 +22,27 @@ public record OutgoingEmail(
         String text,
         Instant dueAt,
         boolean bulk,
-        Invitation invitation) {
+        Invitation invitation,
+        Instant expiresAt) {
+
+    /** An email that expires the default time after it was due. */
+    public OutgoingEmail(
+            String dedupeKey,
+            UUID prospectId,
+            Recipient to,
+            Recipient rep,
+            String subject,
+            String text,
+            Instant dueAt,
+            boolean bulk,
+            Invitation invitation) {
+        this(dedupeKey, prospectId, to, rep, subject, text, dueAt, bulk, invitation, null);
+    }
+
+    /** The same email, no longer worth sending from {@code at}. */
+    public OutgoingEmail expiringAt(Instant at) {
+        return new OutgoingEmail(dedupeKey, prospectId, to, rep, subject, text, dueAt, bulk, invitation, at);
+    }
 
     public OutgoingEmail {
         Objects.requireNonNull(dedupeKey, "dedupeKey");

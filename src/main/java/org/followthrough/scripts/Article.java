@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * A piece of reading from the team's library, worth sending to a prospect in a reminder's P.S. or
- * as a follow-up's new insight. Topics and industries are lower-case labels used for matching.
+ * as a follow-up's new insight. Topics and industries are lower-case labels used for matching; a
+ * generic article may go to anyone.
  */
 public record Article(
         UUID id,
@@ -16,10 +17,24 @@ public record Article(
         List<String> industries,
         UUID addedBy,
         Instant addedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        boolean generic) {
 
     public Article {
         topics = List.copyOf(topics);
         industries = List.copyOf(industries);
+    }
+
+    /** An article for the industries and topics it names only. */
+    public Article(
+            UUID id,
+            String title,
+            String link,
+            List<String> topics,
+            List<String> industries,
+            UUID addedBy,
+            Instant addedAt,
+            Instant updatedAt) {
+        this(id, title, link, topics, industries, addedBy, addedAt, updatedAt, false);
     }
 }

@@ -7,8 +7,16 @@ import java.util.List;
 import java.util.Locale;
 import org.followthrough.common.InvalidInput;
 
-/** An article as someone adds or changes it; {@link #checked()} names every problem at once. */
-public record ArticleDraft(String title, String link, List<String> topics, List<String> industries) {
+/**
+ * An article as someone adds or changes it; {@link #checked()} names every problem at once. {@code
+ * generic} marks reading that suits any prospect; left out, a new article is not generic and a
+ * changed one keeps what it was.
+ */
+public record ArticleDraft(String title, String link, List<String> topics, List<String> industries, Boolean generic) {
+
+    public ArticleDraft(String title, String link, List<String> topics, List<String> industries) {
+        this(title, link, topics, industries, null);
+    }
 
     /** The draft cleaned up: trimmed text, labels lower-cased without repeats. */
     public ArticleDraft checked() {
@@ -29,7 +37,7 @@ public record ArticleDraft(String title, String link, List<String> topics, List<
         var cleanTopics = labels("topics", topics, problems);
         var cleanIndustries = labels("industries", industries, problems);
         problems.throwIfAny();
-        return new ArticleDraft(title.strip(), link.strip(), cleanTopics, cleanIndustries);
+        return new ArticleDraft(title.strip(), link.strip(), cleanTopics, cleanIndustries, generic);
     }
 
     private static List<String> labels(String field, List<String> values, InvalidInput.Collector problems) {

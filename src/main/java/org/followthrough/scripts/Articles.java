@@ -5,12 +5,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.followthrough.common.Refusal;
 import org.followthrough.common.Sql;
@@ -59,12 +55,15 @@ public class Articles {
         var existing = editable(id, by);
         var clean = draft.checked();
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        jdbc.sql("update articles set title = ?, link = ?, topics = ?, industries = ?, updated_at = ? where id = ?")
+        var generic = clean.generic() == null ? existing.generic() : clean.generic();
+        jdbc.sql("update articles set title = ?, link = ?, topics = ?, industries = ?, generic = ?, updated_at = ?"
+                        + " where id = ?")
                 .params(
                         clean.title(),
                         clean.link(),
                         joined(clean.topics()),
                         joined(clean.industries()),
+                        generic,
                         Sql.ts(now),
                         id)
                 .update();
@@ -76,7 +75,8 @@ public class Articles {
                 clean.industries(),
                 existing.addedBy(),
                 existing.addedAt(),
-                now);
+                now,
+                generic);
     }
 
     @Transactional
@@ -86,25 +86,17 @@ public class Articles {
     }
 
     /**
-     * An article this prospect has not been sent: one for their industry first (the more topics
-     * in common, the better), then one on a topic they care about, then any unsent one; among
-     * equals, the newest.
+     * An article for this prospect that they have not been sent, if one fits ({@link ArticleChoice}):
+     * on what they talked about ({@code topics}: their pains and gains), for their industry, or
+     * generic; none rather than an unrelated one.
      */
     public Optional<Article> pick(String industry, Collection<String> topics, Collection<UUID> alreadySent) {
-        var sent = alreadySent == null ? Set.<UUID>of() : new HashSet<>(alreadySent);
-        var wanted = topics == null
-                ? Set.<String>of()
-                : topics.stream()
-                        .filter(t -> t != null && !t.isBlank())
-                        .map(t -> t.strip().toLowerCase(Locale.ROOT))
-                        .collect(java.util.stream.Collectors.toSet());
-        var trade = industry == null ? "" : industry.strip().toLowerCase(Locale.ROOT);
-        Comparator<Article> best = Comparator.<Article>comparingInt(
-                        a -> a.industries().contains(trade) ? 0 : 1)
-                .thenComparing(a -> -overlap(a.topics(), wanted))
-                .thenComparing(Article::addedAt, Comparator.reverseOrder())
-                .thenComparing(Article::id);
-        return all().stream().filter(a -> !sent.contains(a.id())).min(best);
+        return ArticleChoice.best(all(), industry, topics, alreadySent);
+    }
+
+    /** Every article that would fit, best first, for a caller that may find the first one taken. */
+    public List<Article> ranked(String industry, Collection<String> topics, Collection<UUID> alreadySent) {
+        return ArticleChoice.ranked(all(), industry, topics, alreadySent);
     }
 
     /** Adds an article in the name of nobody in particular: the demo library. */
@@ -114,21 +106,23 @@ public class Articles {
 
     private Article insert(ArticleDraft clean, UUID by, Instant now) {
         var id = UUID.randomUUID();
+        var generic = Boolean.TRUE.equals(clean.generic());
         jdbc.sql(
                         """
-                insert into articles (id, title, link, topics, industries, added_by, added_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                insert into articles (id, title, link, topics, industries, generic, added_by, added_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         id,
                         clean.title(),
                         clean.link(),
                         joined(clean.topics()),
                         joined(clean.industries()),
+                        generic,
                         by,
                         Sql.ts(now),
                         Sql.ts(now))
                 .update();
-        return new Article(id, clean.title(), clean.link(), clean.topics(), clean.industries(), by, now, now);
+        return new Article(id, clean.title(), clean.link(), clean.topics(), clean.industries(), by, now, now, generic);
     }
 
     private Article editable(UUID id, Actor by) {
@@ -137,10 +131,6 @@ public class Articles {
             throw Refusal.forbidden("Only whoever added this article, a manager or an administrator may change it.");
         }
         return article;
-    }
-
-    private static long overlap(List<String> labels, Set<String> wanted) {
-        return labels.stream().filter(wanted::contains).count();
     }
 
     private static String joined(List<String> labels) {
@@ -160,6 +150,7 @@ public class Articles {
                 split(rs.getString("industries")),
                 Sql.uuid(rs, "added_by"),
                 Sql.instant(rs, "added_at"),
-                Sql.instant(rs, "updated_at"));
+                Sql.instant(rs, "updated_at"),
+                rs.getBoolean("generic"));
     }
 }

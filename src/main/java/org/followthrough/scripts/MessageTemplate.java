@@ -4,6 +4,8 @@ import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,14 +13,25 @@ import java.util.TreeSet;
 import org.followthrough.common.InvalidInput;
 
 /**
- * A template compiled once and filled in many times. Plain text, never HTML-escaped; every
- * placeholder it uses must have a non-blank value when it is rendered, or nothing is rendered at
- * all ({@link MissingPlaceholderValues}).
+ * A template compiled once and filled in many times. Plain text, never HTML-escaped. A value may
+ * be optional: a section on it ({@code {{#rep.phone}}call me at {{rep.phone}}{{/rep.phone}}})
+ * renders nothing when it is missing or blank, and an inverted section ({@code {{^rep.phone}}…}})
+ * says what to write instead. Every placeholder the rendering reaches outside such a guard must
+ * have a non-blank value, or nothing is rendered at all ({@link MissingPlaceholderValues}).
  */
 public final class MessageTemplate {
 
-    private static final Mustache.Compiler COMPILER =
-            Mustache.compiler().escapeHTML(false).strictSections(true);
+    /** Marks where a missing value would have gone; characters no template or value contains. */
+    private static final char MISSING_START = '\uE000';
+
+    private static final char MISSING_END = '\uE001';
+
+    // a section on a missing value is simply false; a missing variable leaves a marker with its name
+    private static final Mustache.Compiler COMPILER = Mustache.compiler()
+            .escapeHTML(false)
+            .strictSections(false)
+            .emptyStringIsFalse(true)
+            .defaultValue(MISSING_START + "{{name}}" + MISSING_END);
 
     private final TemplateKey key;
     private final Template subject;
@@ -81,31 +94,66 @@ public final class MessageTemplate {
         return unknown;
     }
 
+    /**
+     * Those of {@code optional} that the template needs where they may be missing: used outside a
+     * section that guards them (or a value known together with them), alone or when all of them are
+     * missing at once. Found by filling the template in with every other value present.
+     */
+    public Set<String> unguarded(Collection<String> optional) {
+        var candidates = new TreeSet<>(optional);
+        candidates.retainAll(placeholders());
+        var found = new TreeSet<String>();
+        if (candidates.isEmpty()) {
+            return found;
+        }
+        for (var name : candidates) {
+            var values = new HashMap<>(Placeholders.SAMPLE);
+            values.keySet().removeAll(Placeholders.withCompanions(name));
+            found.addAll(missingWith(values));
+        }
+        var noneOfThem = new HashMap<>(Placeholders.SAMPLE);
+        noneOfThem.keySet().removeAll(candidates);
+        found.addAll(missingWith(noneOfThem));
+        found.retainAll(candidates);
+        return found;
+    }
+
+    private Set<String> missingWith(Map<String, Object> values) {
+        var context = TemplateValues.nest(values);
+        var missing = new TreeSet<String>();
+        if (subject != null) {
+            collectMissing(subject.execute(context), missing);
+        }
+        collectMissing(body.execute(context), missing);
+        return missing;
+    }
+
     public boolean hasSubject() {
         return subject != null;
     }
 
     public Rendered render(Map<String, ?> values) {
         var context = TemplateValues.nest(values);
-        var missing = new ArrayList<String>();
-        for (var name : variables) {
-            if (!Placeholders.SECTION_ITEM.contains(name) && !TemplateValues.present(context, name, false)) {
-                missing.add(name);
-            }
-        }
-        for (var name : sections) {
-            if (!variables.contains(name)
-                    && !Placeholders.SECTION_ITEM.contains(name)
-                    && !TemplateValues.present(context, name, true)) {
-                missing.add(name);
-            }
-        }
+        var renderedSubject = subject == null ? null : subject.execute(context);
+        var renderedBody = body.execute(context);
+        var missing = new TreeSet<String>();
+        collectMissing(renderedSubject, missing);
+        collectMissing(renderedBody, missing);
         if (!missing.isEmpty()) {
-            throw new MissingPlaceholderValues(key, missing);
+            throw new MissingPlaceholderValues(key, List.copyOf(missing));
         }
-        return new Rendered(
-                subject == null ? null : subject.execute(context).strip(),
-                body.execute(context).stripTrailing());
+        return new Rendered(renderedSubject == null ? null : renderedSubject.strip(), renderedBody.stripTrailing());
+    }
+
+    private static void collectMissing(String rendered, Set<String> into) {
+        if (rendered == null) {
+            return;
+        }
+        for (int start = rendered.indexOf(MISSING_START); start >= 0; ) {
+            int end = rendered.indexOf(MISSING_END, start);
+            into.add(rendered.substring(start + 1, end));
+            start = rendered.indexOf(MISSING_START, end);
+        }
     }
 
     private final class Names implements Mustache.Visitor {
@@ -131,7 +179,8 @@ public final class MessageTemplate {
 
         @Override
         public boolean visitInvertedSection(String name) {
-            // an inverted section is how a template says "when there is none"; it needs no value
+            // an inverted section is how a template says "when there is none": it uses the name too
+            sections.add(name);
             return true;
         }
     }

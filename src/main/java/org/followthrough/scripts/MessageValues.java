@@ -60,12 +60,14 @@ public final class MessageValues {
         put("appointment.localDate", DATE.format(local));
         put("appointment.localTime", TIME.format(local));
         put("appointment.monthDay", MONTH_DAY.format(local));
-        return put(
-                "appointment.timeZone",
-                local.getZone()
-                        .getDisplayName(TextStyle.FULL_STANDALONE, Locale.US)
-                        .replace(" Standard", "")
-                        .replace(" Daylight", ""));
+        return put("appointment.timeZone", zoneName(local.getZone()));
+    }
+
+    /** A time zone as people read it: "Eastern Time", "Central European Time", not America/New_York. */
+    public static String zoneName(java.time.ZoneId zone) {
+        return zone.getDisplayName(TextStyle.FULL_STANDALONE, Locale.US)
+                .replace(" Standard", "")
+                .replace(" Daylight", "");
     }
 
     /** What the call will cover, as one or more sentences: capitalised, with a closing full stop. */

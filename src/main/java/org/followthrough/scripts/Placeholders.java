@@ -13,6 +13,17 @@ public final class Placeholders {
 
     public static final Map<String, String> KNOWN = known();
 
+    /** The placeholders that hold lists ("a, b and c" in a sentence). */
+    private static final Set<String> LISTS = Set.of("pains", "gains", "promises");
+
+    /** A value for every known placeholder, for finding out which ones a template needs. */
+    static final Map<String, Object> SAMPLE = sample();
+
+    /** Values that are known together or not at all: a guard on one of them guards the others. */
+    private static final java.util.List<Set<String>> TOGETHER = java.util.List.of(
+            Set.of("article.title", "article.link"),
+            Set.of("appointment.localDate", "appointment.localTime", "appointment.monthDay", "appointment.timeZone"));
+
     /** Names that only make sense inside a section: the current item and its position. */
     static final Set<String> SECTION_ITEM = Set.of(".", "this", "-first", "-last", "-index");
 
@@ -20,6 +31,22 @@ public final class Placeholders {
 
     public static boolean isKnown(String name) {
         return KNOWN.containsKey(name) || SECTION_ITEM.contains(name);
+    }
+
+    /** The name and those known together with it. */
+    static Set<String> withCompanions(String name) {
+        return TOGETHER.stream()
+                .filter(group -> group.contains(name))
+                .findFirst()
+                .orElse(Set.of(name));
+    }
+
+    private static Map<String, Object> sample() {
+        var m = new LinkedHashMap<String, Object>();
+        for (var name : KNOWN.keySet()) {
+            m.put(name, LISTS.contains(name) ? java.util.List.of("sample") : "sample");
+        }
+        return Map.copyOf(m);
     }
 
     private static Map<String, String> known() {

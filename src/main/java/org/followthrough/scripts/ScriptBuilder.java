@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.followthrough.prospects.DecisionRole;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -22,8 +23,12 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public class ScriptBuilder {
 
     static final String FTC_VOICEMAIL = "ftc-voicemail";
-    static final String MISSED_APPOINTMENT = "missed-appointment";
-    static final int MISSED_APPOINTMENT_VOICEMAILS = 3;
+
+    /** The voicemail of a follow-up whose task names none: a trigger, an inbound or a post-sale call. */
+    public static final String FOLLOW_UP_VOICEMAIL = "follow-up-voicemail";
+
+    /** Where the call-back number goes when the rep has none: the rep says theirs. */
+    static final String NO_NUMBER = "[your phone number]";
 
     /** Where the builder finds templates: the team's, or the shipped ones in tests. */
     interface TemplateSource {
@@ -39,9 +44,14 @@ public class ScriptBuilder {
     private final Supplier<List<ObjectionPlaybook>> playbooks;
     private final ScriptCheck check;
     private final PreparedQuestions questions = loadQuestions();
+    private final String teamPhone;
 
     @Autowired
-    ScriptBuilder(Templates templates, ObjectionPlaybooks playbooks, ScriptCheck check) {
+    ScriptBuilder(
+            Templates templates,
+            ObjectionPlaybooks playbooks,
+            ScriptCheck check,
+            @Value("${followthrough.team-phone:}") String teamPhone) {
         this(
                 new TemplateSource() {
                     @Override
@@ -55,13 +65,24 @@ public class ScriptBuilder {
                     }
                 },
                 playbooks::all,
-                check);
+                check,
+                teamPhone);
     }
 
     ScriptBuilder(TemplateSource templates, Supplier<List<ObjectionPlaybook>> playbooks, ScriptCheck check) {
+        this(templates, playbooks, check, null);
+    }
+
+    /** {@code teamPhone}, if set, is the call-back number of a voicemail left by a rep who has none. */
+    ScriptBuilder(
+            TemplateSource templates,
+            Supplier<List<ObjectionPlaybook>> playbooks,
+            ScriptCheck check,
+            String teamPhone) {
         this.templates = templates;
         this.playbooks = playbooks;
         this.check = check;
+        this.teamPhone = teamPhone == null || teamPhone.isBlank() ? null : teamPhone.strip();
     }
 
     public Script build(ScriptContext ctx) {
@@ -79,7 +100,7 @@ public class ScriptBuilder {
                 opening,
                 agenda,
                 questions(ctx, values, decisionRoleWarning(ctx).isPresent()),
-                voicemail(ctx, values, warnings),
+                voicemail(ctx, withCallBackNumber(ctx, values), warnings),
                 OpeningStatement.nextStep(ctx),
                 playbooks.get(),
                 List.copyOf(warnings),
@@ -97,10 +118,11 @@ public class ScriptBuilder {
         if (!noneDecides) {
             return java.util.Optional.empty();
         }
-        var company = ctx.prospect().company() == null
-                ? "this account"
-                : ctx.prospect().company();
-        return java.util.Optional.of("No decision maker is engaged at " + company
+        var company =
+                ctx.prospect().company() == null || ctx.prospect().company().isBlank()
+                        ? ""
+                        : " at " + ctx.prospect().company();
+        return java.util.Optional.of("No decision maker is engaged" + company
                 + ": everyone you have spoken with is an info gatherer, end user or influencer."
                 + " Ask who makes the decision, and invite them to the next call.");
     }
@@ -127,30 +149,68 @@ public class ScriptBuilder {
         return filled;
     }
 
+    /**
+     * The voicemail for this attempt. Without a call-back number (R16) the rep still gets the whole
+     * text, with a stand-in where the number goes, and a warning to say theirs and add it to their
+     * profile; any other missing value leaves the voicemail out, with the reason.
+     */
     private Script.Voicemail voicemail(ScriptContext ctx, Map<String, Object> values, List<String> warnings) {
         var key = voicemailKey(ctx);
+        MessageTemplate template;
         try {
-            var text = templates.template(key).render(values).body();
-            return new Script.Voicemail(key.name(), text, check.spokenSeconds(text));
-        } catch (MissingPlaceholderValues missing) {
-            warnings.add("The voicemail " + key.name() + " cannot be prepared without "
-                    + String.join(", ", missing.missing())
-                    + (missing.missing().contains("rep.phone") ? "; add your phone number to your profile." : "."));
-            return null;
+            template = templates.template(key);
         } catch (org.followthrough.common.Refusal noSuchTemplate) {
             warnings.add("There is no voicemail template " + key.name() + "; add one under Templates.");
             return null;
         }
+        try {
+            return voicemail(key, template.render(values).body());
+        } catch (MissingPlaceholderValues missing) {
+            if (!missing.missing().contains("rep.phone")) {
+                warnings.add("The voicemail " + key.name() + " cannot be prepared without "
+                        + String.join(", ", missing.missing()) + ".");
+                return null;
+            }
+        }
+        var withStandIn = new java.util.HashMap<String, Object>(values);
+        withStandIn.put("rep.phone", NO_NUMBER);
+        try {
+            var text = template.render(withStandIn).body();
+            warnings.add("You have no phone number in your profile, so this voicemail has no call-back number:"
+                    + " say yours where it reads " + NO_NUMBER + ", and add it to your profile.");
+            return voicemail(key, text);
+        } catch (MissingPlaceholderValues missing) {
+            warnings.add("The voicemail " + key.name() + " cannot be prepared without "
+                    + String.join(", ", missing.missing())
+                    + "; add your phone number to your profile.");
+            return null;
+        }
     }
 
+    /** A rep without a number of their own leaves the team's, if the team has one. */
+    private Map<String, Object> withCallBackNumber(ScriptContext ctx, Map<String, Object> values) {
+        var own = ctx.rep().phone();
+        if ((own != null && !own.isBlank()) || teamPhone == null) {
+            return values;
+        }
+        var withTeamPhone = new java.util.HashMap<String, Object>(values);
+        withTeamPhone.put("rep.phone", teamPhone);
+        return withTeamPhone;
+    }
+
+    private Script.Voicemail voicemail(TemplateKey key, String text) {
+        return new Script.Voicemail(key.name(), text, check.spokenSeconds(text));
+    }
+
+    /** FTC #n's variant for a first call (R6); the task's own voicemail, else the follow-up one. */
     TemplateKey voicemailKey(ScriptContext ctx) {
         if (ctx.firstCall()) {
             return TemplateKey.forAttempt(FTC_VOICEMAIL, ctx.attempt(), Math.max(1, templates.variants(FTC_VOICEMAIL)));
         }
-        return new TemplateKey(MISSED_APPOINTMENT, Math.min(ctx.attempt(), MISSED_APPOINTMENT_VOICEMAILS));
+        return ctx.voicemail() != null ? ctx.voicemail() : TemplateKey.of(FOLLOW_UP_VOICEMAIL);
     }
 
-    private static PreparedQuestions loadQuestions() {
+    static PreparedQuestions loadQuestions() {
         try (InputStream in = ScriptBuilder.class.getResourceAsStream("/scripts/questions.yaml")) {
             return YAMLMapper.builder().build().readValue(in, PreparedQuestions.class);
         } catch (IOException e) {

@@ -7,10 +7,12 @@ import org.followthrough.prospects.DecisionRole;
 
 /**
  * Everything the script for one call is prepared from. {@code attempt} is FTC #n's n for a first
- * call; for a follow-up it is 1 for the call at the agreed time and 2, 3, ... for the retries after
- * a missed appointment (which pick voicemail M1, M2, M3). {@code spokenWith} holds the decision
- * roles of everyone on the account the rep has spoken with. {@code appointment} (in the prospect's
- * time zone), {@code reason} (why we call, for a first call) and {@code article} may be null.
+ * call (which picks its voicemail variant). {@code voicemail} is the voicemail template the call's
+ * task names for a follow-up (M1 at an appointment, M2, M3 and M4 after it was missed); when null,
+ * a follow-up leaves the general follow-up voicemail. {@code spokenWith} holds the decision roles of
+ * everyone on the account the rep has spoken with. {@code appointment} (in the prospect's time
+ * zone, only for a call that belongs to that appointment), {@code reason} (why we call, for a first
+ * call), {@code article} and {@code voicemail} may be null.
  */
 public record ScriptContext(
         Rep rep,
@@ -26,7 +28,8 @@ public record ScriptContext(
         List<DecisionRole> spokenWith,
         ZonedDateTime appointment,
         String reason,
-        Article article) {
+        Article article,
+        TemplateKey voicemail) {
 
     public record Rep(String fullName, String phone, String email) {
         public Rep {
@@ -56,7 +59,7 @@ public record ScriptContext(
         spokenWith = spokenWith == null ? List.of() : List.copyOf(spokenWith);
     }
 
-    /** The context without the optional parts: no appointment, reason or article. */
+    /** The context without the optional parts: no appointment, reason, article or named voicemail. */
     public ScriptContext(
             Rep rep,
             String organisation,
@@ -81,6 +84,7 @@ public record ScriptContext(
                 promises,
                 agenda,
                 spokenWith,
+                null,
                 null,
                 null,
                 null);

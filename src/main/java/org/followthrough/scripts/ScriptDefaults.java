@@ -11,8 +11,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * On every start, adds the shipped templates and playbooks the team does not have yet (an edited
- * one is never touched). On the first start of a new database with demo data on, fills the
+ * On every start, adds the shipped templates and playbooks the team does not have yet, and brings
+ * shipped templates nobody has edited up to this version's wording (an edited one is never touched). On the first start of a new database with demo data on, fills the
  * article library with a few articles (example links, to be replaced by the team's own reading) to
  * show how reminders carry one.
  */
@@ -51,6 +51,7 @@ class ScriptDefaults implements ApplicationRunner {
 
     private final Templates templates;
     private final TemplateRows rows;
+    private final TemplateCache cache;
     private final ObjectionPlaybooks playbooks;
     private final Articles articles;
     private final Clock clock;
@@ -60,6 +61,7 @@ class ScriptDefaults implements ApplicationRunner {
     ScriptDefaults(
             Templates templates,
             TemplateRows rows,
+            TemplateCache cache,
             ObjectionPlaybooks playbooks,
             Articles articles,
             Clock clock,
@@ -67,6 +69,7 @@ class ScriptDefaults implements ApplicationRunner {
             javax.sql.DataSource dataSource) {
         this.templates = templates;
         this.rows = rows;
+        this.cache = cache;
         this.playbooks = playbooks;
         this.articles = articles;
         this.clock = clock;
@@ -79,14 +82,19 @@ class ScriptDefaults implements ApplicationRunner {
         var now = clock.instant();
         boolean newDatabase = templates.all().isEmpty();
         int added = 0;
+        int refreshed = 0;
         for (var definition : TemplateDefaults.all()) {
             if (rows.addDefault(definition, now)) {
                 added++;
+            } else if (rows.refreshUnedited(definition, now)) {
+                refreshed++;
             }
         }
         playbooks.addDefaults(now);
-        if (added > 0) {
-            log.info("Added {} default templates", added);
+        cache.forget();
+        if (added > 0 || refreshed > 0) {
+            log.info(
+                    "Added {} default templates, updated {} unedited ones to this version's wording", added, refreshed);
         }
         // demo data belongs to a new embedded database only, never to a team's PostgreSQL
         if (newDatabase && demo && embedded() && articles.all().isEmpty()) {

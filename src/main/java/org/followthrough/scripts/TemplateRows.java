@@ -31,14 +31,6 @@ class TemplateRows {
                 .optional();
     }
 
-    /** The variants a key has, in order. */
-    List<Integer> variants(String key) {
-        return jdbc.sql("select variant from templates where template_key = ? order by variant")
-                .param(key)
-                .query(Integer.class)
-                .list();
-    }
-
     /** Adds a shipped default unless the team already has that key and variant. */
     boolean addDefault(TemplateDefaults.Definition d, Instant now) {
         return jdbc.sql(
@@ -47,6 +39,30 @@ class TemplateRows {
                 values (?, ?, ?, ?, ?, ?, null)
                 on conflict do nothing""")
                         .params(d.key(), d.variant(), d.channel().name(), d.subject(), d.body(), Sql.ts(now))
+                        .update()
+                > 0;
+    }
+
+    /**
+     * Brings a shipped default nobody has edited up to the wording this version ships; returns
+     * whether it changed. A template a member saved is never touched.
+     */
+    boolean refreshUnedited(TemplateDefaults.Definition d, Instant now) {
+        return jdbc.sql(
+                                """
+                update templates set channel = ?, subject = ?, body = ?, updated_at = ?
+                where template_key = ? and variant = ? and updated_by is null
+                  and (body <> ? or coalesce(subject, '') <> coalesce(?, '') or channel <> ?)""")
+                        .params(
+                                d.channel().name(),
+                                d.subject(),
+                                d.body(),
+                                Sql.ts(now),
+                                d.key(),
+                                d.variant(),
+                                d.body(),
+                                d.subject(),
+                                d.channel().name())
                         .update()
                 > 0;
     }

@@ -8,6 +8,8 @@ import java.util.Map;
 /**
  * Turns the values a caller gives ({@code "prospect.firstName" -> "Debbie"} or {@code "prospect" ->
  * Map.of("firstName", "Debbie")}) into the nested maps a template walks, with lists made readable.
+ * A null, blank or empty value is left out, so the template sees it as missing: a section on it
+ * renders nothing and a variable outside such a section is reported.
  */
 final class TemplateValues {
 
@@ -21,6 +23,9 @@ final class TemplateValues {
 
     @SuppressWarnings("unchecked")
     private static void put(Map<String, Object> into, String name, Object value) {
+        if (isEmpty(value)) {
+            return;
+        }
         int dot = name.indexOf('.');
         if (dot > 0) {
             var inner = into.get(name.substring(0, dot));
@@ -38,31 +43,22 @@ final class TemplateValues {
             map.forEach((k, v) -> put(inner, String.valueOf(k), v));
             into.put(name, inner);
         } else if (value instanceof Collection<?> items) {
-            into.put(name, new Phrases(items.stream().map(String::valueOf).toList()));
+            var phrases = items.stream()
+                    .filter(item -> !isEmpty(item))
+                    .map(String::valueOf)
+                    .toList();
+            if (!phrases.isEmpty()) {
+                into.put(name, new Phrases(phrases));
+            }
         } else {
             into.put(name, value);
         }
     }
 
-    /** Whether a name has a value worth printing (or, for a section, any value at all). */
-    static boolean present(Map<String, Object> root, String name, boolean section) {
-        Object current = root;
-        for (var part : name.split("\\.")) {
-            if (!(current instanceof Map<?, ?> map)) {
-                return false;
-            }
-            current = map.get(part);
-        }
-        if (current == null) {
-            return false;
-        }
-        if (section) {
-            return true;
-        }
-        if (current instanceof Phrases phrases) {
-            return !phrases.isEmpty();
-        }
-        return !String.valueOf(current).isBlank();
+    private static boolean isEmpty(Object value) {
+        return value == null
+                || (value instanceof CharSequence text && text.toString().isBlank())
+                || (value instanceof Collection<?> items && items.isEmpty());
     }
 
     /** A list that reads as "a, b and c" where it stands in a sentence. */
@@ -70,10 +66,6 @@ final class TemplateValues {
         @Override
         public java.util.Iterator<String> iterator() {
             return items.iterator();
-        }
-
-        boolean isEmpty() {
-            return items.isEmpty();
         }
 
         @Override

@@ -1,13 +1,11 @@
 package org.followthrough.scripts;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.followthrough.common.InvalidInput;
 import org.followthrough.common.Refusal;
 import org.springframework.stereotype.Service;
@@ -15,8 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The team's templates: read, filled in with a prospect's values, checked, and edited by managers.
- * Compiled templates are kept in memory, keyed by when they were last changed, so every instance
- * renders the latest saved text.
+ * Rendering works from {@link TemplateCache}: a save here shows at once, one on another instance
+ * within a few seconds.
  */
 @Service
 public class Templates {
@@ -27,15 +25,14 @@ public class Templates {
     /** A saved template and what the script check says about it. */
     public record Saved(StoredTemplate template, List<Finding> findings) {}
 
-    private record Compiled(Instant updatedAt, MessageTemplate template) {}
-
     private final TemplateRows rows;
+    private final TemplateCache cache;
     private final ScriptCheck check;
     private final Clock clock;
-    private final Map<TemplateKey, Compiled> compiled = new ConcurrentHashMap<>();
 
-    Templates(TemplateRows rows, ScriptCheck check, Clock clock) {
+    Templates(TemplateRows rows, TemplateCache cache, ScriptCheck check, Clock clock) {
         this.rows = rows;
+        this.cache = cache;
         this.check = check;
         this.clock = clock;
     }
@@ -50,7 +47,7 @@ public class Templates {
 
     /** How many variants of a key exist. */
     public int variants(String key) {
-        return rows.variants(key).size();
+        return cache.variants(key).size();
     }
 
     /**
@@ -58,7 +55,7 @@ public class Templates {
      * again once every one was used.
      */
     public TemplateKey variantFor(String key, int attempt) {
-        var variants = rows.variants(key);
+        var variants = cache.variants(key);
         if (variants.isEmpty()) {
             throw Refusal.notFound("template", key);
         }
@@ -74,22 +71,21 @@ public class Templates {
         return compiled(key).render(values);
     }
 
-    /** The compiled template for a key, as saved now. */
+    /** The compiled template for a key, as saved. */
     public MessageTemplate compiled(TemplateKey key) {
-        var stored = find(key).orElseThrow(() -> Refusal.notFound("template", key.name()));
-        var cached = compiled.get(key);
-        if (cached != null && cached.updatedAt().equals(stored.updatedAt())) {
-            return cached.template();
-        }
-        var template = MessageTemplate.compile(key, stored.subject(), stored.body());
-        compiled.put(key, new Compiled(stored.updatedAt(), template));
-        return template;
+        return cache.compiled(key).orElseThrow(() -> Refusal.notFound("template", key.name()));
     }
 
-    /** Checks a template without saving it. */
+    /**
+     * Checks a template without saving it. Blocking: syntax errors, names FollowThrough never fills
+     * in, and names this key's messages do not have (an appointment's date in a first-call email).
+     * Findings: the script check, placeholders a shipped default needs that are gone, and values
+     * that are not always known but are used outside a section that guards them.
+     */
     public TemplateValidation validate(TemplateKey key, Channel channel, String subject, String body, Speaker speaker) {
         var blocking = new ArrayList<InvalidInput.FieldProblem>();
         var unknown = new ArrayList<String>();
+        var findings = new ArrayList<Finding>();
         MessageTemplate template = null;
         try {
             template = MessageTemplate.compile(key, subject, body);
@@ -99,21 +95,28 @@ public class Templates {
         if (template != null) {
             unknown.addAll(template.unknownPlaceholders());
             for (var name : unknown) {
-                var field =
-                        subject != null && ScriptCheck.placeholdersIn(subject).contains(name.replace("> ", ""))
-                                ? "subject"
-                                : "body";
                 blocking.add(new InvalidInput.FieldProblem(
-                        field,
+                        fieldOf(name.replace("> ", ""), subject),
                         "{{" + name + "}} is not a placeholder FollowThrough fills in; use one of "
                                 + String.join(", ", Placeholders.KNOWN.keySet())));
+            }
+            var offer = TemplateContexts.of(key, channel);
+            for (var name : template.placeholders()) {
+                if (Placeholders.KNOWN.containsKey(name) && !offer.offers(name)) {
+                    blocking.add(new InvalidInput.FieldProblem(
+                            fieldOf(name, subject),
+                            "{{" + name + "}} has no value in " + what(key, channel) + ", so it could never be"
+                                    + " filled in; these have: " + offer.describe()));
+                }
+            }
+            for (var name : template.unguarded(offer.optional())) {
+                findings.add(mayBeMissing(name, key, channel, body));
             }
         }
         var used = template == null ? java.util.Set.<String>of() : template.placeholders();
         var missing = TemplateDefaults.find(key).map(d -> d.requires()).orElse(List.of()).stream()
                 .filter(name -> !used.contains(name))
                 .toList();
-        var findings = new ArrayList<Finding>();
         for (var name : missing) {
             findings.add(new Finding(
                     "template.missing-placeholder",
@@ -125,6 +128,26 @@ public class Templates {
         var text = channel == Channel.EMAIL && subject != null ? subject + "\n" + body : body;
         findings.addAll(check.check(kindOf(channel), text == null ? "" : text, speaker));
         return new TemplateValidation(blocking, unknown, missing, findings);
+    }
+
+    private static Finding mayBeMissing(String name, TemplateKey key, Channel channel, String body) {
+        return new Finding(
+                "template.optional-value",
+                "{{" + name + "}} (" + Placeholders.KNOWN.get(name) + ") is not known for every prospect in "
+                        + what(key, channel) + "; where it is missing, the message goes out in its default"
+                        + " wording instead.",
+                ScriptCheck.opening(body == null ? "" : body),
+                "Write it inside a section that is left out when it is missing: {{#" + name + "}}… {{" + name
+                        + "}} …{{/" + name + "}}, and say what to write without it with {{^" + name + "}}…{{/"
+                        + name + "}}.");
+    }
+
+    private static String fieldOf(String name, String subject) {
+        return subject != null && ScriptCheck.placeholdersIn(subject).contains(name) ? "subject" : "body";
+    }
+
+    private static String what(TemplateKey key, Channel channel) {
+        return key == null ? "this template" : key.key() + " " + (channel == Channel.EMAIL ? "emails" : "messages");
     }
 
     /** Saves a template after checking it; blocking problems are an {@link InvalidInput}. */
@@ -167,7 +190,7 @@ public class Templates {
                 clock.instant().truncatedTo(ChronoUnit.MICROS),
                 updatedBy);
         rows.write(stored);
-        compiled.remove(key);
+        cache.forget();
         return new Saved(stored, validation.findings());
     }
 

@@ -22,6 +22,8 @@ import org.followthrough.prospects.ProspectFields;
 import org.followthrough.prospects.Prospects;
 import org.followthrough.scripts.ArticleDraft;
 import org.followthrough.scripts.Articles;
+import org.followthrough.scripts.TemplateKey;
+import org.followthrough.scripts.Templates;
 import org.followthrough.team.Member;
 import org.followthrough.team.NewMember;
 import org.followthrough.team.Role;
@@ -76,6 +78,12 @@ class AppointmentEmailsTest extends WithMailServers {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Templates templates;
+
+    @Autowired
+    ArticlesSent sent;
+
     @BeforeEach
     void tuesdayMorning() {
         clock.set(at(2026, 8, 18, 9, 0));
@@ -97,22 +105,27 @@ class AppointmentEmailsTest extends WithMailServers {
 
         book(rep, prospect, "2026-08-20T16:00:00-04:00");
         deliverDue();
-        var thankYou = only(receivedBy(prospect.email()));
+        var thankYou = only(received(prospect, "Thank you"));
         assertThat(thankYou.getSubject()).isEqualTo("Thank you, Pat");
         assertThat(text(thankYou))
                 .contains("Thank you for taking the time to speak with me today")
-                .contains("Thursday, August 20 at 4:00 PM")
+                .contains("I look forward to speaking with you further on Thursday, August 20 at 4:00 PM (Eastern"
+                        + " Time). Review the delivery numbers.")
                 .contains(rep.fullName())
                 .contains("+1 212 555 0100")
                 .doesNotContain("{{");
         var invitation = invitation(thankYou);
         assertThat(invitation.validate().hasErrors()).isFalse();
+        assertThat(itipErrors(invitation)).isEmpty();
+        assertThat(value(event(invitation), Property.DESCRIPTION))
+                .isEqualTo("The call should only take 10 minutes. Review the delivery numbers. Then we'll determine"
+                        + " the next steps, if any.");
         assertThat(value(invitation, Property.METHOD)).isEqualTo("REQUEST");
         assertThat(value(event(invitation), Property.SEQUENCE)).isEqualTo("0");
 
         clock.set(at(2026, 8, 19, 10, 0));
         deliverDue();
-        var reminder = receivedBy(prospect.email()).get(1);
+        var reminder = only(received(prospect, "Telephone appointment"));
         assertThat(reminder.getSubject()).isEqualTo("Telephone appointment for August 20 and article of interest");
         assertThat(org.followthrough.TrackedLinks.untracked(text(reminder)))
                 .contains("The call should only take 10 minutes. Review the delivery numbers.")
@@ -172,11 +185,11 @@ class AppointmentEmailsTest extends WithMailServers {
                 .findFirst()
                 .orElseThrow();
         assertThat(text(update)).contains("Friday, August 21 at 4:00 PM");
-        var original = invitation(receivedBy(prospect.email()).get(0));
         var calendar = invitation(update);
         assertThat(calendar.validate().hasErrors()).isFalse();
+        assertThat(itipErrors(calendar)).isEmpty();
         assertThat(value(calendar, Property.METHOD)).isEqualTo("REQUEST");
-        assertThat(value(event(calendar), Property.UID)).isEqualTo(value(event(original), Property.UID));
+        assertThat(value(event(calendar), Property.UID)).isEqualTo(appointment + "@followthrough");
         assertThat(value(event(calendar), Property.SEQUENCE)).isEqualTo("1");
         assertThat(value(event(calendar), Property.DTSTART)).isEqualTo("20260821T160000");
     }
@@ -207,6 +220,7 @@ class AppointmentEmailsTest extends WithMailServers {
                 .orElseThrow();
         var calendar = invitation(cancel);
         assertThat(calendar.validate().hasErrors()).isFalse();
+        assertThat(itipErrors(calendar)).as("iTIP CANCEL").isEmpty();
         assertThat(value(calendar, Property.METHOD)).isEqualTo("CANCEL");
         assertThat(value(event(calendar), Property.STATUS)).isEqualTo("CANCELLED");
         assertThat(value(event(calendar), Property.SEQUENCE)).isEqualTo("2");
@@ -214,23 +228,178 @@ class AppointmentEmailsTest extends WithMailServers {
     }
 
     @Test
-    void aTemplateThatCannotBeFilledInFallsBackToTheSafeWordingAndSaysWhy() throws Exception {
+    void aRepWithoutAPhoneNumberGetsTheTemplatesWordingWithoutTheNumberAndNoFallback() throws Exception {
         var repWithoutPhone = given.rep();
         var prospect = prospect(repWithoutPhone, "logistics " + unique());
         book(repWithoutPhone, prospect, "2026-08-20T16:00:00-04:00");
         deliverDue();
-        var thankYou = only(receivedBy(prospect.email()));
-        assertThat(text(thankYou))
-                .startsWith("Hi Pat,")
-                .contains("Thursday, August 20 at 4:00 PM")
-                .doesNotContain("{{")
-                .doesNotContainPattern("\\n\\s*\\n\\s*$");
-        var reasons = jdbc.sql("select template, reason from email_fallbacks where prospect_id = ?")
+        var thankYou = receivedBy(prospect.email()).stream()
+                .filter(m -> subject(m).startsWith("Thank you"))
+                .toList();
+        assertThat(text(only(thankYou)))
+                .startsWith("Pat,")
+                .contains("I look forward to speaking with you further on Thursday, August 20 at 4:00 PM")
+                .containsPattern("Kind regards,\\r?\\n" + repWithoutPhone.fullName() + "\\r?\\n"
+                        + team.organisation().name() + "\\s*$");
+        assertThat(fallbacks(prospect)).isEmpty();
+    }
+
+    @Test
+    void aTemplateThatCannotBeFilledInFallsBackToTheSafeWordingAndSaysWhy() throws Exception {
+        var original = templates.find(TemplateKey.of("thank-you")).orElseThrow();
+        templates.save(
+                original.templateKey(),
+                new Templates.Edit(null, original.subject(), "{{prospect.firstName}}, call me at {{rep.phone}}."),
+                "manager@example.com");
+        try {
+            var repWithoutPhone = given.rep();
+            var prospect = prospect(repWithoutPhone, "logistics " + unique());
+            book(repWithoutPhone, prospect, "2026-08-20T16:00:00-04:00");
+            deliverDue();
+            var thankYou = receivedBy(prospect.email()).stream()
+                    .filter(m -> subject(m).startsWith("Thank you"))
+                    .toList();
+            assertThat(text(only(thankYou)))
+                    .startsWith("Hi Pat,")
+                    .contains("Thursday, August 20 at 4:00 PM (Eastern Time)")
+                    .doesNotContain("{{", "call me at", "America/New_York")
+                    .doesNotContainPattern("\\n\\s*\\n\\s*$");
+            assertThat(fallbacks(prospect))
+                    .anySatisfy(r -> assertThat(r).startsWith("thank-you-1").contains("rep.phone"));
+            var listed = body(get(given.manager(), "/api/v1/outbox/fallbacks?limit=500"));
+            assertThat(listed.toString()).contains(prospect.id().toString());
+            for (var entry : listed) {
+                if (entry.get("prospectId").asString().equals(prospect.id().toString())) {
+                    assertThat(entry.get("template").asString()).isEqualTo("thank-you-1");
+                    assertThat(entry.get("reason").asString()).contains("rep.phone");
+                    assertThat(entry.get("status").asString()).isEqualTo("SENT");
+                }
+            }
+            assertThat(get(repWithoutPhone, "/api/v1/outbox/fallbacks")).hasStatus(HttpStatus.FORBIDDEN);
+        } finally {
+            templates.save(
+                    original.templateKey(),
+                    new Templates.Edit(original.channel(), original.subject(), original.body()),
+                    null);
+        }
+    }
+
+    @Test
+    void aConnectedCallWithPainsAndPromisesIsSummarisedInWritingWithTheNextCallsTime() throws Exception {
+        var rep = repWithPhone();
+        var prospect = prospect(rep, "logistics " + unique());
+
+        book(
+                rep,
+                prospect,
+                "2026-08-20T16:00:00-04:00",
+                "{\"outcome\":\"CONNECTED\",\"pains\":[\"late deliveries\",\"too many refunds\"],"
+                        + "\"promises\":[\"you were going to pull last month's delivery numbers\"]");
+        var planned = outbox.list(null, prospect.id(), 0, 20).stream()
+                .filter(e -> e.dedupeKey().endsWith("/summary"))
+                .toList();
+        assertThat(planned).singleElement().satisfies(e -> assertThat(e.dueAt()).isEqualTo(clock.instant()));
+        deliverDue();
+
+        var summary = only(received(prospect, "Our call today"));
+        assertThat(text(summary).replace("\r\n", "\n"))
+                .startsWith("Pat,")
+                .contains(
+                        """
+                        What you would like to solve:
+                        - late deliveries
+                        - too many refunds
+
+                        The next steps we agreed on:
+                        - you were going to pull last month's delivery numbers
+
+                        I look forward to our next call on Thursday, August 20 at 4:00 PM (Eastern Time). Review the delivery numbers.""")
+                .doesNotContain("What you would like to gain", "{{");
+        assertThat(summary.getReplyTo()[0].toString()).contains(rep.email());
+        assertThat(fallbacks(prospect)).isEmpty();
+    }
+
+    @Test
+    void aCallWonWithGainsIsSummarisedWithoutANextCallAndNothingNotedOrLostGetsNoSummary() throws Exception {
+        var rep = repWithPhone();
+        var won = prospect(rep, "logistics " + unique());
+        var nothingNoted = prospect(rep, "logistics " + unique());
+        var lost = prospect(rep, "logistics " + unique());
+        var optedOut = prospect(rep, "logistics " + unique());
+        prospects.optOutOfEmail(optedOut.id());
+
+        log(rep, won, "{\"outcome\":\"CONNECTED\",\"gains\":[\"fewer refunds\"],\"nextStep\":{\"stage\":\"WON\"}}");
+        book(rep, nothingNoted, "2026-08-20T16:00:00-04:00", "{\"outcome\":\"CONNECTED\"");
+        log(
+                rep,
+                lost,
+                "{\"outcome\":\"CONNECTED\",\"pains\":[\"price\"],"
+                        + "\"nextStep\":{\"stage\":\"LOST\",\"prospectSaidNo\":true}}");
+        book(rep, optedOut, "2026-08-20T11:00:00-04:00");
+        deliverDue();
+
+        assertThat(text(only(received(won, "Our call today"))))
+                .contains("What you would like to gain:", "- fewer refunds")
+                .doesNotContain("look forward to our next call");
+        assertThat(received(nothingNoted, "Our call today")).isEmpty();
+        assertThat(received(nothingNoted, "Thank you")).hasSize(1);
+        assertThat(received(lost, "Our call today")).isEmpty();
+        assertThat(receivedBy(optedOut.email())).isEmpty();
+    }
+
+    @Test
+    void afterAnOutageNeitherTheReminderNorTheThankYouGoesOutOnceTheAppointmentHasPassed() throws Exception {
+        var rep = repWithPhone();
+        var industry = "shipping " + unique();
+        var matching = article("Cutting late deliveries in half", industry);
+        var prospect = prospect(rep, industry);
+        book(rep, prospect, "2026-08-20T16:00:00-04:00");
+        assertThat(sent.sentTo(prospect.id())).containsExactly(matching.id());
+
+        clock.set(at(2026, 8, 20, 16, 5));
+        deliverDue();
+
+        assertThat(received(prospect, "Thank you")).isEmpty();
+        assertThat(received(prospect, "Telephone appointment")).isEmpty();
+        var listed = body(get(given.manager(), "/api/v1/outbox?prospectId=" + prospect.id() + "&status=EXPIRED"));
+        assertThat(listed.findValuesAsString("dedupeKey"))
+                .anyMatch(k -> k.endsWith("/thank-you"))
+                .anyMatch(k -> k.endsWith("/reminder"));
+        for (var entry : listed) {
+            var expires = Instant.parse(entry.get("expiresAt").asString());
+            if (entry.get("dedupeKey").asString().endsWith("/reminder")) {
+                assertThat(expires)
+                        .as("a reminder is worth sending until the call")
+                        .isEqualTo(at(2026, 8, 20, 16, 0));
+            } else {
+                assertThat(expires).as("a thank-you for two days").isEqualTo(at(2026, 8, 20, 9, 0));
+            }
+        }
+        assertThat(sent.sentTo(prospect.id()))
+                .as("the reminder's article was not sent after all")
+                .isEmpty();
+    }
+
+    private void log(Member rep, Prospect prospect, String call) {
+        assertThat(mvc.post()
+                        .uri("/api/v1/prospects/" + prospect.id() + "/calls")
+                        .header("Authorization", given.bearer(rep))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(call))
+                .hasStatus(HttpStatus.CREATED);
+    }
+
+    private static List<jakarta.mail.internet.MimeMessage> received(Prospect prospect, String subjectStart) {
+        return receivedBy(prospect.email()).stream()
+                .filter(m -> subject(m).startsWith(subjectStart))
+                .toList();
+    }
+
+    private List<String> fallbacks(Prospect prospect) {
+        return jdbc.sql("select template, reason from email_fallbacks where prospect_id = ?")
                 .param(prospect.id())
                 .query((rs, i) -> rs.getString(1) + ": " + rs.getString(2))
                 .list();
-        assertThat(reasons)
-                .anySatisfy(r -> assertThat(r).startsWith("thank-you-1").contains("rep.phone"));
     }
 
     @Test
@@ -252,6 +421,13 @@ class AppointmentEmailsTest extends WithMailServers {
         assertThat(reminder)
                 .contains("The call should only take 10 minutes. We'll go over where things stand and what matters"
                         + " most to you. And then we'll determine the next steps, if any.");
+        var ics = jdbc.sql("select ics from outbox where prospect_id = ? and dedupe_key like '%/thank-you'")
+                .param(prospect.id())
+                .query(String.class)
+                .single();
+        assertThat(value(event(parseInvitation(ics)), Property.DESCRIPTION))
+                .isEqualTo("The call should only take 10 minutes. We'll go over where things stand and what matters"
+                        + " most to you. Then we'll determine the next steps, if any.");
         assertThat(jdbc.sql("select count(*) from email_fallbacks where prospect_id = ?")
                         .param(prospect.id())
                         .query(Long.class)

@@ -66,6 +66,12 @@ class CadenceEmailsTest extends WithMailServers {
     @Autowired
     CadenceStepsDue due;
 
+    @Autowired
+    ArticlesSent sent;
+
+    @Autowired
+    org.followthrough.messaging.Outbox outbox;
+
     @BeforeEach
     void tuesdayMorning() {
         clock.set(ZonedDateTime.of(2026, 8, 18, 9, 0, 0, 0, ZoneId.of("America/New_York"))
@@ -132,6 +138,48 @@ class CadenceEmailsTest extends WithMailServers {
                 .as("never the same article twice")
                 .hasSizeGreaterThan(1)
                 .doesNotHaveDuplicates();
+        assertThat(nurture.subList(2, 8))
+                .as("once the library has nothing more for them, the emails read well without an article")
+                .allSatisfy(e -> {
+                    assertThat(e.subject()).doesNotContain("Worth a read", "{{");
+                    assertThat(org.followthrough.TrackedLinks.untracked(e.body()))
+                            .doesNotContain("https://example.com/", "came across", "here is", "\"\"")
+                            .startsWith("Hi Pat,");
+                });
+    }
+
+    @Test
+    void aNurtureEmailWithdrawnBeforeItWentOutGivesItsArticleBack() {
+        var rep = repWithPhone();
+        var industry = "cold storage " + UUID.randomUUID().toString().substring(0, 8);
+        var only = article("Keeping the cold chain unbroken", industry);
+        var prospect = prospect(rep, industry);
+        log(rep, prospect, "{\"outcome\":\"CONNECTED\",\"nextStep\":{\"stage\":\"NURTURE\"}}");
+        assertThat(sent.sentTo(prospect.id())).containsExactly(only.id());
+
+        assertThat(outbox.cancelPending(prospect.id(), CadenceEmails.PREFIX)).isEqualTo(8);
+
+        assertThat(sent.sentTo(prospect.id())).isEmpty();
+        assertThat(sent.next(prospects.get(rep.asActor(), prospect.id()), List.of()))
+                .map(org.followthrough.scripts.Article::id)
+                .contains(only.id());
+    }
+
+    @Test
+    void anArticleAnotherEmailRecordedMeanwhileIsPassedOverForTheNextBest() {
+        var rep = repWithPhone();
+        var industry = "cold storage " + UUID.randomUUID().toString().substring(0, 8);
+        var first = article("Keeping the cold chain unbroken", industry);
+        var second = article("What frozen-food buyers ask first", industry);
+        var prospect = prospect(rep, industry);
+
+        assertThat(sent.claimFirst(prospect, List.of(first), "test/" + UUID.randomUUID(), clock.instant()))
+                .contains(first);
+        assertThat(sent.claimFirst(prospect, List.of(first, second), "test/" + UUID.randomUUID(), clock.instant()))
+                .as("two emails planned at once never carry the same article")
+                .contains(second);
+        assertThat(sent.claimFirst(prospect, List.of(first, second), "test/" + UUID.randomUUID(), clock.instant()))
+                .isEmpty();
     }
 
     record Email(String subject, String body) {}

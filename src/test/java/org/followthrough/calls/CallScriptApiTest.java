@@ -11,6 +11,7 @@ import org.followthrough.ApplicationTest;
 import org.followthrough.Given;
 import org.followthrough.TestClock;
 import org.followthrough.prospects.Prospect;
+import org.followthrough.prospects.ProspectFields;
 import org.followthrough.team.Member;
 import org.followthrough.team.NewMember;
 import org.followthrough.team.Role;
@@ -50,6 +51,9 @@ class CallScriptApiTest {
 
     @Autowired
     Team team;
+
+    @Autowired
+    org.followthrough.prospects.Prospects prospects;
 
     @BeforeEach
     void tuesdayMorning() {
@@ -123,6 +127,30 @@ class CallScriptApiTest {
     }
 
     @Test
+    void aCallThatBelongsToNoAppointmentLeavesTheFollowUpVoicemailAndNotAPastAppointmentsAgenda() throws Exception {
+        var rep = repWithPhone();
+        var prospect = given.prospect(rep);
+        log(
+                rep,
+                prospect,
+                "{\"outcome\":\"CONNECTED\",\"pains\":[\"late deliveries\"],\"nextStep\":{"
+                        + "\"appointmentAt\":\"2026-08-20T16:00:00-04:00\",\"agenda\":\"review the delivery numbers\"}}");
+        clock.set(at(2026, 8, 20, 16, 0));
+        assertThat(log(
+                        rep,
+                        prospect,
+                        "{\"outcome\":\"CONNECTED\",\"pains\":[\"late deliveries\"],\"nextStep\":{\"stage\":\"WON\"}}"))
+                .hasStatus(HttpStatus.CREATED);
+
+        var postSale = script(rep, prospect);
+        assertThat(postSale.get("voicemail").get("template").asString()).isEqualTo("follow-up-voicemail-1");
+        assertThat(postSale.get("voicemail").get("text").asString())
+                .contains("Last we spoke, we discussed late deliveries")
+                .doesNotContain("4:00 PM", "appointment");
+        assertThat(postSale.get("agenda").asString()).doesNotContain("review the delivery numbers");
+    }
+
+    @Test
     void whenOnlyAnInfoGathererWasSpokenWithTheScriptAsksForTheDecisionMakers() throws Exception {
         var rep = repWithPhone();
         var gatherer = given.prospect(rep);
@@ -146,6 +174,40 @@ class CallScriptApiTest {
                 .hasStatusOk();
         log(rep, decider, connectedWithAppointment("2026-08-20T11:00:00-04:00"));
         assertThat(script(rep, decider).get("warnings").toString()).doesNotContain("No decision maker");
+    }
+
+    @Test
+    void aProspectWithoutAnAccountWhoIsOnlyAnInfoGathererStillGetsTheDecisionRoleWarning() throws Exception {
+        var rep = repWithPhone();
+        var unique = UUID.randomUUID().toString().substring(0, 8);
+        var loner = prospects
+                .create(
+                        rep.asActor(),
+                        new ProspectFields(
+                                "Sam Lowe " + unique,
+                                null,
+                                "sam." + unique + "@mail.example",
+                                null,
+                                null,
+                                null,
+                                null,
+                                "US",
+                                "America/New_York",
+                                "INFO_GATHERER",
+                                null,
+                                null,
+                                null),
+                        false,
+                        "API")
+                .prospect();
+        assertThat(loner.accountId()).isNull();
+        given.enrolled(loner);
+        log(rep, loner, connectedWithAppointment("2026-08-20T16:00:00-04:00"));
+
+        var warned = script(rep, loner);
+        assertThat(warned.get("warnings").toString())
+                .contains("No decision maker is engaged: everyone you have spoken with is an info gatherer");
+        assertThat(warned.get("questions").toString()).contains("DECISION_MAKERS");
     }
 
     @Test

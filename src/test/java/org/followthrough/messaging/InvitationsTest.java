@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ class InvitationsTest {
                 parse(invitations.ics(invitation(0, Invitation.Method.REQUEST), Instant.parse("2026-08-11T14:00:00Z")));
 
         assertThat(calendar.validate().getEntries()).as("validation").isEmpty();
+        assertThat(itipErrors(calendar)).as("iTIP REQUEST").isEmpty();
         assertThat(calendar.getProperty(Property.METHOD).orElseThrow().getValue())
                 .isEqualTo("REQUEST");
         var event = calendar.<VEvent>getComponent("VEVENT").orElseThrow();
@@ -48,6 +50,16 @@ class InvitationsTest {
     }
 
     @Test
+    void iTipValidationCatchesAnInvitationWithoutAnAttendee() throws Exception {
+        var calendar =
+                parse(invitations.ics(invitation(0, Invitation.Method.REQUEST), Instant.parse("2026-08-11T14:00:00Z")));
+        var event = calendar.<VEvent>getComponent(Component.VEVENT).orElseThrow();
+        event.remove(event.getProperty(Property.ATTENDEE).orElseThrow());
+
+        assertThat(itipErrors(calendar)).as("the check can fail").isNotEmpty();
+    }
+
+    @Test
     void aMovedAppointmentKeepsItsUidWithAHigherSequenceAndACancellationSaysCancel() throws Exception {
         var moved = parse(invitations.ics(invitation(1, Invitation.Method.REQUEST), Instant.now()));
         var cancelled = parse(invitations.ics(invitation(2, Invitation.Method.CANCEL), Instant.now()));
@@ -66,6 +78,8 @@ class InvitationsTest {
                         .getValue())
                 .isEqualTo("CANCELLED");
         assertThat(cancelled.validate().hasErrors()).isFalse();
+        assertThat(itipErrors(moved)).as("iTIP REQUEST").isEmpty();
+        assertThat(itipErrors(cancelled)).as("iTIP CANCEL").isEmpty();
     }
 
     private Invitation invitation(int sequence, Invitation.Method method) {
@@ -83,5 +97,22 @@ class InvitationsTest {
 
     static Calendar parse(String ics) throws Exception {
         return new CalendarBuilder().build(new StringReader(ics));
+    }
+
+    /**
+     * What iTIP (RFC 5546) finds wrong with a calendar sent as an invitation: the calendar's own rules
+     * (one PRODID, VERSION and METHOD) and each event's rules for that method (a REQUEST names an
+     * organiser, attendees, a summary and a start; a CANCEL its sequence and uid), errors only.
+     */
+    static java.util.List<net.fortuna.ical4j.validate.ValidationEntry> itipErrors(Calendar calendar) throws Exception {
+        var method = (net.fortuna.ical4j.model.property.Method)
+                calendar.getProperty(Property.METHOD).orElseThrow();
+        var result = new net.fortuna.ical4j.validate.ITIPValidator().validate(calendar);
+        for (var event : calendar.<VEvent>getComponents(Component.VEVENT)) {
+            result = result.merge(event.validate(method));
+        }
+        return result.getEntries().stream()
+                .filter(e -> e.getSeverity() == net.fortuna.ical4j.validate.ValidationEntry.Severity.ERROR)
+                .toList();
     }
 }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.followthrough.ApplicationTest;
@@ -52,6 +53,24 @@ class OutboxDeliveryTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    org.springframework.beans.factory.ObjectProvider<org.springframework.mail.javamail.JavaMailSender> mailers;
+
+    @Autowired
+    OutboxClaims claims;
+
+    @Autowired
+    MailComposer composer;
+
+    @Autowired
+    List<SendPermission> permissions;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    @Autowired
+    MailSettings settings;
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
@@ -114,6 +133,36 @@ class OutboxDeliveryTest {
     }
 
     @Test
+    void anEmailThatCanNoLongerArriveInTimeIsMarkedExpiredInsteadOfGoingOutLate() {
+        clock.set(Instant.parse("2026-08-17T14:00:00Z"));
+        var due = clock.instant();
+        var reminder = outbox.enqueue(email("late-" + UUID.randomUUID() + "@prospect.example", due, false, null)
+                .expiringAt(due.plus(Duration.ofHours(2))));
+        var noExpiryOfItsOwn =
+                outbox.enqueue(email("default-" + UUID.randomUUID() + "@prospect.example", due, false, null));
+        var stillInTime = outbox.enqueue(email("intime-" + UUID.randomUUID() + "@prospect.example", due, false, null));
+        assertThat(outbox.find(noExpiryOfItsOwn).orElseThrow().expiresAt()).isEqualTo(due.plus(Duration.ofHours(12)));
+
+        clock.advance(Duration.ofHours(3));
+        jdbc.sql("update outbox set next_attempt_at = ? where id = ?")
+                .params(org.followthrough.common.Sql.ts(due.plus(Duration.ofHours(13))), noExpiryOfItsOwn)
+                .update();
+        delivery.deliverDue();
+        assertThat(outbox.find(reminder).orElseThrow().status()).isEqualTo(EmailStatus.EXPIRED);
+        assertThat(outbox.find(reminder).orElseThrow().lastError()).contains("worth sending until");
+        assertThat(receivedWith(outbox.find(reminder).orElseThrow().messageId()))
+                .isEmpty();
+        assertThat(outbox.find(stillInTime).orElseThrow().status()).isEqualTo(EmailStatus.SENT);
+
+        clock.advance(Duration.ofHours(10));
+        delivery.deliverDue();
+        assertThat(outbox.find(noExpiryOfItsOwn).orElseThrow().status()).isEqualTo(EmailStatus.EXPIRED);
+        assertThat(outbox.list(EmailStatus.EXPIRED, null, 0, 500))
+                .extracting(OutboxEntry::id)
+                .contains(reminder, noExpiryOfItsOwn);
+    }
+
+    @Test
     void anOptOutAtSendTimeIsRespectedEvenThoughTheEmailWasPlannedBefore() {
         var id = outbox.enqueue(
                 email("optedout-" + UUID.randomUUID() + "@prospect.example", clock.instant(), false, null));
@@ -127,39 +176,196 @@ class OutboxDeliveryTest {
     }
 
     @Test
-    void anEmailASenderWasSendingWhenItDiedGoesOutAgainWithTheSameMessageId() {
-        var id =
+    void anEmailASenderWasSendingWhenItDiedGoesOutAgainWithTheSameMessageIdOnceItsClaimRanOut() {
+        clock.set(Instant.parse("2026-09-01T09:00:00Z"));
+        var abandoned =
                 outbox.enqueue(email("crash-" + UUID.randomUUID() + "@prospect.example", clock.instant(), false, null));
-        jdbc.sql("update outbox set status = 'SENDING' where id = ?").param(id).update();
+        var beingSent =
+                outbox.enqueue(email("alive-" + UUID.randomUUID() + "@prospect.example", clock.instant(), false, null));
+        claim(abandoned, "a-round-that-died", clock.instant().minus(Duration.ofMinutes(3)));
+        claim(beingSent, "a-round-still-sending", clock.instant().minusSeconds(20));
 
         delivery.deliverDue();
 
-        var entry = outbox.find(id).orElseThrow();
+        var entry = outbox.find(abandoned).orElseThrow();
         assertThat(entry.status()).isEqualTo(EmailStatus.SENT);
         assertThat(receivedWith(entry.messageId())).hasSize(1);
+        var other = outbox.find(beingSent).orElseThrow();
+        assertThat(other.status())
+                .as("another round's fresh claim is left alone")
+                .isEqualTo(EmailStatus.SENDING);
+        assertThat(receivedWith(other.messageId())).isEmpty();
+
+        clock.advance(Duration.ofMinutes(2));
+        delivery.deliverDue();
+        assertThat(outbox.find(beingSent).orElseThrow().status()).isEqualTo(EmailStatus.SENT);
+        assertThat(receivedWith(other.messageId())).hasSize(1);
     }
 
     @Test
-    void whenTheMailServerIsDownEmailWaitsAndIsRetriedLaterWithBackOff() {
+    void aRoundThatStartsWhileAnotherIsSendingLeavesThatRoundsEmailsAlone() {
+        var ids = new java.util.ArrayList<UUID>();
+        for (int n = 0; n < 5; n++) {
+            ids.add(outbox.enqueue(
+                    email("overlap-" + UUID.randomUUID() + "@prospect.example", clock.instant(), false, null)));
+        }
+        var otherRoundRan = new java.util.concurrent.atomic.AtomicBoolean();
+        SendPermission startsAnotherRound = (prospect, address, bulk) -> {
+            if (address.startsWith("overlap-") && otherRoundRan.compareAndSet(false, true)) {
+                delivery.deliverDue();
+            }
+            return Optional.empty();
+        };
+        var stalling = new Delivery(mailers, claims, composer, List.of(startsAnotherRound), clock, meters, settings);
+
+        stalling.deliverDue();
+
+        assertThat(otherRoundRan).isTrue();
+        for (var id : ids) {
+            var entry = outbox.find(id).orElseThrow();
+            assertThat(entry.status()).isEqualTo(EmailStatus.SENT);
+            assertThat(receivedWith(entry.messageId())).as("copies of " + id).hasSize(1);
+        }
+    }
+
+    @Test
+    void aRoundThatStalledForHalfTheLeasePutsTheRestOfItsBatchBackForTheNextRound() {
+        clock.set(Instant.parse("2026-09-01T09:00:00Z"));
+        var ids = new java.util.ArrayList<UUID>();
+        for (int n = 0; n < 3; n++) {
+            ids.add(outbox.enqueue(
+                    email("stall-" + UUID.randomUUID() + "@prospect.example", clock.instant(), false, null)));
+        }
+        SendPermission stalls = (prospect, address, bulk) -> {
+            if (address.startsWith("stall-")) {
+                clock.advance(settings.claimLease().dividedBy(2));
+            }
+            return Optional.empty();
+        };
+        var stalling = new Delivery(mailers, claims, composer, List.of(stalls), clock, meters, settings);
+
+        stalling.deliverDue();
+        var statuses =
+                ids.stream().map(id -> outbox.find(id).orElseThrow().status()).toList();
+        assertThat(statuses).containsOnlyOnce(EmailStatus.SENT).contains(EmailStatus.PENDING);
+
+        delivery.deliverDue();
+        for (var id : ids) {
+            var entry = outbox.find(id).orElseThrow();
+            assertThat(entry.status()).isEqualTo(EmailStatus.SENT);
+            assertThat(receivedWith(entry.messageId())).hasSize(1);
+        }
+    }
+
+    @Test
+    void twoRoundsRunningAtOnceOnTheSameEmailsSendEachOnce() throws Exception {
+        var ids = new java.util.ArrayList<UUID>();
+        for (int n = 0; n < 300; n++) {
+            ids.add(outbox.enqueue(
+                    email("together-" + UUID.randomUUID() + "@prospect.example", clock.instant(), false, null)));
+        }
+        var other = new Delivery(mailers, claims, composer, permissions, clock, meters, settings);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> {
+                start.await();
+                return delivery.deliverDue();
+            });
+            var second = pool.submit(() -> {
+                start.await();
+                return other.deliverDue();
+            });
+            start.countDown();
+            first.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            second.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        for (var id : ids) {
+            var entry = outbox.find(id).orElseThrow();
+            assertThat(entry.status()).isEqualTo(EmailStatus.SENT);
+            assertThat(receivedWith(entry.messageId())).as("copies of " + id).hasSize(1);
+        }
+    }
+
+    @Test
+    void anSmtpOutageOfHoursCostsNoAttemptsAndDeliveryPausesUntilTheServerIsBack() {
         clock.set(Instant.parse("2026-09-01T09:00:00Z"));
         var id =
                 outbox.enqueue(email("retry-" + UUID.randomUUID() + "@prospect.example", clock.instant(), false, null));
         smtp.stop();
         try {
-            delivery.deliverDue();
+            for (int minutes = 0; minutes < 5 * 60; minutes += 10) {
+                clock.advance(Duration.ofMinutes(10));
+                delivery.deliverDue();
+            }
+            var waiting = outbox.find(id).orElseThrow();
+            assertThat(waiting.status()).isEqualTo(EmailStatus.PENDING);
+            assertThat(waiting.attempts())
+                    .as("an outage is nobody's email's fault")
+                    .isZero();
+            assertThat(waiting.nextAttemptAt()).isEqualTo(Instant.parse("2026-09-01T09:00:00Z"));
+            assertThat(waiting.lastError()).contains("not reachable", "trying again from");
         } finally {
             smtp = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             smtp.start();
         }
-        var waiting = outbox.find(id).orElseThrow();
-        assertThat(waiting.status()).isEqualTo(EmailStatus.PENDING);
-        assertThat(waiting.attempts()).isEqualTo(1);
-        assertThat(waiting.nextAttemptAt()).isEqualTo(Instant.parse("2026-09-01T09:00:30Z"));
-        assertThat(waiting.lastError()).contains("not reachable");
 
-        clock.advance(Duration.ofSeconds(30));
+        assertThat(delivery.deliverDue()).as("still paused").isZero();
+        assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(EmailStatus.PENDING);
+        clock.advance(Duration.ofMinutes(5));
         delivery.deliverDue();
         assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(EmailStatus.SENT);
+        assertThat(outbox.find(id).orElseThrow().attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void aTemporaryRefusalIsRetriedWithBackOffAndAPermanentOneFailsForGood() throws Exception {
+        clock.set(Instant.parse("2026-09-01T09:00:00Z"));
+        try (var server = new ScriptedSmtpServer()) {
+            var scripted =
+                    new Delivery(mailerAt(server.port()), claims, composer, permissions, clock, meters, settings);
+            var greylisted = outbox.enqueue(
+                    email("greylisted-" + UUID.randomUUID() + "@prospect.example", clock.instant(), false, null));
+            server.answerRecipientsWith("451 4.7.1 Greylisted, please try again later");
+            scripted.deliverDue();
+
+            var waiting = outbox.find(greylisted).orElseThrow();
+            assertThat(waiting.status()).isEqualTo(EmailStatus.PENDING);
+            assertThat(waiting.attempts()).isEqualTo(1);
+            assertThat(waiting.nextAttemptAt()).isEqualTo(Instant.parse("2026-09-01T09:00:30Z"));
+            assertThat(waiting.lastError()).contains("try again later", "451");
+
+            clock.advance(Duration.ofSeconds(30));
+            server.answerRecipientsWith("550 5.1.1 No such user here");
+            scripted.deliverDue();
+            var failed = outbox.find(greylisted).orElseThrow();
+            assertThat(failed.status()).isEqualTo(EmailStatus.FAILED);
+            assertThat(failed.lastError()).contains("refused", "550");
+        }
+    }
+
+    @Test
+    void aFailedEmailSentAgainGoesOutWithItsMessageId() {
+        var id =
+                outbox.enqueue(email("again-" + UUID.randomUUID() + "@prospect.example", clock.instant(), false, null));
+        jdbc.sql("update outbox set status = 'FAILED', attempts = 8, last_error = 'Gave up' where id = ?")
+                .param(id)
+                .update();
+
+        var retried = outbox.retry(id);
+        assertThat(retried.status()).isEqualTo(EmailStatus.PENDING);
+        assertThat(retried.attempts()).isZero();
+        delivery.deliverDue();
+
+        var entry = outbox.find(id).orElseThrow();
+        assertThat(entry.status()).isEqualTo(EmailStatus.SENT);
+        assertThat(receivedWith(entry.messageId())).hasSize(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> outbox.retry(id))
+                .isInstanceOfSatisfying(org.followthrough.common.Refusal.class, r -> assertThat(r.status())
+                        .isEqualTo(org.springframework.http.HttpStatus.CONFLICT));
     }
 
     @Test
@@ -211,6 +417,22 @@ class OutboxDeliveryTest {
                 new String(calendarPart.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
         assertThat(calendar.validate().getEntries()).isEmpty();
         assertThat(calendar.toString()).contains("UID:" + invitation.uid());
+    }
+
+    private static org.springframework.beans.factory.ObjectProvider<org.springframework.mail.javamail.JavaMailSender>
+            mailerAt(int port) {
+        var sender = new org.springframework.mail.javamail.JavaMailSenderImpl();
+        sender.setHost("127.0.0.1");
+        sender.setPort(port);
+        var beans = new org.springframework.beans.factory.support.StaticListableBeanFactory();
+        beans.addBean("scripted", sender);
+        return beans.getBeanProvider(org.springframework.mail.javamail.JavaMailSender.class);
+    }
+
+    private void claim(UUID id, String token, Instant at) {
+        jdbc.sql("update outbox set status = 'SENDING', claimed_by = ?, claimed_at = ? where id = ?")
+                .params(token, org.followthrough.common.Sql.ts(at), id)
+                .update();
     }
 
     private static MimeMessage[] receivedWith(String messageId) {

@@ -38,6 +38,9 @@ class UnsubscribeAndOutboxHttpTest {
     @Autowired
     ApplicationEvents events;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void oneClickUnsubscribeOptsTheProspectOutAndCancelsWhatWaits() {
         var prospect = UUID.randomUUID();
@@ -121,6 +124,38 @@ class UnsubscribeAndOutboxHttpTest {
                 .extractingPath("$.detail")
                 .asString()
                 .contains("to");
+    }
+
+    @Test
+    void managersSendAFailedEmailAgainAndRepsMayNot() {
+        var id = outbox.enqueue(nurtureEmail(UUID.randomUUID()));
+        jdbc.sql("update outbox set status = 'FAILED', attempts = 8 where id = ?")
+                .param(id)
+                .update();
+        var manager = given.manager();
+
+        assertThat(mvc.post()
+                        .uri("/api/v1/outbox/" + id + "/retry")
+                        .with(httpBasic(given.rep().email(), Given.PASSWORD)))
+                .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.post().uri("/api/v1/outbox/" + id + "/retry").with(httpBasic(manager.email(), Given.PASSWORD)))
+                .hasStatusOk()
+                .bodyJson()
+                .satisfies(json -> {
+                    assertThat(json).extractingPath("$.status").isEqualTo("PENDING");
+                    assertThat(json).extractingPath("$.attempts").isEqualTo(0);
+                });
+        assertThat(mvc.post().uri("/api/v1/outbox/" + id + "/retry").with(httpBasic(manager.email(), Given.PASSWORD)))
+                .hasStatus(HttpStatus.CONFLICT)
+                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson()
+                .extractingPath("$.detail")
+                .asString()
+                .contains("FAILED", "PENDING");
+        assertThat(mvc.post()
+                        .uri("/api/v1/outbox/" + UUID.randomUUID() + "/retry")
+                        .with(httpBasic(manager.email(), Given.PASSWORD)))
+                .hasStatus(HttpStatus.NOT_FOUND);
     }
 
     private static OutgoingEmail nurtureEmail(UUID prospect) {

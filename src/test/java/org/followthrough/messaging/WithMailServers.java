@@ -83,6 +83,16 @@ public abstract class WithMailServers {
         return InvitationsTest.parse(new String(calendarPart.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
+    /** An invitation as the outbox holds it (its {@code ics}), parsed by ical4j. */
+    protected static Calendar parseInvitation(String ics) throws Exception {
+        return InvitationsTest.parse(ics);
+    }
+
+    /** The iTIP (RFC 5546) errors of an invitation as sent: none, for one a calendar accepts. */
+    protected static List<net.fortuna.ical4j.validate.ValidationEntry> itipErrors(Calendar calendar) throws Exception {
+        return InvitationsTest.itipErrors(calendar);
+    }
+
     private static GreenMail start() {
         var mail = new GreenMail(new ServerSetup[] {
             new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),

@@ -97,7 +97,7 @@ class ArticleLibraryTest {
     }
 
     @Test
-    void pickPrefersTheProspectsIndustryThenTheirTopicsThenAnythingNotSentBefore() {
+    void pickPrefersWhatTheProspectTalkedAboutThenTheirIndustryAndNeverAnUnrelatedArticle() {
         var tag = UUID.randomUUID().toString().substring(0, 8);
         var manager = given.manager().asActor();
         var industry = "industry-" + tag;
@@ -106,25 +106,56 @@ class ArticleLibraryTest {
                 new ArticleDraft("For the industry", "https://example.com/i", List.of(), List.of(industry)), manager);
         var forTopic = articles.add(
                 new ArticleDraft("On the topic", "https://example.com/t", List.of(topic), List.of()), manager);
+        var pains = List.of("our " + topic.toUpperCase() + " problems");
 
-        assertThat(articles.pick(industry.toUpperCase(), List.of(topic), List.of()))
+        assertThat(articles.pick(industry.toUpperCase(), pains, List.of()))
+                .map(Article::id)
+                .contains(forTopic.id());
+        assertThat(articles.pick(industry, pains, List.of(forTopic.id())))
                 .map(Article::id)
                 .contains(forIndustry.id());
-        assertThat(articles.pick(industry, List.of(topic), List.of(forIndustry.id())))
+        var generic = articles.all().stream()
+                .filter(Article::generic)
                 .map(Article::id)
-                .contains(forTopic.id());
-        var everythingElse = articles.all().stream()
-                .map(Article::id)
-                .filter(id -> !id.equals(forIndustry.id()) && !id.equals(forTopic.id()))
                 .toList();
-        var sent = new java.util.ArrayList<>(everythingElse);
+        var sent = new java.util.ArrayList<>(generic);
         sent.add(forIndustry.id());
         sent.add(forTopic.id());
-        assertThat(articles.pick(industry, List.of(topic), sent)).isEmpty();
-        sent.remove(forTopic.id());
-        assertThat(articles.pick("other", Set.of("other"), sent))
+        assertThat(articles.pick(industry, pains, sent)).isEmpty();
+        assertThat(articles.pick("other-" + tag, Set.of("other-" + tag), generic))
+                .as("nothing for another industry and topic")
+                .isEmpty();
+    }
+
+    @Test
+    void anArticleMarkedGenericStaysSoWhenItIsChangedWithoutSayingAndGoesToAnyone() {
+        var rep = given.rep();
+        var created = send(
+                        mvc.post().uri("/api/v1/articles"),
+                        rep,
+                        "{\"title\":\"Follow-up best practices\",\"link\":\"https://example.com/g\",\"generic\":true}")
+                .exchange();
+        assertThat(created)
+                .hasStatus(HttpStatus.CREATED)
+                .bodyJson()
+                .extractingPath("$.generic")
+                .isEqualTo(true);
+        var location = created.getResponse().getHeader("Location");
+        var id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+
+        assertThat(send(mvc.put().uri("/api/v1/articles/" + id), rep, article("https://example.com/g2")))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.generic")
+                .isEqualTo(true);
+        var othersSent = articles.all().stream()
                 .map(Article::id)
-                .contains(forTopic.id());
+                .filter(a -> !a.equals(id))
+                .toList();
+        assertThat(articles.pick("nothing-like-it", List.of("nothing"), othersSent))
+                .map(Article::id)
+                .contains(id);
+        articles.remove(id, given.manager().asActor());
     }
 
     private static String article(String link) {

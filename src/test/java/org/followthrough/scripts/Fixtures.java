@@ -48,6 +48,7 @@ final class Fixtures {
         List<DecisionRole> spokenWith = List.of(DecisionRole.DECISION_MAKER);
         ZonedDateTime appointment = APPOINTMENT;
         DecisionRole role = DecisionRole.DECISION_MAKER;
+        TemplateKey voicemail = new TemplateKey("missed-appointment", 1);
 
         Context firstCall(int attempt) {
             this.firstCall = true;
@@ -59,11 +60,22 @@ final class Fixtures {
             this.appointment = null;
             this.spokenWith = List.of();
             this.role = DecisionRole.UNKNOWN;
+            this.voicemail = null;
             return this;
         }
 
         Context attempt(int attempt) {
             this.attempt = attempt;
+            return this;
+        }
+
+        /** The voicemail the call's task names; null for a follow-up that belongs to no appointment. */
+        Context voicemail(String name) {
+            this.voicemail = name == null ? null : TemplateKey.parse(name);
+            if (name == null) {
+                this.appointment = null;
+                this.agenda = null;
+            }
             return this;
         }
 
@@ -102,7 +114,8 @@ final class Fixtures {
                     spokenWith,
                     appointment,
                     null,
-                    null);
+                    null,
+                    voicemail);
         }
     }
 }

@@ -66,6 +66,86 @@ class MessageTemplateTest {
     }
 
     @Test
+    void aSectionOnAMissingOrBlankValueWritesNothingAndOnlyValuesOutsideAGuardAreRequired() {
+        var template = MessageTemplate.compile(
+                null,
+                null,
+                "Hi {{prospect.firstName}}.{{#rep.phone}} Call me at {{rep.phone}}.{{/rep.phone}}"
+                        + "{{^rep.phone}} Just reply.{{/rep.phone}}");
+
+        assertThat(template.render(Map.of("prospect.firstName", "Debbie")).body())
+                .isEqualTo("Hi Debbie. Just reply.");
+        assertThat(template.render(Map.of("prospect.firstName", "Debbie", "rep.phone", "  "))
+                        .body())
+                .isEqualTo("Hi Debbie. Just reply.");
+        assertThat(template.render(Map.of("prospect.firstName", "Debbie", "rep.phone", "+1 212 555 0100"))
+                        .body())
+                .isEqualTo("Hi Debbie. Call me at +1 212 555 0100.");
+        assertThatThrownBy(() -> template.render(Map.of("rep.phone", "+1 212 555 0100")))
+                .isInstanceOfSatisfying(MissingPlaceholderValues.class, e -> assertThat(e.missing())
+                        .containsExactly("prospect.firstName"));
+    }
+
+    @Test
+    void aValueInsideASectionOnAnotherValueIsStillRequiredWhenThatSectionIsWritten() {
+        var template = MessageTemplate.compile(null, null, "{{#pains}}- {{.}}, call {{rep.phone}}\n{{/pains}}Bye");
+
+        assertThat(template.render(Map.of("pains", List.of())).body()).isEqualTo("Bye");
+        assertThatThrownBy(() -> template.render(Map.of("pains", List.of("renewal"))))
+                .isInstanceOfSatisfying(MissingPlaceholderValues.class, e -> assertThat(e.missing())
+                        .containsExactly("rep.phone"));
+    }
+
+    @Test
+    void everyShippedEmailReadsWellForARepWithoutAPhoneAndAProspectWithoutACompany() {
+        var values = new HashMap<String, Object>(Fixtures.all());
+        values.remove("rep.phone");
+        values.remove("prospect.company");
+        values.remove("prospect.title");
+        values.remove("article.title");
+        values.remove("article.link");
+        values.put("gains", List.of());
+        values.put("promises", List.of());
+        for (var d : TemplateDefaults.all()) {
+            if (d.channel() != Channel.EMAIL) {
+                continue;
+            }
+            var rendered = MessageTemplate.compile(d.templateKey(), d.subject(), d.body())
+                    .render(values);
+            for (var text : List.of(rendered.subject(), rendered.body())) {
+                assertThat(text)
+                        .as(d.templateKey().name())
+                        .doesNotContain("{{", "null", "  ", " .", " ,", " ?", "Acme Learning", "+1 212")
+                        .doesNotContainPattern("\\n\\n\\n");
+            }
+            assertThat(rendered.subject()).as(d.templateKey().name()).isNotBlank();
+        }
+    }
+
+    @Test
+    void everyShippedVoicemailNeedsOnlyTheCallBackNumberBesidesNamesThatAreAlwaysKnown() {
+        var values = new HashMap<String, Object>(Fixtures.all());
+        values.remove("prospect.company");
+        values.remove("prospect.title");
+        values.put("pains", List.of());
+        for (var d : TemplateDefaults.all()) {
+            if (d.channel() != Channel.VOICEMAIL) {
+                continue;
+            }
+            var template = MessageTemplate.compile(d.templateKey(), null, d.body());
+            assertThat(template.render(values).body())
+                    .as(d.templateKey().name())
+                    .doesNotContain("  ", "Acme");
+            var withoutPhone = new HashMap<String, Object>(values);
+            withoutPhone.remove("rep.phone");
+            assertThatThrownBy(() -> template.render(withoutPhone))
+                    .as(d.templateKey().name())
+                    .isInstanceOfSatisfying(MissingPlaceholderValues.class, e -> assertThat(e.missing())
+                            .containsExactly("rep.phone"));
+        }
+    }
+
+    @Test
     void firstTimeCallMessagesAreAllDifferent() {
         for (var key : List.of("ftc-voicemail", "ftc-email")) {
             var bodies = new HashSet<String>();

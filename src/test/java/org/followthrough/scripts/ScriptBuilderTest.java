@@ -11,23 +11,22 @@ class ScriptBuilderTest {
 
     final ScriptCheck check = new ScriptCheck();
 
-    final ScriptBuilder builder = new ScriptBuilder(
-            new ScriptBuilder.TemplateSource() {
-                @Override
-                public MessageTemplate template(TemplateKey key) {
-                    var d = TemplateDefaults.find(key).orElseThrow(() -> Refusal.notFound("template", key));
-                    return MessageTemplate.compile(key, d.subject(), d.body());
-                }
+    static final ScriptBuilder.TemplateSource SHIPPED = new ScriptBuilder.TemplateSource() {
+        @Override
+        public MessageTemplate template(TemplateKey key) {
+            var d = TemplateDefaults.find(key).orElseThrow(() -> Refusal.notFound("template", key));
+            return MessageTemplate.compile(key, d.subject(), d.body());
+        }
 
-                @Override
-                public int variants(String key) {
-                    return (int) TemplateDefaults.all().stream()
-                            .filter(d -> d.key().equals(key))
-                            .count();
-                }
-            },
-            ObjectionPlaybooks::defaults,
-            check);
+        @Override
+        public int variants(String key) {
+            return (int) TemplateDefaults.all().stream()
+                    .filter(d -> d.key().equals(key))
+                    .count();
+        }
+    };
+
+    final ScriptBuilder builder = new ScriptBuilder(SHIPPED, ObjectionPlaybooks::defaults, check);
 
     @Test
     void aFollowUpOpensWithWhatWasDiscussedAndWhatWasToHappen() {
@@ -82,27 +81,70 @@ class ScriptBuilderTest {
     }
 
     @Test
-    void aMissedAppointmentLeavesM1ThenM2ThenM3() {
-        var first = builder.build(Fixtures.context().attempt(1).build());
-        var second = builder.build(Fixtures.context().attempt(2).build());
-        var later = builder.build(Fixtures.context().attempt(5).build());
+    void aMissedAppointmentLeavesM1ThenM2ThenM3TheSameDayAndM4OnTheLaterCalls() {
+        var first = builder.build(
+                Fixtures.context().voicemail("missed-appointment-m1").build());
+        var second = builder.build(
+                Fixtures.context().voicemail("missed-appointment-m2").build());
+        var third = builder.build(
+                Fixtures.context().voicemail("missed-appointment-m3").build());
+        var later = builder.build(
+                Fixtures.context().voicemail("missed-appointment-4").build());
 
         assertThat(first.voicemail().text()).contains("calling for our 8:45 AM appointment", "I'll call in 10 minutes");
         assertThat(second.voicemail().text()).contains("later this morning or early this afternoon");
-        assertThat(later.voicemail().template()).isEqualTo("missed-appointment-3");
+        assertThat(third.voicemail().text()).contains("I called a couple of times today");
+        assertThat(later.voicemail().template()).isEqualTo("missed-appointment-4");
         assertThat(later.voicemail().text())
                 .contains(
-                        "as of yet we have not been able to connect",
-                        "the automatic renewal of your training contract");
+                        "as of yet we have not been able to connect", "the automatic renewal of your training contract")
+                .doesNotContain("today");
+        assertThat(later.voicemail().seconds()).isLessThanOrEqualTo(30);
     }
 
     @Test
-    void withoutTheRepsNumberTheVoicemailIsNotPreparedAndTheRepIsToldWhy() {
+    void aFollowUpThatBelongsToNoAppointmentLeavesTheFollowUpVoicemailWithoutAnyAppointment() {
+        var script = builder.build(Fixtures.context().voicemail(null).build());
+
+        assertThat(script.voicemail().template()).isEqualTo("follow-up-voicemail-1");
+        assertThat(script.voicemail().text())
+                .startsWith("Hi Debbie, it's Michael Powers from ABC Educom. Last we spoke, we discussed the"
+                        + " automatic renewal of your training contract")
+                .doesNotContain("appointment", "8:45")
+                .endsWith("You can reach me at +1 212 555 0100.");
+        assertThat(script.agenda()).doesNotContain("the modules that concern you");
+        assertThat(check.check(ScriptCheck.Kind.VOICEMAIL, script.voicemail().text()))
+                .isEmpty();
+    }
+
+    @Test
+    void withoutTheRepsNumberTheRepStillGetsTheVoicemailWithAStandInForTheNumberAndAWarning() {
         var script =
                 builder.build(Fixtures.context().firstCall(1).repPhone(null).build());
 
-        assertThat(script.voicemail()).isNull();
-        assertThat(script.warnings()).anySatisfy(w -> assertThat(w).contains("ftc-voicemail-1", "rep.phone"));
+        assertThat(script.voicemail().template()).isEqualTo("ftc-voicemail-1");
+        assertThat(script.voicemail().text())
+                .startsWith("Hi Debbie, this is Michael Powers from ABC Educom.")
+                .endsWith("Please call me at " + ScriptBuilder.NO_NUMBER + ".");
+        assertThat(script.warnings())
+                .anySatisfy(w -> assertThat(w).contains("no phone number in your profile", ScriptBuilder.NO_NUMBER));
+    }
+
+    @Test
+    void aRepWithoutANumberLeavesTheTeamsNumberWhenTheTeamHasOne() {
+        var withTeamPhone = new ScriptBuilder(SHIPPED, ObjectionPlaybooks::defaults, check, "+1 212 555 0199");
+
+        var script = withTeamPhone.build(
+                Fixtures.context().firstCall(3).repPhone(null).build());
+
+        assertThat(script.voicemail().text()).endsWith("You can reach me at +1 212 555 0199.");
+        assertThat(script.warnings()).noneSatisfy(w -> assertThat(w).contains("phone number"));
+        assertThat(withTeamPhone
+                        .build(Fixtures.context().firstCall(3).build())
+                        .voicemail()
+                        .text())
+                .as("the rep's own number comes first")
+                .endsWith("You can reach me at +1 212 555 0100.");
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.followthrough.scripts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import org.followthrough.scripts.ScriptCheck.Kind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -149,9 +148,55 @@ class ScriptCheckTest {
 
     @Test
     void everyPreparedQuestionIsOpenEnded() {
-        var builderQuestions =
-                List.of("What prompted you to look at this now?", "Where does this stand among your priorities now?");
-        assertThat(check.check(Kind.QUESTIONS, String.join("\n", builderQuestions)))
-                .isEmpty();
+        var prepared = ScriptBuilder.loadQuestions();
+        var all = new java.util.ArrayList<Script.Question>();
+        all.addAll(prepared.firstCall());
+        all.addAll(prepared.followUp());
+        all.addAll(prepared.decisionMakers());
+
+        assertThat(all).hasSizeGreaterThan(10);
+        for (var question : all) {
+            assertThat(check.check(Kind.QUESTIONS, question.text()))
+                    .as(question.text())
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void aYesNoQuestionAmongThePreparedOnesWouldBeFound() {
+        assertThat(check.check(Kind.QUESTIONS, "Do you have a budget for this?"))
+                .extracting(Finding::rule)
+                .containsExactly("question.yes-no");
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "I'm calling about an idea that could help you.",
+                "I just wanted to talk about how we help teams like yours.",
+                "I have an idea for you and I'd love your help."
+            })
+    void aVoicemailWithOnlyAVagueReasonIsMissingOne(String reason) {
+        var voicemail = "Hi Debbie, this is Michael Powers from ABC Educom. " + reason + " My number is 212-555-0100.";
+
+        assertThat(check.check(Kind.VOICEMAIL, voicemail))
+                .extracting(Finding::rule)
+                .containsExactly("voicemail.missing-reason");
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "I'm calling because your training contract renews in June.",
+                "When we spoke you mentioned the modules are dated.",
+                "I have a short question about your plans for the autumn.",
+                "I noticed you downloaded our guide to onboarding."
+            })
+    void aVoicemailWithASpecificReasonHasOne(String reason) {
+        var voicemail = "Hi Debbie, this is Michael Powers from ABC Educom. " + reason + " My number is 212-555-0100.";
+
+        assertThat(check.check(Kind.VOICEMAIL, voicemail)).isEmpty();
     }
 }

@@ -3,6 +3,7 @@ package org.followthrough.scripts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
+import java.util.UUID;
 import org.followthrough.ApplicationTest;
 import org.followthrough.Given;
 import org.followthrough.team.Member;
@@ -24,6 +25,18 @@ class TemplateApiTest {
 
     @Autowired
     Templates templates;
+
+    @Autowired
+    ScriptDefaults startup;
+
+    @Autowired
+    TemplateCache cache;
+
+    @Autowired
+    org.followthrough.TestClock clock;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void theShippedTemplatesAreThereOnStart() {
@@ -47,7 +60,68 @@ class TemplateApiTest {
                 .hasStatusOk()
                 .bodyJson()
                 .extractingPath("$.subject")
-                .isEqualTo("Telephone appointment for {{appointment.monthDay}} and article of interest");
+                .isEqualTo("Telephone appointment for {{appointment.monthDay}}{{#article.link}} and article of interest"
+                        + "{{/article.link}}");
+    }
+
+    @Test
+    void onStartAShippedTemplateNobodyEditedTakesThisVersionsWordingAndAnEditedOneIsKept() {
+        var shipped = TemplateDefaults.find(new TemplateKey("ftc-email", 2)).orElseThrow();
+        var edited = templates.find(new TemplateKey("ftc-email", 3)).orElseThrow();
+        try {
+            jdbc.sql("update templates set body = 'Old wording {{rep.phone}}', updated_by = null"
+                            + " where template_key = 'ftc-email' and variant = 2")
+                    .update();
+            jdbc.sql("update templates set body = 'Our own wording', updated_by = 'manager@example.com'"
+                            + " where template_key = 'ftc-email' and variant = 3")
+                    .update();
+
+            startup.run(null);
+
+            assertThat(templates.find(shipped.templateKey()).orElseThrow().body())
+                    .isEqualTo(shipped.body());
+            assertThat(templates.find(edited.templateKey()).orElseThrow().body())
+                    .isEqualTo("Our own wording");
+        } finally {
+            jdbc.sql(
+                            "update templates set body = ?, updated_by = null where template_key = 'ftc-email' and variant = 3")
+                    .param(edited.body())
+                    .update();
+            cache.forget();
+        }
+    }
+
+    @Test
+    void renderingReadsTemplatesFromMemoryAndSeesAnotherInstancesSaveWithinSeconds() {
+        var key = new TemplateKey("cache-check-" + UUID.randomUUID().toString().substring(0, 8), 1);
+        try {
+            clock.set(java.time.Instant.parse("2026-08-18T13:00:00Z"));
+            templates.save(key, new Templates.Edit(Channel.SCRIPT, null, "First {{prospect.firstName}}"), null);
+            assertThat(templates.render(key, Fixtures.all()).body()).isEqualTo("First Debbie");
+
+            // another instance saves: the row changes under this one's feet
+            jdbc.sql(
+                            "update templates set body = 'Second {{prospect.firstName}}', updated_at = ? where template_key = ?")
+                    .params(org.followthrough.common.Sql.ts(clock.instant().plusSeconds(1)), key.key())
+                    .update();
+            assertThat(templates.render(key, Fixtures.all()).body())
+                    .as("served from memory")
+                    .isEqualTo("First Debbie");
+            assertThat(templates.variants(key.key())).isEqualTo(1);
+
+            clock.advance(TemplateCache.FRESH_FOR);
+            assertThat(templates.render(key, Fixtures.all()).body()).isEqualTo("Second Debbie");
+
+            templates.save(key, new Templates.Edit(null, null, "Third {{prospect.firstName}}"), null);
+            assertThat(templates.render(key, Fixtures.all()).body())
+                    .as("a save on this instance shows at once")
+                    .isEqualTo("Third Debbie");
+        } finally {
+            clock.reset();
+            jdbc.sql("delete from templates where template_key = ?")
+                    .param(key.key())
+                    .update();
+        }
     }
 
     @Test
@@ -143,6 +217,67 @@ class TemplateApiTest {
                             .contains("prospect.nickname");
                 });
         assertThat(templates.find(new TemplateKey("bad-template", 1))).isEmpty();
+    }
+
+    @Test
+    void aPlaceholderTheKeyCannotFillInIsRefusedBeforeSavingSayingWhatTheKeyOffers() {
+        var manager = given.manager();
+        var before = templates.find(new TemplateKey("ftc-email", 1)).orElseThrow();
+
+        assertThat(put(
+                        "/api/v1/templates/ftc-email/1",
+                        """
+                        {"subject":"Hi {{prospect.firstName}}","body":"See you on {{appointment.localDate}}."}""",
+                        manager))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson()
+                .satisfies(json -> {
+                    assertThat(json).extractingPath("$.errors[0].field").isEqualTo("body");
+                    assertThat(json)
+                            .extractingPath("$.errors[0].message")
+                            .asString()
+                            .contains("{{appointment.localDate}}", "prospect.firstName", "rep.phone");
+                });
+        assertThat(put(
+                        "/api/v1/templates/ftc-voicemail/1",
+                        """
+                        {"body":"Hi {{prospect.firstName}}, {{rep.fullName}} from {{company}} about {{pains}}: {{rep.phone}}"}""",
+                        manager))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors[0].message")
+                .asString()
+                .contains("{{pains}}");
+        assertThat(templates.find(new TemplateKey("ftc-email", 1)).orElseThrow())
+                .isEqualTo(before);
+    }
+
+    @Test
+    void checkingAnEditWarnsAboutAValueThatIsNotAlwaysKnownUntilASectionGuardsIt() {
+        var rep = given.rep();
+
+        assertThat(mvc.post()
+                        .uri("/api/v1/templates/ftc-email/2/check")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"subject\":\"Hi\",\"body\":\"Hi {{prospect.firstName}}, call {{rep.phone}}.\"}")
+                        .with(as(rep)))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.findings[*].rule")
+                .asArray()
+                .contains("template.optional-value");
+        assertThat(mvc.post()
+                        .uri("/api/v1/templates/ftc-email/2/check")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"subject\":\"Hi\",\"body\":\"Hi {{prospect.firstName}}."
+                                + "{{#rep.phone}} Call {{rep.phone}}.{{/rep.phone}}\"}")
+                        .with(as(rep)))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.findings[*].rule")
+                .asArray()
+                .doesNotContain("template.optional-value");
     }
 
     @Test

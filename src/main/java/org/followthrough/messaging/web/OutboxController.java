@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.followthrough.common.Refusal;
+import org.followthrough.messaging.DefaultWording;
+import org.followthrough.messaging.DefaultWordings;
 import org.followthrough.messaging.EmailStatus;
 import org.followthrough.messaging.Outbox;
 import org.followthrough.messaging.OutboxEntry;
@@ -30,10 +32,12 @@ class OutboxController {
 
     private final Outbox outbox;
     private final TestEmails testEmails;
+    private final DefaultWordings defaultWordings;
 
-    OutboxController(Outbox outbox, TestEmails testEmails) {
+    OutboxController(Outbox outbox, TestEmails testEmails, DefaultWordings defaultWordings) {
         this.outbox = outbox;
         this.testEmails = testEmails;
+        this.defaultWordings = defaultWordings;
     }
 
     @GetMapping("/api/v1/outbox")
@@ -46,10 +50,24 @@ class OutboxController {
         return outbox.list(status, prospectId, page, size);
     }
 
+    /** Emails that went out in their default wording, and why: a template or a value to fix. */
+    @GetMapping("/api/v1/outbox/fallbacks")
+    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    List<DefaultWording> fallbacks(@RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+        return defaultWordings.latest(limit);
+    }
+
     @GetMapping("/api/v1/outbox/{id}")
     @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
     OutboxEntry one(@PathVariable UUID id) {
         return outbox.find(id).orElseThrow(() -> Refusal.notFound("email", id));
+    }
+
+    /** Sends a FAILED email again; 409 for an email in any other state. */
+    @PostMapping("/api/v1/outbox/{id}/retry")
+    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    OutboxEntry retry(@PathVariable UUID id) {
+        return outbox.retry(id);
     }
 
     @PostMapping("/api/v1/admin/outbox/test")
