@@ -24,8 +24,15 @@ public class MemberChanges {
     private final Team team;
     private final PasswordPolicy passwordPolicy;
     private final PasswordEncoder passwordEncoder;
+    private final SignInAttempts attempts;
 
-    MemberChanges(Members members, Team team, PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder) {
+    MemberChanges(
+            Members members,
+            Team team,
+            PasswordPolicy passwordPolicy,
+            PasswordEncoder passwordEncoder,
+            SignInAttempts attempts) {
+        this.attempts = attempts;
         this.members = members;
         this.team = team;
         this.passwordPolicy = passwordPolicy;
@@ -67,6 +74,7 @@ public class MemberChanges {
             throw InvalidInput.of("password", p);
         });
         members.changePassword(memberId, passwordEncoder.encode(password));
+        attempts.succeeded(member.email());
     }
 
     @Transactional

@@ -120,10 +120,8 @@ class Members {
         jdbc.sql("update members set active = true where id = ?").param(id).update();
     }
 
-    /** A new password also lifts a lock from failed sign-ins. */
     void changePassword(UUID id, String passwordHash) {
-        jdbc.sql(
-                        "update members set password_hash = ?, failed_sign_ins = 0, last_failed_at = null, locked_until = null where id = ?")
+        jdbc.sql("update members set password_hash = ? where id = ?")
                 .params(passwordHash, id)
                 .update();
     }
@@ -133,19 +131,6 @@ class Members {
                 .param(id)
                 .query(String.class)
                 .optional();
-    }
-
-    void recordFailedSignIn(UUID id, int failures, Instant at, Instant lockedUntil) {
-        jdbc.sql("update members set failed_sign_ins = ?, last_failed_at = ?, locked_until = ? where id = ?")
-                .params(failures, Sql.ts(at), Sql.ts(lockedUntil), id)
-                .update();
-    }
-
-    void recordSuccessfulSignIn(UUID id) {
-        jdbc.sql(
-                        "update members set failed_sign_ins = 0, last_failed_at = null, locked_until = null where id = ? and failed_sign_ins > 0")
-                .param(id)
-                .update();
     }
 
     boolean isActive(UUID id) {

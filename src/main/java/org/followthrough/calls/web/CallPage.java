@@ -84,6 +84,8 @@ class CallPage {
             var where = refused.properties().containsKey("alternatives") ? "appointmentAt" : "outcome";
             if (refused.properties().containsKey("followUps")) {
                 where = "confirm";
+            } else if (refused.properties().containsKey("taskId")) {
+                where = "taskId"; // the task this form named is done: the form was sent twice
             }
             model.addAttribute("alternatives", refused.properties().get("alternatives"));
             return render(actor, id, form.taskId(), model, Map.of(where, refused.getMessage()));
