@@ -187,7 +187,7 @@ class CadenceEmailsTest extends WithMailServers {
 
     private List<Email> emails(Prospect prospect) {
         return jdbc.sql("select subject, body from outbox where prospect_id = ? and dedupe_key like 'enrolment/%'"
-                        + " order by due_at")
+                        + " order by due_at, dedupe_key")
                 .param(prospect.id())
                 .query((rs, i) -> new Email(rs.getString(1), rs.getString(2)))
                 .list();
