@@ -36,7 +36,7 @@ public class EmailTracking {
         click.ifPresent(c -> jdbc.sql("select prospect_id, to_address from outbox where id = ?")
                 .param(c.emailId())
                 .query((rs, i) -> new EmailLinkClicked(
-                        "email-click-" + UUID.randomUUID(),
+                        clickId(c, clock.instant()),
                         c.emailId(),
                         Sql.uuid(rs, "prospect_id"),
                         rs.getString("to_address"),
@@ -45,5 +45,31 @@ public class EmailTracking {
                 .optional()
                 .ifPresent(events::publishEvent));
         return click.map(TrackedLinks.Click::link);
+    }
+
+    /**
+     * The same link of the same email followed again within ten minutes is the same click: a mail
+     * scanner opening every link, or a double click, raises one signal, not several.
+     */
+    private static String clickId(TrackedLinks.Click click, java.time.Instant at) {
+        var link = UUID.nameUUIDFromBytes(click.link().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return "email-click-" + click.emailId() + "-" + link + "-" + at.getEpochSecond() / 600;
+    }
+
+    /** Where a genuine token leads, without counting a click. */
+    public Optional<URI> destination(String token) {
+        return links.verify(token).map(TrackedLinks.Click::link);
+    }
+
+    /** An open told by the tracking image of a genuine token; a forged one is ignored. */
+    @Transactional
+    public void open(String token) {
+        links.verifyOpen(token)
+                .flatMap(emailId -> jdbc.sql("select prospect_id, to_address from outbox where id = ?")
+                        .param(emailId)
+                        .query((rs, i) -> new EmailOpened(
+                                emailId, Sql.uuid(rs, "prospect_id"), rs.getString("to_address"), clock.instant()))
+                        .optional())
+                .ifPresent(events::publishEvent);
     }
 }

@@ -18,10 +18,12 @@ class MailComposer {
 
     private final MailSettings settings;
     private final UnsubscribeLinks links;
+    private final TrackedLinks tracked;
 
-    MailComposer(MailSettings settings, UnsubscribeLinks links) {
+    MailComposer(MailSettings settings, UnsubscribeLinks links, TrackedLinks tracked) {
         this.settings = settings;
         this.links = links;
+        this.tracked = tracked;
     }
 
     /** What the delivery needs of a row. */
@@ -62,21 +64,33 @@ class MailComposer {
             message.setHeader("List-Unsubscribe", "<" + links.oneClick(email.prospectId()) + ">");
             message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
-        if (email.ics() == null) {
+        var opens = settings.trackOpens() && email.prospectId() != null;
+        if (email.ics() == null && !opens) {
             message.setText(email.body(), "UTF-8");
         } else {
-            message.setContent(withInvitation(email));
+            message.setContent(alternatives(email, opens));
         }
         message.saveChanges();
         return message;
     }
 
-    private static MimeMultipart withInvitation(Pending email) throws MessagingException {
+    /** The plain text first, then its HTML version with the open pixel, then the invitation. */
+    private MimeMultipart alternatives(Pending email, boolean opens) throws MessagingException {
+        var parts = new MimeMultipart("alternative");
         var text = new MimeBodyPart();
         text.setText(email.body(), "UTF-8");
-        var calendar = new MimeBodyPart();
-        calendar.setContent(email.ics(), "text/calendar; charset=UTF-8; method=" + email.icsMethod());
-        return new MimeMultipart("alternative", text, calendar);
+        parts.addBodyPart(text);
+        if (opens) {
+            var html = new MimeBodyPart();
+            html.setText(HtmlVersion.of(email.body(), tracked.openPixel(email.id())), "UTF-8", "html");
+            parts.addBodyPart(html);
+        }
+        if (email.ics() != null) {
+            var calendar = new MimeBodyPart();
+            calendar.setContent(email.ics(), "text/calendar; charset=UTF-8; method=" + email.icsMethod());
+            parts.addBodyPart(calendar);
+        }
+        return parts;
     }
 
     /** Keeps the Message-ID written into the outbox instead of making a new one on every save. */

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxAttempts attempts before an email is given up as FAILED
  * @param trackLinks whether outside links in sent email go through a signed click-tracking address,
  *     so a click becomes an EMAIL_CLICK signal (default true)
+ * @param trackOpens whether an email to a prospect also carries an HTML version with a signed one-pixel
+ *     image, so opening it becomes an EMAIL_OPEN signal (default true)
  * @param claimLease how long a delivery round's claim on a batch holds (default 2 minutes): a round
  *     sends under its claim only for half of it, and only an older claim (a sender that died) is
  *     given to another round
@@ -27,6 +29,7 @@ record MailSettings(
         Integer batchSize,
         Integer maxAttempts,
         Boolean trackLinks,
+        Boolean trackOpens,
         java.time.Duration claimLease,
         java.time.Duration expireAfter) {
 
@@ -36,6 +39,7 @@ record MailSettings(
         batchSize = batchSize == null ? 100 : batchSize;
         maxAttempts = maxAttempts == null ? 8 : maxAttempts;
         trackLinks = trackLinks == null || trackLinks;
+        trackOpens = trackOpens == null || trackOpens;
         claimLease = claimLease == null ? java.time.Duration.ofMinutes(2) : claimLease;
         expireAfter = expireAfter == null ? java.time.Duration.ofHours(12) : expireAfter;
     }

@@ -43,6 +43,11 @@ public class Outbox {
         this.events = events;
     }
 
+    /** An address of this installation as the people it emails reach it, for links in an email. */
+    public java.net.URI publicLink(String path) {
+        return settings.publicUrl().resolve(path);
+    }
+
     /** Puts the email in the outbox unless one with the same dedupe key is there; returns its id. */
     @Transactional
     public UUID enqueue(OutgoingEmail email) {

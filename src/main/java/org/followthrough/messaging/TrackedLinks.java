@@ -21,7 +21,8 @@ import org.springframework.util.function.SingletonSupplier;
  * email is put in the outbox, by {@code <public url>/t/c/<token>}, where the token carries the email's
  * id and the original link, signed with an HMAC keyed by a secret kept in the database. A click goes
  * only to the link inside a genuine token, so the address cannot be used to send people elsewhere.
- * Email goes out as plain text, so there is no open pixel: clicks are the signal we can observe.
+ * The HTML version of an email carries a one-pixel image at {@code <public url>/t/o/<token>}, whose
+ * token, signed the same way, names the email: loading it is an open.
  */
 @Component
 class TrackedLinks {
@@ -69,22 +70,58 @@ class TrackedLinks {
                 .resolve("/t/c/" + ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(mac(payload)));
     }
 
-    /** The email and link a token was made for, if it is genuine. */
-    Optional<Click> verify(String token) {
-        int dot = token == null ? -1 : token.indexOf('.');
+    /** The address of the one-pixel image that tells an email was opened. */
+    URI openPixel(UUID emailId) {
+        var payload = ("o|" + emailId).getBytes(StandardCharsets.UTF_8);
+        return settings.publicUrl()
+                .resolve("/t/o/" + ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(mac(payload))
+                        + ".gif");
+    }
+
+    /** The email an open token was made for, if it is genuine. */
+    Optional<UUID> verifyOpen(String token) {
+        var name = token == null ? "" : token.endsWith(".gif") ? token.substring(0, token.length() - 4) : token;
+        return genuine(name)
+                .map(payload -> payload.split("\\|", 2))
+                .filter(parts -> parts.length == 2 && parts[0].equals("o"))
+                .flatMap(parts -> uuid(parts[1]));
+    }
+
+    private static Optional<UUID> uuid(String text) {
+        try {
+            return Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
+    }
+
+    /** The signed text of a genuine token. */
+    private Optional<String> genuine(String token) {
+        int dot = token.indexOf('.');
         if (dot < 1) {
             return Optional.empty();
         }
         try {
             var payload = DECODER.decode(token.substring(0, dot));
-            if (!MessageDigest.isEqual(mac(payload), DECODER.decode(token.substring(dot + 1)))) {
-                return Optional.empty();
-            }
-            var parts = new String(payload, StandardCharsets.UTF_8).split("\\|", 3);
-            if (parts.length != 3 || !parts[0].equals("c")) {
-                return Optional.empty();
-            }
-            return Optional.of(new Click(UUID.fromString(parts[1]), URI.create(parts[2])));
+            return MessageDigest.isEqual(mac(payload), DECODER.decode(token.substring(dot + 1)))
+                    ? Optional.of(new String(payload, StandardCharsets.UTF_8))
+                    : Optional.empty();
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
+    }
+
+    /** The email and link a token was made for, if it is genuine. */
+    Optional<Click> verify(String token) {
+        return genuine(token == null ? "" : token)
+                .map(payload -> payload.split("\\|", 3))
+                .filter(parts -> parts.length == 3 && parts[0].equals("c"))
+                .flatMap(parts -> uuid(parts[1]).flatMap(email -> link(parts[2]).map(link -> new Click(email, link))));
+    }
+
+    private static Optional<URI> link(String text) {
+        try {
+            return Optional.of(URI.create(text));
         } catch (IllegalArgumentException malformed) {
             return Optional.empty();
         }

@@ -40,6 +40,12 @@ public class MemberChanges {
     }
 
     /** Changes the member's name, phone and time zone; their own, or anyone's for an admin. */
+    /** The member's own choice of email alerts for new inquiries and trigger events. */
+    @Transactional
+    public void changeEmailAlerts(Actor actor, boolean wanted) {
+        members.changeEmailAlerts(actor.id(), wanted);
+    }
+
     @Transactional
     public Member changeDetails(Actor actor, UUID memberId, Details details) {
         var member = mayChange(actor, memberId);

@@ -133,6 +133,20 @@ class Members {
                 .optional();
     }
 
+    boolean emailAlerts(UUID id) {
+        return jdbc.sql("select email_alerts from members where id = ?")
+                .param(id)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
+    void changeEmailAlerts(UUID id, boolean wanted) {
+        jdbc.sql("update members set email_alerts = ? where id = ?")
+                .params(wanted, id)
+                .update();
+    }
+
     boolean isActive(UUID id) {
         return jdbc.sql("select count(*) from members where id = ? and active")
                         .param(id)

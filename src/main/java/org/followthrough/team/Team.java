@@ -45,6 +45,11 @@ public class Team {
         return organisations.current();
     }
 
+    /** Whether the member asked to hear of new inquiries and trigger events by email as well. */
+    public boolean wantsEmailAlerts(UUID memberId) {
+        return members.emailAlerts(memberId);
+    }
+
     public Optional<Member> member(UUID id) {
         return members.byId(id);
     }

@@ -39,6 +39,7 @@ class ProfilePage {
     String show(Actor actor, Model model) {
         var me = me(actor);
         return page(
+                actor,
                 new MemberChanges.Details(
                         me.fullName(), me.phone(), me.timeZone().getId()),
                 FormErrors.none(),
@@ -57,8 +58,16 @@ class ProfilePage {
             session.renew(changes.changeDetails(actor, actor.id(), form), request, response);
             return "redirect:/profile?saved";
         } catch (InvalidInput invalid) {
-            return page(form, FormErrors.of(invalid), FormErrors.none(), model);
+            return page(actor, form, FormErrors.of(invalid), FormErrors.none(), model);
         }
+    }
+
+    @PostMapping("/profile/alerts")
+    String alerts(
+            Actor actor,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean emailAlerts) {
+        changes.changeEmailAlerts(actor, emailAlerts);
+        return "redirect:/profile?alertsSaved";
     }
 
     @PostMapping("/profile/password")
@@ -68,13 +77,17 @@ class ProfilePage {
                 me.fullName(), me.phone(), me.timeZone().getId());
         if (form.newPassword() != null && !form.newPassword().equals(form.repeatPassword())) {
             return page(
-                    details, FormErrors.none(), Map.of("repeatPassword", "is not the same as the new password"), model);
+                    actor,
+                    details,
+                    FormErrors.none(),
+                    Map.of("repeatPassword", "is not the same as the new password"),
+                    model);
         }
         try {
             changes.changeOwnPassword(actor, form.currentPassword(), form.newPassword());
             return "redirect:/profile?passwordChanged";
         } catch (InvalidInput invalid) {
-            return page(details, FormErrors.none(), FormErrors.of(invalid), model);
+            return page(actor, details, FormErrors.none(), FormErrors.of(invalid), model);
         }
     }
 
@@ -82,8 +95,13 @@ class ProfilePage {
         return team.member(actor.id()).orElseThrow(() -> Refusal.notFound("member", actor.id()));
     }
 
-    private static String page(
-            MemberChanges.Details form, Map<String, String> errors, Map<String, String> passwordErrors, Model model) {
+    private String page(
+            Actor actor,
+            MemberChanges.Details form,
+            Map<String, String> errors,
+            Map<String, String> passwordErrors,
+            Model model) {
+        model.addAttribute("emailAlerts", team.wantsEmailAlerts(actor.id()));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("passwordErrors", passwordErrors);

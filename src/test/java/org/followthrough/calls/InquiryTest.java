@@ -149,6 +149,47 @@ class InquiryTest {
         assertThat(top.get("reason").asString()).contains("budget");
     }
 
+    @Test
+    void aRepWhoAskedForEmailAlertsAlsoHearsOfTheInquiryByEmailAndOthersDoNot() throws Exception {
+        var wants = given.rep();
+        var doesNot = given.rep();
+        var asked = mvc.put()
+                .uri("/api/v1/users/me/email-alerts")
+                .header("Authorization", given.bearer(wants))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"enabled\":true}")
+                .exchange();
+        assertThat(asked)
+                .hasStatus(HttpStatus.OK)
+                .bodyJson()
+                .extractingPath("$.enabled")
+                .isEqualTo(true);
+        var hers = given.prospect(wants);
+        var his = given.prospect(doesNot);
+
+        inquiry(hers.email(), null, "Can we talk about pricing?");
+        inquiry(his.email(), null, "Send me a quote");
+
+        var alert = await(() -> jdbc.sql("select subject, body from outbox where to_address = ?")
+                .param(wants.email())
+                .query((rs, i) -> rs.getString("subject") + "\n" + rs.getString("body"))
+                .optional()
+                .orElse(null));
+        assertThat(alert)
+                .contains("call " + hers.fullName() + " now", "Can we talk about pricing?")
+                .contains("/prospects/" + hers.id() + "/call");
+        // his inquiry was handled too (its call raised), and still no alert went to him
+        await(() -> queue(doesNot).toString().contains(his.id().toString()) ? true : null);
+        assertThat(jdbc.sql("select count(*) from outbox where to_address = ?")
+                        .param(doesNot.email())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private void inquiry(String email, String phone, String message) {
         var body =
                 """

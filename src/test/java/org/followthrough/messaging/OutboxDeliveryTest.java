@@ -388,7 +388,7 @@ class OutboxDeliveryTest {
         assertThat(message.getHeader("List-Unsubscribe")[0])
                 .matches("<http://localhost:8080/api/v1/unsubscribe/[\\w-]+\\.[\\w-]+>");
         assertThat(message.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
-        assertThat((String) message.getContent()).contains("http://localhost:8080/unsubscribe/");
+        assertThat(text(message)).contains("http://localhost:8080/unsubscribe/");
     }
 
     @Test

@@ -26,11 +26,35 @@ class TrackingController {
 
     @Bean
     static PublicPaths trackingPaths() {
-        return () -> List.of("/t/c/**");
+        return () -> List.of("/t/c/**", "/t/o/**");
+    }
+
+    /** A transparent one-pixel GIF. */
+    private static final byte[] PIXEL =
+            java.util.Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
+
+    /** The image in an email's HTML version: loading it is an open (a forged token is simply not counted). */
+    @GetMapping("/t/o/{token}")
+    ResponseEntity<byte[]> open(@PathVariable String token, jakarta.servlet.http.HttpServletRequest request) {
+        if (!"HEAD".equals(request.getMethod())) {
+            tracking.open(token);
+        }
+        return ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.IMAGE_GIF)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(PIXEL);
     }
 
     @GetMapping("/t/c/{token}")
-    ResponseEntity<Void> click(@PathVariable String token) {
+    ResponseEntity<Void> click(@PathVariable String token, jakarta.servlet.http.HttpServletRequest request) {
+        if ("HEAD".equals(request.getMethod())) {
+            // a link checker asking what is there is not a person clicking
+            return tracking.destination(token)
+                    .map(link -> ResponseEntity.status(HttpStatus.FOUND)
+                            .header(HttpHeaders.LOCATION, link.toString())
+                            .<Void>build())
+                    .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).build());
+        }
         return tracking.click(token)
                 .map(link -> ResponseEntity.status(HttpStatus.FOUND)
                         .header(HttpHeaders.LOCATION, link.toString())

@@ -38,8 +38,28 @@ class MemberController {
 
     private final Team team;
 
-    MemberController(Team team) {
+    private final org.followthrough.team.MemberChanges changes;
+
+    MemberController(Team team, org.followthrough.team.MemberChanges changes) {
         this.team = team;
+        this.changes = changes;
+    }
+
+    /** Whether the caller hears of new inquiries and trigger events by email too. */
+    record EmailAlerts(Boolean enabled) {}
+
+    @GetMapping("/me/email-alerts")
+    EmailAlerts emailAlerts(Actor actor) {
+        return new EmailAlerts(team.wantsEmailAlerts(actor.id()));
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/me/email-alerts")
+    EmailAlerts changeEmailAlerts(Actor actor, @RequestBody EmailAlerts wanted) {
+        if (wanted.enabled() == null) {
+            throw org.followthrough.common.InvalidInput.of("enabled", "is required: true or false");
+        }
+        changes.changeEmailAlerts(actor, wanted.enabled());
+        return new EmailAlerts(team.wantsEmailAlerts(actor.id()));
     }
 
     @PostMapping
