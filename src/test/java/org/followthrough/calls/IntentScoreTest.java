@@ -110,7 +110,8 @@ class IntentScoreTest {
                 .as("both first calls are due at the same instant")
                 .isEqualTo(before.get(1).get("dueAt").asString());
         // whichever of the two the queue put second is the one who shows interest
-        var warmer = before.get(1).get("prospectId").asString().equals(first.id().toString()) ? first : second;
+        var warmer =
+                before.get(1).get("prospectId").asString().equals(first.id().toString()) ? first : second;
 
         sender.accepted(signal("EMAIL_OPEN", warmer.email(), null, Duration.ofHours(1)));
 

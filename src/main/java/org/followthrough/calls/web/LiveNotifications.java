@@ -44,6 +44,16 @@ class LiveNotifications {
         return emitter;
     }
 
+    /**
+     * On the way down the open streams end first (browsers reconnect, to another instance if there is one),
+     * so the web server's graceful shutdown is not held up waiting for streams that never finish on their own.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.context.event.ContextClosedEvent.class)
+    void endStreams() {
+        streams.values().forEach(list -> list.forEach(SseEmitter::complete));
+        streams.clear();
+    }
+
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(TaskRaised raised) {
         tell(raised.ownerId(), () -> SseEmitter.event()
