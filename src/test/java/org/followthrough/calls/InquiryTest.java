@@ -175,8 +175,11 @@ class InquiryTest {
                 .query((rs, i) -> rs.getString("subject") + "\n" + rs.getString("body"))
                 .optional()
                 .orElse(null));
+        // the inquiry's own name for her is now her name
+        var name = prospects.byId(hers.id()).orElseThrow().fullName();
         assertThat(alert)
-                .contains("call " + hers.fullName() + " now", "Can we talk about pricing?")
+                .startsWith("New web inquiry: call " + name + " now")
+                .contains("Can we talk about pricing?")
                 .contains("/prospects/" + hers.id() + "/call");
         // his inquiry was handled too (its call raised), and still no alert went to him
         await(() -> queue(doesNot).toString().contains(his.id().toString()) ? true : null);

@@ -1,5 +1,7 @@
 package org.followthrough.messaging;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Multipart;
@@ -79,7 +81,13 @@ public abstract class WithMailServers {
     /** The invitation a received message carries, parsed by ical4j. */
     protected static Calendar invitation(MimeMessage m) throws Exception {
         var parts = (Multipart) m.getContent();
-        var calendarPart = parts.getBodyPart(1);
+        jakarta.mail.BodyPart calendarPart = null;
+        for (int i = 0; i < parts.getCount(); i++) {
+            if (parts.getBodyPart(i).getContentType().startsWith("text/calendar")) {
+                calendarPart = parts.getBodyPart(i);
+            }
+        }
+        assertThat(calendarPart).as("a text/calendar part").isNotNull();
         return InvitationsTest.parse(new String(calendarPart.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
