@@ -175,9 +175,27 @@ class TeamPagesBrowserTest {
             browser.find(By.linkText("Sent")).click();
             assertThat(browser.all(By.xpath("//td[text()='" + to + "']"))).isEmpty();
             browser.find(By.linkText("Pending")).click();
+
+            // a refused email is sent again from the page
+            jdbc.sql("update outbox set status = 'FAILED', last_error = 'mailbox unavailable' where to_address = ?")
+                    .param(to)
+                    .update();
+            browser.visit("/outbox?status=FAILED");
+            assertThat(browser.text(By.cssSelector("table.outbox"))).contains(to, "mailbox unavailable");
+            browser.find(By.xpath("//tr[td/div[text()='" + to + "']]//button[text()='Send again']"))
+                    .click();
+            browser.waitFor(By.cssSelector("p.notice[role=status]"));
+            assertThat(jdbc.sql("select status from outbox where to_address = ?")
+                            .param(to)
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("PENDING");
             browser.assertNoConsoleErrors();
         }
     }
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void aManagerRenamesTheOrganisationAndAWrongTimeZoneIsNamedNextToItsField() {

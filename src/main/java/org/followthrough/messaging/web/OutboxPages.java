@@ -26,9 +26,25 @@ class OutboxPages {
     record Filter(String value, String label, boolean current) {}
 
     private final Outbox outbox;
+    private final org.followthrough.messaging.DefaultWordings defaultWordings;
 
-    OutboxPages(Outbox outbox) {
+    OutboxPages(Outbox outbox, org.followthrough.messaging.DefaultWordings defaultWordings) {
         this.outbox = outbox;
+        this.defaultWordings = defaultWordings;
+    }
+
+    /** Sends a FAILED email again; a refusal (it would now arrive too late) is shown above the list. */
+    @org.springframework.web.bind.annotation.PostMapping("/outbox/{id}/retry")
+    String retry(
+            @org.springframework.web.bind.annotation.PathVariable java.util.UUID id,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        try {
+            outbox.retry(id);
+            redirect.addAttribute("retried", "");
+        } catch (org.followthrough.common.Refusal refused) {
+            redirect.addFlashAttribute("refused", refused.getMessage());
+        }
+        return "redirect:/outbox?status=FAILED";
     }
 
     @GetMapping("/outbox")
@@ -45,6 +61,7 @@ class OutboxPages {
         model.addAttribute("page", current);
         model.addAttribute("status", chosen == null ? "" : chosen.name());
         model.addAttribute("filters", filters(chosen));
+        model.addAttribute("fallbacks", defaultWordings.latest(10));
         return "messaging/outbox";
     }
 
