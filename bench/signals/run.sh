@@ -4,7 +4,8 @@
 # open endpoint that answers a constant) with the same load tool in the same run. Afterwards the server's own count of stored signals is compared with
 # what wrk saw accepted, so nothing answered 202 can be missing.
 #
-#   bench/signals/run.sh [seconds] [connections] [postgres|h2]      (WRITERS=n to change the intake's writers)
+#   bench/signals/run.sh [seconds] [connections] [postgres|h2]      (WRITERS=n to change the intake's writers,
+#                                                                 BATCH=n to post arrays of n signals)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -33,7 +34,7 @@ echo "  $signals"
 after=$(stored)
 sent=$(echo "$signals" | sed -E 's/^requests: ([0-9]+), errors: ([0-9]+).*/\1/')
 errors=$(echo "$signals" | sed -E 's/^requests: ([0-9]+), errors: ([0-9]+).*/\2/')
-echo "  stored by the server during the run: $((after - before)) of $((sent - errors)) accepted ($errors errors)"
+echo "  stored by the server during the run: $((after - before)) of $(((sent - errors) * ${BATCH:-1})) accepted ($errors errors)"
 batches=$(curl -sf -u "$admin:$password" "$base/actuator/prometheus" \
     | awk '/^followthrough_signals_batch_size_count/ {c = $2} /^followthrough_signals_batch_size_sum/ {s = $2} END {printf "%d batches, %.1f signals each\n", c, s / c}')
 echo "  stored in $batches (warm-up included)"
@@ -42,5 +43,6 @@ health=$(wrk -t2 -c"$connections" -d"${seconds}s" -s bench/api/health.lua "$base
 echo "  $health"
 s=$(echo "$signals" | sed -E 's/.*req\/s: ([0-9]+).*/\1/')
 h=$(echo "$health" | sed -E 's/.*req\/s: ([0-9]+).*/\1/')
-echo "signals/s: $s; ratio signals / ceiling: $(echo "scale=2; $s / $h" | bc)"
+per=${BATCH:-1}
+echo "signals stored/s: $(((after - before) / seconds)) ($s requests/s of $per signals); ratio requests / ceiling: $(echo "scale=2; $s / $h" | bc)"
 echo "load at end: $(cut -d' ' -f1-3 /proc/loadavg)"

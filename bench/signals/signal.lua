@@ -33,13 +33,28 @@ local function hmac_hex(message)
     return table.concat(hex)
 end
 
-function request()
+local function view(t)
     n = n + 1
-    local t = os.time()
-    local body = string.format(
+    return string.format(
         '{"id":"bench-%s-%d-%d","type":"PAGE_VIEW","occurredAt":"%s","email":"visitor-%d-%d@bench-visitors.example",' ..
         '"url":"https://www.bench.example/blog/post-%d"}',
         run, tid, n, os.date("!%Y-%m-%dT%H:%M:%SZ", t), tid, n % 1000, n % 100)
+end
+
+-- BATCH=n: each request a JSON array of n signals, signed as a whole, as event collectors send them
+function request()
+    local t = os.time()
+    local batch = tonumber(os.getenv("BATCH") or "1")
+    local body
+    if batch <= 1 then
+        body = view(t)
+    else
+        local views = {}
+        for i = 1, batch do
+            views[i] = view(t)
+        end
+        body = "[" .. table.concat(views, ",") .. "]"
+    end
     local signature = "t=" .. t .. ",v1=" .. hmac_hex(t .. "." .. body)
     return wrk.format("POST", "/api/v1/signals",
         {["Content-Type"] = "application/json", ["FollowThrough-Signature"] = signature}, body)

@@ -70,10 +70,21 @@ public final class WebhookSignature {
         }
     }
 
+    /** A keyed Mac per secret and thread: looking up the algorithm and keying it cost more than the hash. */
+    private static final ThreadLocal<java.util.Map<String, Mac>> MACS = ThreadLocal.withInitial(java.util.HashMap::new);
+
     private static byte[] mac(String secret, long t, byte[] body) {
         try {
-            var mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            var macs = MACS.get();
+            var mac = macs.get(secret);
+            if (mac == null) {
+                mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+                if (macs.size() > 16) {
+                    macs.clear(); // secrets rotated many times over: keep only what is in use
+                }
+                macs.put(secret, mac);
+            }
             mac.update((t + ".").getBytes(StandardCharsets.US_ASCII));
             return mac.doFinal(body);
         } catch (GeneralSecurityException e) {

@@ -183,6 +183,58 @@ class SignalWebhookTest {
         assertThat(rejected.count()).isEqualTo(rejectedBefore + 1);
     }
 
+    @Test
+    void aBatchIsStoredTogetherWithAReceiptForEachSignalInItsOrder() throws Exception {
+        var run = UUID.randomUUID().toString();
+        var earlier = "view-" + run + "-0";
+        var first = pageView(earlier, run);
+        assertThat(post(first, WebhookSignature.sign(bytes(first), SECRET, clock.instant())))
+                .hasStatus(HttpStatus.ACCEPTED);
+        var batch = "[" + pageView("view-" + run + "-1", run) + ",\n " + pageView(earlier, run) + ", "
+                + pageView("view-" + run + "-2", run) + "]";
+
+        var answer = assertThat(post(batch, WebhookSignature.sign(bytes(batch), SECRET, clock.instant())))
+                .hasStatus(HttpStatus.ACCEPTED)
+                .bodyJson();
+
+        answer.extractingPath("$.receipts[*].duplicate").isEqualTo(java.util.List.of(false, true, false));
+        assertThat(jdbc.sql("select count(*) from signals where url like ?")
+                        .param("%/" + run + "/%")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(3);
+        assertThat(jdbc.sql("select raw_body from signals where external_id = ?")
+                        .param("view-" + run + "-2")
+                        .query(String.class)
+                        .single())
+                .as("each signal of a batch keeps its own element")
+                .contains("view-" + run + "-2")
+                .doesNotContain("view-" + run + "-1");
+    }
+
+    @Test
+    void aBatchWithOneWrongSignalIsRefusedWholeNamingWhereAndStoresNothing() {
+        var run = UUID.randomUUID().toString();
+        var batch = "[" + pageView("view-" + run + "-1", run) + ","
+                + pageView("view-" + run + "-2", run).replace("visitor@example.com", "not-an-email") + "]";
+
+        assertThat(post(batch, WebhookSignature.sign(bytes(batch), SECRET, clock.instant())))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyText()
+                .contains("[1].email");
+        assertThat(jdbc.sql("select count(*) from signals where url like ?")
+                        .param("%/" + run + "/%")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    private String pageView(String id, String run) {
+        return """
+                {"id":"%s","type":"PAGE_VIEW","occurredAt":"%s","email":"visitor@example.com","url":"https://www.example.com/%s/blog"}"""
+                .formatted(id, clock.instant(), run);
+    }
+
     private MockMvcTester.MockMvcRequestBuilder post(String body, String signature) {
         var request = mvc.post()
                 .uri("/api/v1/signals")

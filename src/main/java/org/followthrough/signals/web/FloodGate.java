@@ -35,10 +35,16 @@ class FloodGate {
 
     /** Lets the request through, or refuses it with 429 and how many seconds to wait. */
     void admit(String source) {
+        admit(source, 1);
+    }
+
+    /** Lets {@code signals} signals through at once (a batch), or refuses them all. */
+    void admit(String source, int signals) {
         if (buckets.size() > MAX_SOURCES) {
             buckets.clear(); // many sources at once: forget them all rather than grow without bound
         }
-        var wait = buckets.computeIfAbsent(source, s -> new Bucket(burst)).take(perSecond, burst, System.nanoTime());
+        var wait = buckets.computeIfAbsent(source, s -> new Bucket(burst))
+                .take(signals, perSecond, burst, System.nanoTime());
         if (wait > 0) {
             var seconds = Math.max(1, (long) Math.ceil(wait));
             throw new Refusal(
@@ -61,15 +67,15 @@ class FloodGate {
             this.updated = System.nanoTime();
         }
 
-        /** Takes one token; 0 when there was one, else the seconds until there will be. */
-        synchronized double take(double perSecond, double burst, long now) {
+        /** Takes {@code n} tokens; 0 when there were, else the seconds until there will be. */
+        synchronized double take(int n, double perSecond, double burst, long now) {
             tokens = Math.min(burst, tokens + (now - updated) / 1e9 * perSecond);
             updated = now;
-            if (tokens >= 1) {
-                tokens -= 1;
+            if (tokens >= n) {
+                tokens -= n;
                 return 0;
             }
-            return (1 - tokens) / perSecond;
+            return (n - tokens) / perSecond;
         }
     }
 }

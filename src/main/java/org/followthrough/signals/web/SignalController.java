@@ -12,15 +12,16 @@ import org.followthrough.team.PublicPaths;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,7 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
 class SignalController {
 
     private final SignalIntake intake;
-    private final JsonMapper json;
+    /** Senders add fields of their own as their tools evolve: those are kept in the raw body, not refused. */
+    private final ObjectReader reader;
+
     private final Clock clock;
     private final List<String> secrets;
     private final io.micrometer.core.instrument.MeterRegistry meters;
@@ -46,7 +49,7 @@ class SignalController {
             io.micrometer.core.instrument.MeterRegistry meters) {
         this.intake = intake;
         this.floodGate = floodGate;
-        this.json = json;
+        this.reader = json.readerFor(SignalRequest.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.clock = clock;
         // several secrets, comma-separated, are active at once while one is being rotated
         this.secrets = java.util.Arrays.stream(secret.split(","))
@@ -56,16 +59,41 @@ class SignalController {
         this.meters = meters;
     }
 
+    /**
+     * Signals are counted by their own meters (received, rejected, inquiry to task); the generic timing of
+     * every HTTP request would cost a busy website's page views a good part of their time here.
+     */
+    @Bean
+    static io.micrometer.observation.ObservationPredicate noRequestTimingForSignals() {
+        return (name, context) ->
+                !(context instanceof org.springframework.http.server.observation.ServerRequestObservationContext request
+                        && "/api/v1/signals".equals(request.getCarrier().getRequestURI()));
+    }
+
     @Bean
     static PublicPaths signalWebhook() {
         return () -> List.of("/api/v1/signals");
     }
 
-    @PostMapping("/api/v1/signals")
-    ResponseEntity<Signals.Receipt> receive(
-            @RequestBody byte[] body,
+    /**
+     * Read and answered by hand rather than through message converters: a busy website posts thousands of
+     * these a second, and the body must be kept byte for byte anyway for its signature. The answer is the
+     * {@link Signals.Receipt}, as JSON.
+     */
+    @PostMapping(value = "/api/v1/signals", produces = MediaType.APPLICATION_JSON_VALUE)
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "202",
+            description = "stored (200 when the id was already known)",
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            schema =
+                                    @io.swagger.v3.oas.annotations.media.Schema(
+                                            implementation = Signals.Receipt.class)))
+    ResponseEntity<String> receive(
             @RequestHeader(name = WebhookSignature.HEADER, required = false) String signature,
-            HttpServletRequest request) {
+            HttpServletRequest request)
+            throws java.io.IOException {
+        var body = request.getInputStream().readAllBytes();
         if (secrets.isEmpty()) {
             throw new Refusal(
                     HttpStatus.SERVICE_UNAVAILABLE,
@@ -73,43 +101,126 @@ class SignalController {
                     "This installation takes no signals until an administrator sets FOLLOWTHROUGH_WEBHOOK_SECRET.");
         }
         try {
-            floodGate.admit(request.getRemoteAddr());
+            WebhookSignature.verify(signature, body, secrets, clock.instant());
+        } catch (Refusal rejected) {
+            meters.counter("followthrough.signals.rejected", "reason", "signature")
+                    .increment();
+            throw rejected;
+        }
+        return isBatch(body) ? batch(body, request) : one(body, request);
+    }
+
+    private ResponseEntity<String> one(byte[] body, HttpServletRequest request) {
+        admit(request, 1);
+        var signal = checked(() -> parse(body, request).toSignal());
+        var receipt = intake.store(new Signals.Incoming(signal, new String(body, StandardCharsets.UTF_8)));
+        counted(signal, receipt);
+        return ResponseEntity.status(receipt.duplicate() ? HttpStatus.OK : HttpStatus.ACCEPTED)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(json(receipt));
+    }
+
+    /**
+     * A JSON array of up to {@value #BATCH} signals, signed as a whole, as tools that collect a website's
+     * events send them: all are checked first, and one that is wrong refuses the batch (its problems named
+     * by position) so the sender can fix and send it again; each signal keeps its own element as its body.
+     */
+    private ResponseEntity<String> batch(byte[] body, HttpServletRequest request) {
+        var elements = checked(() -> parseBatch(body, request));
+        admit(request, elements.size());
+        var incoming = checked(() -> {
+            var problems = new org.followthrough.common.InvalidInput.Collector();
+            var checked = new java.util.ArrayList<Signals.Incoming>(elements.size());
+            for (int i = 0; i < elements.size(); i++) {
+                try {
+                    var element = elements.get(i);
+                    checked.add(new Signals.Incoming(
+                            reader.<SignalRequest>readValue(element).toSignal(), element.toString()));
+                } catch (org.followthrough.common.InvalidInput invalid) {
+                    for (var p : invalid.problems()) {
+                        problems.add("[" + i + "]." + p.field(), p.message());
+                    }
+                } catch (JacksonException unreadable) {
+                    problems.add("[" + i + "]", unreadable.getOriginalMessage());
+                }
+            }
+            problems.throwIfAny();
+            return checked;
+        });
+        var receipts = intake.storeAll(incoming);
+        var answer = new StringBuilder("{\"receipts\":[");
+        for (int i = 0; i < receipts.size(); i++) {
+            counted(incoming.get(i).signal(), receipts.get(i));
+            answer.append(i == 0 ? "" : ",").append(json(receipts.get(i)));
+        }
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(answer.append("]}").toString());
+    }
+
+    static final int BATCH = 500;
+
+    private static boolean isBatch(byte[] body) {
+        for (var b : body) {
+            if (!Character.isWhitespace(b)) {
+                return b == '[';
+            }
+        }
+        return false;
+    }
+
+    private java.util.List<tools.jackson.databind.JsonNode> parseBatch(byte[] body, HttpServletRequest request) {
+        tools.jackson.databind.JsonNode tree;
+        try {
+            tree = reader.readTree(body);
+        } catch (JacksonException e) {
+            throw new HttpMessageNotReadableException(e.getOriginalMessage(), e, new ServletServerHttpRequest(request));
+        }
+        var elements = new java.util.ArrayList<tools.jackson.databind.JsonNode>();
+        tree.forEach(elements::add);
+        if (elements.isEmpty() || elements.size() > BATCH) {
+            throw org.followthrough.common.InvalidInput.of(
+                    "signals", "a batch holds 1 to " + BATCH + " signals; this one has " + elements.size());
+        }
+        return elements;
+    }
+
+    private void admit(HttpServletRequest request, int signals) {
+        try {
+            floodGate.admit(request.getRemoteAddr(), signals);
         } catch (Refusal flood) {
             meters.counter("followthrough.signals.rejected", "reason", "flood").increment();
             throw flood;
         }
-        SignalRequest parsed;
-        Signal signal;
+    }
+
+    /** Runs a check of the body; a refusal is counted as a rejected signal. */
+    private <T> T checked(java.util.function.Supplier<T> check) {
         try {
-            WebhookSignature.verify(signature, body, secrets, clock.instant());
-            parsed = parse(body, request);
-            signal = parsed.toSignal();
+            return check.get();
         } catch (RuntimeException rejected) {
-            meters.counter(
-                            "followthrough.signals.rejected",
-                            "reason",
-                            rejected instanceof Refusal ? "signature" : "body")
-                    .increment();
+            meters.counter("followthrough.signals.rejected", "reason", "body").increment();
             throw rejected;
         }
-        var receipt = intake.store(new Signals.Incoming(signal, new String(body, StandardCharsets.UTF_8)));
+    }
+
+    private void counted(Signal signal, Signals.Receipt receipt) {
         meters.counter(
                         "followthrough.signals.received",
                         "type",
-                        parsed.type() == null ? "UNKNOWN" : parsed.type().toString(),
+                        signal.type().toString(),
                         "duplicate",
                         String.valueOf(receipt.duplicate()))
                 .increment();
-        return ResponseEntity.status(receipt.duplicate() ? HttpStatus.OK : HttpStatus.ACCEPTED)
-                .body(receipt);
+    }
+
+    private static String json(Signals.Receipt receipt) {
+        return "{\"signalId\":\"" + receipt.signalId() + "\",\"duplicate\":" + receipt.duplicate() + "}";
     }
 
     private SignalRequest parse(byte[] body, HttpServletRequest request) {
         try {
-            // senders add fields of their own as their tools evolve: those are kept in the raw body, not refused
-            return json.readerFor(SignalRequest.class)
-                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .readValue(body);
+            return reader.readValue(body);
         } catch (JacksonException e) {
             throw new HttpMessageNotReadableException(e.getOriginalMessage(), e, new ServletServerHttpRequest(request));
         }

@@ -74,6 +74,33 @@ class SignalIntake implements SmartLifecycle {
         if (!waiting.offer(handed)) {
             throw busy();
         }
+        return awaited(handed);
+    }
+
+    /** Stores a batch a sender posted together; the receipts in its order. */
+    List<Signals.Receipt> storeAll(List<Signals.Incoming> incoming) {
+        if (!running) {
+            return signals.receiveAll(incoming);
+        }
+        if (waiting.remainingCapacity() < incoming.size()) {
+            throw busy();
+        }
+        var handed = incoming.stream()
+                .map(in -> new Waiting(in, new CompletableFuture<>()))
+                .toList();
+        for (var one : handed) {
+            if (!waiting.offer(one)) {
+                one.receipt().completeExceptionally(busy());
+            }
+        }
+        var receipts = new ArrayList<Signals.Receipt>(handed.size());
+        for (var one : handed) {
+            receipts.add(awaited(one));
+        }
+        return receipts;
+    }
+
+    private static Signals.Receipt awaited(Waiting handed) {
         try {
             return handed.receipt().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException failed) {
@@ -106,7 +133,7 @@ class SignalIntake implements SmartLifecycle {
                 }
                 taken.add(first);
                 waiting.drainTo(taken, batch - 1);
-                storeAll(taken);
+                storeTaken(taken);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -116,7 +143,7 @@ class SignalIntake implements SmartLifecycle {
         }
     }
 
-    private void storeAll(List<Waiting> taken) {
+    private void storeTaken(List<Waiting> taken) {
         batchSizes.record(taken.size());
         try {
             var receipts =
