@@ -5,7 +5,8 @@
 # what wrk saw accepted, so nothing answered 202 can be missing.
 #
 #   bench/signals/run.sh [seconds] [connections] [postgres|h2]      (WRITERS=n to change the intake's writers,
-#                                                                 BATCH=n to post arrays of n signals)
+#                                                                 BATCH=n to post arrays of n signals,
+#                                                                 WARMUP=s seconds of warm-up, default 60)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -24,8 +25,10 @@ stored() {
         | awk '/^followthrough_signals_received_total\{.*duplicate="false"/ {s += $2} END {printf "%d\n", s}'
 }
 
-echo "warming up (10 s each)"
-RUN=warm wrk -t2 -c"$connections" -d10s -s bench/signals/signal.lua "$base" >/dev/null
+warmup=${WARMUP:-60}
+# on two busy cores the JIT is still compiling the hot path after half a minute
+echo "warming up (${warmup} s of signals, 10 s of the ceiling)"
+RUN=warm wrk -t2 -c"$connections" -d"${warmup}s" -s bench/signals/signal.lua "$base" >/dev/null
 wrk -t2 -c"$connections" -d10s -s bench/api/health.lua "$base/actuator/health/liveness" >/dev/null
 before=$(stored)
 echo "POST /api/v1/signals (signed, each stored), $connections connections, ${seconds}s, $database:"

@@ -15,7 +15,7 @@ public record EmailAddress(String value) {
                     + "@([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$");
 
     public EmailAddress {
-        if (value == null || !SHAPE.matcher(value).matches() || value.length() > 254) {
+        if (value == null || value.length() > 254 || !SHAPE.matcher(value).matches()) {
             throw new IllegalArgumentException("not an email address: " + value);
         }
     }
@@ -25,11 +25,12 @@ public record EmailAddress(String value) {
         if (text == null) {
             return Optional.empty();
         }
-        var candidate = text.trim().toLowerCase(Locale.ROOT);
-        if (candidate.length() > 254 || !SHAPE.matcher(candidate).matches()) {
+        try {
+            // the constructor checks the shape, once
+            return Optional.of(new EmailAddress(text.trim().toLowerCase(Locale.ROOT)));
+        } catch (IllegalArgumentException notAnAddress) {
             return Optional.empty();
         }
-        return Optional.of(new EmailAddress(candidate));
     }
 
     public String domain() {

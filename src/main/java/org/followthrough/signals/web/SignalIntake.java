@@ -21,8 +21,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Group commit for webhooks: each request hands its signal over and waits; a few writers take
- * whatever has arrived meanwhile (up to {@code batch}) and store it in one transaction, so a busy website
+ * Group commit for webhooks: each request hands its signal over and waits; a writer (or a few) takes
+ * whatever has arrived meanwhile (up to {@code batch}) and stores it in one transaction, so a busy website
  * costs one commit per batch instead of one per page view, and nobody is answered before their signal is
  * stored. A batch that fails is stored again one signal at a time, so one bad signal fails only its own
  * request. When more is waiting than {@code capacity}, a request is answered 503 with Retry-After at
@@ -46,7 +46,7 @@ class SignalIntake implements SmartLifecycle {
     SignalIntake(
             Signals signals,
             MeterRegistry meters,
-            @Value("${followthrough.signals.intake.writers:2}") int writers,
+            @Value("${followthrough.signals.intake.writers:1}") int writers,
             @Value("${followthrough.signals.intake.batch:500}") int batch,
             @Value("${followthrough.signals.intake.capacity:20000}") int capacity) {
         if (writers < 1 || batch < 1 || capacity < 1) {
