@@ -1,6 +1,8 @@
 package org.followthrough.timing;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.exceptions.ExecutionException;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
 import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
@@ -21,11 +23,25 @@ public class TimedActions {
         this.scheduler = scheduler;
     }
 
-    /** Schedules the action, or moves it (with its new payload) if one with its kind and key exists. */
+    /**
+     * Schedules the action, or moves it (with its new payload) if one with its kind and key exists. Should
+     * another transaction move or remove that one between the look and the move (the scheduler moves a
+     * stored version only), it looks once more.
+     */
     public void schedule(TimedAction action) {
         var instance = new TaskInstance<>(TimedActionTask.NAME, action.instanceId(), action.data());
-        if (!scheduler.scheduleIfNotExists(instance, action.dueAt())) {
-            scheduler.reschedule(instance, action.dueAt(), action.data());
+        for (int attempt = 1; ; attempt++) {
+            if (scheduler.scheduleIfNotExists(instance, action.dueAt())) {
+                return;
+            }
+            try {
+                scheduler.reschedule(instance, action.dueAt(), action.data());
+                return;
+            } catch (ExecutionException | TaskInstanceNotFoundException changedMeanwhile) {
+                if (attempt == 2) {
+                    throw changedMeanwhile;
+                }
+            }
         }
     }
 

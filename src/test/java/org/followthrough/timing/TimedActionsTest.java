@@ -108,6 +108,41 @@ class TimedActionsTest {
                 .isEqualTo("count");
     }
 
+    @Test
+    void anActionRemovedBetweenTheLookAndTheMoveIsScheduledAfresh() {
+        var key = UUID.randomUUID().toString();
+        var dueAt = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
+        actions.schedule(new TimedAction("race-probe", key, dueAt, null));
+        // another transaction takes the action away just after this one saw that it exists
+        var removedOnce = new java.util.concurrent.atomic.AtomicBoolean();
+        var racing = (com.github.kagkarlsson.scheduler.SchedulerClient) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {com.github.kagkarlsson.scheduler.SchedulerClient.class},
+                (proxy, method, args) -> {
+                    Object result;
+                    try {
+                        result = method.invoke(scheduler, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if ("scheduleIfNotExists".equals(method.getName())
+                            && Boolean.FALSE.equals(result)
+                            && removedOnce.compareAndSet(false, true)) {
+                        scheduler.cancel(com.github.kagkarlsson.scheduler.task.TaskInstanceId.of(
+                                TimedActionTask.NAME, "race-probe/" + key));
+                    }
+                    return result;
+                });
+
+        new TimedActions(racing).schedule(new TimedAction("race-probe", key, dueAt.plus(Duration.ofDays(1)), null));
+
+        assertThat(removedOnce).isTrue();
+        assertThat(actions.find("race-probe", key))
+                .as("scheduled again at its new time")
+                .hasValueSatisfying(a -> assertThat(a.dueAt()).isEqualTo(dueAt.plus(Duration.ofDays(1))));
+        actions.cancel("race-probe", key);
+    }
+
     private PunctualityProbes.Report awaitAllRan(UUID run) throws InterruptedException {
         var deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         var report = probes.report(run);
