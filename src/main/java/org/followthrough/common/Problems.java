@@ -47,10 +47,17 @@ public final class Problems {
     /** The problem as its JSON members, the extension members last, as a message converter writes it. */
     public static Map<String, Object> members(ProblemDetail problem) {
         var members = new LinkedHashMap<String, Object>();
-        members.put("type", String.valueOf(problem.getType()));
-        members.put("title", problem.getTitle());
+        // RFC 9457: a problem without a type of its own is "about:blank"
+        members.put(
+                "type",
+                problem.getType() == null ? "about:blank" : problem.getType().toString());
+        if (problem.getTitle() != null) {
+            members.put("title", problem.getTitle());
+        }
         members.put("status", problem.getStatus());
-        members.put("detail", problem.getDetail());
+        if (problem.getDetail() != null) {
+            members.put("detail", problem.getDetail());
+        }
         if (problem.getInstance() != null) {
             members.put("instance", problem.getInstance().toString());
         }

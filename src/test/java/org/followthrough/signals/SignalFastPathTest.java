@@ -76,6 +76,8 @@ class SignalFastPathTest {
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(response.body())
+                .contains("\"type\":\"about:blank\"")
+                .contains("\"title\":\"")
                 .contains("\"status\":401")
                 .contains("\"instance\":\"/api/v1/signals\"")
                 .contains("does not match");
@@ -89,6 +91,7 @@ class SignalFastPathTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body())
+                .contains("\"type\":\"https://followthrough.dev/problems/invalid-request\"")
                 .contains("\"errors\":[")
                 .contains("\"field\":\"type\"")
                 .contains("PAGE_VIEW");
