@@ -44,11 +44,7 @@ class SignalFastPathTest {
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         assertThat(response.body()).contains("\"duplicate\":false");
-        assertThat(jdbc.sql("select count(*) from signals where external_id = ?")
-                        .param(id)
-                        .query(Long.class)
-                        .single())
-                .isEqualTo(1);
+        assertThat(SignalWebhookTest.storedUnder(jdbc, id)).isEqualTo(1);
     }
 
     @Test

@@ -54,10 +54,7 @@ class SignalFloodTest {
             assertThat(r.body()).contains("signals already accepted are kept");
         });
         for (var id : accepted) {
-            assertThat(jdbc.sql("select count(*) from signals where external_id = ?")
-                            .param(id)
-                            .query(Long.class)
-                            .single())
+            assertThat(SignalWebhookTest.storedUnder(jdbc, id))
                     .as("accepted %s is stored", id)
                     .isEqualTo(1);
         }

@@ -83,11 +83,7 @@ class SignalWebhookTest {
                 .as("the id of the signal stored the first time")
                 .isEqualTo(firstId);
 
-        assertThat(jdbc.sql("select count(*) from signals where external_id = ?")
-                        .param(id)
-                        .query(Long.class)
-                        .single())
-                .isEqualTo(1);
+        assertThat(storedUnder(jdbc, id)).isEqualTo(1);
     }
 
     @Test
@@ -106,11 +102,7 @@ class SignalWebhookTest {
         assertThat(post(body, null)).hasStatus(HttpStatus.UNAUTHORIZED);
         assertThat(post(body, "v1=abc")).hasStatus(HttpStatus.UNAUTHORIZED);
 
-        assertThat(jdbc.sql("select count(*) from signals where external_id = ?")
-                        .param(id)
-                        .query(Long.class)
-                        .single())
-                .isZero();
+        assertThat(storedUnder(jdbc, id)).isZero();
     }
 
     @Test
@@ -227,6 +219,14 @@ class SignalWebhookTest {
                         .query(Long.class)
                         .single())
                 .isZero();
+    }
+
+    /** How many signals are stored under this sender id: 1 once accepted, never more. */
+    static long storedUnder(JdbcClient jdbc, String externalId) {
+        return jdbc.sql("select count(*) from signals where external_id = ?")
+                .param(externalId)
+                .query(Long.class)
+                .single();
     }
 
     private String pageView(String id, String run) {

@@ -1,8 +1,12 @@
 package org.followthrough.messaging.web;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
+import org.followthrough.common.Refusal;
+import org.followthrough.messaging.DefaultWordings;
 import org.followthrough.messaging.EmailStatus;
 import org.followthrough.messaging.Outbox;
 import org.followthrough.web.Page;
@@ -10,7 +14,10 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * What waits in the outbox (the next to go on top), what went out, what failed and why, with the
@@ -26,22 +33,20 @@ class OutboxPages {
     record Filter(String value, String label, boolean current) {}
 
     private final Outbox outbox;
-    private final org.followthrough.messaging.DefaultWordings defaultWordings;
+    private final DefaultWordings defaultWordings;
 
-    OutboxPages(Outbox outbox, org.followthrough.messaging.DefaultWordings defaultWordings) {
+    OutboxPages(Outbox outbox, DefaultWordings defaultWordings) {
         this.outbox = outbox;
         this.defaultWordings = defaultWordings;
     }
 
     /** Sends a FAILED email again; a refusal (it would now arrive too late) is shown above the list. */
-    @org.springframework.web.bind.annotation.PostMapping("/outbox/{id}/retry")
-    String retry(
-            @org.springframework.web.bind.annotation.PathVariable java.util.UUID id,
-            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+    @PostMapping("/outbox/{id}/retry")
+    String retry(@PathVariable UUID id, RedirectAttributes redirect) {
         try {
             outbox.retry(id);
             redirect.addAttribute("retried", "");
-        } catch (org.followthrough.common.Refusal refused) {
+        } catch (Refusal refused) {
             redirect.addFlashAttribute("refused", refused.getMessage());
         }
         return "redirect:/outbox?status=FAILED";
@@ -66,7 +71,7 @@ class OutboxPages {
     }
 
     private static List<Filter> filters(EmailStatus chosen) {
-        var all = new java.util.ArrayList<Filter>();
+        var all = new ArrayList<Filter>();
         all.add(new Filter("", "All", chosen == null));
         for (var s : EmailStatus.values()) {
             var label = s.name().charAt(0) + s.name().substring(1).toLowerCase(Locale.ROOT);

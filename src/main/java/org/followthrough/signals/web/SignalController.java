@@ -1,11 +1,24 @@
 package org.followthrough.signals.web;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationPredicate;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.followthrough.common.InvalidInput;
 import org.followthrough.common.Refusal;
 import org.followthrough.signals.Signal;
+import org.followthrough.signals.SignalType;
 import org.followthrough.signals.Signals;
 import org.followthrough.signals.WebhookSignature;
 import org.followthrough.team.PublicPaths;
@@ -16,11 +29,13 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,10 +52,9 @@ class SignalController {
 
     private final Clock clock;
     private final List<String> secrets;
-    private final io.micrometer.core.instrument.MeterRegistry meters;
+    private final MeterRegistry meters;
     /** The received counters by type, new ones then duplicates: looked up once, not on every page view. */
-    private final java.util.Map<org.followthrough.signals.SignalType, io.micrometer.core.instrument.Counter[]>
-            received = new java.util.EnumMap<>(org.followthrough.signals.SignalType.class);
+    private final Map<SignalType, Counter[]> received = new EnumMap<>(SignalType.class);
 
     private final FloodGate floodGate;
 
@@ -50,19 +64,19 @@ class SignalController {
             JsonMapper json,
             Clock clock,
             @Value("${followthrough.webhook-secret:}") String secret,
-            io.micrometer.core.instrument.MeterRegistry meters) {
+            MeterRegistry meters) {
         this.intake = intake;
         this.floodGate = floodGate;
         this.reader = json.readerFor(SignalRequest.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.clock = clock;
         // several secrets, comma-separated, are active at once while one is being rotated
-        this.secrets = java.util.Arrays.stream(secret.split(","))
+        this.secrets = Arrays.stream(secret.split(","))
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())
                 .toList();
         this.meters = meters;
-        for (var type : org.followthrough.signals.SignalType.values()) {
-            received.put(type, new io.micrometer.core.instrument.Counter[] {
+        for (var type : SignalType.values()) {
+            received.put(type, new Counter[] {
                 meters.counter("followthrough.signals.received", "type", type.toString(), "duplicate", "false"),
                 meters.counter("followthrough.signals.received", "type", type.toString(), "duplicate", "true")
             });
@@ -74,10 +88,9 @@ class SignalController {
      * every HTTP request would cost a busy website's page views a good part of their time here.
      */
     @Bean
-    static io.micrometer.observation.ObservationPredicate noRequestTimingForSignals() {
-        return (name, context) ->
-                !(context instanceof org.springframework.http.server.observation.ServerRequestObservationContext request
-                        && "/api/v1/signals".equals(request.getCarrier().getRequestURI()));
+    static ObservationPredicate noRequestTimingForSignals() {
+        return (name, context) -> !(context instanceof ServerRequestObservationContext request
+                && "/api/v1/signals".equals(request.getCarrier().getRequestURI()));
     }
 
     @Bean
@@ -91,14 +104,10 @@ class SignalController {
      * {@link Signals.Receipt}, as JSON.
      */
     @PostMapping(value = "/api/v1/signals", produces = MediaType.APPLICATION_JSON_VALUE)
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+    @ApiResponse(
             responseCode = "202",
             description = "stored (200 when the id was already known)",
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            schema =
-                                    @io.swagger.v3.oas.annotations.media.Schema(
-                                            implementation = Signals.Receipt.class)))
+            content = @Content(schema = @Schema(implementation = Signals.Receipt.class)))
     ResponseEntity<String> receive(
             @RequestHeader(name = WebhookSignature.HEADER, required = false) String signature,
             HttpServletRequest request)
@@ -139,14 +148,14 @@ class SignalController {
         var elements = checked(() -> parseBatch(body, request));
         admit(request, elements.size());
         var incoming = checked(() -> {
-            var problems = new org.followthrough.common.InvalidInput.Collector();
-            var checked = new java.util.ArrayList<Signals.Incoming>(elements.size());
+            var problems = new InvalidInput.Collector();
+            var checked = new ArrayList<Signals.Incoming>(elements.size());
             for (int i = 0; i < elements.size(); i++) {
                 try {
                     var element = elements.get(i);
                     checked.add(new Signals.Incoming(
                             reader.<SignalRequest>readValue(element).toSignal(), element.toString()));
-                } catch (org.followthrough.common.InvalidInput invalid) {
+                } catch (InvalidInput invalid) {
                     for (var p : invalid.problems()) {
                         problems.add("[" + i + "]." + p.field(), p.message());
                     }
@@ -179,17 +188,17 @@ class SignalController {
         return false;
     }
 
-    private java.util.List<tools.jackson.databind.JsonNode> parseBatch(byte[] body, HttpServletRequest request) {
-        tools.jackson.databind.JsonNode tree;
+    private List<JsonNode> parseBatch(byte[] body, HttpServletRequest request) {
+        JsonNode tree;
         try {
             tree = reader.readTree(body);
         } catch (JacksonException e) {
             throw new HttpMessageNotReadableException(e.getOriginalMessage(), e, new ServletServerHttpRequest(request));
         }
-        var elements = new java.util.ArrayList<tools.jackson.databind.JsonNode>();
+        var elements = new ArrayList<JsonNode>();
         tree.forEach(elements::add);
         if (elements.isEmpty() || elements.size() > BATCH) {
-            throw org.followthrough.common.InvalidInput.of(
+            throw InvalidInput.of(
                     "signals", "a batch holds 1 to " + BATCH + " signals; this one has " + elements.size());
         }
         return elements;
@@ -205,7 +214,7 @@ class SignalController {
     }
 
     /** Runs a check of the body; a refusal is counted as a rejected signal. */
-    private <T> T checked(java.util.function.Supplier<T> check) {
+    private <T> T checked(Supplier<T> check) {
         try {
             return check.get();
         } catch (RuntimeException rejected) {
