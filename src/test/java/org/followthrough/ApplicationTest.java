@@ -8,16 +8,19 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole application on a random port with its real database (in-memory H2, or PostgreSQL when
- * SPRING_DATASOURCE_URL says so) and a {@link TestClock}. Every test class that uses it shares one
- * context, so tests create their own data and never assume an empty table.
+ * SPRING_DATASOURCE_URL says so, in a schema of the context's own) and a {@link TestClock}. Every
+ * test class that uses it and sets no property of its own shares one context, so tests create their
+ * own data and never assume an empty table.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
+@ContextConfiguration(initializers = OwnSchemaPerContext.class)
 @Import({TestClock.Configuration.class, Given.class})
 public @interface ApplicationTest {}

@@ -28,6 +28,16 @@ class DatabaseTest {
     }
 
     @Test
+    void onPostgreSqlEachContextWorksInASchemaOfItsOwn() {
+        var schema = jdbc.sql("select current_schema()").query(String.class).single();
+        if (System.getenv("FOLLOWTHROUGH_EXPECT_DATABASE") == null) {
+            assertThat(schema).isEqualToIgnoringCase("public");
+        } else {
+            assertThat(schema).startsWith("test_");
+        }
+    }
+
+    @Test
     void everyMigrationRanSuccessfully() {
         var failed = jdbc.sql("select count(*) from \"flyway_schema_history\" where not success")
                 .query(Integer.class)
