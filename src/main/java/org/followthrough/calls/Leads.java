@@ -56,14 +56,29 @@ public class Leads {
     }
 
     public List<Stranded> withoutNextStep(Actor actor, int limit) {
-        var mine = actor.seesWholeTeam() ? "" : " and p.owner_id = ?";
-        var query = jdbc.sql(
-                        STRANDED + mine + " order by p.created_at fetch first " + Math.min(limit, 1000) + " rows only")
+        return withoutNextStep(actor.seesWholeTeam() ? null : actor.id(), limit);
+    }
+
+    /** The first open prospects with nothing planned, oldest first: the owner's, or everyone's when null. */
+    public List<Stranded> withoutNextStep(UUID ownerId, int limit) {
+        var query = jdbc.sql(STRANDED + (ownerId == null ? "" : " and p.owner_id = ?")
+                        + " order by p.created_at fetch first " + Math.min(limit, 1000) + " rows only")
                 .param(Sql.ts(clock.instant().minus(OVERDUE)));
-        if (!actor.seesWholeTeam()) {
-            query = query.param(actor.id());
+        if (ownerId != null) {
+            query = query.param(ownerId);
         }
         return query.query(Leads::stranded).list();
+    }
+
+    /** How many open prospects have nothing planned: the owner's, or everyone's when null. */
+    public long countWithoutNextStep(UUID ownerId) {
+        var query = jdbc.sql(
+                        "select count(*) from (" + STRANDED + (ownerId == null ? "" : " and p.owner_id = ?") + ") s")
+                .param(Sql.ts(clock.instant().minus(OVERDUE)));
+        if (ownerId != null) {
+            query = query.param(ownerId);
+        }
+        return query.query(Long.class).single();
     }
 
     /** The scheduled check: plans a next step for every stranded prospect it can, and counts the rest. */

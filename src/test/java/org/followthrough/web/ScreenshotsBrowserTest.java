@@ -92,6 +92,15 @@ class ScreenshotsBrowserTest {
             browser.find(By.linkText("Priya Raman")).click();
             browser.waitFor(By.id("fullName"));
             browser.screenshot("prospect");
+
+            browser.visit("/numbers");
+            assertThat(browser.all(By.cssSelector("table.heat td.heat-5")))
+                    .as("the call that booked Dana connected")
+                    .isNotEmpty();
+            assertThat(browser.script("(() => document.documentElement.scrollWidth <= window.innerWidth)()"))
+                    .as("nothing scrolls sideways at 1280 wide")
+                    .isEqualTo(true);
+            browser.screenshot("numbers");
             browser.assertNoConsoleErrors();
         }
         try (var browser = Browser.open(port)) {

@@ -1,0 +1,71 @@
+package org.followthrough.analytics;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The team's numbers over a period (R19). Every share comes with the count it is a share of, so a
+ * reader can tell a trend from three calls.
+ */
+public record Summary(
+        Scope scope,
+        FollowUpsToClose followUpsToClose,
+        List<Reach> reachByAttempt,
+        Abandoned abandoned,
+        Punctuality punctuality,
+        List<HeatCell> connectHeatMap,
+        List<Objections> objections,
+        NoNextStep noNextStep,
+        BestTimes bestTimes) {
+
+    /** Whose numbers, over which period: {@code owner} is null for the whole team. */
+    public record Scope(String owner, Instant from, Instant to) {}
+
+    /** From the won prospects: how many follow-ups (calls after the first connection) the sale took. */
+    public record FollowUpsToClose(long won, Double median, Double average, List<Count> distribution) {}
+
+    /** How many sales (or closings) took exactly this many follow-ups. */
+    public record Count(int followUps, long prospects) {}
+
+    /** Of the first-time calls numbered {@code attempt} (FTC #n), how many connected. */
+    public record Reach(int attempt, long calls, long connected, double rate) {}
+
+    /**
+     * Of the prospects closed as LOST or NURTURE on a call, those given up on after one follow-up or
+     * fewer although they never said no.
+     */
+    public record Abandoned(long closed, long afterOneFollowUpOrFewer, double share) {}
+
+    /** How late appointment calls were logged after their agreed minute; on time is within a minute. */
+    public record Punctuality(
+            long appointmentCalls,
+            long onTime,
+            double onTimeShare,
+            Long p50Seconds,
+            Long p95Seconds,
+            Long maxSeconds) {}
+
+    /** Calls and connections at one hour of one weekday, in the prospect's local time. */
+    public record HeatCell(DayOfWeek weekday, int hour, long calls, long connected, double rate) {}
+
+    public record Objections(String category, long count, double share) {}
+
+    /** Open prospects with nothing planned (R23), the first few of them by name. */
+    public record NoNextStep(long count, List<Lead> first) {}
+
+    public record Lead(String id, String fullName, String stage) {}
+
+    /**
+     * The best hours to call, best first: {@code basedOn} says whether the team's own calls or R4's
+     * priors decide, and each window shows the calls behind it.
+     */
+    public record BestTimes(String basedOn, long calls, List<Window> windows) {}
+
+    /**
+     * One weekday hour: the team's raw rate there, R4's prior for it and the estimate that blends
+     * the two, weighted by how many calls there were.
+     */
+    public record Window(
+            DayOfWeek weekday, int hour, long calls, long connected, Double rate, double prior, double estimate) {}
+}

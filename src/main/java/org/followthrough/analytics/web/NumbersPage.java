@@ -1,0 +1,119 @@
+package org.followthrough.analytics.web;
+
+import java.time.DayOfWeek;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import org.followthrough.analytics.Numbers;
+import org.followthrough.analytics.Summary;
+import org.followthrough.common.InvalidInput;
+import org.followthrough.team.Actor;
+import org.followthrough.team.Member;
+import org.followthrough.team.Team;
+import org.followthrough.web.Page;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The numbers page: the same summary as the API, with the connect rates drawn as a heat map of the
+ * prospects' local weekdays and hours. A filter it cannot use is named next to its field, and the
+ * page shows the default numbers meanwhile.
+ */
+@Controller
+@Page
+class NumbersPage {
+
+    static final List<Integer> PERIODS = List.of(7, 30, 90, 365);
+    static final int FIRST_HOUR = 8;
+    static final int LAST_HOUR = 20;
+
+    record Cell(String text, int level, String title) {}
+
+    record Row(String weekday, List<Cell> cells) {}
+
+    private final Numbers numbers;
+    private final Team team;
+
+    NumbersPage(Numbers numbers, Team team) {
+        this.numbers = numbers;
+        this.team = team;
+    }
+
+    @GetMapping("/numbers")
+    String show(
+            Actor actor,
+            @RequestParam(required = false) String owner,
+            @RequestParam(required = false) Integer days,
+            Model model) {
+        var errors = new HashMap<String, String>();
+        Summary summary;
+        try {
+            summary = numbers.summary(actor, owner, days);
+        } catch (InvalidInput refused) {
+            refused.problems().forEach(p -> errors.put(p.field(), p.message()));
+            summary = numbers.summary(actor, null, null);
+        }
+        model.addAttribute("errors", errors);
+        model.addAttribute("summary", summary);
+        model.addAttribute("days", days == null || !PERIODS.contains(days) ? Numbers.DEFAULT_DAYS : days);
+        model.addAttribute("periods", PERIODS);
+        model.addAttribute(
+                "owner", summary.scope().owner() == null ? "" : summary.scope().owner());
+        model.addAttribute("members", actor.seesWholeTeam() ? team.members() : List.<Member>of());
+        model.addAttribute("whose", whose(actor, summary.scope().owner()));
+        model.addAttribute("hours", hours());
+        model.addAttribute("heat", heat(summary.connectHeatMap()));
+        return "analytics/numbers";
+    }
+
+    private String whose(Actor actor, String owner) {
+        if (owner == null) {
+            return "The whole team's calls";
+        }
+        if (owner.equals(actor.email())) {
+            return "Your calls";
+        }
+        return team.memberByEmail(owner).map(Member::fullName).orElse(owner) + "'s calls";
+    }
+
+    private static List<Integer> hours() {
+        var hours = new ArrayList<Integer>();
+        for (int h = FIRST_HOUR; h <= LAST_HOUR; h++) {
+            hours.add(h);
+        }
+        return hours;
+    }
+
+    /** Monday to Friday always, the weekend days only when calls were made on them. */
+    static List<Row> heat(List<Summary.HeatCell> cells) {
+        var rows = new ArrayList<Row>();
+        for (var day : DayOfWeek.values()) {
+            var ofDay = cells.stream().filter(c -> c.weekday() == day).toList();
+            boolean weekend = day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY;
+            if (weekend && ofDay.isEmpty()) {
+                continue;
+            }
+            var row = new ArrayList<Cell>();
+            for (int hour = FIRST_HOUR; hour <= LAST_HOUR; hour++) {
+                int h = hour;
+                row.add(ofDay.stream()
+                        .filter(c -> c.hour() == h)
+                        .findFirst()
+                        .map(NumbersPage::cell)
+                        .orElse(new Cell("", 0, "no calls")));
+            }
+            rows.add(new Row(day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH), row));
+        }
+        return rows;
+    }
+
+    private static Cell cell(Summary.HeatCell c) {
+        int percent = (int) Math.round(c.rate() * 100);
+        int level = c.connected() == 0 ? 1 : Math.min(5, 2 + percent / 15);
+        return new Cell(percent + "%", level, c.connected() + " connected of " + c.calls() + " calls");
+    }
+}

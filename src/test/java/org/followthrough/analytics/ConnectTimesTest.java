@@ -1,0 +1,72 @@
+package org.followthrough.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.DayOfWeek;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import org.followthrough.calendar.BestTimes;
+import org.junit.jupiter.api.Test;
+
+class ConnectTimesTest {
+
+    static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+
+    @Test
+    void withoutCallsTheUsualBestTimesLeadInR4sOrder() {
+        var best = new ConnectTimes(List.of(), new BestTimes()).best();
+
+        assertThat(best.basedOn()).isEqualTo("R4_PRIORS");
+        assertThat(best.windows())
+                .extracting(w -> w.weekday() + " " + w.hour())
+                .containsExactly("WEDNESDAY 16", "THURSDAY 16", "TUESDAY 16", "WEDNESDAY 11", "THURSDAY 11");
+        assertThat(best.windows()).allSatisfy(w -> assertThat(w.rate()).isNull());
+    }
+
+    @Test
+    void enoughCallsAtAnHourOutweighItsPrior() {
+        var tuesdayNine = quarter(ZonedDateTime.of(2026, 8, 18, 9, 0, 0, 0, NEW_YORK));
+        var thursdayFour = quarter(ZonedDateTime.of(2026, 8, 20, 16, 0, 0, 0, NEW_YORK));
+        var best = new ConnectTimes(
+                        List.of(
+                                new CallRecords.Bucket("America/New_York", tuesdayNine, 100, 80),
+                                new CallRecords.Bucket("America/New_York", thursdayFour, 100, 5)),
+                        new BestTimes())
+                .best();
+
+        assertThat(best.basedOn()).isEqualTo("TEAM_CALLS");
+        assertThat(best.calls()).isEqualTo(200);
+        var first = best.windows().get(0);
+        assertThat(first.weekday()).isEqualTo(DayOfWeek.TUESDAY);
+        assertThat(first.hour()).isEqualTo(9);
+        assertThat(first.rate()).isEqualTo(0.8);
+        assertThat(first.estimate()).isGreaterThan(first.prior()).isLessThan(0.8);
+        assertThat(best.windows())
+                .as("a hundred calls with five connections take 16:00 Thursday off the list")
+                .noneMatch(w -> w.weekday() == DayOfWeek.THURSDAY && w.hour() == 16);
+    }
+
+    @Test
+    void theHeatMapCountsEachCallAtTheProspectsLocalHour() {
+        var kolkata = quarter(ZonedDateTime.of(2026, 8, 20, 11, 45, 0, 0, ZoneId.of("Asia/Kolkata")));
+        var kathmandu = quarter(ZonedDateTime.of(2026, 8, 20, 11, 0, 0, 0, ZoneId.of("Asia/Kathmandu")));
+        var heat = new ConnectTimes(
+                        List.of(
+                                new CallRecords.Bucket("Asia/Kolkata", kolkata, 3, 1),
+                                new CallRecords.Bucket("Asia/Kathmandu", kathmandu, 1, 1)),
+                        new BestTimes())
+                .heatMap();
+
+        assertThat(heat).singleElement().satisfies(cell -> {
+            assertThat(cell.weekday()).isEqualTo(DayOfWeek.THURSDAY);
+            assertThat(cell.hour()).isEqualTo(11);
+            assertThat(cell.calls()).isEqualTo(4);
+            assertThat(cell.rate()).isEqualTo(0.5);
+        });
+    }
+
+    private static long quarter(ZonedDateTime at) {
+        return at.toEpochSecond() / 900;
+    }
+}

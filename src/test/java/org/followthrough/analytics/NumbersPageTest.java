@@ -1,0 +1,72 @@
+package org.followthrough.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import org.followthrough.ApplicationTest;
+import org.followthrough.Given;
+import org.followthrough.team.Member;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+/** The numbers page: the summary in the browser, its filters, and a filter it cannot use named next to its field. */
+@ApplicationTest
+class NumbersPageTest {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    Given given;
+
+    @Test
+    void aRepSeesTheirNumbersWithoutTheTeamsMemberPicker() throws Exception {
+        var rep = given.rep();
+        var page = page(rep, "/numbers");
+        assertThat(page).contains("Follow-ups to close", "Connect rate by the prospect", "Best times to call");
+        assertThat(page).contains("Your calls in the last 90 days.");
+        assertThat(page).doesNotContain("The whole team</option>");
+    }
+
+    @Test
+    void aManagerPicksAMemberAndAPeriodTheNumbersCannotUseIsNamedAtItsField() throws Exception {
+        var manager = given.manager();
+        var rep = given.rep();
+        assertThat(page(manager, "/numbers")).contains("The whole team</option>", rep.fullName());
+        assertThat(page(manager, "/numbers?days=30&owner=" + rep.email()))
+                .contains(rep.fullName() + "&#39;s calls in the last 30 days.");
+
+        var refused = page(manager, "/numbers?owner={owner}", "nobody@example.com");
+        assertThat(refused).contains("id=\"owner-error\"", "is not a member&#39;s email");
+        assertThat(refused).as("the team's numbers meanwhile").contains("The whole team&#39;s calls");
+    }
+
+    @Test
+    void whatARepTypedIsEscaped() throws Exception {
+        var rep = given.rep();
+        assertThat(page(rep, "/numbers?owner={owner}", "<script>alert(1)</script>"))
+                .doesNotContain("<script>alert(1)")
+                .contains("&#39;&lt;script&gt;alert(1)&lt;/script&gt;&#39; is not a member");
+    }
+
+    private String page(Member member, String uri, Object... variables) throws java.io.UnsupportedEncodingException {
+        var signedIn = mvc.post()
+                .uri("/login")
+                .with(csrf())
+                .param("username", member.email())
+                .param("password", Given.PASSWORD)
+                .exchange();
+        var session = (MockHttpSession) signedIn.getRequest().getSession();
+        var result = mvc.get()
+                .uri(uri, variables)
+                .session(session)
+                .accept(MediaType.TEXT_HTML)
+                .exchange();
+        assertThat(result).hasStatus(HttpStatus.OK);
+        return result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+}
