@@ -38,6 +38,9 @@ create index tasks_prospect on tasks (prospect_id, status);
 
 alter table touches drop constraint touches_pkey;
 drop index touches_prospect_at;
+drop index touches_next_stage_at;
+drop index touches_objection_at;
+drop index touches_appointment_at;
 insert into touches (id, prospect_id, member_id, kind, outcome, label, at, logged_at)
 select gen_random_uuid(), p.id, p.owner_id,
        case when j % 5 = 4 then 'EMAIL' else 'CALL' end,
@@ -47,8 +50,21 @@ select gen_random_uuid(), p.id, p.owner_id,
 from prospects p cross join generate_series(1, 10) j;
 alter table touches add constraint touches_pkey primary key (id);
 create index touches_prospect_at on touches (prospect_id, at);
+create index touches_next_stage_at on touches (next_stage, at);
+create index touches_objection_at on touches (objection_category, at);
+create index touches_appointment_at on touches (appointment_id, at);
+
+-- the calls counted by hour, as logging each call would have counted it
+insert into call_hours (member_id, hour_start, weekday, local_hour, attempt, calls, connected)
+select t.member_id, date_trunc('hour', t.at at time zone 'UTC') at time zone 'UTC',
+       extract(isodow from t.at at time zone p.time_zone), extract(hour from t.at at time zone p.time_zone),
+       coalesce(substring(t.label from '^FTC #([0-9]+)$')::int, 0), count(*), count(*) filter (where t.outcome = 'CONNECTED')
+from touches t join prospects p on p.id = t.prospect_id
+where t.kind = 'CALL'
+group by 1, 2, 3, 4, 5;
 
 set session_replication_role = origin;
 analyze prospects;
 analyze tasks;
 analyze touches;
+analyze call_hours;

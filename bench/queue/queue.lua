@@ -1,4 +1,4 @@
--- wrk script: each request reads a random rep's queue with that rep's own API token.
+-- wrk script: each request reads a random rep's queue (or the URI given) with that rep's own API token.
 local tokens = {}
 
 function init(args)
@@ -10,7 +10,7 @@ end
 
 function request()
     local auth = tokens[math.random(#tokens)]
-    return wrk.format("GET", "/api/v1/queue?limit=100", {["Authorization"] = auth})
+    return wrk.format("GET", os.getenv("URI") or "/api/v1/queue?limit=100", {["Authorization"] = auth})
 end
 
 function done(summary, latency, requests)

@@ -11,28 +11,15 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-30}
 connections=${2:-8}
 prospects=${3:-1000000}
-reps=100
 database=postgres
 port=${PORT:-18390}
 base="http://127.0.0.1:$port"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 1; }
 . bench/server.sh
 start_server "$port" 1g
-psql_db() { psql -h 127.0.0.1 -U postgres -d "$db" -v ON_ERROR_STOP=1 -q "$@"; }
+. bench/queue/big-team.sh
 
-echo "creating $reps reps and their API tokens"
-: >"$work/tokens"
-for i in $(seq 1 $reps); do
-    curl -sf -u "$admin:$password" -H 'Content-Type: application/json' "$base/api/v1/users" \
-        -d "{\"email\":\"rep-$i@bench.example\",\"fullName\":\"Rep $i\",\"role\":\"REP\",\"password\":\"Copper-Lantern-Meadow-42\"}" >/dev/null
-    curl -sf -u "rep-$i@bench.example:Copper-Lantern-Meadow-42" -H 'Content-Type: application/json' \
-        "$base/api/v1/tokens" -d '{"name":"bench"}' | sed -E 's/.*"token":"([^"]+)".*/\1\n/' >>"$work/tokens"
-done
-
-echo "generating $prospects prospects, $((prospects * 10)) touches and $((prospects * 3)) tasks in PostgreSQL"
-start=$(date +%s)
-psql_db -f bench/queue/generate.sql -v prospects="$prospects"
-echo "  generated in $(( $(date +%s) - start )) s: $(psql_db -tAc "select (select count(*) from prospects) || ' prospects, ' || (select count(*) from touches) || ' touches, ' || (select count(*) from tasks where status = 'OPEN') || ' open tasks'")"
+big_team "$prospects"
 
 export TOKENS="$work/tokens"
 status=$(curl -s -o "$work/sample.json" -w '%{http_code}' -H "Authorization: Bearer $(head -1 "$work/tokens")" "$base/api/v1/queue?limit=100")

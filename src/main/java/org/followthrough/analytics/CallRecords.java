@@ -9,8 +9,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The touches the engine recorded, counted in the database: every query groups there, so a team with
- * millions of calls sends back a few hundred rows, never its calls.
+ * The rarer touches the engine recorded (sales, closings, appointment calls, objections), counted in
+ * the database over a period through the indexes on their kind and time, so a team with millions of
+ * calls sends back a few rows, never its calls. The calls themselves are counted by the hour as they
+ * are logged ({@link org.followthrough.calls.CallHours}).
  */
 @Repository
 class CallRecords {
@@ -31,16 +33,11 @@ class CallRecords {
         }
     }
 
-    /** Calls and connections in one quarter hour ({@code quarter} counts from the epoch), to a prospect in this zone. */
-    record Bucket(String timeZone, long quarter, long calls, long connected) {}
-
     record Closings(long closed, long early) {}
 
     record Lateness(long calls, long onTime, Long p50, Long p95, Long max) {}
 
     record Category(String name, long count) {}
-
-    record Attempt(String label, long calls, long connected) {}
 
     private final JdbcClient jdbc;
 
@@ -53,16 +50,6 @@ class CallRecords {
                         + " group by t.follow_ups order by t.follow_ups")
                 .params(range.params())
                 .query((rs, i) -> new Summary.Count(rs.getInt(1), rs.getLong(2)))
-                .list();
-    }
-
-    List<Attempt> firstTimeCalls(Range range) {
-        return jdbc.sql(
-                        "select t.label, count(*), sum(case when t.outcome = 'CONNECTED' then 1 else 0 end) from touches t"
-                                + " where t.kind = 'CALL' and t.label like 'FTC #%' and" + range.where()
-                                + " group by t.label")
-                .params(range.params())
-                .query((rs, i) -> new Attempt(rs.getString(1), rs.getLong(2), rs.getLong(3)))
                 .list();
     }
 
@@ -102,20 +89,6 @@ class CallRecords {
                                 + " group by t.objection_category order by count(*) desc, t.objection_category")
                 .params(range.params())
                 .query((rs, i) -> new Category(rs.getString(1), rs.getLong(2)))
-                .list();
-    }
-
-    /** Calls by the prospect's zone and quarter hour: every zone's offset is a whole number of quarters. */
-    List<Bucket> callsByQuarterHour(Range range) {
-        return jdbc.sql(
-                        """
-                        select p.time_zone, floor(extract(epoch from t.at) / 900) as quarter, count(*),
-                               sum(case when t.outcome = 'CONNECTED' then 1 else 0 end)
-                        from touches t join prospects p on p.id = t.prospect_id
-                        where t.kind = 'CALL' and"""
-                                + range.where() + " group by p.time_zone, floor(extract(epoch from t.at) / 900)")
-                .params(range.params())
-                .query((rs, i) -> new Bucket(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
                 .list();
     }
 

@@ -1,16 +1,14 @@
 package org.followthrough.analytics;
 
 import java.time.DayOfWeek;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.followthrough.calendar.BestTimes;
-import org.followthrough.common.TimeZones;
+import org.followthrough.calls.CallHours;
 
 /**
  * Connect rates by the prospect's local weekday and hour, and the best hours to call learned from
@@ -35,15 +33,14 @@ final class ConnectTimes {
     private long totalCalls;
     private long totalConnected;
 
-    ConnectTimes(List<CallRecords.Bucket> buckets, BestTimes priors) {
+    ConnectTimes(List<CallHours.Count> counts, BestTimes priors) {
         this.priors = priors;
-        for (var b : buckets) {
-            var local = Instant.ofEpochSecond(b.quarter() * 900).atZone(zone(b.timeZone()));
-            int day = local.getDayOfWeek().ordinal();
-            calls[day][local.getHour()] += b.calls();
-            connected[day][local.getHour()] += b.connected();
-            totalCalls += b.calls();
-            totalConnected += b.connected();
+        for (var c : counts) {
+            int day = c.weekday().ordinal();
+            calls[day][c.hour()] += c.calls();
+            connected[day][c.hour()] += c.connected();
+            totalCalls += c.calls();
+            totalConnected += c.connected();
         }
     }
 
@@ -88,10 +85,6 @@ final class ConnectTimes {
     /** Some moment at this local weekday and hour, for R4's score, which reads only those two. */
     private static LocalDateTime on(DayOfWeek day, int hour) {
         return LocalDate.of(2026, 1, 1).with(TemporalAdjusters.nextOrSame(day)).atTime(hour, 0);
-    }
-
-    private static ZoneId zone(String id) {
-        return TimeZones.parse(id).orElse(ZoneId.of("UTC"));
     }
 
     private static double round(double rate) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.followthrough.calendar.BestTimes;
+import org.followthrough.calls.CallHours;
 import org.followthrough.calls.Leads;
 import org.followthrough.common.InvalidInput;
 import org.followthrough.team.Actor;
@@ -26,13 +27,15 @@ public class Numbers {
     static final int FIRST_LEADS = 10;
 
     private final CallRecords records;
+    private final CallHours callHours;
     private final Leads leads;
     private final Team team;
     private final BestTimes priors;
     private final Clock clock;
 
-    Numbers(CallRecords records, Leads leads, Team team, BestTimes priors, Clock clock) {
+    Numbers(CallRecords records, CallHours callHours, Leads leads, Team team, BestTimes priors, Clock clock) {
         this.records = records;
+        this.callHours = callHours;
         this.leads = leads;
         this.team = team;
         this.priors = priors;
@@ -52,11 +55,12 @@ public class Numbers {
         }
         var now = clock.instant();
         var range = new CallRecords.Range(now.minus(Duration.ofDays(period)), now, member == null ? null : member.id());
-        var times = new ConnectTimes(records.callsByQuarterHour(range), priors);
+        var calls = callHours.between(range.from(), range.to(), range.memberId());
+        var times = new ConnectTimes(calls, priors);
         return new Summary(
                 new Summary.Scope(member == null ? null : member.email(), range.from(), range.to()),
                 Rates.followUpsToClose(records.followUpsOfSales(range)),
-                Rates.reach(records.firstTimeCalls(range)),
+                Rates.reach(calls),
                 Rates.abandoned(records.closings(range)),
                 Rates.punctuality(records.appointmentCalls(range)),
                 times.heatMap(),

@@ -1,7 +1,8 @@
 package org.followthrough.analytics;
 
-import java.util.Comparator;
 import java.util.List;
+import java.util.TreeMap;
+import org.followthrough.calls.CallHours;
 
 /** Turns the counts the database returns into the shares and middles a team reads. */
 final class Rates {
@@ -36,21 +37,20 @@ final class Rates {
         throw new IllegalArgumentException("index " + index + " beyond " + seen);
     }
 
-    static List<Summary.Reach> reach(List<CallRecords.Attempt> attempts) {
-        return attempts.stream()
-                .map(a -> new Summary.Reach(
-                        attemptOf(a.label()), a.calls(), a.connected(), share(a.connected(), a.calls())))
-                .filter(r -> r.attempt() > 0)
-                .sorted(Comparator.comparingInt(Summary.Reach::attempt))
-                .toList();
-    }
-
-    private static int attemptOf(String label) {
-        try {
-            return Integer.parseInt(label.substring("FTC #".length()).trim());
-        } catch (NumberFormatException notNumbered) {
-            return 0;
+    /** Of the first-time calls, how many connected at each attempt (FTC #n), first attempt first. */
+    static List<Summary.Reach> reach(List<CallHours.Count> counts) {
+        var calls = new TreeMap<Integer, long[]>();
+        for (var c : counts) {
+            if (c.attempt() > 0) {
+                var sums = calls.computeIfAbsent(c.attempt(), a -> new long[2]);
+                sums[0] += c.calls();
+                sums[1] += c.connected();
+            }
         }
+        return calls.entrySet().stream()
+                .map(e -> new Summary.Reach(
+                        e.getKey(), e.getValue()[0], e.getValue()[1], share(e.getValue()[1], e.getValue()[0])))
+                .toList();
     }
 
     static Summary.Abandoned abandoned(CallRecords.Closings closings) {

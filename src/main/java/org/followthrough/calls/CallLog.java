@@ -43,6 +43,7 @@ public class CallLog {
     private final AppointmentEmails emails;
     private final AppointmentChanges changes;
     private final CallSummaries summaries;
+    private final CallHours callHours;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -56,6 +57,7 @@ public class CallLog {
             AppointmentEmails emails,
             AppointmentChanges changes,
             CallSummaries summaries,
+            CallHours callHours,
             ApplicationEventPublisher events,
             Clock clock) {
         this.prospects = prospects;
@@ -67,6 +69,7 @@ public class CallLog {
         this.emails = emails;
         this.changes = changes;
         this.summaries = summaries;
+        this.callHours = callHours;
         this.events = events;
         this.clock = clock;
     }
@@ -126,6 +129,7 @@ public class CallLog {
                 appointment == null ? null : appointment.id(),
                 lateness,
                 followUps(counts));
+        callHours.count(actor.id(), at, prospect.timeZone(), appointment == null ? label : "Appointment", connected);
         if (task != null) {
             tasks.done(task.id(), at);
         }

@@ -1,12 +1,12 @@
 package org.followthrough.messaging;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.followthrough.common.Databases;
 import org.followthrough.common.Sql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +53,7 @@ class OutboxClaims {
         this.clock = clock;
         this.settings = settings;
         this.events = events;
-        this.skipLocked = isPostgres(dataSource) ? " for update skip locked" : "";
+        this.skipLocked = Databases.isPostgres(dataSource) ? " for update skip locked" : "";
     }
 
     /** Puts back what a round claimed longer ago than the lease (it died or stalled); returns how many. */
@@ -170,17 +170,5 @@ class OutboxClaims {
     private static String shorten(String reason) {
         var text = reason == null ? "unknown error" : reason;
         return text.length() > 1000 ? text.substring(0, 1000) : text;
-    }
-
-    private static boolean isPostgres(DataSource dataSource) {
-        try (var connection = dataSource.getConnection()) {
-            return connection
-                    .getMetaData()
-                    .getDatabaseProductName()
-                    .toLowerCase()
-                    .contains("postgres");
-        } catch (SQLException e) {
-            return false;
-        }
     }
 }

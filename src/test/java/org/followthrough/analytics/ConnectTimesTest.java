@@ -3,15 +3,12 @@ package org.followthrough.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.List;
 import org.followthrough.calendar.BestTimes;
+import org.followthrough.calls.CallHours;
 import org.junit.jupiter.api.Test;
 
 class ConnectTimesTest {
-
-    static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
     @Test
     void withoutCallsTheUsualBestTimesLeadInR4sOrder() {
@@ -26,12 +23,10 @@ class ConnectTimesTest {
 
     @Test
     void enoughCallsAtAnHourOutweighItsPrior() {
-        var tuesdayNine = quarter(ZonedDateTime.of(2026, 8, 18, 9, 0, 0, 0, NEW_YORK));
-        var thursdayFour = quarter(ZonedDateTime.of(2026, 8, 20, 16, 0, 0, 0, NEW_YORK));
         var best = new ConnectTimes(
                         List.of(
-                                new CallRecords.Bucket("America/New_York", tuesdayNine, 100, 80),
-                                new CallRecords.Bucket("America/New_York", thursdayFour, 100, 5)),
+                                new CallHours.Count(DayOfWeek.TUESDAY, 9, 1, 100, 80),
+                                new CallHours.Count(DayOfWeek.THURSDAY, 16, 2, 100, 5)),
                         new BestTimes())
                 .best();
 
@@ -48,13 +43,11 @@ class ConnectTimesTest {
     }
 
     @Test
-    void theHeatMapCountsEachCallAtTheProspectsLocalHour() {
-        var kolkata = quarter(ZonedDateTime.of(2026, 8, 20, 11, 45, 0, 0, ZoneId.of("Asia/Kolkata")));
-        var kathmandu = quarter(ZonedDateTime.of(2026, 8, 20, 11, 0, 0, 0, ZoneId.of("Asia/Kathmandu")));
+    void theHeatMapAddsEveryAttemptAtTheSameLocalHourIntoOneCell() {
         var heat = new ConnectTimes(
                         List.of(
-                                new CallRecords.Bucket("Asia/Kolkata", kolkata, 3, 1),
-                                new CallRecords.Bucket("Asia/Kathmandu", kathmandu, 1, 1)),
+                                new CallHours.Count(DayOfWeek.THURSDAY, 11, 1, 3, 1),
+                                new CallHours.Count(DayOfWeek.THURSDAY, 11, 0, 1, 1)),
                         new BestTimes())
                 .heatMap();
 
@@ -64,9 +57,5 @@ class ConnectTimesTest {
             assertThat(cell.calls()).isEqualTo(4);
             assertThat(cell.rate()).isEqualTo(0.5);
         });
-    }
-
-    private static long quarter(ZonedDateTime at) {
-        return at.toEpochSecond() / 900;
     }
 }

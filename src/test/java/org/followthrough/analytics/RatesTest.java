@@ -2,7 +2,9 @@ package org.followthrough.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.DayOfWeek;
 import java.util.List;
+import org.followthrough.calls.CallHours;
 import org.junit.jupiter.api.Test;
 
 class RatesTest {
@@ -31,12 +33,15 @@ class RatesTest {
     }
 
     @Test
-    void attemptsAreOrderedByNumberNotByLabel() {
+    void reachAddsEachAttemptsHoursTogetherInAttemptOrderLeavingOtherCallsOut() {
         var reach = Rates.reach(List.of(
-                new CallRecords.Attempt("FTC #10", 4, 1),
-                new CallRecords.Attempt("FTC #2", 10, 3),
-                new CallRecords.Attempt("FTC #1", 20, 5)));
+                new CallHours.Count(DayOfWeek.MONDAY, 10, 10, 4, 1),
+                new CallHours.Count(DayOfWeek.MONDAY, 10, 2, 10, 3),
+                new CallHours.Count(DayOfWeek.MONDAY, 10, 1, 15, 5),
+                new CallHours.Count(DayOfWeek.TUESDAY, 16, 1, 5, 0),
+                new CallHours.Count(DayOfWeek.TUESDAY, 16, 0, 50, 40)));
         assertThat(reach).extracting(Summary.Reach::attempt).containsExactly(1, 2, 10);
+        assertThat(reach.get(0).calls()).isEqualTo(20);
         assertThat(reach.get(0).rate()).isEqualTo(0.25);
     }
 }

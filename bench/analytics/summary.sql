@@ -1,0 +1,17 @@
+-- pgbench script: the statements behind one GET /api/v1/analytics/summary (last 90 days) as the server
+-- runs them, without HTTP, JSON or authentication. -D team=1 reads the whole team; -D team=0
+-- a random rep's touches. The leads-without-next-step count is left out (the endpoint's own check).
+\set r random(1, 100)
+select t.follow_ups, count(*) from touches t where t.next_stage = 'WON' and t.at >= now() - interval '90 days' and t.at <= now()
+    and (:team = 1 or t.member_id = (select id from members where email = 'rep-' || :r || '@bench.example')) group by t.follow_ups order by t.follow_ups;
+select count(*), coalesce(sum(case when t.follow_ups <= 1 and not coalesce(t.prospect_said_no, false) then 1 else 0 end), 0)
+    from touches t where t.next_stage in ('LOST', 'NURTURE') and t.at >= now() - interval '90 days' and t.at <= now()
+    and (:team = 1 or t.member_id = (select id from members where email = 'rep-' || :r || '@bench.example'));
+select count(*), percentile_cont(0.5) within group (order by greatest(t.lateness_seconds, 0))
+    from touches t where t.appointment_id is not null and t.lateness_seconds is not null
+    and t.at >= now() - interval '90 days' and t.at <= now() and (:team = 1 or t.member_id = (select id from members where email = 'rep-' || :r || '@bench.example'));
+select t.objection_category, count(*) from touches t where t.objection_category is not null
+    and t.at >= now() - interval '90 days' and t.at <= now() and (:team = 1 or t.member_id = (select id from members where email = 'rep-' || :r || '@bench.example')) group by t.objection_category;
+select weekday, local_hour, attempt, sum(calls), sum(connected) from call_hours
+    where hour_start >= date_trunc('hour', now() - interval '90 days') and hour_start <= now()
+    and (:team = 1 or member_id = (select id from members where email = 'rep-' || :r || '@bench.example')) group by weekday, local_hour, attempt;
