@@ -27,8 +27,8 @@ measure() {
     status=$(curl -s -o "$work/sample.json" -w '%{http_code}' -H "Authorization: Bearer $(head -1 "$tokens")" "$base$URI")
     [ "$status" = 200 ] || { echo "the summary answered $status: $(head -c 400 "$work/sample.json")"; exit 1; }
     echo "GET $URI as $who, 1 connection, ${seconds}s (after 10 s of warm-up):"
-    TOKENS=$tokens wrk -t1 -c1 -d10s -s bench/queue/queue.lua "$base" >/dev/null
-    api=$(TOKENS=$tokens wrk -t1 -c1 -d"${seconds}s" -s bench/queue/queue.lua "$base" | tail -1)
+    TOKENS=$tokens wrk -t1 -c1 -d10s --timeout 60s -s bench/queue/queue.lua "$base" >/dev/null
+    api=$(TOKENS=$tokens wrk -t1 -c1 -d"${seconds}s" --timeout 60s -s bench/queue/queue.lua "$base" | tail -1)
     echo "  $api"
     echo "the same statements in pgbench, 1 connection, ${seconds}s:"
     rm -f "$work"/pgbench_log.*
@@ -45,3 +45,8 @@ measure "a random rep" "$work/tokens" 0
 measure "the administrator (whole team)" "$work/admin-token" 1
 echo "a summary: $(head -c 600 "$work/sample.json")"
 echo "load at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ -n "${EXPLAIN:-}" ]; then
+    echo "each statement for the whole team, timed by PostgreSQL:"
+    sed -e '/^--/d' -e '/^\\set/d' -e 's/:team/1/g' -e 's/:r/1/g' bench/analytics/summary.sql \
+        | awk 'BEGIN {RS=";\n"} NF {print "explain (analyze, timing off, summary on) " $0 ";"}' | psql_db | grep -E "Execution Time|Scan|Join" | head -80
+fi

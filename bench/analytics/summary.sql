@@ -1,6 +1,6 @@
 -- pgbench script: the statements behind one GET /api/v1/analytics/summary (last 90 days) as the server
 -- runs them, without HTTP, JSON or authentication. -D team=1 reads the whole team; -D team=0
--- a random rep's touches. The leads-without-next-step count is left out (the endpoint's own check).
+-- a random rep's touches and prospects.
 \set r random(1, 100)
 select t.follow_ups, count(*) from touches t where t.next_stage = 'WON' and t.at >= now() - interval '90 days' and t.at <= now()
     and (:team = 1 or t.member_id = (select id from members where email = 'rep-' || :r || '@bench.example')) group by t.follow_ups order by t.follow_ups;
@@ -15,3 +15,8 @@ select t.objection_category, count(*) from touches t where t.objection_category 
 select weekday, local_hour, attempt, sum(calls), sum(connected) from call_hours
     where hour_start >= date_trunc('hour', now() - interval '90 days') and hour_start <= now()
     and (:team = 1 or member_id = (select id from members where email = 'rep-' || :r || '@bench.example')) group by weekday, local_hour, attempt;
+select count(*) from prospects p
+    where p.stage in ('NEW', 'ATTEMPTING', 'ENGAGED', 'NURTURE')
+      and (p.do_not_call or not exists (select 1 from tasks t where t.prospect_id = p.id and t.status = 'OPEN'))
+      and not exists (select 1 from enrolments e where e.active_prospect_id = p.id and e.waiting_until >= now() - interval '1 hour')
+      and (:team = 1 or p.owner_id = (select id from members where email = 'rep-' || :r || '@bench.example'));

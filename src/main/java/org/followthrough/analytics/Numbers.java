@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.followthrough.calendar.BestTimes;
 import org.followthrough.calls.CallHours;
 import org.followthrough.calls.Leads;
 import org.followthrough.common.InvalidInput;
@@ -30,15 +29,13 @@ public class Numbers {
     private final CallHours callHours;
     private final Leads leads;
     private final Team team;
-    private final BestTimes priors;
     private final Clock clock;
 
-    Numbers(CallRecords records, CallHours callHours, Leads leads, Team team, BestTimes priors, Clock clock) {
+    Numbers(CallRecords records, CallHours callHours, Leads leads, Team team, Clock clock) {
         this.records = records;
         this.callHours = callHours;
         this.leads = leads;
         this.team = team;
-        this.priors = priors;
         this.clock = clock;
     }
 
@@ -56,7 +53,7 @@ public class Numbers {
         var now = clock.instant();
         var range = new CallRecords.Range(now.minus(Duration.ofDays(period)), now, member == null ? null : member.id());
         var calls = callHours.between(range.from(), range.to(), range.memberId());
-        var times = new ConnectTimes(calls, priors);
+        var times = new ConnectTimes(calls);
         return new Summary(
                 new Summary.Scope(member == null ? null : member.email(), range.from(), range.to()),
                 Rates.followUpsToClose(records.followUpsOfSales(range)),

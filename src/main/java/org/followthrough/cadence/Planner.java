@@ -203,7 +203,7 @@ public final class Planner {
         Instant best = null;
         int bestScore = Integer.MIN_VALUE;
         for (int day = 0; day < 2; day++) {
-            for (var time : BestTimes.WINDOW_STARTS) {
+            for (var time : bestTimes.windowStarts()) {
                 if (!window.contains(time)) {
                     continue;
                 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;
 import java.util.List;
-import org.followthrough.calendar.BestTimes;
 import org.followthrough.calls.CallHours;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +11,7 @@ class ConnectTimesTest {
 
     @Test
     void withoutCallsTheUsualBestTimesLeadInR4sOrder() {
-        var best = new ConnectTimes(List.of(), new BestTimes()).best();
+        var best = new ConnectTimes(List.of()).best();
 
         assertThat(best.basedOn()).isEqualTo("R4_PRIORS");
         assertThat(best.windows())
@@ -23,11 +22,9 @@ class ConnectTimesTest {
 
     @Test
     void enoughCallsAtAnHourOutweighItsPrior() {
-        var best = new ConnectTimes(
-                        List.of(
-                                new CallHours.Count(DayOfWeek.TUESDAY, 9, 1, 100, 80),
-                                new CallHours.Count(DayOfWeek.THURSDAY, 16, 2, 100, 5)),
-                        new BestTimes())
+        var best = new ConnectTimes(List.of(
+                        new CallHours.Count(DayOfWeek.TUESDAY, 9, 1, 100, 80),
+                        new CallHours.Count(DayOfWeek.THURSDAY, 16, 2, 100, 5)))
                 .best();
 
         assertThat(best.basedOn()).isEqualTo("TEAM_CALLS");
@@ -44,11 +41,9 @@ class ConnectTimesTest {
 
     @Test
     void theHeatMapAddsEveryAttemptAtTheSameLocalHourIntoOneCell() {
-        var heat = new ConnectTimes(
-                        List.of(
-                                new CallHours.Count(DayOfWeek.THURSDAY, 11, 1, 3, 1),
-                                new CallHours.Count(DayOfWeek.THURSDAY, 11, 0, 1, 1)),
-                        new BestTimes())
+        var heat = new ConnectTimes(List.of(
+                        new CallHours.Count(DayOfWeek.THURSDAY, 11, 1, 3, 1),
+                        new CallHours.Count(DayOfWeek.THURSDAY, 11, 0, 1, 1)))
                 .heatMap();
 
         assertThat(heat).singleElement().satisfies(cell -> {

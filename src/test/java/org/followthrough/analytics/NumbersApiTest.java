@@ -139,7 +139,7 @@ class NumbersApiTest {
     }
 
     @Test
-    void theBestTimesStartFromTheUsualOnesAndMoveWithTheTeamsCalls() {
+    void theBestTimesAreTheUsualOnesUntilThereAreEnoughCallsAndShowTheCallsBehindThem() {
         var fresh = summary(given.rep(), "").get("bestTimes");
         assertThat(fresh.get("basedOn").asString()).isEqualTo("R4_PRIORS");
         assertThat(fresh.get("calls").asLong()).isZero();
@@ -147,10 +147,15 @@ class NumbersApiTest {
         assertThat(fresh.at("/windows/0/hour").asInt()).isEqualTo(16);
 
         var ours = summary(rep, "").get("bestTimes");
-        assertThat(ours.at("/windows/0/weekday").asString())
-                .as("Thursday 16:00 connected, Wednesday 16:00 did not")
-                .isEqualTo("THURSDAY");
-        assertThat(ours.at("/windows/0/calls").asLong()).isEqualTo(1);
+        assertThat(ours.get("basedOn").asString())
+                .as("five calls are too few to learn from")
+                .isEqualTo("R4_PRIORS");
+        assertThat(ours.get("calls").asLong()).isEqualTo(5);
+        assertThat(ours.at("/windows/0/weekday").asString()).isEqualTo("WEDNESDAY");
+        assertThat(ours.at("/windows/0/calls").asLong())
+                .as("each window shows the calls behind it")
+                .isEqualTo(1);
+        assertThat(ours.at("/windows/0/rate").asDouble()).isZero();
     }
 
     @Test

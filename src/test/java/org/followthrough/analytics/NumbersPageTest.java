@@ -29,6 +29,7 @@ class NumbersPageTest {
         var page = page(rep, "/numbers");
         assertThat(page).contains("Follow-ups to close", "Connect rate by the prospect", "Best times to call");
         assertThat(page).contains("Your calls in the last 90 days.");
+        assertThat(page).contains("learning starts at 200 calls, and these are 0.");
         assertThat(page).doesNotContain("The whole team</option>");
     }
 

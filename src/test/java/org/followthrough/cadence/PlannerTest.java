@@ -95,6 +95,29 @@ class PlannerTest {
     }
 
     @Test
+    void onceTheTeamsCallsAreLearnedTheAttemptsGoWhereTheTeamConnects() {
+        var calls = new long[7][24];
+        var connected = new long[7][24];
+        for (int day = 0; day < 5; day++) {
+            calls[day][16] = 60; // R4's best hour, where this team rarely reaches anyone
+            connected[day][16] = 3;
+            calls[day][9] = 60;
+            connected[day][9] = 30;
+        }
+        var learned = new BestTimes();
+        learned.learn(calls, connected);
+        var start = at(2026, 8, 17, 9, 30); // a Monday
+
+        var plan = new Planner(calendar, learned).preview(BuiltInCadences.firstTimeCalls(), start, newYork, List.of());
+
+        assertThat(calls(plan).subList(1, 6))
+                .as("every later attempt at 09:00 instead of R4's 16:00")
+                .allSatisfy(
+                        at -> assertThat(at.atZone(newYork.zone()).getHour()).isEqualTo(9));
+        assertThat(calls(plan).get(1)).isEqualTo(at(2026, 8, 18, 9, 0));
+    }
+
+    @Test
     void aLeadArrivingAfterFiveIsCalledAtOnceAndThenOnTheNextBusinessDayNotTheOneAfter() {
         var start = at(2026, 8, 18, 17, 30); // a Tuesday evening
         var plan = planner.preview(BuiltInCadences.firstTimeCalls(), start, newYork, List.of());

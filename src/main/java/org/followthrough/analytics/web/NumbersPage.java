@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import org.followthrough.analytics.Numbers;
 import org.followthrough.analytics.Summary;
+import org.followthrough.calendar.BestTimes;
 import org.followthrough.common.InvalidInput;
 import org.followthrough.team.Actor;
 import org.followthrough.team.Member;
@@ -66,6 +67,7 @@ class NumbersPage {
         model.addAttribute("members", actor.seesWholeTeam() ? team.members() : List.<Member>of());
         model.addAttribute("whose", whose(actor, summary.scope().owner()));
         model.addAttribute("hours", hours());
+        model.addAttribute("learnAfter", BestTimes.ENOUGH_CALLS);
         model.addAttribute("heat", heat(summary.connectHeatMap()));
         return "analytics/numbers";
     }
