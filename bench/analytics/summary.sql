@@ -15,8 +15,8 @@ select t.objection_category, count(*) from touches t where t.objection_category 
 select weekday, local_hour, attempt, sum(calls), sum(connected) from call_hours
     where hour_start >= date_trunc('hour', now() - interval '90 days') and hour_start <= now()
     and (:team = 1 or member_id = (select id from members where email = 'rep-' || :r || '@bench.example')) group by weekday, local_hour, attempt;
-select count(*) from prospects p
-    where p.stage in ('NEW', 'ATTEMPTING', 'ENGAGED', 'NURTURE')
-      and (p.do_not_call or not exists (select 1 from tasks t where t.prospect_id = p.id and t.status = 'OPEN'))
-      and not exists (select 1 from enrolments e where e.active_prospect_id = p.id and e.waiting_until >= now() - interval '1 hour')
-      and (:team = 1 or p.owner_id = (select id from members where email = 'rep-' || :r || '@bench.example'));
+select p.id, p.full_name, p.owner_id, p.stage, p.do_not_call from leads_without_next_step l
+    join prospects p on p.id = l.prospect_id where p.stage = 'ENGAGED'
+      and not exists (select 1 from tasks t where t.prospect_id = p.id and t.status = 'OPEN')
+      and (:team = 1 or p.owner_id = (select id from members where email = 'rep-' || :r || '@bench.example'))
+    order by p.created_at;

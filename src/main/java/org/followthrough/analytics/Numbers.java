@@ -2,7 +2,6 @@ package org.followthrough.analytics;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.followthrough.calls.CallHours;
@@ -86,9 +85,12 @@ public class Numbers {
     }
 
     private Summary.NoNextStep noNextStep(UUID ownerId) {
-        List<Summary.Lead> first = leads.withoutNextStep(ownerId, FIRST_LEADS).stream()
-                .map(s -> new Summary.Lead(s.prospectId().toString(), s.fullName(), s.stage()))
-                .toList();
-        return new Summary.NoNextStep(leads.countWithoutNextStep(ownerId), first);
+        var left = leads.leftByLastCheck(ownerId);
+        return new Summary.NoNextStep(
+                left.size(),
+                left.stream()
+                        .limit(FIRST_LEADS)
+                        .map(s -> new Summary.Lead(s.prospectId().toString(), s.fullName(), s.stage()))
+                        .toList());
     }
 }

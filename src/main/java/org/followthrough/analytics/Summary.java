@@ -51,7 +51,10 @@ public record Summary(
 
     public record Objections(String category, long count, double share) {}
 
-    /** Open prospects with nothing planned (R23), the first few of them by name. */
+    /**
+     * Leads with no planned next step (R23): the engaged prospects the never-lose-a-lead check (every
+     * quarter of an hour) left to their owner, still without one; the check plans for all the others.
+     */
     public record NoNextStep(long count, List<Lead> first) {}
 
     public record Lead(String id, String fullName, String stage) {}

@@ -3,6 +3,7 @@ package org.followthrough.calls;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Never lose a lead (R23): every open prospect — nurtured and do-not-call ones included — always has
@@ -60,7 +62,7 @@ public class Leads {
     }
 
     /** The first open prospects with nothing planned, oldest first: the owner's, or everyone's when null. */
-    public List<Stranded> withoutNextStep(UUID ownerId, int limit) {
+    private List<Stranded> withoutNextStep(UUID ownerId, int limit) {
         var query = jdbc.sql(STRANDED + (ownerId == null ? "" : " and p.owner_id = ?")
                         + " order by p.created_at fetch first " + Math.min(limit, 1000) + " rows only")
                 .param(Sql.ts(clock.instant().minus(OVERDUE)));
@@ -70,40 +72,56 @@ public class Leads {
         return query.query(Leads::stranded).list();
     }
 
-    /** How many open prospects have nothing planned: the owner's, or everyone's when null. */
-    public long countWithoutNextStep(UUID ownerId) {
-        var query = jdbc.sql(
-                        "select count(*) from (" + STRANDED + (ownerId == null ? "" : " and p.owner_id = ?") + ") s")
-                .param(Sql.ts(clock.instant().minus(OVERDUE)));
-        if (ownerId != null) {
-            query = query.param(ownerId);
-        }
-        return query.query(Long.class).single();
-    }
-
-    /** The scheduled check: plans a next step for every stranded prospect it can, and counts the rest. */
-    void check() {
+    /**
+     * The scheduled check: plans a next step for every stranded prospect it can, and records (and
+     * counts) the rest, which {@link #leftByLastCheck} reads.
+     */
+    @Transactional
+    public void check() {
         var now = clock.instant();
         var lost = jdbc.sql(STRANDED + " order by p.created_at fetch first 1000 rows only")
                 .param(Sql.ts(now.minus(OVERDUE)))
                 .query(Leads::stranded)
                 .list();
-        long left = 0;
+        var left = new ArrayList<UUID>();
         for (var s : lost) {
             if (s.doNotCall() || s.stage().equals("NURTURE")) {
                 enrolments.start(s.prospectId(), Cadence.NURTURE, now);
             } else if (!s.stage().equals("ENGAGED")) {
                 enrolments.start(s.prospectId(), Cadence.FIRST_TIME_CALLS, now);
             } else {
-                left++;
+                left.add(s.prospectId());
             }
         }
-        stranded.set(left);
-        if (left > 0) {
+        jdbc.sql("delete from leads_without_next_step").update();
+        for (var id : left) {
+            jdbc.sql("insert into leads_without_next_step (prospect_id, found_at) values (?, ?)")
+                    .params(id, Sql.ts(now))
+                    .update();
+        }
+        stranded.set(left.size());
+        if (!left.isEmpty()) {
             log.warn(
                     "{} engaged prospects have no planned next step; see GET /api/v1/prospects/without-next-step",
-                    left);
+                    left.size());
         }
+    }
+
+    /**
+     * What the last check left without a next step (the engaged prospects their owner must plan for),
+     * still open and without one: the owner's, or everyone's when null. Cheap at any size, unlike
+     * {@link #withoutNextStep}, which searches every prospect.
+     */
+    public List<Stranded> leftByLastCheck(UUID ownerId) {
+        var query =
+                jdbc.sql("select p.id, p.full_name, p.owner_id, p.stage, p.do_not_call from leads_without_next_step l"
+                        + " join prospects p on p.id = l.prospect_id where p.stage = 'ENGAGED'"
+                        + " and not exists (select 1 from tasks t where t.prospect_id = p.id and t.status = 'OPEN')"
+                        + (ownerId == null ? "" : " and p.owner_id = ?") + " order by p.created_at");
+        if (ownerId != null) {
+            query = query.param(ownerId);
+        }
+        return query.query(Leads::stranded).list();
     }
 
     private static Stranded stranded(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

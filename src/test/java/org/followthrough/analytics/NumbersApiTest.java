@@ -9,6 +9,7 @@ import java.util.stream.StreamSupport;
 import org.followthrough.ApplicationTest;
 import org.followthrough.Given;
 import org.followthrough.TestClock;
+import org.followthrough.calls.Leads;
 import org.followthrough.prospects.Prospect;
 import org.followthrough.team.Member;
 import org.junit.jupiter.api.AfterEach;
@@ -44,6 +45,9 @@ class NumbersApiTest {
     @Autowired
     ObjectMapper json;
 
+    @Autowired
+    Leads leads;
+
     Member rep;
     Member other;
     Prospect stranded;
@@ -71,7 +75,16 @@ class NumbersApiTest {
                 at(2026, 8, 20, 16, 20, NEW_YORK),
                 "\"nextStep\":{\"appointmentAt\":\"2026-08-24T10:00:00-04:00\",\"agenda\":\"Pricing\"}");
         log(other, given.prospect(other), "NO_ANSWER", at(2026, 8, 19, 16, 10, NEW_YORK), null);
-        stranded = given.strand(given.prospect(rep));
+        stranded = given.prospect(rep);
+        log(
+                rep,
+                stranded,
+                "CONNECTED",
+                at(2026, 8, 21, 10, 0, NEW_YORK),
+                "\"nextStep\":{\"appointmentAt\":\"2026-08-26T11:00:00-04:00\",\"agenda\":\"Terms\"}");
+        given.strand(stranded); // engaged, and nothing planned: the check leaves them to their owner
+        given.strand(given.prospect(rep)); // not yet reached: the check plans for them itself
+        leads.check();
 
         clock.set(ZonedDateTime.of(2026, 8, 24, 10, 1, 30, 0, NEW_YORK).toInstant());
         log(rep, booked, "CONNECTED", null, "\"nextStep\":{\"stage\":\"WON\"}");
@@ -99,8 +112,8 @@ class NumbersApiTest {
         assertThat(reach.at("/0/attempt").asInt()).isEqualTo(1);
         assertThat(reach.at("/0/calls").asLong())
                 .as("the other rep's FTC #1 is not counted")
-                .isEqualTo(3);
-        assertThat(reach.at("/0/connected").asLong()).isEqualTo(2);
+                .isEqualTo(4);
+        assertThat(reach.at("/0/connected").asLong()).isEqualTo(3);
         assertThat(reach.at("/1/attempt").asInt()).isEqualTo(2);
         assertThat(reach.at("/1/rate").asDouble()).isEqualTo(1.0);
 
@@ -135,7 +148,7 @@ class NumbersApiTest {
         assertThat(StreamSupport.stream(heat.spliterator(), false)
                         .mapToLong(c -> c.get("calls").asLong())
                         .sum())
-                .isEqualTo(5);
+                .isEqualTo(6);
     }
 
     @Test
@@ -148,9 +161,9 @@ class NumbersApiTest {
 
         var ours = summary(rep, "").get("bestTimes");
         assertThat(ours.get("basedOn").asString())
-                .as("five calls are too few to learn from")
+                .as("six calls are too few to learn from")
                 .isEqualTo("R4_PRIORS");
-        assertThat(ours.get("calls").asLong()).isEqualTo(5);
+        assertThat(ours.get("calls").asLong()).isEqualTo(6);
         assertThat(ours.at("/windows/0/weekday").asString()).isEqualTo("WEDNESDAY");
         assertThat(ours.at("/windows/0/calls").asLong())
                 .as("each window shows the calls behind it")
