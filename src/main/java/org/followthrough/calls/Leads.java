@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Never lose a lead (R23): every open prospect — nurtured and do-not-call ones included — always has
@@ -46,12 +46,14 @@ public class Leads {
             """;
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
     private final Enrolments enrolments;
     private final Clock clock;
     private final AtomicLong stranded = new AtomicLong();
 
-    Leads(JdbcClient jdbc, Enrolments enrolments, Clock clock, MeterRegistry meters) {
+    Leads(JdbcClient jdbc, TransactionTemplate transaction, Enrolments enrolments, Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.transaction = transaction;
         this.enrolments = enrolments;
         this.clock = clock;
         meters.gauge("followthrough.prospects.without.next.step", stranded);
@@ -74,9 +76,9 @@ public class Leads {
 
     /**
      * The scheduled check: plans a next step for every stranded prospect it can, and records (and
-     * counts) the rest, which {@link #leftByLastCheck} reads.
+     * counts) the rest, which {@link #leftByLastCheck} reads. Each prospect is planned for in a
+     * transaction of its own, so one that fails holds up no other.
      */
-    @Transactional
     public void check() {
         var now = clock.instant();
         var lost = jdbc.sql(STRANDED + " order by p.created_at fetch first 1000 rows only")
@@ -93,12 +95,14 @@ public class Leads {
                 left.add(s.prospectId());
             }
         }
-        jdbc.sql("delete from leads_without_next_step").update();
-        for (var id : left) {
-            jdbc.sql("insert into leads_without_next_step (prospect_id, found_at) values (?, ?)")
-                    .params(id, Sql.ts(now))
-                    .update();
-        }
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("delete from leads_without_next_step").update();
+            for (var id : left) {
+                jdbc.sql("insert into leads_without_next_step (prospect_id, found_at) values (?, ?)")
+                        .params(id, Sql.ts(now))
+                        .update();
+            }
+        });
         stranded.set(left.size());
         if (!left.isEmpty()) {
             log.warn(

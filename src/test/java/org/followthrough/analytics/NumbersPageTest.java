@@ -41,6 +41,12 @@ class NumbersPageTest {
         assertThat(page(manager, "/numbers?days=30&owner=" + rep.email()))
                 .contains(rep.fullName() + "&#39;s calls in the last 30 days.");
 
+        assertThat(page(manager, "/numbers?days=45"))
+                .contains("in the last 45 days.", "<option value=\"45\" selected=\"selected\">Last 45 days</option>");
+        assertThat(page(manager, "/numbers?days=0"))
+                .contains("id=\"days-error\"", "must be between 1 and")
+                .contains("in the last 90 days.");
+
         var refused = page(manager, "/numbers?owner={owner}", "nobody@example.com");
         assertThat(refused).contains("id=\"owner-error\"", "is not a member&#39;s email");
         assertThat(refused).as("the team's numbers meanwhile").contains("The whole team&#39;s calls");

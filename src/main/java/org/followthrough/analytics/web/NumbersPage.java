@@ -52,16 +52,18 @@ class NumbersPage {
             Model model) {
         var errors = new HashMap<String, String>();
         Summary summary;
+        int shown = days == null ? Numbers.DEFAULT_DAYS : days;
         try {
             summary = numbers.summary(actor, owner, days);
         } catch (InvalidInput refused) {
             refused.problems().forEach(p -> errors.put(p.field(), p.message()));
             summary = numbers.summary(actor, null, null);
+            shown = Numbers.DEFAULT_DAYS;
         }
         model.addAttribute("errors", errors);
         model.addAttribute("summary", summary);
-        model.addAttribute("days", days == null || !PERIODS.contains(days) ? Numbers.DEFAULT_DAYS : days);
-        model.addAttribute("periods", PERIODS);
+        model.addAttribute("days", shown);
+        model.addAttribute("periods", PERIODS.contains(shown) ? PERIODS : withPeriod(shown));
         model.addAttribute(
                 "owner", summary.scope().owner() == null ? "" : summary.scope().owner());
         model.addAttribute("members", actor.seesWholeTeam() ? team.members() : List.<Member>of());
@@ -80,6 +82,14 @@ class NumbersPage {
             return "Your calls";
         }
         return team.memberByEmail(owner).map(Member::fullName).orElse(owner) + "'s calls";
+    }
+
+    /** The periods to choose from, with one given by address (a bookmark of the last 45 days) among them. */
+    private static List<Integer> withPeriod(int days) {
+        var periods = new ArrayList<>(PERIODS);
+        periods.add(days);
+        periods.sort(null);
+        return periods;
     }
 
     private static List<Integer> hours() {
