@@ -1,8 +1,9 @@
 package db.migration;
 
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.UUID;
@@ -16,7 +17,7 @@ import org.flywaydb.core.api.migration.Context;
  */
 public class V22_1__count_past_calls_by_hour extends BaseJavaMigration {
 
-    private record Key(UUID member, Timestamp hour, int weekday, int localHour, int attempt) {}
+    private record Key(UUID member, OffsetDateTime hour, int weekday, int localHour, int attempt) {}
 
     @Override
     public void migrate(Context context) throws SQLException {
@@ -28,11 +29,11 @@ public class V22_1__count_past_calls_by_hour extends BaseJavaMigration {
                     "select t.member_id, t.at, t.label, t.outcome, p.time_zone from touches t"
                             + " join prospects p on p.id = t.prospect_id where t.kind = 'CALL' and t.member_id is not null")) {
                 while (rows.next()) {
-                    var at = rows.getTimestamp(2).toInstant();
+                    var at = rows.getObject(2, OffsetDateTime.class).toInstant();
                     var local = at.atZone(ZoneId.of(rows.getString(5)));
                     var key = new Key(
                             rows.getObject(1, UUID.class),
-                            Timestamp.from(at.truncatedTo(ChronoUnit.HOURS)),
+                            at.truncatedTo(ChronoUnit.HOURS).atOffset(ZoneOffset.UTC),
                             local.getDayOfWeek().getValue(),
                             local.getHour(),
                             attempt(rows.getString(3)));
@@ -48,7 +49,7 @@ public class V22_1__count_past_calls_by_hour extends BaseJavaMigration {
             for (var e : counts.entrySet()) {
                 var k = e.getKey();
                 insert.setObject(1, k.member());
-                insert.setTimestamp(2, k.hour());
+                insert.setObject(2, k.hour());
                 insert.setInt(3, k.weekday());
                 insert.setInt(4, k.localHour());
                 insert.setInt(5, k.attempt());

@@ -17,10 +17,11 @@ import org.springframework.stereotype.Component;
  * Teaches the engine the team's best times (R4, R19): from the calls of the last 90 days by the
  * prospects' local weekday and hour, at start and then every quarter of an hour
  * ({@code followthrough.best-times.relearn-every}; zero turns it off). Every instance learns for
- * itself, since what it learns is kept in its memory; all read the same counts, so they agree.
+ * itself, since what it learns is kept in its memory; all read the same counts, so they agree once
+ * each has relearnt.
  */
 @Component
-public class BestTimesLearning implements SmartLifecycle {
+class BestTimesLearning implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(BestTimesLearning.class);
 
@@ -44,7 +45,7 @@ public class BestTimesLearning implements SmartLifecycle {
     }
 
     /** Learns from the team's calls now: what the timer does, and what a test calls. */
-    public void relearn() {
+    void relearn() {
         var now = clock.instant();
         var calls = new long[7][24];
         var connected = new long[7][24];

@@ -49,7 +49,7 @@ final class ConnectTimes {
      * The best weekday hours inside the usual calling window, best first: ranked by R4's priors until
      * these calls are enough to learn from, then by the expected connect rate, as the planner ranks them.
      */
-    Summary.BestTimes best() {
+    Summary.BestTimes best(BestTimes engine) {
         var learned = new BestTimes();
         learned.learn(calls, connected);
         boolean fromCalls = learned.learnedFromTheTeam();
@@ -67,7 +67,11 @@ final class ConnectTimes {
                         round(h.prior()),
                         round(fromCalls ? h.estimate() : h.prior())))
                 .toList();
-        return new Summary.BestTimes(fromCalls ? "TEAM_CALLS" : "R4_PRIORS", totalCalls, windows);
+        return new Summary.BestTimes(
+                fromCalls ? "TEAM_CALLS" : "R4_PRIORS",
+                totalCalls,
+                windows,
+                new Summary.Engine(engine.learnedFromTheTeam() ? "TEAM_CALLS" : "R4_PRIORS", engine.windowStarts()));
     }
 
     private static double round(double rate) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
+import org.followthrough.calendar.BestTimes;
 import org.followthrough.calls.CallHours;
 import org.followthrough.calls.Leads;
 import org.followthrough.common.InvalidInput;
@@ -28,13 +29,15 @@ public class Numbers {
     private final CallHours callHours;
     private final Leads leads;
     private final Team team;
+    private final BestTimes engine;
     private final Clock clock;
 
-    Numbers(CallRecords records, CallHours callHours, Leads leads, Team team, Clock clock) {
+    Numbers(CallRecords records, CallHours callHours, Leads leads, Team team, BestTimes engine, Clock clock) {
         this.records = records;
         this.callHours = callHours;
         this.leads = leads;
         this.team = team;
+        this.engine = engine;
         this.clock = clock;
     }
 
@@ -62,21 +65,22 @@ public class Numbers {
                 times.heatMap(),
                 Rates.objections(records.objections(range)),
                 noNextStep(member == null ? null : member.id()),
-                times.best());
+                times.best(engine));
     }
 
     private Member member(Actor actor, String owner) {
         if (owner == null || owner.isBlank()) {
             return actor.seesWholeTeam() ? null : self(actor);
         }
-        var named = owner.trim().equalsIgnoreCase("me")
+        boolean me = owner.trim().equalsIgnoreCase("me") || owner.trim().equalsIgnoreCase(actor.email());
+        if (!me && !actor.seesWholeTeam()) {
+            throw InvalidInput.of("owner", "a rep's numbers are their own; leave owner out or use 'me'");
+        }
+        var named = me
                 ? self(actor)
                 : team.memberByEmail(owner.trim().toLowerCase(Locale.ROOT))
                         .orElseThrow(() -> InvalidInput.of(
                                 "owner", "'" + owner + "' is not a member's email; use an email or 'me'"));
-        if (!actor.maySee(named.id())) {
-            throw InvalidInput.of("owner", "a rep's numbers are their own; leave owner out or use 'me'");
-        }
         return named;
     }
 

@@ -63,7 +63,13 @@ public record Summary(
      * The best hours to call, best first: {@code basedOn} says whether the team's own calls or R4's
      * priors decide, and each window shows the calls behind it.
      */
-    public record BestTimes(String basedOn, long calls, List<Window> windows) {}
+    public record BestTimes(String basedOn, long calls, List<Window> windows, Engine engine) {}
+
+    /**
+     * What the engine plans with right now, whatever the scope above: the whole team's last 90 days
+     * once they hold enough calls, else R4's; the hours it tries, best first.
+     */
+    public record Engine(String basedOn, List<java.time.LocalTime> windowStarts) {}
 
     /**
      * One weekday hour: the team's raw rate there, R4's prior for it and the estimate that blends

@@ -30,7 +30,7 @@ public final class BestTimes {
     public record Hour(DayOfWeek weekday, int hour, long calls, long connected, double prior, double estimate) {}
 
     /** How many calls R4's prior for an hour is worth against the team's own calls at that hour. */
-    public static final int PRIOR_WEIGHT = 20;
+    static final int PRIOR_WEIGHT = 20;
 
     /** The calls a team needs before its own connect rates move the plan. */
     public static final int ENOUGH_CALLS = 200;

@@ -9,6 +9,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.followthrough.common.Databases;
 import org.followthrough.common.Sql;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -33,7 +34,7 @@ public class CallHours {
                   values (?, ?, ?, ?, ?, 1, ?)
                   on conflict (member_id, hour_start, weekday, local_hour, attempt)
                   do update set calls = call_hours.calls + 1, connected = call_hours.connected + excluded.connected"""
-                // H2 is one instance with one writer per row: its MERGE needs no conflict clause
+                // H2 has no ON CONFLICT; two MERGEs of a new hour at once can both insert, so count() tries again
                 : """
                   merge into call_hours c using (values (cast(? as uuid), cast(? as timestamp with time zone),
                       cast(? as smallint), cast(? as smallint), cast(? as smallint), cast(? as int)))
@@ -48,18 +49,26 @@ public class CallHours {
     /** Counts one call, in the transaction that logs it. */
     void count(UUID memberId, Instant at, ZoneId prospectZone, String label, boolean connected) {
         var local = at.atZone(prospectZone);
-        jdbc.sql(upsert)
-                .params(
-                        memberId,
-                        Sql.ts(at.truncatedTo(ChronoUnit.HOURS)),
-                        local.getDayOfWeek().getValue(),
-                        local.getHour(),
-                        attempt(label),
-                        connected ? 1 : 0)
-                .update();
+        var params = new Object[] {
+            memberId,
+            Sql.ts(at.truncatedTo(ChronoUnit.HOURS)),
+            local.getDayOfWeek().getValue(),
+            local.getHour(),
+            attempt(label),
+            connected ? 1 : 0
+        };
+        try {
+            jdbc.sql(upsert).params(params).update();
+        } catch (DuplicateKeyException countedMeanwhile) {
+            // H2 only (PostgreSQL's ON CONFLICT cannot collide): the hour exists now, so the MERGE updates it
+            jdbc.sql(upsert).params(params).update();
+        }
     }
 
-    /** The calls made in {@code [from, to]} (to the hour), by one member or (when null) by anyone. */
+    /**
+     * The calls made in the hours from the one {@code from} falls in to the one {@code to} falls in,
+     * by one member or (when null) by anyone: whole hours, so up to an hour more than the instants say.
+     */
     public List<Count> between(Instant from, Instant to, UUID memberId) {
         var query = jdbc.sql("select weekday, local_hour, attempt, sum(calls), sum(connected) from call_hours"
                         + " where hour_start >= ? and hour_start <= ?" + (memberId == null ? "" : " and member_id = ?")

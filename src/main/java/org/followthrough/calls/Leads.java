@@ -117,11 +117,13 @@ public class Leads {
      * {@link #withoutNextStep}, which searches every prospect.
      */
     public List<Stranded> leftByLastCheck(UUID ownerId) {
-        var query =
-                jdbc.sql("select p.id, p.full_name, p.owner_id, p.stage, p.do_not_call from leads_without_next_step l"
-                        + " join prospects p on p.id = l.prospect_id where p.stage = 'ENGAGED'"
-                        + " and not exists (select 1 from tasks t where t.prospect_id = p.id and t.status = 'OPEN')"
-                        + (ownerId == null ? "" : " and p.owner_id = ?") + " order by p.created_at");
+        var query = jdbc.sql(
+                        "select p.id, p.full_name, p.owner_id, p.stage, p.do_not_call from leads_without_next_step l"
+                                + " join prospects p on p.id = l.prospect_id where p.stage = 'ENGAGED'"
+                                + " and not exists (select 1 from tasks t where t.prospect_id = p.id and t.status = 'OPEN')"
+                                + " and not exists (select 1 from enrolments e where e.active_prospect_id = p.id and e.waiting_until >= ?)"
+                                + (ownerId == null ? "" : " and p.owner_id = ?") + " order by p.created_at")
+                .param(Sql.ts(clock.instant().minus(OVERDUE)));
         if (ownerId != null) {
             query = query.param(ownerId);
         }

@@ -75,6 +75,15 @@ class BestTimesLearningTest {
         learning.relearn();
 
         assertThat(bestTimes.learnedFromTheTeam()).isTrue();
+        var engine = mvc.get()
+                .uri("/api/v1/analytics/summary")
+                .header("Authorization", given.bearer(rep))
+                .exchange();
+        assertThat(engine)
+                .as("the numbers say what the engine plans with")
+                .bodyJson()
+                .extractingPath("$.bestTimes.engine.basedOn")
+                .isEqualTo("TEAM_CALLS");
         assertThat(firstTimeCallsFromMonday().at("/steps/2/at").asString()).isEqualTo("2026-08-18T09:00:00-04:00");
         var prospect = given.prospect(rep);
         var slots = mvc.get()

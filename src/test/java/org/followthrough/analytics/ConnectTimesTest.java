@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;
 import java.util.List;
+import org.followthrough.calendar.BestTimes;
 import org.followthrough.calls.CallHours;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +12,7 @@ class ConnectTimesTest {
 
     @Test
     void withoutCallsTheUsualBestTimesLeadInR4sOrder() {
-        var best = new ConnectTimes(List.of()).best();
+        var best = new ConnectTimes(List.of()).best(new BestTimes());
 
         assertThat(best.basedOn()).isEqualTo("R4_PRIORS");
         assertThat(best.windows())
@@ -25,7 +26,7 @@ class ConnectTimesTest {
         var best = new ConnectTimes(List.of(
                         new CallHours.Count(DayOfWeek.TUESDAY, 9, 1, 100, 80),
                         new CallHours.Count(DayOfWeek.THURSDAY, 16, 2, 100, 5)))
-                .best();
+                .best(new BestTimes());
 
         assertThat(best.basedOn()).isEqualTo("TEAM_CALLS");
         assertThat(best.calls()).isEqualTo(200);

@@ -30,6 +30,9 @@ class NumbersPageTest {
         assertThat(page).contains("Follow-ups to close", "Connect rate by the prospect", "Best times to call");
         assertThat(page).contains("Your calls in the last 90 days.");
         assertThat(page).contains("learning starts at 200 calls, and these are 0.");
+        assertThat(page)
+                .contains(
+                        "FollowThrough plans attempts at 16:00, 11:00, 10:00, 09:00, 15:00, 17:00, the usual best hours");
         assertThat(page).doesNotContain("The whole team</option>");
     }
 
@@ -53,11 +56,15 @@ class NumbersPageTest {
     }
 
     @Test
-    void whatARepTypedIsEscaped() throws Exception {
+    void whatAManagerTypedIsEscapedAndARepIsToldTheirNumbersAreTheirOwn() throws Exception {
+        var manager = given.manager();
         var rep = given.rep();
-        assertThat(page(rep, "/numbers?owner={owner}", "<script>alert(1)</script>"))
+        assertThat(page(manager, "/numbers?owner={owner}", "<script>alert(1)</script>"))
                 .doesNotContain("<script>alert(1)")
                 .contains("&#39;&lt;script&gt;alert(1)&lt;/script&gt;&#39; is not a member");
+        assertThat(page(rep, "/numbers?owner={owner}", "someone@example.com"))
+                .contains("a rep&#39;s numbers are their own")
+                .doesNotContain("someone@example.com");
     }
 
     private String page(Member member, String uri, Object... variables) throws java.io.UnsupportedEncodingException {
