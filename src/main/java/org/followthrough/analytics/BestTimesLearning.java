@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Teaches the engine the team's best times (R4, R19): from the calls of the last 90 days by the
- * prospects' local weekday and hour, at start and then every quarter of an hour
+ * prospects' local weekday and hour (appointment calls left out: the prospect chose their time), at start and then every quarter of an hour
  * ({@code followthrough.best-times.relearn-every}; zero turns it off). Every instance learns for
  * itself, since what it learns is kept in its memory; all read the same counts, so they agree once
  * each has relearnt.
@@ -50,6 +50,9 @@ class BestTimesLearning implements SmartLifecycle {
         var calls = new long[7][24];
         var connected = new long[7][24];
         for (var c : callHours.between(now.minus(PERIOD), now, null)) {
+            if (c.atAgreedTime()) {
+                continue;
+            }
             calls[c.weekday().ordinal()][c.hour()] += c.calls();
             connected[c.weekday().ordinal()][c.hour()] += c.connected();
         }

@@ -24,6 +24,9 @@ final class ConnectTimes {
 
     ConnectTimes(List<CallHours.Count> counts) {
         for (var c : counts) {
+            if (c.atAgreedTime()) {
+                continue; // the prospect chose the time: it says nothing of when prospects pick up
+            }
             int day = c.weekday().ordinal();
             calls[day][c.hour()] += c.calls();
             connected[day][c.hour()] += c.connected();

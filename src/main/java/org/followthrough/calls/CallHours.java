@@ -20,8 +20,26 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CallHours {
 
-    /** Calls and connections at one local weekday and hour, for one attempt (0: not a first-time call). */
-    public record Count(DayOfWeek weekday, int hour, int attempt, long calls, long connected) {}
+    /**
+     * The attempt an appointment call is counted under. Its time was agreed with the prospect, so it
+     * says nothing of when prospects pick up: the best times and the heat map leave it out.
+     */
+    public static final int APPOINTMENT = -1;
+
+    /**
+     * Calls and connections at one local weekday and hour, for one attempt: n of FTC #n, 0 for a
+     * follow-up or any other call, {@link #APPOINTMENT} for appointment calls.
+     */
+    public record Count(DayOfWeek weekday, int hour, int attempt, long calls, long connected) {
+
+        /** Whether these calls were made at a time agreed with the prospect. */
+        public boolean atAgreedTime() {
+            return attempt == APPOINTMENT;
+        }
+    }
+
+    /** The label of a call made for an appointment, and of no other. */
+    public static final String APPOINTMENT_LABEL = "Appointment";
 
     private final JdbcClient jdbc;
     private final String upsert;
@@ -83,15 +101,17 @@ public class CallHours {
                 .list();
     }
 
-    /** n of "FTC #n"; 0 for a follow-up, an appointment or anything else. */
-    static int attempt(String label) {
-        if (label == null || !label.startsWith("FTC #")) {
+    /**
+     * The attempt a call is counted under, by its label: n of "FTC #n", {@link #APPOINTMENT} for an
+     * appointment call, 0 for a follow-up or anything else. Also what counting past calls uses.
+     */
+    public static int attempt(String label) {
+        if (APPOINTMENT_LABEL.equals(label)) {
+            return APPOINTMENT;
+        }
+        if (label == null || !label.matches("FTC #\\d{1,4}")) {
             return 0;
         }
-        try {
-            return Integer.parseInt(label.substring("FTC #".length()).trim());
-        } catch (NumberFormatException notNumbered) {
-            return 0;
-        }
+        return Integer.parseInt(label.substring("FTC #".length()));
     }
 }

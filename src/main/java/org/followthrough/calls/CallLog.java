@@ -122,14 +122,20 @@ public class CallLog {
                 prospect.id(),
                 actor.id(),
                 call,
-                appointment == null ? label : "Appointment",
+                appointment == null ? label : CallHours.APPOINTMENT_LABEL,
                 at,
                 now,
                 task == null ? null : task.id(),
                 appointment == null ? null : appointment.id(),
                 lateness,
+                end(prospect, next),
                 followUps(counts));
-        callHours.count(actor.id(), at, prospect.timeZone(), appointment == null ? label : "Appointment", connected);
+        callHours.count(
+                actor.id(),
+                at,
+                prospect.timeZone(),
+                appointment == null ? label : CallHours.APPOINTMENT_LABEL,
+                connected);
         if (task != null) {
             tasks.done(task.id(), at);
         }
@@ -269,6 +275,17 @@ public class CallLog {
                         .active(p.id())
                         .filter(e -> e.cadenceKey().equals(Cadence.POST_SALE))
                         .isPresent();
+    }
+
+    /**
+     * The end this call closes the prospect with, as stored with the touch: none for an appointment, and
+     * none for WON said of a customer (a post-sale check-in), so the numbers count each sale once.
+     */
+    private static LogCall.NextStep end(Prospect p, LogCall.NextStep next) {
+        if (next == null || next.stage() == null || (p.stage() == Stage.WON && isStage(next, Stage.WON))) {
+            return null;
+        }
+        return next;
     }
 
     private static boolean isStage(LogCall.NextStep next, Stage stage) {

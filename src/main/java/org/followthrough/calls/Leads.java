@@ -37,13 +37,17 @@ public class Leads {
      */
     static final Duration OVERDUE = Duration.ofHours(1);
 
-    static final String STRANDED =
+    /** An open prospect (as {@code p}) with nothing planned; the parameter is the overdue limit. */
+    private static final String NOTHING_PLANNED =
             """
-            select p.id, p.full_name, p.owner_id, p.stage, p.do_not_call from prospects p
-            where p.stage in ('NEW', 'ATTEMPTING', 'ENGAGED', 'NURTURE')
+             p.stage in ('NEW', 'ATTEMPTING', 'ENGAGED', 'NURTURE')
               and (p.do_not_call or not exists (select 1 from tasks t where t.prospect_id = p.id and t.status = 'OPEN'))
               and not exists (select 1 from enrolments e where e.active_prospect_id = p.id and e.waiting_until >= ?)
             """;
+
+    private static final String COLUMNS = "select p.id, p.full_name, p.owner_id, p.stage, p.do_not_call";
+
+    static final String STRANDED = COLUMNS + " from prospects p where" + NOTHING_PLANNED;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -76,7 +80,7 @@ public class Leads {
 
     /**
      * The scheduled check: plans a next step for every stranded prospect it can, and records (and
-     * counts) the rest, which {@link #leftByLastCheck} reads. Each prospect is planned for in a
+     * counts) the rest, engaged ones and any it failed to plan for, which {@link #leftByLastCheck} reads. Each prospect is planned for in a
      * transaction of its own, so one that fails holds up no other.
      */
     public void check() {
@@ -87,11 +91,18 @@ public class Leads {
                 .list();
         var left = new ArrayList<UUID>();
         for (var s : lost) {
-            if (s.doNotCall() || s.stage().equals("NURTURE")) {
-                enrolments.start(s.prospectId(), Cadence.NURTURE, now);
-            } else if (!s.stage().equals("ENGAGED")) {
-                enrolments.start(s.prospectId(), Cadence.FIRST_TIME_CALLS, now);
-            } else {
+            var cadence = s.doNotCall() || s.stage().equals("NURTURE")
+                    ? Cadence.NURTURE
+                    : s.stage().equals("ENGAGED") ? null : Cadence.FIRST_TIME_CALLS;
+            if (cadence == null) {
+                left.add(s.prospectId());
+                continue;
+            }
+            try {
+                enrolments.start(s.prospectId(), cadence, now);
+            } catch (RuntimeException e) {
+                // left to their owner like an engaged one, and the check goes on with the others
+                log.warn("Could not plan a next step for prospect {}: {}", s.prospectId(), e.getMessage());
                 left.add(s.prospectId());
             }
         }
@@ -106,23 +117,18 @@ public class Leads {
         stranded.set(left.size());
         if (!left.isEmpty()) {
             log.warn(
-                    "{} engaged prospects have no planned next step; see GET /api/v1/prospects/without-next-step",
-                    left.size());
+                    "{} prospects have no planned next step; see GET /api/v1/prospects/without-next-step", left.size());
         }
     }
 
     /**
-     * What the last check left without a next step (the engaged prospects their owner must plan for),
-     * still open and without one: the owner's, or everyone's when null. Cheap at any size, unlike
+     * What the last check left without a next step (the engaged prospects their owner must plan for,
+     * and any it failed to plan for), still open and without one: the owner's, or everyone's when null. Cheap at any size, unlike
      * {@link #withoutNextStep}, which searches every prospect.
      */
     public List<Stranded> leftByLastCheck(UUID ownerId) {
-        var query = jdbc.sql(
-                        "select p.id, p.full_name, p.owner_id, p.stage, p.do_not_call from leads_without_next_step l"
-                                + " join prospects p on p.id = l.prospect_id where p.stage = 'ENGAGED'"
-                                + " and not exists (select 1 from tasks t where t.prospect_id = p.id and t.status = 'OPEN')"
-                                + " and not exists (select 1 from enrolments e where e.active_prospect_id = p.id and e.waiting_until >= ?)"
-                                + (ownerId == null ? "" : " and p.owner_id = ?") + " order by p.created_at")
+        var query = jdbc.sql(COLUMNS + " from leads_without_next_step l join prospects p on p.id = l.prospect_id where"
+                        + NOTHING_PLANNED + (ownerId == null ? "" : " and p.owner_id = ?") + " order by p.created_at")
                 .param(Sql.ts(clock.instant().minus(OVERDUE)));
         if (ownerId != null) {
             query = query.param(ownerId);

@@ -89,8 +89,8 @@ class Touches {
             UUID taskId,
             UUID appointmentId,
             Long latenessSeconds,
+            LogCall.NextStep end,
             int followUps) {
-        var end = call.nextStep() == null || call.nextStep().stage() == null ? null : call.nextStep();
         jdbc.sql(
                         """
                 insert into touches (id, prospect_id, member_id, kind, outcome, label, at, logged_at, duration_seconds,

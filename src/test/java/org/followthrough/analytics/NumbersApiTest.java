@@ -144,11 +144,28 @@ class NumbersApiTest {
                 .isEqualTo(2);
         assertThat(cell(heat, "THURSDAY", 11).get("connected").asLong()).isEqualTo(2);
         assertThat(cell(heat, "WEDNESDAY", 16).get("rate").asDouble()).isZero();
-        assertThat(cell(heat, "MONDAY", 10).get("connected").asLong()).isEqualTo(1);
+        assertThat(StreamSupport.stream(heat.spliterator(), false)
+                        .filter(c -> c.get("weekday").asString().equals("MONDAY"))
+                        .toList())
+                .as("the appointment call on Monday at 10:01: its time was agreed, so it says nothing of when to call")
+                .isEmpty();
         assertThat(StreamSupport.stream(heat.spliterator(), false)
                         .mapToLong(c -> c.get("calls").asLong())
                         .sum())
-                .isEqualTo(6);
+                .isEqualTo(5);
+    }
+
+    @Test
+    void aCustomersCheckInThatSaysWonAgainIsNotAnotherSale() {
+        var customer = given.prospect(rep);
+        log(rep, customer, "CONNECTED", at(2026, 8, 24, 9, 0, NEW_YORK), "\"nextStep\":{\"stage\":\"WON\"}");
+        assertThat(summary(rep, "").at("/followUpsToClose/won").asLong()).isEqualTo(3);
+
+        log(rep, customer, "CONNECTED", null, "\"nextStep\":{\"stage\":\"WON\"}");
+
+        assertThat(summary(rep, "").at("/followUpsToClose/won").asLong())
+                .as("the post-sale call changes nothing, so the sale counts once")
+                .isEqualTo(3);
     }
 
     @Test
@@ -161,9 +178,11 @@ class NumbersApiTest {
 
         var ours = summary(rep, "").get("bestTimes");
         assertThat(ours.get("basedOn").asString())
-                .as("six calls are too few to learn from")
+                .as("five calls are too few to learn from")
                 .isEqualTo("R4_PRIORS");
-        assertThat(ours.get("calls").asLong()).isEqualTo(6);
+        assertThat(ours.get("calls").asLong())
+                .as("the appointment call left out")
+                .isEqualTo(5);
         assertThat(ours.at("/windows/0/weekday").asString()).isEqualTo("WEDNESDAY");
         assertThat(ours.at("/windows/0/calls").asLong())
                 .as("each window shows the calls behind it")

@@ -72,6 +72,17 @@ class CallHoursTest {
     }
 
     @Test
+    void aCallIsCountedUnderItsAttemptAnAppointmentCallApart() {
+        assertThat(CallHours.attempt("FTC #3")).isEqualTo(3);
+        assertThat(CallHours.attempt("Follow-up #2")).isZero();
+        assertThat(CallHours.attempt("Appointment")).isEqualTo(CallHours.APPOINTMENT);
+        assertThat(CallHours.attempt("FTC #99999"))
+                .as("beyond what the column holds: not a real attempt")
+                .isZero();
+        assertThat(CallHours.attempt(null)).isZero();
+    }
+
+    @Test
     void theMigrationCountsPastCallsAsLoggingThemDid() {
         var rep = logTwoCallsToKathmandu();
         var from = clock.instant().minusSeconds(86_400);
