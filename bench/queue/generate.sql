@@ -1,5 +1,5 @@
--- A big team's data for the queue benchmark: :prospects prospects spread over the bench reps, ten
--- touches each, one open task each (due from two days ago to thirty days ahead) and two done tasks.
+-- A big team's data for the queue and analytics benchmarks: :prospects prospects spread over the
+-- bench reps, ten touches each, one open task each (due from two days ago to thirty days ahead) and two done tasks.
 -- Foreign-key triggers are off and the bulky indexes are built after the rows, as a bulk load would.
 set session_replication_role = replica;
 set synchronous_commit = off;
@@ -40,25 +40,48 @@ alter table touches drop constraint touches_pkey;
 drop index touches_prospect_at;
 drop index touches_next_stage_at;
 drop index touches_objection_at;
-drop index touches_appointment_at;
-insert into touches (id, prospect_id, member_id, kind, outcome, label, at, logged_at)
+drop index touches_label_at;
+-- Ten touches per prospect over the last five weeks, at hours spread over the US working day. Calls
+-- before the sixth touch are first-time calls (FTC #n); an engaged prospect's sixth connects, some
+-- with an objection; the eighth is an appointment call logged a little late or early; the tenth
+-- closes a few prospects as WON or LOST and moves the nurtured ones to NURTURE.
+insert into touches (id, prospect_id, member_id, kind, outcome, label, at, logged_at, objection_category,
+                     appointment_id, lateness_seconds, next_stage, follow_ups, prospect_said_no)
 select gen_random_uuid(), p.id, p.owner_id,
        case when j % 5 = 4 then 'EMAIL' else 'CALL' end,
-       case when j % 5 = 4 then null when j = 6 and p.stage = 'ENGAGED' then 'CONNECTED'
+       case when j % 5 = 4 then null
+            when j = 6 and p.stage = 'ENGAGED' then 'CONNECTED'
+            when j = 8 and p.stage = 'ENGAGED' then 'CONNECTED'
+            when j = 10 and h % 20 < 2 then 'CONNECTED'
             else (array['NO_ANSWER', 'VOICEMAIL', 'GATEKEEPER'])[1 + j % 3] end,
-       null, now() - (40 - j * 3) * interval '1 day', now() - (40 - j * 3) * interval '1 day'
-from prospects p cross join generate_series(1, 10) j;
+       case when j % 5 = 4 then null
+            when j = 8 and p.stage = 'ENGAGED' then 'Appointment'
+            when n <= 5 or (n = 6 and p.stage <> 'ENGAGED') then 'FTC #' || n
+            when p.stage = 'ENGAGED' then 'Follow-up #' || (n - 5) end,
+       t.at, t.at,
+       case when j = 6 and p.stage = 'ENGAGED' and h % 2 = 0
+            then (array['BUDGET', 'AUTHORITY', 'NEED', 'TIMING', 'OTHER'])[1 + h % 5] end,
+       case when j = 8 and p.stage = 'ENGAGED' then gen_random_uuid() end,
+       case when j = 8 and p.stage = 'ENGAGED' then h % 400 - 40 end,
+       case when j = 10 and h % 20 = 0 then 'WON' when j = 10 and h % 20 = 1 then 'LOST'
+            when j = 10 and p.stage = 'NURTURE' then 'NURTURE' end,
+       case when j = 10 and (h % 20 < 2 or p.stage = 'NURTURE') then h % 7 end,
+       case when j = 10 and h % 20 = 1 then h % 3 = 0 end
+from prospects p cross join generate_series(1, 10) j
+cross join lateral (select abs(hashtext(p.email || j)) as h, j - (j + 1) / 5 as n) hh
+cross join lateral (select date_trunc('day', now() - (40 - j * 3) * interval '1 day') + interval '13 hours'
+                           + (h % (11 * 60)) * interval '1 minute' as at) t;
 alter table touches add constraint touches_pkey primary key (id);
 create index touches_prospect_at on touches (prospect_id, at);
-create index touches_next_stage_at on touches (next_stage, at);
-create index touches_objection_at on touches (objection_category, at);
-create index touches_appointment_at on touches (appointment_id, at);
+create index touches_next_stage_at on touches (next_stage, at, member_id, follow_ups, prospect_said_no);
+create index touches_objection_at on touches (objection_category, at, member_id);
+create index touches_label_at on touches (label, at, member_id, lateness_seconds);
 
 -- the calls counted by hour, as logging each call would have counted it
 insert into call_hours (member_id, hour_start, weekday, local_hour, attempt, calls, connected)
 select t.member_id, date_trunc('hour', t.at at time zone 'UTC') at time zone 'UTC',
        extract(isodow from t.at at time zone p.time_zone), extract(hour from t.at at time zone p.time_zone),
-       coalesce(substring(t.label from '^FTC #([0-9]+)$')::int, 0), count(*), count(*) filter (where t.outcome = 'CONNECTED')
+       case when t.label = 'Appointment' then -1 else coalesce(substring(t.label from '^FTC #([0-9]+)$')::int, 0) end, count(*), count(*) filter (where t.outcome = 'CONNECTED')
 from touches t join prospects p on p.id = t.prospect_id
 where t.kind = 'CALL'
 group by 1, 2, 3, 4, 5;
@@ -66,5 +89,6 @@ group by 1, 2, 3, 4, 5;
 set session_replication_role = origin;
 analyze prospects;
 analyze tasks;
-analyze touches;
+-- vacuumed as autovacuum would soon after a load this size, so index-only scans can skip the rows
+vacuum analyze touches;
 analyze call_hours;
