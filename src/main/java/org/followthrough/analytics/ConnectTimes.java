@@ -14,8 +14,8 @@ import org.followthrough.calls.CallHours;
  */
 final class ConnectTimes {
 
-    static final int FIRST_HOUR = 8;
-    static final int LAST_HOUR = 20;
+    static final int FIRST_HOUR = BestTimes.FIRST_HOUR;
+    static final int LAST_HOUR = BestTimes.LAST_HOUR;
     static final int WINDOWS = 5;
 
     private final long[][] calls = new long[7][24];

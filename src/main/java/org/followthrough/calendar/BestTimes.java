@@ -32,6 +32,11 @@ public final class BestTimes {
     /** How many calls R4's prior for an hour is worth against the team's own calls at that hour. */
     static final int PRIOR_WEIGHT = 20;
 
+    /** The first and last hour a call can start in inside the default legal window (08:00-21:00, R2). */
+    public static final int FIRST_HOUR = 8;
+
+    public static final int LAST_HOUR = 20;
+
     /** The calls a team needs before its own connect rates move the plan. */
     public static final int ENOUGH_CALLS = 200;
 
@@ -133,7 +138,7 @@ public final class BestTimes {
 
     /** The six hours that score best over the working week, best first, as R4's list has six. */
     private static List<LocalTime> bestStarts(int[][] values) {
-        return IntStream.range(8, 21)
+        return IntStream.rangeClosed(FIRST_HOUR, LAST_HOUR)
                 .boxed()
                 .sorted(Comparator.comparingInt((Integer h) ->
                                 -IntStream.range(0, 5).map(d -> values[d][h]).sum())

@@ -1,7 +1,5 @@
 package org.followthrough.common;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -23,11 +21,9 @@ public class ManyValues {
     private final JdbcTemplate jdbc;
     private final boolean postgres;
 
-    ManyValues(JdbcTemplate jdbc, DataSource dataSource) throws SQLException {
+    ManyValues(JdbcTemplate jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
-        try (Connection c = dataSource.getConnection()) {
-            this.postgres = c.getMetaData().getDatabaseProductName().equals("PostgreSQL");
-        }
+        this.postgres = Databases.isPostgres(dataSource);
     }
 
     public boolean postgres() {

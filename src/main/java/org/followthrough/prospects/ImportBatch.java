@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.followthrough.common.Databases;
 import org.followthrough.common.Ids;
 import org.followthrough.common.InvalidInput.FieldProblem;
 import org.followthrough.common.Sql;
@@ -67,8 +68,7 @@ final class ImportBatch {
             Clock clock) {
         this.jdbc = jdbc;
         this.events = events;
-        this.postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
-                c.getMetaData().getDatabaseProductName().equals("PostgreSQL")));
+        this.postgres = Databases.isPostgres(jdbc.getDataSource());
         this.suppressions = suppressions;
         this.accountIds = accountIds;
         this.clock = clock;

@@ -29,8 +29,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 class NumbersPage {
 
     static final List<Integer> PERIODS = List.of(7, 30, 90, 365);
-    static final int FIRST_HOUR = 8;
-    static final int LAST_HOUR = 20;
+    static final int FIRST_HOUR = BestTimes.FIRST_HOUR;
+    static final int LAST_HOUR = BestTimes.LAST_HOUR;
 
     record Cell(String text, int level, String title) {}
 
