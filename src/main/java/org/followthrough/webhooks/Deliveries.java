@@ -24,14 +24,21 @@ class Deliveries {
         this.clock = clock;
     }
 
+    /**
+     * Plans a delivery to a subscriber, unless they are gone: subscribers are read from a few seconds'
+     * cache, and one removed meanwhile (on another instance, say) must not fail the business change
+     * that published the event.
+     */
     void add(UUID subscriberId, UUID eventId, String event, String payload) {
         var now = Sql.ts(clock.instant());
         jdbc.sql(
                         """
                 insert into webhook_deliveries (id, subscriber_id, event_id, event, payload, status, next_attempt_at,
                     created_at)
-                values (?, ?, ?, ?, ?, 'PENDING', ?, ?)""")
-                .params(UUID.randomUUID(), subscriberId, eventId, event, payload, now, now)
+                select cast(? as uuid), s.id, cast(? as uuid), cast(? as varchar(40)), cast(? as text), 'PENDING',
+                    cast(? as timestamp with time zone), cast(? as timestamp with time zone)
+                from webhook_subscribers s where s.id = ?""")
+                .params(UUID.randomUUID(), eventId, event, payload, now, now, subscriberId)
                 .update();
     }
 

@@ -238,6 +238,35 @@ class WebhooksOutTest {
     }
 
     @Test
+    void aSubscriberRemovedElsewhereMeanwhileFailsNoNewProspect() throws Exception {
+        var gone =
+                UUID.fromString(subscribe(List.of("prospect.created")).get("id").asString());
+        var rep = given.rep();
+        assertThat(newProspect(rep)).hasStatus(HttpStatus.CREATED); // this instance now knows the subscriber
+        // removed as another instance would remove it: this one still has them in its few seconds' cache
+        jdbc.sql("delete from webhook_subscribers where id = ?").param(gone).update();
+
+        var created = newProspect(rep);
+
+        assertThat(created).hasStatus(HttpStatus.CREATED);
+        assertThat(jdbc.sql("select count(*) from webhook_deliveries where subscriber_id = ?")
+                        .param(gone)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    private org.springframework.test.web.servlet.assertj.MvcTestResult newProspect(Member rep) {
+        return mvc.post()
+                .uri("/api/v1/prospects")
+                .header("Authorization", given.bearer(rep))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"fullName\":\"Lee Park\",\"email\":\"lee-%s@park.example\",\"country\":\"US\"}"
+                        .formatted(UUID.randomUUID()))
+                .exchange();
+    }
+
+    @Test
     void anImportsNewProspectsAreEachAProspectCreated() throws Exception {
         subscribe(List.of("prospect.created"));
         var rep = given.rep();
