@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Teaches the engine the team's best times (R4, R19): from the calls of the last 90 days by the
- * prospects' local weekday and hour (appointment calls left out: the prospect chose their time), at start and then every quarter of an hour
- * ({@code followthrough.best-times.relearn-every}; zero turns it off). Every instance learns for
+ * prospects' local weekday and hour (appointment calls left out: the prospect chose their time), at
+ * start and then every quarter of an hour ({@code followthrough.best-times.relearn-every}; zero turns
+ * it off). Every instance learns for
  * itself, since what it learns is kept in its memory; all read the same counts, so they agree once
  * each has relearnt.
  */

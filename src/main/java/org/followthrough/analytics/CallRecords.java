@@ -15,8 +15,8 @@ import org.springframework.stereotype.Repository;
 /**
  * The rarer touches the engine recorded (sales, closings, appointment calls, objections), counted in
  * the database over a period from the indexes on their kind and time, which hold what each figure
- * needs (V22_3), so a team with millions of calls sends back a few rows, never its calls. The calls themselves are counted by the hour as they
- * are logged ({@link org.followthrough.calls.CallHours}).
+ * needs (V22_3), so a team with millions of calls sends back a few rows, never its calls. The calls
+ * themselves are counted by the hour as they are logged ({@link CallHours}).
  */
 @Repository
 class CallRecords {

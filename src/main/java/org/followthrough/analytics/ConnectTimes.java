@@ -14,8 +14,6 @@ import org.followthrough.calls.CallHours;
  */
 final class ConnectTimes {
 
-    static final int FIRST_HOUR = BestTimes.FIRST_HOUR;
-    static final int LAST_HOUR = BestTimes.LAST_HOUR;
     static final int WINDOWS = 5;
 
     private final long[][] calls = new long[7][24];
@@ -57,7 +55,9 @@ final class ConnectTimes {
         learned.learn(calls, connected);
         boolean fromCalls = learned.learnedFromTheTeam();
         var windows = BestTimes.hours(calls, connected).stream()
-                .filter(h -> h.weekday().getValue() <= 5 && h.hour() >= FIRST_HOUR && h.hour() <= LAST_HOUR)
+                .filter(h -> h.weekday().getValue() <= 5
+                        && h.hour() >= BestTimes.FIRST_HOUR
+                        && h.hour() <= BestTimes.LAST_HOUR)
                 .sorted(Comparator.comparingDouble((BestTimes.Hour h) -> fromCalls ? h.estimate() : h.prior())
                         .reversed())
                 .limit(WINDOWS)

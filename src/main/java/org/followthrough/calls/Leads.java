@@ -80,8 +80,9 @@ public class Leads {
 
     /**
      * The scheduled check: plans a next step for every stranded prospect it can, and records (and
-     * counts) the rest, engaged ones and any it failed to plan for, which {@link #leftByLastCheck} reads. Each prospect is planned for in a
-     * transaction of its own, so one that fails holds up no other.
+     * counts) the rest, engaged ones and any it failed to plan for, which {@link #leftByLastCheck}
+     * reads. Each prospect is planned for in a transaction of its own, so one that fails holds up no
+     * other.
      */
     public void check() {
         var now = clock.instant();
@@ -123,8 +124,8 @@ public class Leads {
 
     /**
      * What the last check left without a next step (the engaged prospects their owner must plan for,
-     * and any it failed to plan for), still open and without one: the owner's, or everyone's when null. Cheap at any size, unlike
-     * {@link #withoutNextStep}, which searches every prospect.
+     * and any it failed to plan for), still open and without one: the owner's, or everyone's when
+     * null. Cheap at any size, unlike {@link #withoutNextStep}, which searches every prospect.
      */
     public List<Stranded> leftByLastCheck(UUID ownerId) {
         var query = jdbc.sql(COLUMNS + " from leads_without_next_step l join prospects p on p.id = l.prospect_id where"

@@ -29,8 +29,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 class NumbersPage {
 
     static final List<Integer> PERIODS = List.of(7, 30, 90, 365);
-    static final int FIRST_HOUR = BestTimes.FIRST_HOUR;
-    static final int LAST_HOUR = BestTimes.LAST_HOUR;
 
     record Cell(String text, int level, String title) {}
 
@@ -94,7 +92,7 @@ class NumbersPage {
 
     private static List<Integer> hours() {
         var hours = new ArrayList<Integer>();
-        for (int h = FIRST_HOUR; h <= LAST_HOUR; h++) {
+        for (int h = BestTimes.FIRST_HOUR; h <= BestTimes.LAST_HOUR; h++) {
             hours.add(h);
         }
         return hours;
@@ -110,7 +108,7 @@ class NumbersPage {
                 continue;
             }
             var row = new ArrayList<Cell>();
-            for (int hour = FIRST_HOUR; hour <= LAST_HOUR; hour++) {
+            for (int hour = BestTimes.FIRST_HOUR; hour <= BestTimes.LAST_HOUR; hour++) {
                 int h = hour;
                 row.add(ofDay.stream()
                         .filter(c -> c.hour() == h)
