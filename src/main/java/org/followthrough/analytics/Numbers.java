@@ -47,11 +47,18 @@ public class Numbers {
      */
     @Transactional(readOnly = true)
     public Summary summary(Actor actor, String owner, Integer days) {
-        var member = member(actor, owner);
+        var problems = new InvalidInput.Collector();
         var period = days == null ? DEFAULT_DAYS : days;
         if (period < 1 || period > MAX_DAYS) {
-            throw InvalidInput.of("days", "must be between 1 and " + MAX_DAYS + ", not " + period);
+            problems.add("days", "must be between 1 and " + MAX_DAYS + ", not " + period);
         }
+        Member member = null;
+        try {
+            member = member(actor, owner);
+        } catch (InvalidInput refused) {
+            refused.problems().forEach(p -> problems.add(p.field(), p.message()));
+        }
+        problems.throwIfAny();
         var now = clock.instant();
         var range = new CallRecords.Range(now.minus(Duration.ofDays(period)), now, member == null ? null : member.id());
         var calls = callHours.between(range.from(), range.to(), range.memberId());

@@ -50,8 +50,16 @@ class NumbersPageTest {
                 .contains("id=\"days-error\"", "must be between 1 and")
                 .contains("in the last 90 days.");
 
-        var refused = page(manager, "/numbers?owner={owner}", "nobody@example.com");
-        assertThat(refused).contains("id=\"owner-error\"", "is not a member&#39;s email");
+        assertThat(page(manager, "/numbers?days=abc"))
+                .as("typed in the address bar: the page, not a bare error")
+                .contains("id=\"days-error\"", "must be a whole number, not &#39;abc&#39;")
+                .contains("in the last 90 days.");
+
+        var refused = page(manager, "/numbers?days=0&owner={owner}", "nobody@example.com");
+        assertThat(refused)
+                .as("both fields named at once")
+                .contains("id=\"owner-error\"", "is not a member&#39;s email")
+                .contains("id=\"days-error\"", "must be between 1 and");
         assertThat(refused).as("the team's numbers meanwhile").contains("The whole team&#39;s calls");
     }
 

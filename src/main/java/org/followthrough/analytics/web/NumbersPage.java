@@ -46,13 +46,21 @@ class NumbersPage {
     String show(
             Actor actor,
             @RequestParam(required = false) String owner,
-            @RequestParam(required = false) Integer days,
+            @RequestParam(required = false) String days,
             Model model) {
         var errors = new HashMap<String, String>();
+        Integer period = null;
+        if (days != null && !days.isBlank()) {
+            try {
+                period = Integer.valueOf(days.strip());
+            } catch (NumberFormatException notANumber) {
+                errors.put("days", "must be a whole number, not '" + days + "'");
+            }
+        }
         Summary summary;
-        int shown = days == null ? Numbers.DEFAULT_DAYS : days;
+        int shown = errors.isEmpty() && period != null ? period : Numbers.DEFAULT_DAYS;
         try {
-            summary = numbers.summary(actor, owner, days);
+            summary = numbers.summary(actor, owner, period);
         } catch (InvalidInput refused) {
             refused.problems().forEach(p -> errors.put(p.field(), p.message()));
             summary = numbers.summary(actor, null, null);
