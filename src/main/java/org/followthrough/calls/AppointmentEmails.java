@@ -107,7 +107,7 @@ class AppointmentEmails {
     }
 
     private void remind(Prospect p, Appointment a, Instant now) {
-        var place = new Place(p.timeZone(), p.country());
+        var place = p.place();
         var local = a.at().atZone(p.timeZone());
         var reminderAt = calendar.at(previousBusinessDay(local.toLocalDate(), place), LocalTime.of(10, 0), place);
         if (!reminderAt.isAfter(now)) {

@@ -86,6 +86,6 @@ class AppointmentRules {
     }
 
     static Place place(Prospect p) {
-        return new Place(p.timeZone(), p.country());
+        return p.place();
     }
 }

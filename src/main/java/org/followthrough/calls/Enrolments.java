@@ -8,7 +8,6 @@ import org.followthrough.cadence.Cadence;
 import org.followthrough.cadence.Cadences;
 import org.followthrough.cadence.Channel;
 import org.followthrough.cadence.Planner;
-import org.followthrough.calendar.Place;
 import org.followthrough.common.Sql;
 import org.followthrough.prospects.Prospect;
 import org.followthrough.prospects.Prospects;
@@ -101,7 +100,7 @@ public class Enrolments {
         var cadence = cadences.get(cadenceKey);
         int done = RESUMED.contains(cadenceKey) ? leftAt(prospectId, cadence) : 0;
         end(prospectId, "replaced by " + cadenceKey);
-        var place = new Place(prospect.get().timeZone(), prospect.get().country());
+        var place = prospect.get().place();
         var from = done == 0 ? start : planner.resumedStart(cadence, place, done, start);
         var enrolment = new Enrolment(
                 UUID.randomUUID(), prospectId, cadenceKey, from, done, done == 0 ? null : start, null, null);
@@ -225,7 +224,7 @@ public class Enrolments {
      */
     private void advance(Enrolment e, Prospect p) {
         var cadence = cadences.get(e.cadenceKey());
-        var place = new Place(p.timeZone(), p.country());
+        var place = p.place();
         var done = e;
         var last = e.lastDoneAt() == null ? e.startedAt() : e.lastDoneAt();
         for (var next = planner.next(cadence, place, e.startedAt(), e.lastDoneN(), last); next.isPresent(); ) {

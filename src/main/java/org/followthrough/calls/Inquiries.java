@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.UUID;
 import org.followthrough.cadence.Cadence;
 import org.followthrough.calendar.CallCalendar;
-import org.followthrough.calendar.Place;
 import org.followthrough.common.InvalidInput;
 import org.followthrough.common.Refusal;
 import org.followthrough.prospects.Prospect;
@@ -229,7 +228,7 @@ class Inquiries {
             return;
         }
         var now = clock.instant();
-        var due = calendar.earliestLegal(now, new Place(p.timeZone(), p.country()));
+        var due = calendar.earliestLegal(now, p.place());
         var reason = "Web inquiry " + triggers.ago(s)
                 + (s.message() == null || s.message().isBlank() ? "" : ": " + abbreviate(s.message()));
         if (enrolments.active(p.id()).isEmpty()) {

@@ -12,7 +12,6 @@ import org.followthrough.cadence.Cadence;
 import org.followthrough.cadence.Cadences;
 import org.followthrough.cadence.Channel;
 import org.followthrough.cadence.Planner;
-import org.followthrough.calendar.Place;
 import org.followthrough.messaging.OutboxEntry;
 import org.followthrough.prospects.Prospect;
 import org.springframework.stereotype.Component;
@@ -73,7 +72,7 @@ class PlannedSteps {
             return;
         }
         var cadence = cadences.get(e.cadenceKey());
-        var place = new Place(p.timeZone(), p.country());
+        var place = p.place();
         for (var next = planner.next(cadence, place, e.startedAt(), n, at); next.isPresent(); ) {
             var step = next.get();
             if (step.channel() == Channel.CALL && !p.doNotCall()) {

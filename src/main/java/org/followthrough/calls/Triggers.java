@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.followthrough.calendar.CallCalendar;
-import org.followthrough.calendar.Place;
 import org.followthrough.prospects.Prospect;
 import org.followthrough.prospects.Prospects;
 import org.followthrough.prospects.Stage;
@@ -117,7 +116,7 @@ class Triggers {
             return null;
         }
         prospects.byIdLocked(p.id());
-        var due = calendar.earliestLegal(clock.instant(), new Place(p.timeZone(), p.country()));
+        var due = calendar.earliestLegal(clock.instant(), p.place());
         var open = tasks.openTrigger(p.id());
         var id = open.isPresent()
                 ? null

@@ -3,6 +3,7 @@ package org.followthrough.prospects;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.UUID;
+import org.followthrough.calendar.Place;
 
 /** A person at an account, as every module reads them. */
 public record Prospect(
@@ -26,6 +27,11 @@ public record Prospect(
         boolean emailOptOut,
         Instant createdAt,
         Instant updatedAt) {
+
+    /** Where the prospect is, for the rules about when they may be called (R1–R3). */
+    public Place place() {
+        return new Place(timeZone, country);
+    }
 
     /** The name to greet them by. */
     public String firstName() {
