@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import org.followthrough.calendar.CallCalendar;
 import org.followthrough.common.Sql;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -98,14 +99,14 @@ public class Queue {
 
     private final JdbcClient jdbc;
     private final Touches touches;
-    private final IntentScore scores;
+    private final Intent scores;
     private final CallCalendar calendar;
     private final Clock clock;
 
-    Queue(JdbcClient jdbc, Touches touches, IntentScore scores, CallCalendar calendar, Clock clock) {
+    Queue(JdbcClient jdbc, Touches touches, ObjectProvider<Intent> scores, CallCalendar calendar, Clock clock) {
         this.jdbc = jdbc;
         this.touches = touches;
-        this.scores = scores;
+        this.scores = scores.getIfAvailable(() -> Intent.NONE);
         this.calendar = calendar;
         this.clock = clock;
     }
@@ -184,10 +185,11 @@ public class Queue {
         if (items.isEmpty()) {
             return items;
         }
-        var score = scores.of(items.stream().map(Item::prospectId).distinct().toList());
+        var score =
+                scores.scores(items.stream().map(Item::prospectId).distinct().toList());
         var scored = new ArrayList<Item>(items.size());
         for (var i : items) {
-            scored.add(i.withScore(score.get(i.prospectId()).score()));
+            scored.add(i.withScore(score.getOrDefault(i.prospectId(), 0)));
         }
         scored.sort(Comparator.comparing((Item i) -> i.due() ? 0 : 1)
                 .thenComparing(i -> i.due() ? i.kind().priority() : 0)

@@ -12,9 +12,12 @@ import org.followthrough.common.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The touches table: every call, email and voicemail with a prospect. */
+/**
+ * The touches table: every call, email and voicemail with a prospect. Other modules read a prospect's
+ * recent calls and record a reply through its public methods.
+ */
 @Repository
-class Touches {
+public class Touches {
 
     /** One touch as the timeline shows it. */
     record Touch(
@@ -133,7 +136,7 @@ class Touches {
     }
 
     /** When the team last touched the prospect (call, email, voicemail), if ever. */
-    java.util.Optional<java.time.Instant> lastAt(UUID prospectId) {
+    public java.util.Optional<java.time.Instant> lastAt(UUID prospectId) {
         return jdbc.sql("select max(at) as last_at from touches where prospect_id = ? and kind <> 'NOTE'")
                 .param(prospectId)
                 .query((rs, i) -> Sql.instant(rs, "last_at"))
@@ -141,11 +144,10 @@ class Touches {
     }
 
     /** A call's outcome for the intent score. */
-    record Outcome(UUID touchId, UUID prospectId, String outcome, Instant at) {}
+    public record Outcome(UUID touchId, UUID prospectId, String outcome, Instant at) {}
 
-    /** The calls with an outcome to these prospects since {@code since}. */
     /** The prospects with a logged call since {@code since}, latest first, at most {@code limit}. */
-    List<UUID> calledSince(Instant since, int limit) {
+    public List<UUID> calledSince(Instant since, int limit) {
         return jdbc.sql("select prospect_id from touches where kind = 'CALL' and outcome is not null and at >= ?"
                         + " group by prospect_id order by max(at) desc fetch first " + limit + " rows only")
                 .param(Sql.ts(since))
@@ -153,7 +155,8 @@ class Touches {
                 .list();
     }
 
-    List<Outcome> callsSince(java.util.Collection<UUID> prospectIds, Instant since) {
+    /** The calls with an outcome to these prospects since {@code since}, latest first. */
+    public List<Outcome> callsSince(java.util.Collection<UUID> prospectIds, Instant since) {
         if (prospectIds.isEmpty()) {
             return List.of();
         }
@@ -238,7 +241,7 @@ class Touches {
     }
 
     /** An email the prospect sent us, recorded once per message; false if it was already. */
-    boolean insertEmailReceived(UUID id, UUID prospectId, String summary, Instant at, Instant now) {
+    public boolean insertEmailReceived(UUID id, UUID prospectId, String summary, Instant at, Instant now) {
         return jdbc.sql("insert into touches (id, prospect_id, kind, outcome, label, at, logged_at, notes)"
                                 + " values (?, ?, 'EMAIL', 'REPLIED', 'Reply', ?, ?, ?) on conflict do nothing")
                         .params(id, prospectId, Sql.ts(at), Sql.ts(now), summary)

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.UUID;
 import org.followthrough.ApplicationTest;
 import org.followthrough.Given;
-import org.followthrough.calls.HotPages;
+import org.followthrough.inbound.HotPages;
 import org.followthrough.webhooks.Webhooks;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;

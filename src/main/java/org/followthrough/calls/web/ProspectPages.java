@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import org.followthrough.calls.IntentScore;
+import org.followthrough.calls.Intent;
 import org.followthrough.calls.Leads;
 import org.followthrough.calls.Timeline;
 import org.followthrough.common.InvalidInput;
@@ -25,6 +25,7 @@ import org.followthrough.team.Role;
 import org.followthrough.team.Team;
 import org.followthrough.web.FormErrors;
 import org.followthrough.web.Page;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -118,16 +119,21 @@ class ProspectPages {
 
     private final ProspectSearch search;
     private final Prospects prospects;
-    private final IntentScore scores;
+    private final Intent scores;
     private final Leads leads;
     private final Timeline timeline;
     private final Team team;
 
     ProspectPages(
-            ProspectSearch search, Prospects prospects, IntentScore scores, Leads leads, Timeline timeline, Team team) {
+            ProspectSearch search,
+            Prospects prospects,
+            ObjectProvider<Intent> scores,
+            Leads leads,
+            Timeline timeline,
+            Team team) {
         this.search = search;
         this.prospects = prospects;
-        this.scores = scores;
+        this.scores = scores.getIfAvailable(() -> Intent.NONE);
         this.leads = leads;
         this.timeline = timeline;
         this.team = team;
@@ -169,7 +175,7 @@ class ProspectPages {
         }
         model.addAttribute("found", found);
         model.addAttribute(
-                "scores", scores.of(found.items().stream().map(Prospect::id).toList()));
+                "scores", scores.scores(found.items().stream().map(Prospect::id).toList()));
         model.addAttribute("q", q);
         model.addAttribute("stage", stage);
         model.addAttribute("owner", owner);
@@ -225,7 +231,6 @@ class ProspectPages {
     private String render(Actor actor, Prospect prospect, Model model, Map<String, String> errors) {
         model.addAttribute("prospect", prospect);
         model.addAttribute("owner", team.member(prospect.ownerId()).orElse(null));
-        model.addAttribute("score", scores.of(prospect.id()));
         model.addAttribute("timeline", timeline.of(actor, prospect.id()));
         model.addAttribute("roles", Arrays.asList(DecisionRole.values()));
         model.addAttribute("reps", reps(actor));

@@ -1,4 +1,4 @@
-package org.followthrough.calls;
+package org.followthrough.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

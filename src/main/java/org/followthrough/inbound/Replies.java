@@ -1,9 +1,11 @@
-package org.followthrough.calls;
+package org.followthrough.inbound;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import org.followthrough.calls.Enrolments;
+import org.followthrough.calls.Touches;
 import org.followthrough.messaging.ReplyReceived;
 import org.followthrough.prospects.Prospect;
 import org.followthrough.prospects.Prospects;

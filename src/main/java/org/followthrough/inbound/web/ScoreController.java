@@ -1,7 +1,7 @@
-package org.followthrough.calls.web;
+package org.followthrough.inbound.web;
 
 import java.util.UUID;
-import org.followthrough.calls.IntentScore;
+import org.followthrough.inbound.IntentScore;
 import org.followthrough.prospects.Prospects;
 import org.followthrough.team.Actor;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,11 +1,10 @@
-package org.followthrough.calls;
+package org.followthrough.inbound;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import org.followthrough.cadence.Cadence;
-import org.followthrough.calendar.CallCalendar;
+import org.followthrough.calls.RaisedCalls;
 import org.followthrough.common.InvalidInput;
 import org.followthrough.common.Refusal;
 import org.followthrough.prospects.Prospect;
@@ -50,9 +49,7 @@ class Inquiries {
     private final Signals signals;
     private final Triggers triggers;
     private final Replies replies;
-    private final Enrolments enrolments;
-    private final Tasks tasks;
-    private final CallCalendar calendar;
+    private final RaisedCalls calls;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final io.micrometer.core.instrument.MeterRegistry meters;
@@ -64,9 +61,7 @@ class Inquiries {
             Signals signals,
             Triggers triggers,
             Replies replies,
-            Enrolments enrolments,
-            Tasks tasks,
-            CallCalendar calendar,
+            RaisedCalls calls,
             ApplicationEventPublisher events,
             Clock clock,
             io.micrometer.core.instrument.MeterRegistry meters,
@@ -76,9 +71,7 @@ class Inquiries {
         this.signals = signals;
         this.triggers = triggers;
         this.replies = replies;
-        this.enrolments = enrolments;
-        this.tasks = tasks;
-        this.calendar = calendar;
+        this.calls = calls;
         this.events = events;
         this.clock = clock;
         this.meters = meters;
@@ -224,21 +217,9 @@ class Inquiries {
 
     /** Someone new or being worked: their next cadence call comes forward as an inbound call. */
     private void raise(Prospect p, Signal s) {
-        if (p.doNotCall()) {
-            return;
-        }
-        var now = clock.instant();
-        var due = calendar.earliestLegal(now, p.place());
         var reason = "Web inquiry " + triggers.ago(s)
                 + (s.message() == null || s.message().isBlank() ? "" : ": " + abbreviate(s.message()));
-        if (enrolments.active(p.id()).isEmpty()) {
-            enrolments.start(p.id(), Cadence.FIRST_TIME_CALLS, now);
-        }
-        var raised = tasks.raise(p.id(), TaskKind.INBOUND, due, reason);
-        var taskId = raised != null
-                ? raised
-                : tasks.open(p.id(), p.ownerId(), null, null, null, TaskKind.INBOUND, due, reason, null, now);
-        events.publishEvent(new TaskRaised(taskId, p.id(), p.ownerId(), TaskKind.INBOUND, p.fullName(), reason, due));
+        calls.inbound(p, reason);
     }
 
     private static String abbreviate(String text) {

@@ -1,8 +1,8 @@
-package org.followthrough.calls.web;
+package org.followthrough.inbound.web;
 
 import java.util.Map;
-import org.followthrough.calls.HotPages;
 import org.followthrough.common.InvalidInput;
+import org.followthrough.inbound.HotPages;
 import org.followthrough.team.Actor;
 import org.followthrough.web.FormErrors;
 import org.followthrough.web.Page;

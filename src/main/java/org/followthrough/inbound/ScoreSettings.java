@@ -1,4 +1,4 @@
-package org.followthrough.calls;
+package org.followthrough.inbound;
 
 import java.time.Duration;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package org.followthrough.calls.web;
+package org.followthrough.inbound.web;
 
 import java.io.IOException;
 import java.util.List;
@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.followthrough.calls.ProspectReplied;
 import org.followthrough.calls.TaskRaised;
+import org.followthrough.inbound.ProspectReplied;
 import org.followthrough.team.Actor;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;

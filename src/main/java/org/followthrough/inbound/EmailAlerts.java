@@ -1,10 +1,12 @@
-package org.followthrough.calls;
+package org.followthrough.inbound;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.UUID;
+import org.followthrough.calls.TaskKind;
+import org.followthrough.calls.TaskRaised;
 import org.followthrough.messaging.Outbox;
 import org.followthrough.messaging.OutgoingEmail;
 import org.followthrough.messaging.Recipient;

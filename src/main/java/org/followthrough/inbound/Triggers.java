@@ -1,4 +1,4 @@
-package org.followthrough.calls;
+package org.followthrough.inbound;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
@@ -7,13 +7,13 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import org.followthrough.calendar.CallCalendar;
+import org.followthrough.calls.RaisedCalls;
+import org.followthrough.calls.Touches;
 import org.followthrough.prospects.Prospect;
 import org.followthrough.prospects.Prospects;
 import org.followthrough.prospects.Stage;
 import org.followthrough.signals.Signal;
 import org.followthrough.signals.SignalReceived;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,28 +31,22 @@ class Triggers {
     static final Duration COLD_AFTER = Duration.ofDays(30);
 
     private final Prospects prospects;
-    private final Tasks tasks;
+    private final RaisedCalls calls;
     private final Touches touches;
-    private final CallCalendar calendar;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final MeterRegistry meters;
     private final HotPages hotPages;
 
     Triggers(
             Prospects prospects,
-            Tasks tasks,
+            RaisedCalls calls,
             Touches touches,
-            CallCalendar calendar,
-            ApplicationEventPublisher events,
             Clock clock,
             MeterRegistry meters,
             HotPages hotPages) {
         this.prospects = prospects;
-        this.tasks = tasks;
+        this.calls = calls;
         this.touches = touches;
-        this.calendar = calendar;
-        this.events = events;
         this.clock = clock;
         this.meters = meters;
         this.hotPages = hotPages;
@@ -107,30 +101,9 @@ class Triggers {
         return last.isBefore(clock.instant().minus(COLD_AFTER));
     }
 
-    /**
-     * Raises (or retells) the prospect's trigger call and tells the owner; the task's id, null for do-not-call.
-     * Runs with the prospect's row locked, so events handled at the same moment take turns.
-     */
+    /** Raises (or retells) the prospect's trigger call and tells the owner; the task's id, null for do-not-call. */
     UUID raise(Prospect p, String reason) {
-        if (p.doNotCall()) {
-            return null;
-        }
-        prospects.byIdLocked(p.id());
-        var due = calendar.earliestLegal(clock.instant(), p.place());
-        var open = tasks.openTrigger(p.id());
-        var id = open.isPresent()
-                ? null
-                : tasks.openTriggerIfNone(p.id(), p.ownerId(), due, reason, clock.instant())
-                        .orElse(null);
-        if (id == null) {
-            // one is open already (the unique open_trigger_for keeps it one even without the lock)
-            var existing = open.orElseGet(() -> tasks.openTrigger(p.id()).orElseThrow());
-            id = existing.id();
-            due = existing.dueAt().isBefore(due) ? existing.dueAt() : due;
-            tasks.retell(id, due, reason);
-        }
-        events.publishEvent(new TaskRaised(id, p.id(), p.ownerId(), TaskKind.TRIGGER, p.fullName(), reason, due));
-        return id;
+        return calls.trigger(p, reason);
     }
 
     String ago(Signal s) {

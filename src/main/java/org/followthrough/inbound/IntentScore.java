@@ -1,4 +1,4 @@
-package org.followthrough.calls;
+package org.followthrough.inbound;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.followthrough.calls.Intent;
+import org.followthrough.calls.Touches;
 import org.followthrough.signals.SignalType;
 import org.followthrough.signals.Signals;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -22,7 +24,7 @@ import org.springframework.stereotype.Service;
  */
 @Service
 @EnableConfigurationProperties(ScoreSettings.class)
-public class IntentScore {
+public class IntentScore implements Intent {
 
     /**
      * One event's part in the score: its full points, its age (ISO-8601, such as {@code PT49H}) and what
@@ -46,6 +48,13 @@ public class IntentScore {
         this.triggers = triggers;
         this.settings = settings;
         this.clock = clock;
+    }
+
+    @Override
+    public Map<UUID, Integer> scores(Collection<UUID> prospectIds) {
+        var scores = new HashMap<UUID, Integer>();
+        of(prospectIds).forEach((id, score) -> scores.put(id, score.score()));
+        return scores;
     }
 
     public Score of(UUID prospectId) {
@@ -90,10 +99,9 @@ public class IntentScore {
      * the candidates; the most recent {@value #CANDIDATES} of each kind are scored, and {@code complete}
      * says whether that was all of them.
      */
-    public record AtLeast(java.util.Set<UUID> prospectIds, boolean complete) {}
-
     static final int CANDIDATES = 5_000;
 
+    @Override
     public AtLeast atLeast(int min) {
         var since = clock.instant().minus(settings.window());
         var signalled = signals.prospectsSince(since, CANDIDATES);
