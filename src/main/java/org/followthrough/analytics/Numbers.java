@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.followthrough.calendar.BestTimes;
 import org.followthrough.calls.CallHours;
+import org.followthrough.calls.CallRecords;
 import org.followthrough.calls.Leads;
 import org.followthrough.common.InvalidInput;
 import org.followthrough.team.Actor;
@@ -65,7 +66,9 @@ public class Numbers {
         var times = new ConnectTimes(calls);
         return new Summary(
                 new Summary.Scope(member == null ? null : member.email(), range.from(), range.to()),
-                Rates.followUpsToClose(records.followUpsOfSales(range)),
+                Rates.followUpsToClose(records.followUpsOfSales(range).stream()
+                        .map(sales -> new Summary.Count(sales.followUps(), sales.prospects()))
+                        .toList()),
                 Rates.reach(calls),
                 Rates.abandoned(records.closings(range)),
                 Rates.punctuality(records.appointmentCalls(range)),

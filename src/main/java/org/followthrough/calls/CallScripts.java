@@ -127,9 +127,17 @@ public class CallScripts {
         return null;
     }
 
+    /**
+     * The decision roles of everyone at the account the owner has spoken with (R18); for a prospect with
+     * no account, the prospect's own role once the owner has spoken with them.
+     */
     private List<DecisionRole> spokenWith(Prospect p) {
-        return touches.rolesSpokenWith(p.id(), p.accountId(), p.ownerId()).stream()
-                .map(DecisionRole::valueOf)
+        var people = p.accountId() == null ? List.of(p) : prospects.atAccount(p.accountId());
+        var spoken = touches.spokenWith(people.stream().map(Prospect::id).toList(), p.ownerId());
+        return people.stream()
+                .filter(person -> spoken.contains(person.id()))
+                .map(Prospect::decisionRole)
+                .filter(java.util.Objects::nonNull)
                 .toList();
     }
 

@@ -2,7 +2,6 @@ package org.followthrough.calls;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import org.followthrough.calendar.CallCalendar;
@@ -29,11 +28,10 @@ final class CallableNow {
     }
 
     /** The earliest moment from now the task may be called: now, or later when calling is not legal now. */
-    Instant callableAt(TaskKind kind, Instant dueAt, String zone, String country) {
+    Instant callableAt(TaskKind kind, Instant dueAt, Place place) {
         if (kind == TaskKind.APPOINTMENT && now.isBefore(dueAt.plus(AGREED))) {
             return now;
         }
-        return byPlace.computeIfAbsent(
-                new Place(ZoneId.of(zone), country), place -> calendar.earliestLegal(now, place));
+        return byPlace.computeIfAbsent(place, p -> calendar.earliestLegal(now, p));
     }
 }

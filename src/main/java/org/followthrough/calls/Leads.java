@@ -3,12 +3,19 @@ package org.followthrough.calls;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.followthrough.cadence.Cadence;
+import org.followthrough.common.ManyValues;
 import org.followthrough.common.Sql;
+import org.followthrough.prospects.Prospect;
+import org.followthrough.prospects.Prospects;
+import org.followthrough.prospects.Stage;
 import org.followthrough.team.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,26 +44,28 @@ public class Leads {
      */
     static final Duration OVERDUE = Duration.ofHours(1);
 
-    /** An open prospect (as {@code p}) with nothing planned; the parameter is the overdue limit. */
-    private static final String NOTHING_PLANNED =
-            """
-             p.stage in ('NEW', 'ATTEMPTING', 'ENGAGED', 'NURTURE')
-              and (p.do_not_call or not exists (select 1 from tasks t where t.prospect_id = p.id and t.status = 'OPEN'))
-              and not exists (select 1 from enrolments e where e.active_prospect_id = p.id and e.waiting_until >= ?)
-            """;
-
-    private static final String COLUMNS = "select p.id, p.full_name, p.owner_id, p.stage, p.do_not_call";
-
-    static final String STRANDED = COLUMNS + " from prospects p where" + NOTHING_PLANNED;
+    /** How many prospects are read and checked at a time. */
+    static final int PAGE = 2_000;
 
     private final JdbcClient jdbc;
+    private final ManyValues many;
+    private final Prospects prospects;
     private final TransactionTemplate transaction;
     private final Enrolments enrolments;
     private final Clock clock;
     private final AtomicLong stranded = new AtomicLong();
 
-    Leads(JdbcClient jdbc, TransactionTemplate transaction, Enrolments enrolments, Clock clock, MeterRegistry meters) {
+    Leads(
+            JdbcClient jdbc,
+            ManyValues many,
+            Prospects prospects,
+            TransactionTemplate transaction,
+            Enrolments enrolments,
+            Clock clock,
+            MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.many = many;
+        this.prospects = prospects;
         this.transaction = transaction;
         this.enrolments = enrolments;
         this.clock = clock;
@@ -67,15 +76,51 @@ public class Leads {
         return withoutNextStep(actor.seesWholeTeam() ? null : actor.id(), limit);
     }
 
-    /** The first open prospects with nothing planned, oldest first: the owner's, or everyone's when null. */
+    /**
+     * The first open prospects with nothing planned, oldest first: the owner's, or everyone's when null.
+     * Every followed-up prospect is read, a page at a time, and checked against what is planned for it.
+     */
     private List<Stranded> withoutNextStep(UUID ownerId, int limit) {
-        var query = jdbc.sql(STRANDED + (ownerId == null ? "" : " and p.owner_id = ?")
-                        + " order by p.created_at fetch first " + Math.min(limit, 1000) + " rows only")
-                .param(Sql.ts(clock.instant().minus(OVERDUE)));
-        if (ownerId != null) {
-            query = query.param(ownerId);
-        }
-        return query.query(Leads::stranded).list();
+        var found = new ArrayList<Prospect>();
+        var overdue = clock.instant().minus(OVERDUE);
+        List<Prospect> page;
+        UUID after = null;
+        do {
+            page = prospects.followedUp(ownerId, after, PAGE);
+            found.addAll(nothingPlanned(page, overdue));
+            after = page.isEmpty() ? null : page.get(page.size() - 1).id();
+        } while (page.size() == PAGE);
+        return found.stream()
+                .sorted(Comparator.comparing(Prospect::createdAt).thenComparing(Prospect::id))
+                .limit(Math.min(limit, 1000))
+                .map(Leads::stranded)
+                .toList();
+    }
+
+    /** Those of these prospects with no open call and no cadence waiting for its next email (R23). */
+    private List<Prospect> nothingPlanned(List<Prospect> page, Instant overdue) {
+        var ids = page.stream().map(Prospect::id).toList();
+        var planned = new HashSet<UUID>();
+        many.query(
+                "select distinct prospect_id from tasks where status = 'OPEN' and prospect_id = any(?)",
+                "uuid",
+                ids,
+                rs -> planned.add(rs.getObject(1, UUID.class)));
+        var waiting = new HashSet<UUID>();
+        many.query(
+                "select active_prospect_id, waiting_until from enrolments where active_prospect_id = any(?)",
+                "uuid",
+                ids,
+                rs -> {
+                    var until = Sql.instant(rs, "waiting_until");
+                    if (until != null && !until.isBefore(overdue)) {
+                        waiting.add(rs.getObject(1, UUID.class));
+                    }
+                });
+        return page.stream()
+                .filter(p -> p.doNotCall() || !planned.contains(p.id()))
+                .filter(p -> !waiting.contains(p.id()))
+                .toList();
     }
 
     /**
@@ -86,15 +131,13 @@ public class Leads {
      */
     public void check() {
         var now = clock.instant();
-        var lost = jdbc.sql(STRANDED + " order by p.created_at fetch first 1000 rows only")
-                .param(Sql.ts(now.minus(OVERDUE)))
-                .query(Leads::stranded)
-                .list();
+        var lost = withoutNextStep((UUID) null, 1000);
         var left = new ArrayList<UUID>();
         for (var s : lost) {
-            var cadence = s.doNotCall() || s.stage().equals("NURTURE")
+            var stage = Stage.valueOf(s.stage());
+            var cadence = s.doNotCall() || stage == Stage.NURTURE
                     ? Cadence.NURTURE
-                    : s.stage().equals("ENGAGED") ? null : Cadence.FIRST_TIME_CALLS;
+                    : stage == Stage.ENGAGED ? null : Cadence.FIRST_TIME_CALLS;
             if (cadence == null) {
                 left.add(s.prospectId());
                 continue;
@@ -128,21 +171,20 @@ public class Leads {
      * null. Cheap at any size, unlike {@link #withoutNextStep}, which searches every prospect.
      */
     public List<Stranded> leftByLastCheck(UUID ownerId) {
-        var query = jdbc.sql(COLUMNS + " from leads_without_next_step l join prospects p on p.id = l.prospect_id where"
-                        + NOTHING_PLANNED + (ownerId == null ? "" : " and p.owner_id = ?") + " order by p.created_at")
-                .param(Sql.ts(clock.instant().minus(OVERDUE)));
-        if (ownerId != null) {
-            query = query.param(ownerId);
-        }
-        return query.query(Leads::stranded).list();
+        var ids = jdbc.sql("select prospect_id from leads_without_next_step")
+                .query(UUID.class)
+                .list();
+        var left = prospects.byIds(ids).stream()
+                .filter(p -> p.stage().isFollowedUp())
+                .filter(p -> ownerId == null || p.ownerId().equals(ownerId))
+                .toList();
+        return nothingPlanned(left, clock.instant().minus(OVERDUE)).stream()
+                .sorted(Comparator.comparing(Prospect::createdAt).thenComparing(Prospect::id))
+                .map(Leads::stranded)
+                .toList();
     }
 
-    private static Stranded stranded(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new Stranded(
-                rs.getObject("id", UUID.class),
-                rs.getString("full_name"),
-                rs.getObject("owner_id", UUID.class),
-                rs.getString("stage"),
-                rs.getBoolean("do_not_call"));
+    private static Stranded stranded(Prospect p) {
+        return new Stranded(p.id(), p.fullName(), p.ownerId(), p.stage().name(), p.doNotCall());
     }
 }

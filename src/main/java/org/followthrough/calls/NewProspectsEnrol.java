@@ -1,14 +1,16 @@
 package org.followthrough.calls;
 
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 import org.followthrough.cadence.Cadence;
+import org.followthrough.common.ManyValues;
+import org.followthrough.prospects.Prospect;
 import org.followthrough.prospects.ProspectChanged;
 import org.followthrough.prospects.ProspectCreated;
 import org.followthrough.prospects.Prospects;
 import org.followthrough.prospects.ProspectsImported;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,7 +25,7 @@ class NewProspectsEnrol {
     private final Enrolments enrolments;
     private final Prospects prospects;
     private final Tasks tasks;
-    private final JdbcClient jdbc;
+    private final ManyValues many;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
@@ -31,13 +33,13 @@ class NewProspectsEnrol {
             Enrolments enrolments,
             Prospects prospects,
             Tasks tasks,
-            JdbcClient jdbc,
+            ManyValues many,
             TransactionTemplate transaction,
             Clock clock) {
         this.enrolments = enrolments;
         this.prospects = prospects;
         this.tasks = tasks;
-        this.jdbc = jdbc;
+        this.many = many;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -51,22 +53,30 @@ class NewProspectsEnrol {
         }
     }
 
-    /** An import's new prospects, a thousand per transaction, so a large file does not hold one huge one. */
+    /**
+     * An import's new prospects, a thousand per transaction, so a large file does not hold one huge one;
+     * those already enrolled (a retried event) are left as they are.
+     */
     @ApplicationModuleListener
     void on(ProspectsImported imported) {
-        List<UUID> batch;
+        List<Prospect> page;
+        UUID after = null;
         do {
-            batch = jdbc.sql(
-                            """
-                    select p.id from prospects p where p.import_id = ?
-                      and not exists (select 1 from enrolments e where e.prospect_id = p.id) fetch first 1000 rows only""")
-                    .param(imported.importId())
-                    .query(UUID.class)
-                    .list();
-            var ids = batch;
+            page = prospects.createdByImport(imported.importId(), after, 1000);
+            var enrolled = new HashSet<UUID>();
+            many.query(
+                    "select prospect_id from enrolments where prospect_id = any(?)",
+                    "uuid",
+                    page.stream().map(Prospect::id).toList(),
+                    rs -> enrolled.add(rs.getObject(1, UUID.class)));
+            var ids = page.stream()
+                    .map(Prospect::id)
+                    .filter(id -> !enrolled.contains(id))
+                    .toList();
             transaction.executeWithoutResult(
                     tx -> ids.forEach(id -> enrolments.start(id, Cadence.FIRST_TIME_CALLS, clock.instant())));
-        } while (batch.size() == 1000);
+            after = page.isEmpty() ? null : page.get(page.size() - 1).id();
+        } while (page.size() == 1000);
     }
 
     @ApplicationModuleListener

@@ -3,13 +3,16 @@ package org.followthrough.calls;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
 import org.followthrough.calendar.CallCalendar;
+import org.followthrough.calendar.Place;
 import org.followthrough.common.Sql;
+import org.followthrough.prospects.Prospect;
+import org.followthrough.prospects.Prospects;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -98,13 +101,21 @@ public class Queue {
             "t.kind not in ('APPOINTMENT', 'INBOUND', 'RETRY', 'TRIGGER')");
 
     private final JdbcClient jdbc;
+    private final Prospects prospects;
     private final Touches touches;
     private final Intent scores;
     private final CallCalendar calendar;
     private final Clock clock;
 
-    Queue(JdbcClient jdbc, Touches touches, ObjectProvider<Intent> scores, CallCalendar calendar, Clock clock) {
+    Queue(
+            JdbcClient jdbc,
+            Prospects prospects,
+            Touches touches,
+            ObjectProvider<Intent> scores,
+            CallCalendar calendar,
+            Clock clock) {
         this.jdbc = jdbc;
+        this.prospects = prospects;
         this.touches = touches;
         this.scores = scores.getIfAvailable(() -> Intent.NONE);
         this.calendar = calendar;
@@ -129,24 +140,25 @@ public class Queue {
             for (int offset = 0; due.size() < limit && offset < SCAN * limit; ) {
                 int page = limit - due.size();
                 var rows = select(urgency + " and t.due_at <= ?", now, offset, page, ownerId, now);
-                for (var row : rows) {
-                    var at = callable.callableAt(row.item().kind(), row.item().dueAt(), row.zone(), row.country());
+                for (var row : rows.kept()) {
+                    var at = callable.callableAt(row.item().kind(), row.item().dueAt(), row.place());
                     if (at.isAfter(now)) {
                         deferred.add(row.item().deferredTo(at));
                     } else {
                         due.add(row.item());
                     }
                 }
-                if (rows.size() < page) {
+                if (rows.read() < page) {
                     break;
                 }
-                offset += rows.size();
+                offset += rows.read();
             }
         }
         var items = new ArrayList<Item>(due);
         if (due.size() < limit) {
             var later = new ArrayList<Item>(deferred);
             select("t.due_at > ? and t.due_at <= ?", now, 0, limit - due.size(), ownerId, now, now.plus(HORIZON))
+                    .kept()
                     .forEach(row -> later.add(row.item()));
             later.sort(Comparator.comparing(Item::dueAt));
             items.addAll(later.subList(0, Math.min(later.size(), limit - due.size())));
@@ -172,6 +184,7 @@ public class Queue {
                         ownerId,
                         from,
                         until)
+                .kept()
                 .stream()
                 .map(Row::item)
                 .toList();
@@ -199,43 +212,60 @@ public class Queue {
     }
 
     /** A task as read, with the prospect's place the legal window is checked in. */
-    private record Row(Item item, String zone, String country) {}
+    private record Row(Item item, Place place) {}
 
-    private List<Row> select(String when, Instant now, int offset, int count, Object... params) {
+    /** The tasks kept for the queue out of those read: how many were read tells whether more follow. */
+    private record Rows(List<Row> kept, int read) {}
+
+    private Rows select(String when, Instant now, int offset, int count, Object... params) {
         var values = new ArrayList<Object>();
         for (var p : params) {
             values.add(p instanceof Instant i ? Sql.ts(i) : p);
         }
         values.add(offset);
         values.add(count);
-        return jdbc.sql(
+        var tasks = jdbc.sql(
                         """
-                select t.*, p.full_name, p.time_zone, p.country from tasks t join prospects p on p.id = t.prospect_id
-                where t.owner_id = ? and t.status = 'OPEN' and %s and p.do_not_call = false
-                  and (p.stage in ('NEW', 'ATTEMPTING', 'ENGAGED')
-                       or t.kind in ('POST_SALE', 'TRIGGER', 'INBOUND', 'APPOINTMENT'))
+                select t.* from tasks t where t.owner_id = ? and t.status = 'OPEN' and %s
                 order by t.due_at, t.created_at
                 offset ? rows fetch first ? rows only"""
                                 .formatted(when))
                 .params(values)
-                .query((rs, i) -> {
-                    var task = Tasks.map(rs, i);
-                    var zone = rs.getString("time_zone");
-                    var item = new Item(
-                            task.id(),
-                            task.prospectId(),
-                            rs.getString("full_name"),
-                            task.kind() == TaskKind.APPOINTMENT ? "Appointment" : null,
-                            task.kind(),
-                            task.dueAt(),
-                            ZoneId.of(zone).getId(),
-                            !task.dueAt().isAfter(now),
-                            task.reason(),
-                            task.template(),
-                            0);
-                    return new Row(item, zone, rs.getString("country"));
-                })
+                .query(Tasks::map)
                 .list();
+        var people = new HashMap<UUID, Prospect>();
+        prospects
+                .byIds(tasks.stream().map(Task::prospectId).distinct().toList())
+                .forEach(p -> people.put(p.id(), p));
+        var kept = new ArrayList<Row>(tasks.size());
+        for (var task : tasks) {
+            var p = people.get(task.prospectId());
+            if (p == null || !queued(p, task.kind())) {
+                continue;
+            }
+            var item = new Item(
+                    task.id(),
+                    task.prospectId(),
+                    p.fullName(),
+                    task.kind() == TaskKind.APPOINTMENT ? "Appointment" : null,
+                    task.kind(),
+                    task.dueAt(),
+                    p.timeZone().getId(),
+                    !task.dueAt().isAfter(now),
+                    task.reason(),
+                    task.template(),
+                    0);
+            kept.add(new Row(item, p.place()));
+        }
+        return new Rows(kept, tasks.size());
+    }
+
+    /**
+     * Whether the prospect's task belongs in the queue: never for do-not-call (R2); for a prospect in
+     * NURTURE, WON or LOST only the calls that still concern them.
+     */
+    private static boolean queued(Prospect p, TaskKind kind) {
+        return !p.doNotCall() && (p.stage().isOpen() || kind.callsClosedProspects());
     }
 
     /** The label the next call carries after these calls (R5). */

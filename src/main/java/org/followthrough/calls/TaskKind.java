@@ -14,6 +14,14 @@ public enum TaskKind {
     FOLLOW_UP,
     POST_SALE;
 
+    /**
+     * Whether a task of this kind is still called once the prospect is nurtured, lost or won: an
+     * after-sale call, a trigger event, an inbound inquiry, an agreed appointment.
+     */
+    boolean callsClosedProspects() {
+        return this == POST_SALE || this == TRIGGER || this == INBOUND || this == APPOINTMENT;
+    }
+
     int priority() {
         return switch (this) {
             case APPOINTMENT -> 0;

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.followthrough.common.ManyValues;
 import org.followthrough.common.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -48,9 +49,11 @@ public class Touches {
     }
 
     private final JdbcClient jdbc;
+    private final ManyValues many;
 
-    Touches(JdbcClient jdbc) {
+    Touches(JdbcClient jdbc, ManyValues many) {
         this.jdbc = jdbc;
+        this.many = many;
     }
 
     Counts counts(UUID prospectId) {
@@ -215,29 +218,20 @@ public class Touches {
                 .orElse(Conversation.NONE);
     }
 
-    /**
-     * The decision roles of everyone at the account the member has spoken with (R18); for a
-     * prospect with no account, the prospect's own role once the member has spoken with them.
-     */
-    List<String> rolesSpokenWith(UUID prospectId, UUID accountId, UUID memberId) {
-        if (accountId == null) {
-            return jdbc.sql(
-                            """
-                    select p.decision_role from prospects p where p.id = ? and exists (
-                        select 1 from touches t where t.prospect_id = p.id and t.kind = 'CALL'
-                            and t.outcome = 'CONNECTED' and t.member_id = ?)""")
-                    .params(prospectId, memberId)
-                    .query(String.class)
-                    .list();
-        }
-        return jdbc.sql(
-                        """
-                select p.decision_role from prospects p where p.account_id = ? and exists (
-                    select 1 from touches t where t.prospect_id = p.id and t.kind = 'CALL'
-                        and t.outcome = 'CONNECTED' and t.member_id = ?)""")
-                .params(accountId, memberId)
-                .query(String.class)
-                .list();
+    /** Those of these prospects the member has spoken with (a connected call). */
+    java.util.Set<UUID> spokenWith(Collection<UUID> prospectIds, UUID memberId) {
+        var spoken = new java.util.HashSet<UUID>();
+        many.query(
+                "select distinct prospect_id, member_id from touches where kind = 'CALL' and outcome = 'CONNECTED'"
+                        + " and prospect_id = any(?)",
+                "uuid",
+                prospectIds,
+                rs -> {
+                    if (memberId.equals(rs.getObject(2, UUID.class))) {
+                        spoken.add(rs.getObject(1, UUID.class));
+                    }
+                });
+        return spoken;
     }
 
     /** An email the prospect sent us, recorded once per message; false if it was already. */

@@ -20,7 +20,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,7 +36,6 @@ class DemoTeam implements ApplicationRunner {
 
     private final Team team;
     private final Prospects prospects;
-    private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final boolean enabled;
     private final String dataDir;
@@ -45,13 +43,11 @@ class DemoTeam implements ApplicationRunner {
     DemoTeam(
             Team team,
             Prospects prospects,
-            JdbcClient jdbc,
             DataSource dataSource,
             @Value("${followthrough.demo:true}") boolean enabled,
             @Value("${followthrough.data-dir:./data}") String dataDir) {
         this.team = team;
         this.prospects = prospects;
-        this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.enabled = enabled;
         this.dataDir = dataDir;
@@ -106,11 +102,7 @@ class DemoTeam implements ApplicationRunner {
     }
 
     private boolean alreadySeeded() {
-        return jdbc.sql("select count(*) from members where email like ?")
-                        .param("%@" + DOMAIN)
-                        .query(Long.class)
-                        .single()
-                > 0;
+        return team.members().stream().anyMatch(m -> m.email().endsWith("@" + DOMAIN));
     }
 
     private Path write(List<String> accounts, String password) throws IOException {

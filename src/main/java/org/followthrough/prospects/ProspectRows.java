@@ -81,6 +81,31 @@ class ProspectRows {
         return found;
     }
 
+    /** Everyone at the account. */
+    List<Prospect> atAccount(UUID accountId) {
+        return jdbc.sql(SELECT + " where p.account_id = ?")
+                .param(accountId)
+                .query(ProspectRows::map)
+                .list();
+    }
+
+    /** Prospects in the given stages, the owner's or everyone's (null), in id order after {@code after}. */
+    List<Prospect> inStages(java.util.Set<Stage> stages, UUID ownerId, UUID after, int limit) {
+        var marks = String.join(",", java.util.Collections.nCopies(stages.size(), "?"));
+        var params = new ArrayList<Object>();
+        stages.forEach(stage -> params.add(stage.name()));
+        params.add(after == null ? new UUID(0, 0) : after);
+        if (ownerId != null) {
+            params.add(ownerId);
+        }
+        return jdbc.sql(SELECT + " where p.stage in (" + marks + ") and p.id > ?"
+                        + (ownerId == null ? "" : " and p.owner_id = ?")
+                        + " order by p.id fetch first " + limit + " rows only")
+                .params(params)
+                .query(ProspectRows::map)
+                .list();
+    }
+
     /** The account's most recently active prospect: whom a visit from the company's domain concerns. */
     Optional<Prospect> latestAt(UUID accountId) {
         return jdbc.sql(

@@ -125,6 +125,25 @@ public class Prospects {
         return rows.byEmails(emails);
     }
 
+    /** Everyone at the account, for rules about the whole buying group (R18). */
+    public java.util.List<Prospect> atAccount(UUID accountId) {
+        return accountId == null ? java.util.List.of() : rows.atAccount(accountId);
+    }
+
+    /**
+     * The prospects the engine must keep a next step planned for (R23: open or nurtured), the owner's
+     * or everyone's (null), a page at a time in id order after {@code after} (null: from the first).
+     */
+    public java.util.List<Prospect> followedUp(UUID ownerId, UUID after, int limit) {
+        var stages = java.util.EnumSet.noneOf(Stage.class);
+        for (var stage : Stage.values()) {
+            if (stage.isFollowedUp()) {
+                stages.add(stage);
+            }
+        }
+        return rows.inStages(stages, ownerId, after, limit);
+    }
+
     /** The account's most recently active prospect, for signals matched only by the company's web domain. */
     public Optional<Prospect> latestAt(UUID accountId) {
         return rows.latestAt(accountId);

@@ -1,4 +1,4 @@
-package org.followthrough.analytics;
+package org.followthrough.calls;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -6,23 +6,22 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.followthrough.calls.CallHours;
 import org.followthrough.common.Sql;
 import org.followthrough.scripts.ObjectionCategory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The rarer touches the engine recorded (sales, closings, appointment calls, objections), counted in
+ * For the team's numbers (R19): the rarer touches the engine recorded (sales, closings, appointment calls, objections), counted in
  * the database over a period from the indexes on their kind and time, which hold what each figure
  * needs (V22_3), so a team with millions of calls sends back a few rows, never its calls. The calls
  * themselves are counted by the hour as they are logged ({@link CallHours}).
  */
 @Repository
-class CallRecords {
+public class CallRecords {
 
     /** Touches logged in {@code [from, to]}, by one member or (when null) by anyone. */
-    record Range(Instant from, Instant to, UUID memberId) {
+    public record Range(Instant from, Instant to, UUID memberId) {
 
         String where() {
             return " t.at >= ? and t.at <= ?" + (memberId == null ? "" : " and t.member_id = ?");
@@ -37,11 +36,16 @@ class CallRecords {
         }
     }
 
-    record Closings(long closed, long early) {}
+    /** How many sales closed after this many follow-ups. */
+    public record Sales(int followUps, long prospects) {}
 
-    record Lateness(long calls, long onTime, Long p50, Long p95, Long max) {}
+    /** Prospects closed as lost or nurtured, and those of them given up on after one follow-up or fewer. */
+    public record Closings(long closed, long early) {}
 
-    record Category(String name, long count) {}
+    /** How late the appointment calls were, in seconds. */
+    public record Lateness(long calls, long onTime, Long p50, Long p95, Long max) {}
+
+    public record Category(String name, long count) {}
 
     /** Every category by name, so the index on them is read one category at a time over the period. */
     private static final String CATEGORIES = Arrays.stream(ObjectionCategory.values())
@@ -54,15 +58,15 @@ class CallRecords {
         this.jdbc = jdbc;
     }
 
-    List<Summary.Count> followUpsOfSales(Range range) {
+    public List<Sales> followUpsOfSales(Range range) {
         return jdbc.sql("select t.follow_ups, count(*) from touches t where t.next_stage = 'WON' and" + range.where()
                         + " group by t.follow_ups order by t.follow_ups")
                 .params(range.params())
-                .query((rs, i) -> new Summary.Count(rs.getInt(1), rs.getLong(2)))
+                .query((rs, i) -> new Sales(rs.getInt(1), rs.getLong(2)))
                 .list();
     }
 
-    Closings closings(Range range) {
+    public Closings closings(Range range) {
         return jdbc.sql(
                         "select count(*), coalesce(sum(case when t.follow_ups <= 1 and not coalesce(t.prospect_said_no, false)"
                                 + " then 1 else 0 end), 0) from touches t where t.next_stage in ('LOST', 'NURTURE') and"
@@ -72,7 +76,7 @@ class CallRecords {
                 .single();
     }
 
-    Lateness appointmentCalls(Range range) {
+    public Lateness appointmentCalls(Range range) {
         return jdbc.sql(
                         """
                         select count(*), coalesce(sum(case when t.lateness_seconds <= 60 then 1 else 0 end), 0),
@@ -92,7 +96,7 @@ class CallRecords {
                 .single();
     }
 
-    List<Category> objections(Range range) {
+    public List<Category> objections(Range range) {
         return jdbc.sql("select t.objection_category, count(*) from touches t where t.objection_category in ("
                         + CATEGORIES + ") and"
                         + range.where()
