@@ -10,7 +10,6 @@ import org.followthrough.prospects.Prospect;
 import org.followthrough.prospects.Prospects;
 import org.followthrough.team.Actor;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,7 +25,13 @@ public class AppointmentChanges {
 
     /** An appointment as the API shows it, in the prospect's time zone. */
     public record View(
-            UUID id, UUID prospectId, OffsetDateTime at, String timeZone, String agenda, String status, int sequence) {}
+            UUID id,
+            UUID prospectId,
+            OffsetDateTime at,
+            String timeZone,
+            String agenda,
+            Appointment.Status status,
+            int sequence) {}
 
     /** A new time, and optionally a new agenda; {@code prospectAgreed} allows a weekend or holiday. */
     public record Move(OffsetDateTime at, String agenda, Boolean prospectAgreed) {}
@@ -69,7 +74,7 @@ public class AppointmentChanges {
 
     @Transactional
     public View move(Actor actor, UUID id, Move move) {
-        var a = booked(actor, id);
+        var a = visible(actor, id);
         var p = prospects.get(actor, a.prospectId());
         if (move == null || move.at() == null) {
             throw InvalidInput.of(
@@ -80,17 +85,18 @@ public class AppointmentChanges {
         }
         var now = clock.instant();
         var at = move.at().toInstant();
+        var moving = a.move(at, blankToNull(move.agenda()));
         rules.check(p, at, Boolean.TRUE.equals(move.prospectAgreed()), now, a.id());
-        var moved = appointments.move(a, at, blankToNull(move.agenda()));
+        var moved = appointments.update(a, moving.now());
         tasks.moveAppointmentCall(a.id(), at, "Appointment" + (moved.agenda() == null ? "" : ": " + moved.agenda()));
         emails.moved(p, moved, now);
-        events.publishEvent(new AppointmentMoved(a.id(), p.id(), a.ownerId(), a.at(), moved.at(), moved.sequence()));
+        events.publishEvent(moving.event());
         return view(moved, p);
     }
 
     @Transactional
     public View cancel(Actor actor, UUID id) {
-        var a = booked(actor, id);
+        var a = visible(actor, id);
         var p = prospects.get(actor, a.prospectId());
         return view(cancel(a, p, clock.instant()), p);
     }
@@ -107,23 +113,12 @@ public class AppointmentChanges {
     }
 
     private Appointment cancel(Appointment a, Prospect p, Instant now) {
-        var cancelled = appointments.cancel(a);
+        var cancel = a.cancel();
+        var cancelled = appointments.update(a, cancel.now());
         tasks.cancelAppointmentCall(a.id(), now);
         emails.cancelled(p, cancelled, now);
-        events.publishEvent(new AppointmentCancelled(a.id(), p.id(), a.ownerId(), a.at()));
+        events.publishEvent(cancel.event());
         return cancelled;
-    }
-
-    private Appointment booked(Actor actor, UUID id) {
-        var a = visible(actor, id);
-        if (!"BOOKED".equals(a.status())) {
-            throw new Refusal(
-                    HttpStatus.CONFLICT,
-                    "Appointment not open",
-                    "This appointment is " + a.status() + "; only a booked appointment can be moved or cancelled."
-                            + " Log a call with a new appointment as its next step instead.");
-        }
-        return a;
     }
 
     /** Someone else's prospect's appointment answers 404, like the prospect itself. */

@@ -37,13 +37,7 @@ class AppointmentRules {
 
     /** As for a booking; {@code moving} is the appointment being moved, which cannot clash with itself. */
     void check(Prospect p, Instant at, boolean prospectAgreed, Instant now, java.util.UUID moving) {
-        if (p.doNotCall()) {
-            throw new Refusal(
-                    HttpStatus.CONFLICT,
-                    "Do not call",
-                    p.fullName() + " is flagged do-not-call, so no call can be booked with them (R2). Reach them"
-                            + " by email, or clear doNotCall if they asked to be called.");
-        }
+        DoNotCallBooksNothing.check(p);
         var place = place(p);
         var local = calendar.local(at, place);
         String problem = null;
@@ -64,15 +58,6 @@ class AppointmentRules {
             throw new Refusal(UNPROCESSABLE, "Appointment not possible", problem + " Pick one of the alternatives.")
                     .with("alternatives", alternatives(p, now));
         }
-    }
-
-    Refusal needsNextStep(Prospect p, Instant now) {
-        return new Refusal(
-                        UNPROCESSABLE,
-                        "Next step needed",
-                        "A connected call needs a specific next step: an appointment {appointmentAt, agenda} — \"call me"
-                                + " next week\" is not one — or an end {stage: WON, LOST or NURTURE}.")
-                .with("alternatives", alternatives(p, now));
     }
 
     List<Slots.Slot> alternatives(Prospect p, Instant now) {

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.followthrough.common.Refusal;
 import org.followthrough.common.Sql;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,19 +18,52 @@ class Appointments {
     /** Two calls of one rep closer than this clash. */
     static final Duration LENGTH = Duration.ofMinutes(30);
 
+    private static final String BOOKED = Appointment.Status.BOOKED.name();
+
     private final JdbcClient jdbc;
 
     Appointments(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    UUID book(UUID prospectId, UUID ownerId, Instant at, String agenda, Instant now) {
-        var id = UUID.randomUUID();
-        jdbc.sql("insert into appointments (id, prospect_id, owner_id, at, agenda, status, created_at)"
-                        + " values (?, ?, ?, ?, ?, 'BOOKED', ?)")
-                .params(id, prospectId, ownerId, Sql.ts(at), agenda, Sql.ts(now))
+    void insert(Appointment a, Instant now) {
+        jdbc.sql("insert into appointments (id, prospect_id, owner_id, at, agenda, status, sequence, created_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        a.id(),
+                        a.prospectId(),
+                        a.ownerId(),
+                        Sql.ts(a.at()),
+                        a.agenda(),
+                        a.status().name(),
+                        a.sequence(),
+                        Sql.ts(now))
                 .update();
-        return id;
+    }
+
+    /**
+     * Stores a move of the appointment's life, made from {@code was}; refused when someone else moved it
+     * meanwhile (two people cancelling at once, a call logged as the appointment is moved).
+     */
+    Appointment update(Appointment was, Appointment now) {
+        int changed = jdbc.sql("update appointments set at = ?, agenda = ?, status = ?, sequence = ?"
+                        + " where id = ? and status = ? and sequence = ?")
+                .params(
+                        Sql.ts(now.at()),
+                        now.agenda(),
+                        now.status().name(),
+                        now.sequence(),
+                        was.id(),
+                        was.status().name(),
+                        was.sequence())
+                .update();
+        if (changed != 1) {
+            throw new Refusal(
+                    HttpStatus.CONFLICT,
+                    "Appointment changed meanwhile",
+                    "Someone changed this appointment at the same moment; read it again and retry.");
+        }
+        return now;
     }
 
     Optional<Appointment> find(UUID id) {
@@ -40,31 +75,15 @@ class Appointments {
 
     /** The rep's booked appointments around this instant that would clash with a new one. */
     List<Appointment> clashing(UUID ownerId, Instant at) {
-        return jdbc.sql("select * from appointments where owner_id = ? and status = 'BOOKED' and at > ? and at < ?")
-                .params(ownerId, Sql.ts(at.minus(LENGTH)), Sql.ts(at.plus(LENGTH)))
+        return jdbc.sql("select * from appointments where owner_id = ? and status = ? and at > ? and at < ?")
+                .params(ownerId, BOOKED, Sql.ts(at.minus(LENGTH)), Sql.ts(at.plus(LENGTH)))
                 .query(Appointments::map)
                 .list();
     }
 
-    /** A new time (and agenda, if given): the next version of the appointment, SEQUENCE one higher. */
-    Appointment move(Appointment a, Instant at, String agenda) {
-        jdbc.sql("update appointments set at = ?, agenda = ?, sequence = sequence + 1 where id = ?")
-                .params(Sql.ts(at), agenda == null ? a.agenda() : agenda, a.id())
-                .update();
-        return find(a.id()).orElseThrow();
-    }
-
-    /** Called off: no longer booked, SEQUENCE one higher for the calendar's cancellation. */
-    Appointment cancel(Appointment a) {
-        jdbc.sql("update appointments set status = 'CANCELLED', sequence = sequence + 1 where id = ?")
-                .param(a.id())
-                .update();
-        return find(a.id()).orElseThrow();
-    }
-
     List<Appointment> bookedFor(UUID prospectId) {
-        return jdbc.sql("select * from appointments where prospect_id = ? and status = 'BOOKED' order by at")
-                .param(prospectId)
+        return jdbc.sql("select * from appointments where prospect_id = ? and status = ? order by at")
+                .params(prospectId, BOOKED)
                 .query(Appointments::map)
                 .list();
     }
@@ -78,17 +97,11 @@ class Appointments {
 
     /** The prospect's most recent appointment that was not cancelled. */
     Optional<Appointment> latest(UUID prospectId) {
-        return jdbc.sql("select * from appointments where prospect_id = ? and status <> 'CANCELLED'"
+        return jdbc.sql("select * from appointments where prospect_id = ? and status <> ?"
                         + " order by at desc fetch first 1 rows only")
-                .param(prospectId)
+                .params(prospectId, Appointment.Status.CANCELLED.name())
                 .query(Appointments::map)
                 .optional();
-    }
-
-    void mark(UUID id, String status) {
-        jdbc.sql("update appointments set status = ? where id = ?")
-                .params(status, id)
-                .update();
     }
 
     private static Appointment map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
@@ -98,7 +111,7 @@ class Appointments {
                 Sql.uuid(rs, "owner_id"),
                 Sql.instant(rs, "at"),
                 rs.getString("agenda"),
-                rs.getString("status"),
+                Appointment.Status.valueOf(rs.getString("status")),
                 rs.getInt("sequence"));
     }
 }

@@ -4,26 +4,23 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 import org.followthrough.cadence.Cadence;
-import org.followthrough.cadence.CallOutcome;
+import org.followthrough.calendar.Slots;
 import org.followthrough.common.InvalidInput;
-import org.followthrough.common.Refusal;
 import org.followthrough.prospects.Prospect;
 import org.followthrough.prospects.Prospects;
 import org.followthrough.prospects.Stage;
 import org.followthrough.team.Actor;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Logging a call, in one step: the touch with its label (R5), the task it completes, how late an
- * appointment call was (R11), and what the engine does next — the cadence's next step, the
- * missed-appointment protocol (R12), or the next step the rep agreed (R9), checked for persistence (R13).
+ * Logging a call, in one step: the call is checked against {@link CallRules}, recorded as a touch with
+ * its label (R5) and how late an appointment call was (R11), completes the task it was made for, and
+ * moves the prospect on: a connection ends the running cadence, an attempt steps it on, an appointment's
+ * call holds or misses it (R12), and the next step the rep agreed is done ({@link NextSteps}).
  */
 @Service
 public class CallLog {
@@ -31,17 +28,17 @@ public class CallLog {
     /** What was logged, and the tasks now open for the prospect. */
     public record Logged(UUID touchId, String label, List<Task> planned) {}
 
-    static final Set<String> END_STAGES = Set.of("WON", "LOST", "NURTURE");
-    static final int PERSISTENCE = 5;
+    /** How long before an appointment a call may already be the appointment's call. */
+    static final Duration APPOINTMENT_EARLY = Duration.ofMinutes(15);
 
     private final Prospects prospects;
     private final Touches touches;
     private final Tasks tasks;
     private final Appointments appointments;
-    private final AppointmentRules rules;
+    private final AppointmentRules slots;
+    private final CallRules rules;
     private final Enrolments enrolments;
-    private final AppointmentEmails emails;
-    private final AppointmentChanges changes;
+    private final NextSteps nextSteps;
     private final CallSummaries summaries;
     private final CallHours callHours;
     private final ApplicationEventPublisher events;
@@ -52,10 +49,10 @@ public class CallLog {
             Touches touches,
             Tasks tasks,
             Appointments appointments,
-            AppointmentRules rules,
+            AppointmentRules slots,
+            CallRules rules,
             Enrolments enrolments,
-            AppointmentEmails emails,
-            AppointmentChanges changes,
+            NextSteps nextSteps,
             CallSummaries summaries,
             CallHours callHours,
             ApplicationEventPublisher events,
@@ -64,10 +61,10 @@ public class CallLog {
         this.touches = touches;
         this.tasks = tasks;
         this.appointments = appointments;
+        this.slots = slots;
         this.rules = rules;
         this.enrolments = enrolments;
-        this.emails = emails;
-        this.changes = changes;
+        this.nextSteps = nextSteps;
         this.summaries = summaries;
         this.callHours = callHours;
         this.events = events;
@@ -87,153 +84,58 @@ public class CallLog {
     }
 
     /** Appointment times to propose to the prospect, best first, free in the owner's calendar (R9). */
-    public List<org.followthrough.calendar.Slots.Slot> slots(Actor actor, UUID prospectId, int count) {
-        return rules.propose(prospects.get(actor, prospectId), clock.instant(), count);
+    public List<Slots.Slot> slots(Actor actor, UUID prospectId, int count) {
+        return slots.propose(prospects.get(actor, prospectId), clock.instant(), count);
     }
 
     @Transactional
-    public Logged log(Actor actor, UUID prospectId, LogCall call) {
+    public Logged log(Actor actor, UUID prospectId, LogCall sent) {
         var prospect = prospects.get(actor, prospectId);
         var now = clock.instant();
-        var at = check(call, now);
-        var counts = touches.counts(prospect.id());
-        var label = counts.connected()
-                ? "Follow-up #" + (counts.afterConnection() + 1)
-                : "FTC #" + (counts.beforeConnection() + 1);
-        var connected = call.outcome() == CallOutcome.CONNECTED;
-        var next = call.nextStep();
-        var task = task(prospect, call.taskId(), at);
-        var afterSale = afterSale(prospect);
-        if (connected && next == null && !afterSale) {
-            throw rules.needsNextStep(prospect, now);
-        }
-        if (next != null) {
-            checkNextStep(prospect, next, counts, connected, Boolean.TRUE.equals(call.confirm()), now);
-        }
+        var at = sent.happenedAt(now);
+        var task = task(prospect, sent.taskId(), at);
+        var call = new LoggedCall(prospect, sent, at, now, touches.counts(prospect.id()), afterSale(prospect));
+        rules.check(call);
         var appointment = task == null || task.appointmentId() == null
                 ? null
                 : appointments.find(task.appointmentId()).orElse(null);
+        var touchId = record(actor, call, task, appointment);
+        if (task != null) {
+            var done = task.complete(at);
+            tasks.update(task, done.now(), at);
+            events.publishEvent(done.event());
+        }
+        moveOn(call, task, appointment);
+        var booked = nextSteps.follow(call);
+        if (call.connected()) {
+            summaries.afterConnectedCall(prospect, touchId, sent, booked, now);
+        }
+        events.publishEvent(new CallLogged(touchId, prospect.id(), actor.id(), sent.outcome(), call.label(), at));
+        return new Logged(touchId, call.label(), tasks.openFor(prospect.id()));
+    }
+
+    /** The touch, and the call counted by the hour; an appointment's call is counted apart (R11). */
+    private UUID record(Actor actor, LoggedCall call, Task task, Appointment appointment) {
         var touchId = UUID.randomUUID();
-        Long lateness = appointment == null
-                ? null
-                : Duration.between(appointment.at(), at).toSeconds();
+        var label = appointment == null ? call.label() : CallHours.APPOINTMENT_LABEL;
         touches.insert(
                 touchId,
-                prospect.id(),
+                call.prospect().id(),
                 actor.id(),
-                call,
-                appointment == null ? label : CallHours.APPOINTMENT_LABEL,
-                at,
-                now,
+                call.call(),
+                label,
+                call.at(),
+                call.now(),
                 task == null ? null : task.id(),
                 appointment == null ? null : appointment.id(),
-                lateness,
-                end(prospect, next),
-                followUps(counts));
-        callHours.count(
-                actor.id(),
-                at,
-                prospect.timeZone(),
-                appointment == null ? label : CallHours.APPOINTMENT_LABEL,
-                connected);
-        if (task != null) {
-            tasks.done(task.id(), at);
-        }
-        moveOn(prospect, connected, afterSale, task, appointment, at);
-        var booked = next != null && !(afterSale && isStage(next, Stage.WON))
-                ? follow(actor, prospect, next, at, now)
-                : null;
-        if (connected) {
-            summaries.afterConnectedCall(prospect, touchId, call, booked, now);
-        }
-        events.publishEvent(new CallLogged(touchId, prospect.id(), actor.id(), call.outcome(), label, at));
-        return new Logged(touchId, label, tasks.openFor(prospect.id()));
+                appointment == null
+                        ? null
+                        : Duration.between(appointment.at(), call.at()).toSeconds(),
+                closing(call),
+                call.before().followUps());
+        callHours.count(actor.id(), call.at(), call.prospect().timeZone(), label, call.connected());
+        return touchId;
     }
-
-    private Instant check(LogCall call, Instant now) {
-        var problems = new InvalidInput.Collector();
-        if (call.outcome() == null) {
-            problems.add(
-                    "outcome", "is required: CONNECTED, VOICEMAIL, GATEKEEPER, NO_ANSWER, WRONG_NUMBER or BAD_TIMING");
-        }
-        var at = call.at() == null ? now : call.at().toInstant();
-        if (at.isAfter(now.plusSeconds(60))) {
-            problems.add("at", "is in the future; log a call once it happened (leave it out for now)");
-        }
-        if (call.durationSeconds() != null && (call.durationSeconds() < 0 || call.durationSeconds() > 86_400)) {
-            problems.add("durationSeconds", "must be between 0 and 86400");
-        }
-        if (call.notes() != null && call.notes().length() > 4000) {
-            problems.add("notes", "must be at most 4000 characters");
-        }
-        var objection = call.objection();
-        if (objection != null && !objection.isEmpty()) {
-            if (objection.categoryOrOther() == null) {
-                problems.add(
-                        "objection.category",
-                        "must be BUDGET, AUTHORITY, NEED, TIMING or OTHER (or left out for OTHER), not '"
-                                + objection.category() + "'");
-            }
-            var text = objection.cleanText();
-            if (text != null && text.length() > LogCall.Objection.MAX_TEXT) {
-                problems.add(
-                        "objection.text",
-                        "must be at most " + LogCall.Objection.MAX_TEXT + " characters; this one has " + text.length()
-                                + ". Note the objection in a sentence or two; the rest belongs in notes");
-            }
-        }
-        problems.throwIfAny();
-        return at;
-    }
-
-    private void checkNextStep(
-            Prospect p,
-            LogCall.NextStep next,
-            Touches.Counts counts,
-            boolean connected,
-            boolean confirmed,
-            Instant now) {
-        boolean appointment = next.appointmentAt() != null;
-        boolean end = next.stage() != null;
-        if (appointment == end) {
-            throw InvalidInput.of(
-                    "nextStep",
-                    "give either an appointment {appointmentAt, agenda} or an end {stage:" + " WON, LOST or NURTURE}");
-        }
-        if (appointment) {
-            rules.check(p, next.appointmentAt().toInstant(), Boolean.TRUE.equals(next.prospectAgreed()), now);
-            return;
-        }
-        var stage = next.stage().toUpperCase(Locale.ROOT);
-        if (!END_STAGES.contains(stage)) {
-            throw InvalidInput.of("nextStep.stage", "must be WON, LOST or NURTURE, not '" + next.stage() + "'");
-        }
-        if (next.reason() != null && next.reason().length() > 500) {
-            throw InvalidInput.of("nextStep.reason", "must be at most 500 characters");
-        }
-        int followUps = followUps(counts);
-        if (stage.equals("LOST")
-                && followUps < PERSISTENCE
-                && !Boolean.TRUE.equals(next.prospectSaidNo())
-                && !confirmed) {
-            throw new Refusal(
-                            HttpStatus.CONFLICT,
-                            "Confirm giving up",
-                            "Only " + followUps + " follow-up" + (followUps == 1 ? "" : "s")
-                                    + " so far: 80% of sales need"
-                                    + " five or more. If the prospect said no, send prospectSaidNo: true; to close it"
-                                    + " anyway, send confirm: true.")
-                    .with("followUps", followUps);
-        }
-    }
-
-    /** The follow-ups so far, counted for persistence (R13): the connecting call and every call after it. */
-    private static int followUps(Touches.Counts counts) {
-        return counts.afterConnection() + (counts.connected() ? 1 : 0);
-    }
-
-    /** How long before an appointment a call may already be the appointment's call. */
-    static final Duration APPOINTMENT_EARLY = Duration.ofMinutes(15);
 
     /**
      * The task the call completes: the one named, which must be an open task of this prospect; else
@@ -248,14 +150,7 @@ public class CallLog {
                             "taskId",
                             "is not a task of this prospect; leave it out to log"
                                     + " the call against the prospect's next open task"));
-            if (!named.status().equals("OPEN")) {
-                throw new Refusal(
-                                HttpStatus.CONFLICT,
-                                "Task already closed",
-                                "Task " + taskId + " is " + named.status() + " already: its call was logged or it"
-                                        + " was called off. Leave taskId out, or send one of the prospect's open tasks.")
-                        .with("taskId", taskId);
-            }
+            named.complete(at); // refuses a task that is done or called off already
             return named;
         }
         return tasks.openFor(p.id()).stream()
@@ -281,21 +176,18 @@ public class CallLog {
      * The end this call closes the prospect with, as stored with the touch: none for an appointment, and
      * none for WON said of a customer (a post-sale check-in), so the numbers count each sale once.
      */
-    private static LogCall.NextStep end(Prospect p, LogCall.NextStep next) {
-        if (next == null || next.stage() == null || (p.stage() == Stage.WON && isStage(next, Stage.WON))) {
+    private static LogCall.NextStep closing(LoggedCall call) {
+        var stage = call.endStage();
+        if (stage.isEmpty() || (call.prospect().stage() == Stage.WON && stage.get() == Stage.WON)) {
             return null;
         }
-        return next;
+        return call.next();
     }
 
-    private static boolean isStage(LogCall.NextStep next, Stage stage) {
-        return next.stage() != null && next.stage().toUpperCase(Locale.ROOT).equals(stage.name());
-    }
-
-    /** What the call itself means for the prospect's cadence. */
-    private void moveOn(
-            Prospect p, boolean connected, boolean afterSale, Task task, Appointment appointment, Instant at) {
-        if (connected && !afterSale) {
+    /** What the call itself means for the prospect's cadence and for the appointment it was made for. */
+    private void moveOn(LoggedCall call, Task task, Appointment appointment) {
+        var p = call.prospect();
+        if (call.connected() && !call.afterSale()) {
             if (p.stage() != Stage.WON) {
                 prospects.moveTo(p.id(), Stage.ENGAGED);
             }
@@ -304,49 +196,18 @@ public class CallLog {
             prospects.moveTo(p.id(), Stage.ATTEMPTING);
         }
         if (appointment != null) {
-            appointments.mark(appointment.id(), connected ? "HELD" : "MISSED");
-            if (!connected) {
+            if (call.connected()) {
+                var held = appointment.hold(call.at());
+                appointments.update(appointment, held.now());
+                events.publishEvent(held.event());
+            } else {
+                var missed = appointment.miss();
+                appointments.update(appointment, missed.now());
                 enrolments.start(p.id(), Cadence.MISSED_APPOINTMENT, appointment.at());
-                events.publishEvent(new AppointmentMissed(appointment.id(), p.id(), p.ownerId(), appointment.at()));
+                events.publishEvent(missed.event());
             }
-        } else if ((!connected || afterSale) && task != null && task.enrolmentId() != null) {
-            enrolments.stepDone(task.enrolmentId(), task.stepN(), at);
+        } else if ((!call.connected() || call.afterSale()) && task != null && task.enrolmentId() != null) {
+            enrolments.stepDone(task.enrolmentId(), task.stepN(), call.at());
         }
-    }
-
-    /** Does the agreed next step; returns the appointment it booked, if any. */
-    private Appointment follow(Actor actor, Prospect p, LogCall.NextStep next, Instant at, Instant now) {
-        if (next.appointmentAt() != null) {
-            var when = next.appointmentAt().toInstant();
-            enrolments.end(p.id(), "appointment booked");
-            tasks.cancelOpen(p.id(), now, true);
-            var id = appointments.book(p.id(), p.ownerId(), when, next.agenda(), now);
-            tasks.open(
-                    p.id(),
-                    p.ownerId(),
-                    null,
-                    null,
-                    id,
-                    TaskKind.APPOINTMENT,
-                    when,
-                    "Appointment" + (next.agenda() == null ? "" : ": " + next.agenda()),
-                    "missed-appointment-m1",
-                    now);
-            var booked = appointments.find(id).orElseThrow();
-            emails.booked(p, booked, now);
-            events.publishEvent(new AppointmentBooked(id, p.id(), p.ownerId(), when));
-            return booked;
-        }
-        var stage = Stage.valueOf(next.stage().toUpperCase(Locale.ROOT));
-        // a closed prospect has no call to keep: the prospect's calendar gets the cancellation
-        changes.cancelAll(p, now);
-        tasks.cancelOpen(p.id(), now, false);
-        prospects.moveTo(p.id(), stage);
-        switch (stage) {
-            case WON -> enrolments.start(p.id(), Cadence.POST_SALE, at);
-            case NURTURE -> enrolments.start(p.id(), Cadence.NURTURE, now);
-            default -> enrolments.end(p.id(), "closed as " + stage);
-        }
-        return null;
     }
 }

@@ -121,7 +121,7 @@ public class CallScripts {
         if (voicemail != null && voicemail.key().equals(MISSED_APPOINTMENT)) {
             return appointments
                     .latest(p.id())
-                    .filter(a -> "MISSED".equals(a.status()))
+                    .filter(a -> a.status() == Appointment.Status.MISSED)
                     .orElse(null);
         }
         return null;

@@ -8,13 +8,12 @@ import org.followthrough.cadence.Cadence;
 import org.followthrough.cadence.Cadences;
 import org.followthrough.cadence.Channel;
 import org.followthrough.cadence.Planner;
-import org.followthrough.common.Sql;
 import org.followthrough.prospects.Prospect;
 import org.followthrough.prospects.Prospects;
 import org.followthrough.prospects.Stage;
 import org.followthrough.timing.TimedAction;
 import org.followthrough.timing.TimedActions;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,22 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Enrolments {
 
-    /** A prospect's place in a cadence. */
-    public record Enrolment(
-            UUID id,
-            UUID prospectId,
-            String cadenceKey,
-            Instant startedAt,
-            int lastDoneN,
-            Instant lastDoneAt,
-            Integer waitingStep,
-            Instant waitingUntil) {
-
-        Enrolment done(int n, Instant at) {
-            return new Enrolment(id, prospectId, cadenceKey, startedAt, n, at, null, null);
-        }
-    }
-
     /** The cadences that still make sense for someone who may not be called: their calls are left out. */
     static final java.util.Set<String> EMAIL_ONLY_FITS = java.util.Set.of(Cadence.NURTURE, Cadence.POST_SALE);
 
@@ -52,7 +35,7 @@ public class Enrolments {
      */
     static final java.util.Set<String> RESUMED = java.util.Set.of(Cadence.FIRST_TIME_CALLS, Cadence.NURTURE);
 
-    private final JdbcClient jdbc;
+    private final EnrolmentRows rows;
     private final Cadences cadences;
     private final Planner planner;
     private final Prospects prospects;
@@ -60,10 +43,11 @@ public class Enrolments {
     private final CadenceEmails emails;
     private final org.followthrough.messaging.Outbox outbox;
     private final TimedActions actions;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Enrolments(
-            JdbcClient jdbc,
+            EnrolmentRows rows,
             Cadences cadences,
             Planner planner,
             Prospects prospects,
@@ -71,8 +55,9 @@ public class Enrolments {
             CadenceEmails emails,
             org.followthrough.messaging.Outbox outbox,
             TimedActions actions,
+            ApplicationEventPublisher events,
             Clock clock) {
-        this.jdbc = jdbc;
+        this.rows = rows;
         this.cadences = cadences;
         this.planner = planner;
         this.prospects = prospects;
@@ -80,6 +65,7 @@ public class Enrolments {
         this.emails = emails;
         this.outbox = outbox;
         this.actions = actions;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -102,19 +88,8 @@ public class Enrolments {
         end(prospectId, "replaced by " + cadenceKey);
         var place = prospect.get().place();
         var from = done == 0 ? start : planner.resumedStart(cadence, place, done, start);
-        var enrolment = new Enrolment(
-                UUID.randomUUID(), prospectId, cadenceKey, from, done, done == 0 ? null : start, null, null);
-        jdbc.sql("insert into enrolments (id, prospect_id, cadence_key, started_at, last_done_n, last_done_at, status,"
-                        + " active_prospect_id) values (?, ?, ?, ?, ?, ?, 'ACTIVE', ?)")
-                .params(
-                        enrolment.id(),
-                        prospectId,
-                        cadenceKey,
-                        Sql.ts(from),
-                        done,
-                        Sql.ts(enrolment.lastDoneAt()),
-                        prospectId)
-                .update();
+        var enrolment = Enrolment.start(prospectId, cadenceKey, from, done, start);
+        rows.insert(enrolment);
         advance(enrolment, prospect.get());
     }
 
@@ -124,25 +99,18 @@ public class Enrolments {
      * or after a complete round.
      */
     private int leftAt(UUID prospectId, Cadence cadence) {
-        int done = jdbc.sql("select last_done_n from enrolments where prospect_id = ? and cadence_key = ?"
-                        + " order by case when status = 'ACTIVE' then 0 else 1 end, ended_at desc, last_done_n desc"
-                        + " fetch first 1 rows only")
-                .params(prospectId, cadence.key())
-                .query(Integer.class)
-                .optional()
-                .orElse(0);
+        int done = rows.lastDoneIn(prospectId, cadence.key());
         return done < cadence.steps().size() ? done : 0;
     }
 
     /** Step {@code n} of the enrolment happened at {@code at}: plan what follows. */
     @Transactional
     public void stepDone(UUID enrolmentId, int n, Instant at) {
-        var enrolment = find(enrolmentId).filter(e -> e.lastDoneN() < n);
+        var enrolment = rows.running(enrolmentId).filter(e -> e.lastDoneN() < n);
         if (enrolment.isEmpty()) {
             return;
         }
-        var done = enrolment.get().done(n, at);
-        remember(done);
+        var done = rows.update(enrolment.get(), enrolment.get().stepDone(n, at), null, at);
         prospects.byId(done.prospectId()).ifPresent(p -> advance(done, p));
     }
 
@@ -153,19 +121,16 @@ public class Enrolments {
     @Transactional
     public void end(UUID prospectId, String reason) {
         var now = clock.instant();
-        for (var e : active(prospectId).stream().toList()) {
-            jdbc.sql("update tasks set status = 'CANCELLED', done_at = ? where enrolment_id = ? and status = 'OPEN'")
-                    .params(Sql.ts(now), e.id())
-                    .update();
+        for (var e : rows.active(prospectId).stream().toList()) {
+            tasks.cancelOpenOf(e.id(), now);
             outbox.cancelPending(prospectId, CadenceEmails.PREFIX + e.id() + "/");
             if (e.waitingStep() != null) {
                 actions.cancel(CadenceStepsDue.KIND, CadenceStepsDue.key(e.id(), e.waitingStep()));
             }
+            var ended = e.end(reason, now);
+            rows.update(e, ended.now(), reason, now);
+            events.publishEvent(ended.event());
         }
-        jdbc.sql("update enrolments set status = 'ENDED', ended_at = ?, end_reason = ?, active_prospect_id = null"
-                        + " where active_prospect_id = ?")
-                .params(Sql.ts(now), reason, prospectId)
-                .update();
     }
 
     /**
@@ -178,43 +143,18 @@ public class Enrolments {
         if (running.isEmpty()) {
             return false;
         }
-        jdbc.sql("update enrolments set emails_stopped_at = coalesce(emails_stopped_at, ?), emails_stopped_reason ="
-                        + " coalesce(emails_stopped_reason, ?) where id = ?")
-                .params(Sql.ts(clock.instant()), reason, running.get().id())
-                .update();
+        rows.stopEmails(running.get().id(), reason, clock.instant());
         outbox.cancelPending(prospectId, CadenceEmails.PREFIX + running.get().id() + "/");
         return true;
     }
 
-    boolean emailsStopped(UUID enrolmentId) {
-        return jdbc.sql("select emails_stopped_at from enrolments where id = ?")
-                        .param(enrolmentId)
-                        .query((rs, i) -> rs.getTimestamp(1))
-                        .optional()
-                        .orElse(null)
-                != null;
-    }
-
     public Optional<Enrolment> active(UUID prospectId) {
-        return jdbc.sql("select * from enrolments where active_prospect_id = ?")
-                .param(prospectId)
-                .query(Enrolments::map)
-                .optional();
+        return rows.active(prospectId);
     }
 
     /** The cadence of an enrolment, running or ended. */
     Optional<String> cadenceOf(UUID enrolmentId) {
-        return jdbc.sql("select cadence_key from enrolments where id = ?")
-                .param(enrolmentId)
-                .query(String.class)
-                .optional();
-    }
-
-    Optional<Enrolment> find(UUID id) {
-        return jdbc.sql("select * from enrolments where id = ? and status = 'ACTIVE'")
-                .param(id)
-                .query(Enrolments::map)
-                .optional();
+        return rows.cadenceOf(enrolmentId);
     }
 
     /**
@@ -226,8 +166,8 @@ public class Enrolments {
         var cadence = cadences.get(e.cadenceKey());
         var place = p.place();
         var done = e;
-        var last = e.lastDoneAt() == null ? e.startedAt() : e.lastDoneAt();
-        for (var next = planner.next(cadence, place, e.startedAt(), e.lastDoneN(), last); next.isPresent(); ) {
+        for (var next = planner.next(cadence, place, e.startedAt(), e.lastDoneN(), e.lastMoment());
+                next.isPresent(); ) {
             var step = next.get();
             switch (step.channel()) {
                 case CALL -> {
@@ -247,7 +187,7 @@ public class Enrolments {
                     }
                 }
                 case EMAIL -> {
-                    if (!emailsStopped(e.id())) {
+                    if (!rows.emailsStopped(e.id())) {
                         emails.step(p, e.id(), step.n(), step.template(), step.at(), cadence.key());
                     }
                     if (p.doNotCall() || !callFollows(cadence, step.n())) {
@@ -259,8 +199,7 @@ public class Enrolments {
                     // left during the call before it; nothing to schedule
                 }
             }
-            done = done.done(step.n(), step.at());
-            remember(done);
+            done = rows.update(done, done.stepDone(step.n(), step.at()), null, step.at());
             next = planner.next(cadence, place, e.startedAt(), done.lastDoneN(), done.lastDoneAt());
         }
         finish(done, p, cadence);
@@ -273,9 +212,7 @@ public class Enrolments {
     /** The enrolment goes on at {@code at}, when step {@code n} (an email) is due: a timed action does it. */
     private void waitFor(Enrolment e, int n, Instant at) {
         actions.schedule(new TimedAction(CadenceStepsDue.KIND, CadenceStepsDue.key(e.id(), n), at, null));
-        jdbc.sql("update enrolments set waiting_step = ?, waiting_until = ? where id = ?")
-                .params(n, Sql.ts(at), e.id())
-                .update();
+        rows.update(e, e.waitFor(n, at), null, at);
     }
 
     /**
@@ -284,11 +221,11 @@ public class Enrolments {
      * round of nurture after the last nurture email.
      */
     private void finish(Enrolment e, Prospect p, Cadence cadence) {
-        jdbc.sql("update enrolments set status = 'ENDED', ended_at = ?, end_reason = 'all steps done',"
-                        + " active_prospect_id = null where id = ?")
-                .params(Sql.ts(clock.instant()), e.id())
-                .update();
-        var last = e.lastDoneAt() == null ? e.startedAt() : e.lastDoneAt();
+        var now = clock.instant();
+        var ended = e.end("all steps done", now);
+        rows.update(e, ended.now(), "all steps done", now);
+        events.publishEvent(ended.event());
+        var last = e.lastMoment();
         boolean stillOurs = p.stage().isOpen() || p.stage() == Stage.NURTURE;
         if (cadence.key().equals(Cadence.NURTURE)) {
             // a round that took no time or waited on nothing (a nurture edited into one) would go round for ever
@@ -307,13 +244,6 @@ public class Enrolments {
     private static boolean waitsOnSomething(Cadence cadence, Prospect p) {
         return cadence.steps().stream()
                 .anyMatch(s -> s.channel() == Channel.EMAIL || (s.channel() == Channel.CALL && !p.doNotCall()));
-    }
-
-    private void remember(Enrolment e) {
-        jdbc.sql("update enrolments set last_done_n = ?, last_done_at = ?, waiting_step = null, waiting_until = null"
-                        + " where id = ?")
-                .params(e.lastDoneN(), Sql.ts(e.lastDoneAt()), e.id())
-                .update();
     }
 
     static TaskKind kindOf(Cadence cadence) {
@@ -337,17 +267,5 @@ public class Enrolments {
             index++;
         }
         return cadence.name() + ": call " + index + " of " + calls.size();
-    }
-
-    private static Enrolment map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new Enrolment(
-                Sql.uuid(rs, "id"),
-                Sql.uuid(rs, "prospect_id"),
-                rs.getString("cadence_key"),
-                Sql.instant(rs, "started_at"),
-                rs.getInt("last_done_n"),
-                Sql.instant(rs, "last_done_at"),
-                (Integer) rs.getObject("waiting_step"),
-                Sql.instant(rs, "waiting_until"));
     }
 }

@@ -102,7 +102,8 @@ public class Leads {
         var ids = page.stream().map(Prospect::id).toList();
         var planned = new HashSet<UUID>();
         many.query(
-                "select distinct prospect_id from tasks where status = 'OPEN' and prospect_id = any(?)",
+                "select distinct prospect_id from tasks where status = '" + Task.Status.OPEN
+                        + "' and prospect_id = any(?)",
                 "uuid",
                 ids,
                 rs -> planned.add(rs.getObject(1, UUID.class)));

@@ -1,10 +1,12 @@
 package org.followthrough.calls;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.followthrough.cadence.CallOutcome;
+import org.followthrough.common.InvalidInput;
 import org.followthrough.scripts.ObjectionCategory;
 
 /**
@@ -24,6 +26,47 @@ public record LogCall(
         NextStep nextStep,
         Boolean confirm,
         UUID taskId) {
+
+    static final int MAX_NOTES = 4000;
+
+    /**
+     * When the call happened, once what was sent is checked: every field that cannot be taken is named.
+     * The call may be logged late (an earlier {@code at}), never ahead of {@code now}.
+     */
+    Instant happenedAt(Instant now) {
+        var problems = new InvalidInput.Collector();
+        if (outcome == null) {
+            problems.add(
+                    "outcome", "is required: CONNECTED, VOICEMAIL, GATEKEEPER, NO_ANSWER, WRONG_NUMBER or BAD_TIMING");
+        }
+        var happened = at == null ? now : at.toInstant();
+        if (happened.isAfter(now.plusSeconds(60))) {
+            problems.add("at", "is in the future; log a call once it happened (leave it out for now)");
+        }
+        if (durationSeconds != null && (durationSeconds < 0 || durationSeconds > 86_400)) {
+            problems.add("durationSeconds", "must be between 0 and 86400");
+        }
+        if (notes != null && notes.length() > MAX_NOTES) {
+            problems.add("notes", "must be at most " + MAX_NOTES + " characters");
+        }
+        if (objection != null && !objection.isEmpty()) {
+            if (objection.categoryOrOther() == null) {
+                problems.add(
+                        "objection.category",
+                        "must be BUDGET, AUTHORITY, NEED, TIMING or OTHER (or left out for OTHER), not '"
+                                + objection.category() + "'");
+            }
+            var text = objection.cleanText();
+            if (text != null && text.length() > Objection.MAX_TEXT) {
+                problems.add(
+                        "objection.text",
+                        "must be at most " + Objection.MAX_TEXT + " characters; this one has " + text.length()
+                                + ". Note the objection in a sentence or two; the rest belongs in notes");
+            }
+        }
+        problems.throwIfAny();
+        return happened;
+    }
 
     /**
      * An objection the prospect raised, by BANT category (R17): BUDGET, AUTHORITY, NEED, TIMING or

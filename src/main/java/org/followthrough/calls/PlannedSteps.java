@@ -58,8 +58,7 @@ class PlannedSteps {
     }
 
     /** The running cadence's steps after the one it is at (its open call, or the email it waits for). */
-    private void ahead(
-            Prospect p, Enrolments.Enrolment e, List<Task> open, Labels labels, List<Timeline.PlannedView> planned) {
+    private void ahead(Prospect p, Enrolment e, List<Task> open, Labels labels, List<Timeline.PlannedView> planned) {
         Integer n = e.waitingStep();
         Instant at = e.waitingUntil();
         for (var task : open) {
@@ -143,14 +142,14 @@ class PlannedSteps {
 
     /** The labels the prospect's next calls will carry, one after another, if none of them connects (R5). */
     private static final class Labels {
-        private Touches.Counts counts;
+        private Attempts counts;
 
-        Labels(Touches.Counts counts) {
+        Labels(Attempts counts) {
             this.counts = counts;
         }
 
         String next() {
-            var label = Queue.label(counts);
+            var label = counts.nextLabel();
             counts = counts.after("NO_ANSWER");
             return label;
         }

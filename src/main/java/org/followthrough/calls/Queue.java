@@ -167,7 +167,8 @@ public class Queue {
         return byIntentWhenDueTogether(items.stream()
                 .map(item -> item.label() != null
                         ? item
-                        : item.withLabel(label(counts.getOrDefault(item.prospectId(), Touches.Counts.NONE))))
+                        : item.withLabel(counts.getOrDefault(item.prospectId(), Attempts.NONE)
+                                .nextLabel()))
                 .toList());
     }
 
@@ -219,14 +220,16 @@ public class Queue {
 
     private Rows select(String when, Instant now, int offset, int count, Object... params) {
         var values = new ArrayList<Object>();
-        for (var p : params) {
+        values.add(params[0]);
+        values.add(Task.Status.OPEN.name());
+        for (var p : java.util.Arrays.asList(params).subList(1, params.length)) {
             values.add(p instanceof Instant i ? Sql.ts(i) : p);
         }
         values.add(offset);
         values.add(count);
         var tasks = jdbc.sql(
                         """
-                select t.* from tasks t where t.owner_id = ? and t.status = 'OPEN' and %s
+                select t.* from tasks t where t.owner_id = ? and t.status = ? and %s
                 order by t.due_at, t.created_at
                 offset ? rows fetch first ? rows only"""
                                 .formatted(when))
@@ -266,12 +269,5 @@ public class Queue {
      */
     private static boolean queued(Prospect p, TaskKind kind) {
         return !p.doNotCall() && (p.stage().isOpen() || kind.callsClosedProspects());
-    }
-
-    /** The label the next call carries after these calls (R5). */
-    static String label(Touches.Counts counts) {
-        return counts.connected()
-                ? "Follow-up #" + (counts.afterConnection() + 1)
-                : "FTC #" + (counts.beforeConnection() + 1);
     }
 }

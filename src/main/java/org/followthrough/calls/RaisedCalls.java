@@ -53,10 +53,14 @@ public class RaisedCalls {
         if (enrolments.active(p.id()).isEmpty()) {
             enrolments.start(p.id(), Cadence.FIRST_TIME_CALLS, now);
         }
-        var raised = tasks.raise(p.id(), TaskKind.INBOUND, due, reason);
-        var taskId = raised != null
-                ? raised
-                : tasks.open(p.id(), p.ownerId(), null, null, null, TaskKind.INBOUND, due, reason, null, now);
+        var next = tasks.nextOpenCall(p.id());
+        if (next.isPresent()) {
+            var raised = next.get().raise(TaskKind.INBOUND, due, reason, p.fullName());
+            tasks.update(next.get(), raised.now(), now);
+            events.publishEvent(raised.event());
+            return raised.now().id();
+        }
+        var taskId = tasks.open(p.id(), p.ownerId(), null, null, null, TaskKind.INBOUND, due, reason, null, now);
         events.publishEvent(new TaskRaised(taskId, p.id(), p.ownerId(), TaskKind.INBOUND, p.fullName(), reason, due));
         return taskId;
     }
@@ -81,7 +85,7 @@ public class RaisedCalls {
             var existing = open.orElseGet(() -> tasks.openTrigger(p.id()).orElseThrow());
             id = existing.id();
             due = existing.dueAt().isBefore(due) ? existing.dueAt() : due;
-            tasks.retell(id, due, reason);
+            tasks.update(existing, existing.retell(due, reason), clock.instant());
         }
         events.publishEvent(new TaskRaised(id, p.id(), p.ownerId(), TaskKind.TRIGGER, p.fullName(), reason, due));
         return id;

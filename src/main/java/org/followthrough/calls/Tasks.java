@@ -6,13 +6,22 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.followthrough.common.Refusal;
 import org.followthrough.common.Sql;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The tasks table. */
+/**
+ * The tasks table. A single task changes through its own lifecycle ({@link Task}); the few changes to
+ * many tasks at once (a prospect's open calls cancelled, handed to another owner) touch open ones only,
+ * the one state a task moves from.
+ */
 @Repository
 class Tasks {
+
+    private static final String OPEN = Task.Status.OPEN.name();
+    private static final String CANCELLED = Task.Status.CANCELLED.name();
 
     private final JdbcClient jdbc;
 
@@ -36,7 +45,7 @@ class Tasks {
                         """
                 insert into tasks (id, prospect_id, owner_id, enrolment_id, step_n, appointment_id, kind, due_at, reason,
                     template, status, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?)""")
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         id,
                         prospectId,
@@ -48,6 +57,7 @@ class Tasks {
                         Sql.ts(dueAt),
                         reason,
                         template,
+                        OPEN,
                         Sql.ts(now))
                 .update();
         return id;
@@ -61,62 +71,86 @@ class Tasks {
     }
 
     List<Task> openFor(UUID prospectId) {
-        return jdbc.sql("select * from tasks where prospect_id = ? and status = 'OPEN' order by due_at")
-                .param(prospectId)
+        return jdbc.sql("select * from tasks where prospect_id = ? and status = ? order by due_at")
+                .params(prospectId, OPEN)
                 .query(Tasks::map)
                 .list();
     }
 
-    void done(UUID id, Instant at) {
-        jdbc.sql(
-                        "update tasks set status = 'DONE', done_at = ?, open_trigger_for = null where id = ? and status = 'OPEN'")
-                .params(Sql.ts(at), id)
+    /**
+     * Stores a move of the task's life, made from {@code was}; refused when the task moved meanwhile
+     * (its call logged twice at the same moment), so a call is never logged against a closed task.
+     */
+    Task update(Task was, Task now, Instant at) {
+        int changed = jdbc.sql("update tasks set status = ?, kind = ?, due_at = ?, reason = ?,"
+                        + " done_at = case when ? then ? else done_at end,"
+                        + " open_trigger_for = case when ? then null else open_trigger_for end"
+                        + " where id = ? and status = ?")
+                .params(
+                        now.status().name(),
+                        now.kind().name(),
+                        Sql.ts(now.dueAt()),
+                        now.reason(),
+                        !now.isOpen(),
+                        Sql.ts(at),
+                        !now.isOpen(),
+                        was.id(),
+                        was.status().name())
                 .update();
+        if (changed != 1) {
+            throw new Refusal(
+                            HttpStatus.CONFLICT,
+                            "Task already closed",
+                            "Task " + was.id() + " was closed at the same moment: its call was logged or it was"
+                                    + " called off. Leave taskId out, or send one of the prospect's open tasks.")
+                    .with("taskId", was.id());
+        }
+        return now;
     }
 
     int cancelOpen(UUID prospectId, Instant now, boolean keepAppointments) {
         return jdbc.sql(
-                        "update tasks set status = 'CANCELLED', done_at = ?, open_trigger_for = null where prospect_id = ? and status = 'OPEN'"
+                        "update tasks set status = ?, done_at = ?, open_trigger_for = null where prospect_id = ? and status = ?"
                                 + (keepAppointments ? " and kind <> 'APPOINTMENT'" : ""))
-                .params(Sql.ts(now), prospectId)
+                .params(CANCELLED, Sql.ts(now), prospectId, OPEN)
                 .update();
     }
 
-    /**
-     * Brings the prospect's next call (the open cadence call) forward as a {@code kind} task due at
-     * {@code dueAt}, so the cadence goes on from it once it is logged; the task's id, or null if none is open.
-     */
-    UUID raise(UUID prospectId, TaskKind kind, Instant dueAt, String reason) {
-        var open = jdbc.sql("select id from tasks where prospect_id = ? and status = 'OPEN' and kind <> 'APPOINTMENT'"
+    /** The prospect's next open call that is not an appointment: the one an inquiry brings forward. */
+    Optional<Task> nextOpenCall(UUID prospectId) {
+        return jdbc.sql("select * from tasks where prospect_id = ? and status = ? and kind <> 'APPOINTMENT'"
                         + " order by due_at fetch first 1 rows only")
-                .param(prospectId)
-                .query(UUID.class)
+                .params(prospectId, OPEN)
+                .query(Tasks::map)
                 .optional();
-        open.ifPresent(id -> jdbc.sql("update tasks set kind = ?, due_at = ?, reason = ? where id = ?")
-                .params(kind.name(), Sql.ts(dueAt), reason, id)
-                .update());
-        return open.orElse(null);
+    }
+
+    /** An ended enrolment's open calls leave the queue. */
+    void cancelOpenOf(UUID enrolmentId, Instant now) {
+        jdbc.sql("update tasks set status = ?, done_at = ? where enrolment_id = ? and status = ?")
+                .params(CANCELLED, Sql.ts(now), enrolmentId, OPEN)
+                .update();
     }
 
     /** The open call task of an appointment follows it to its new time. */
     void moveAppointmentCall(UUID appointmentId, Instant dueAt, String reason) {
-        jdbc.sql("update tasks set due_at = ?, reason = ? where appointment_id = ? and status = 'OPEN'")
-                .params(Sql.ts(dueAt), reason, appointmentId)
+        jdbc.sql("update tasks set due_at = ?, reason = ? where appointment_id = ? and status = ?")
+                .params(Sql.ts(dueAt), reason, appointmentId, OPEN)
                 .update();
     }
 
     void cancelAppointmentCall(UUID appointmentId, Instant now) {
-        jdbc.sql("update tasks set status = 'CANCELLED', done_at = ? where appointment_id = ? and status = 'OPEN'")
-                .params(Sql.ts(now), appointmentId)
+        jdbc.sql("update tasks set status = ?, done_at = ? where appointment_id = ? and status = ?")
+                .params(CANCELLED, Sql.ts(now), appointmentId, OPEN)
                 .update();
     }
 
     /** The prospect's open trigger call, if one waits: a new trigger event updates it rather than doubling it. */
     Optional<Task> openTrigger(UUID prospectId) {
-        return jdbc.sql("select * from tasks where prospect_id = ? and status = 'OPEN'"
+        return jdbc.sql("select * from tasks where prospect_id = ? and status = ?"
                         + " and (kind = 'TRIGGER' or open_trigger_for is not null)"
                         + " order by due_at fetch first 1 rows only")
-                .param(prospectId)
+                .params(prospectId, OPEN)
                 .query(Tasks::map)
                 .optional();
     }
@@ -130,22 +164,16 @@ class Tasks {
         int inserted = jdbc.sql(
                         """
                 insert into tasks (id, prospect_id, owner_id, kind, due_at, reason, status, created_at, open_trigger_for)
-                values (?, ?, ?, 'TRIGGER', ?, ?, 'OPEN', ?, ?)
+                values (?, ?, ?, 'TRIGGER', ?, ?, ?, ?, ?)
                 on conflict do nothing""")
-                .params(id, prospectId, ownerId, Sql.ts(dueAt), reason, Sql.ts(now), prospectId)
+                .params(id, prospectId, ownerId, Sql.ts(dueAt), reason, OPEN, Sql.ts(now), prospectId)
                 .update();
         return inserted == 1 ? Optional.of(id) : Optional.empty();
     }
 
-    void retell(UUID id, Instant dueAt, String reason) {
-        jdbc.sql("update tasks set due_at = ?, reason = ? where id = ?")
-                .params(Sql.ts(dueAt), reason, id)
-                .update();
-    }
-
     void reassign(UUID prospectId, UUID ownerId) {
-        jdbc.sql("update tasks set owner_id = ? where prospect_id = ? and status = 'OPEN'")
-                .params(ownerId, prospectId)
+        jdbc.sql("update tasks set owner_id = ? where prospect_id = ? and status = ?")
+                .params(ownerId, prospectId, OPEN)
                 .update();
     }
 
@@ -161,6 +189,6 @@ class Tasks {
                 Sql.instant(rs, "due_at"),
                 rs.getString("reason"),
                 rs.getString("template"),
-                rs.getString("status"));
+                Task.Status.valueOf(rs.getString("status")));
     }
 }

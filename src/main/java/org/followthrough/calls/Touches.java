@@ -35,19 +35,6 @@ public class Touches {
             Long latenessSeconds,
             Timeline.Closed closed) {}
 
-    /** How many calls came before and after the first connection (R5). */
-    record Counts(int beforeConnection, int afterConnection, boolean connected) {
-
-        static final Counts NONE = new Counts(0, 0, false);
-
-        /** These counts after one more call with this outcome, taken in the order the calls happened. */
-        Counts after(String outcome) {
-            return connected
-                    ? new Counts(beforeConnection, afterConnection + 1, true)
-                    : new Counts(beforeConnection + 1, 0, "CONNECTED".equals(outcome));
-        }
-    }
-
     private final JdbcClient jdbc;
     private final ManyValues many;
 
@@ -56,16 +43,16 @@ public class Touches {
         this.many = many;
     }
 
-    Counts counts(UUID prospectId) {
-        return counts(List.of(prospectId)).getOrDefault(prospectId, Counts.NONE);
+    Attempts counts(UUID prospectId) {
+        return counts(List.of(prospectId)).getOrDefault(prospectId, Attempts.NONE);
     }
 
     /**
      * The counts of many prospects in one query (the queue shows up to 500 tasks), so a long queue
      * costs one round trip, not one per task.
      */
-    Map<UUID, Counts> counts(Collection<UUID> prospectIds) {
-        var result = new HashMap<UUID, Counts>();
+    Map<UUID, Attempts> counts(Collection<UUID> prospectIds) {
+        var result = new HashMap<UUID, Attempts>();
         var ids = List.copyOf(new LinkedHashSet<>(prospectIds));
         for (int from = 0; from < ids.size(); from += 500) {
             var chunk = ids.subList(from, Math.min(ids.size(), from + 500));
@@ -77,7 +64,7 @@ public class Touches {
                         var outcome = rs.getString("outcome");
                         result.merge(
                                 Sql.uuid(rs, "prospect_id"),
-                                Counts.NONE.after(outcome),
+                                Attempts.NONE.after(outcome),
                                 (sofar, one) -> sofar.after(outcome));
                     });
         }

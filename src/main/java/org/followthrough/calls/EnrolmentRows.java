@@ -1,0 +1,138 @@
+package org.followthrough.calls;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.followthrough.common.Refusal;
+import org.followthrough.common.Sql;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The enrolments table. A running enrolment carries its prospect's id in {@code active_prospect_id},
+ * whose unique index keeps one running cadence per prospect.
+ */
+@Repository
+class EnrolmentRows {
+
+    private static final String ACTIVE = Enrolment.Status.ACTIVE.name();
+
+    private final JdbcClient jdbc;
+
+    EnrolmentRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Enrolment e) {
+        jdbc.sql("insert into enrolments (id, prospect_id, cadence_key, started_at, last_done_n, last_done_at, status,"
+                        + " active_prospect_id) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        e.id(),
+                        e.prospectId(),
+                        e.cadenceKey(),
+                        Sql.ts(e.startedAt()),
+                        e.lastDoneN(),
+                        Sql.ts(e.lastDoneAt()),
+                        e.status().name(),
+                        e.isActive() ? e.prospectId() : null)
+                .update();
+    }
+
+    /**
+     * Stores a move of the enrolment's life, made from {@code was}; {@code endReason} and {@code at}
+     * say why and when it ended, if it did. Refused when it moved meanwhile.
+     */
+    Enrolment update(Enrolment was, Enrolment now, String endReason, Instant at) {
+        int changed = jdbc.sql(
+                        """
+                update enrolments set last_done_n = ?, last_done_at = ?, waiting_step = ?, waiting_until = ?, status = ?,
+                    active_prospect_id = ?, ended_at = coalesce(?, ended_at), end_reason = coalesce(?, end_reason)
+                where id = ? and status = ?""")
+                .params(
+                        now.lastDoneN(),
+                        Sql.ts(now.lastDoneAt()),
+                        now.waitingStep(),
+                        Sql.ts(now.waitingUntil()),
+                        now.status().name(),
+                        now.isActive() ? now.prospectId() : null,
+                        now.isActive() ? null : Sql.ts(at),
+                        now.isActive() ? null : endReason,
+                        was.id(),
+                        was.status().name())
+                .update();
+        if (changed != 1) {
+            throw new Refusal(
+                    HttpStatus.CONFLICT,
+                    "Cadence changed meanwhile",
+                    "The prospect's cadence changed at the same moment; read the prospect again and retry.");
+        }
+        return now;
+    }
+
+    /** The prospect's running enrolment. */
+    Optional<Enrolment> active(UUID prospectId) {
+        return jdbc.sql("select * from enrolments where active_prospect_id = ?")
+                .param(prospectId)
+                .query(EnrolmentRows::map)
+                .optional();
+    }
+
+    /** A running enrolment by its id. */
+    Optional<Enrolment> running(UUID id) {
+        return jdbc.sql("select * from enrolments where id = ? and status = ?")
+                .params(id, ACTIVE)
+                .query(EnrolmentRows::map)
+                .optional();
+    }
+
+    /** The cadence of an enrolment, running or ended. */
+    Optional<String> cadenceOf(UUID enrolmentId) {
+        return jdbc.sql("select cadence_key from enrolments where id = ?")
+                .param(enrolmentId)
+                .query(String.class)
+                .optional();
+    }
+
+    /** The steps done in the prospect's latest time in the cadence: the running one if any, else the latest. */
+    int lastDoneIn(UUID prospectId, String cadenceKey) {
+        return jdbc.sql("select last_done_n from enrolments where prospect_id = ? and cadence_key = ?"
+                        + " order by case when status = ? then 0 else 1 end, ended_at desc, last_done_n desc"
+                        + " fetch first 1 rows only")
+                .params(prospectId, cadenceKey, ACTIVE)
+                .query(Integer.class)
+                .optional()
+                .orElse(0);
+    }
+
+    void stopEmails(UUID id, String reason, Instant at) {
+        jdbc.sql("update enrolments set emails_stopped_at = coalesce(emails_stopped_at, ?), emails_stopped_reason ="
+                        + " coalesce(emails_stopped_reason, ?) where id = ?")
+                .params(Sql.ts(at), reason, id)
+                .update();
+    }
+
+    boolean emailsStopped(UUID id) {
+        return jdbc.sql("select emails_stopped_at from enrolments where id = ?")
+                        .param(id)
+                        .query((rs, i) -> rs.getTimestamp(1))
+                        .optional()
+                        .orElse(null)
+                != null;
+    }
+
+    private static Enrolment map(ResultSet rs, int row) throws SQLException {
+        return new Enrolment(
+                Sql.uuid(rs, "id"),
+                Sql.uuid(rs, "prospect_id"),
+                rs.getString("cadence_key"),
+                Sql.instant(rs, "started_at"),
+                rs.getInt("last_done_n"),
+                Sql.instant(rs, "last_done_at"),
+                (Integer) rs.getObject("waiting_step"),
+                Sql.instant(rs, "waiting_until"),
+                Enrolment.Status.valueOf(rs.getString("status")));
+    }
+}
