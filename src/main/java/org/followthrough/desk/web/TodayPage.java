@@ -1,4 +1,4 @@
-package org.followthrough.calls.web;
+package org.followthrough.desk.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -45,7 +45,7 @@ class TodayPage {
     @GetMapping("/today")
     String today(Actor actor, Model model) {
         fill(actor, model);
-        return "calls/today";
+        return "desk/today";
     }
 
     /**
@@ -59,7 +59,7 @@ class TodayPage {
             response.setStatus(HttpServletResponse.SC_NO_CONTENT);
             return null;
         }
-        return "calls/today :: queue";
+        return "desk/today :: queue";
     }
 
     private void fill(Actor actor, Model model) {

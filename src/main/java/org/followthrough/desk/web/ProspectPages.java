@@ -1,4 +1,4 @@
-package org.followthrough.calls.web;
+package org.followthrough.desk.web;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import org.followthrough.calls.Intent;
 import org.followthrough.calls.Leads;
 import org.followthrough.calls.Timeline;
 import org.followthrough.common.InvalidInput;
 import org.followthrough.common.Refusal;
+import org.followthrough.inbound.IntentScore;
 import org.followthrough.prospects.DecisionRole;
 import org.followthrough.prospects.Prospect;
 import org.followthrough.prospects.ProspectSearch;
@@ -25,7 +25,6 @@ import org.followthrough.team.Role;
 import org.followthrough.team.Team;
 import org.followthrough.web.FormErrors;
 import org.followthrough.web.Page;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -119,21 +118,16 @@ class ProspectPages {
 
     private final ProspectSearch search;
     private final Prospects prospects;
-    private final Intent scores;
+    private final IntentScore scores;
     private final Leads leads;
     private final Timeline timeline;
     private final Team team;
 
     ProspectPages(
-            ProspectSearch search,
-            Prospects prospects,
-            ObjectProvider<Intent> scores,
-            Leads leads,
-            Timeline timeline,
-            Team team) {
+            ProspectSearch search, Prospects prospects, IntentScore scores, Leads leads, Timeline timeline, Team team) {
         this.search = search;
         this.prospects = prospects;
-        this.scores = scores.getIfAvailable(() -> Intent.NONE);
+        this.scores = scores;
         this.leads = leads;
         this.timeline = timeline;
         this.team = team;
@@ -175,7 +169,7 @@ class ProspectPages {
         }
         model.addAttribute("found", found);
         model.addAttribute(
-                "scores", scores.scores(found.items().stream().map(Prospect::id).toList()));
+                "scores", scores.of(found.items().stream().map(Prospect::id).toList()));
         model.addAttribute("q", q);
         model.addAttribute("stage", stage);
         model.addAttribute("owner", owner);
@@ -186,7 +180,7 @@ class ProspectPages {
         model.addAttribute("stages", Arrays.asList(Stage.values()));
         model.addAttribute("reps", reps(actor));
         model.addAttribute("hasNext", (long) (found.page() + 1) * found.size() < found.total());
-        return "prospects/list";
+        return "desk/prospects";
     }
 
     @GetMapping("/prospects/{id}")
@@ -231,11 +225,12 @@ class ProspectPages {
     private String render(Actor actor, Prospect prospect, Model model, Map<String, String> errors) {
         model.addAttribute("prospect", prospect);
         model.addAttribute("owner", team.member(prospect.ownerId()).orElse(null));
+        model.addAttribute("score", scores.of(prospect.id()));
         model.addAttribute("timeline", timeline.of(actor, prospect.id()));
         model.addAttribute("roles", Arrays.asList(DecisionRole.values()));
         model.addAttribute("reps", reps(actor));
         model.addAttribute("errors", errors);
-        return "prospects/show";
+        return "desk/prospect";
     }
 
     private List<Member> reps(Actor actor) {

@@ -1,4 +1,4 @@
-package org.followthrough.calls.web;
+package org.followthrough.desk.web;
 
 import java.time.Clock;
 import java.time.Duration;

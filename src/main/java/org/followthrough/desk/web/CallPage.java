@@ -1,4 +1,4 @@
-package org.followthrough.calls.web;
+package org.followthrough.desk.web;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -101,7 +101,7 @@ class CallPage {
         model.addAttribute("slots", calls.slots(actor, id, 5));
         model.addAttribute("buttons", BUTTONS);
         model.addAttribute("errors", errors);
-        return "calls/call";
+        return "desk/call";
     }
 
     /** The task the rep opened the page for (from Today), else the one the engine would complete. */
