@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
-import org.followthrough.calls.CallHours;
+import org.followthrough.analytics.CallHours;
 
 /**
  * Counts the calls logged before {@code call_hours} existed, as logging them would have: by the hour

@@ -37,18 +37,10 @@ class OneOwnerPerTableTest {
                             "imports",
                             "import_errors")),
             Map.entry("cadence", Set.of("cadences")),
-            Map.entry(
-                    "calls",
-                    Set.of(
-                            "enrolments",
-                            "appointments",
-                            "tasks",
-                            "touches",
-                            "leads_without_next_step",
-                            "call_hours",
-                            "articles_sent")),
+            Map.entry("calls", Set.of("enrolments", "appointments", "tasks", "touches", "leads_without_next_step")),
+            Map.entry("analytics", Set.of("call_hours")),
             Map.entry("inbound", Set.of("hot_page_settings")),
-            Map.entry("scripts", Set.of("templates", "objection_playbooks", "articles")),
+            Map.entry("scripts", Set.of("templates", "objection_playbooks", "articles", "articles_sent")),
             Map.entry(
                     "messaging",
                     Set.of("outbox", "messaging_keys", "inbound_emails", "mailbox_cursors", "email_fallbacks")),

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.followthrough.calendar.BestTimes;
-import org.followthrough.calls.CallHours;
 
 /**
  * Connect rates by the prospect's local weekday and hour, and the best hours to call learned from

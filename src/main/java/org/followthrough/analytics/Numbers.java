@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
 import org.followthrough.calendar.BestTimes;
-import org.followthrough.calls.CallHours;
 import org.followthrough.calls.CallRecords;
 import org.followthrough.calls.Leads;
 import org.followthrough.common.InvalidInput;

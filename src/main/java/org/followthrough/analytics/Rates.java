@@ -2,7 +2,6 @@ package org.followthrough.analytics;
 
 import java.util.List;
 import java.util.TreeMap;
-import org.followthrough.calls.CallHours;
 import org.followthrough.calls.CallRecords;
 
 /** Turns the counts the database returns into the shares and middles a team reads. */

@@ -3,6 +3,7 @@ package org.followthrough.calls;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.UUID;
 import org.followthrough.common.InvalidInput;
 import org.followthrough.common.Refusal;
@@ -40,7 +41,6 @@ public class AppointmentChanges {
     private final AppointmentRules rules;
     private final Prospects prospects;
     private final Tasks tasks;
-    private final AppointmentEmails emails;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -49,14 +49,12 @@ public class AppointmentChanges {
             AppointmentRules rules,
             Prospects prospects,
             Tasks tasks,
-            AppointmentEmails emails,
             ApplicationEventPublisher events,
             Clock clock) {
         this.appointments = appointments;
         this.rules = rules;
         this.prospects = prospects;
         this.tasks = tasks;
-        this.emails = emails;
         this.events = events;
         this.clock = clock;
     }
@@ -64,6 +62,11 @@ public class AppointmentChanges {
     public View get(Actor actor, UUID id) {
         var a = visible(actor, id);
         return view(a, prospects.get(actor, a.prospectId()));
+    }
+
+    /** An appointment, for other modules acting on the team's behalf; no member's view applies. */
+    public Optional<Appointment> appointment(UUID id) {
+        return appointments.find(id);
     }
 
     /** The prospect's appointments, latest first. */
@@ -89,7 +92,6 @@ public class AppointmentChanges {
         rules.check(p, at, Boolean.TRUE.equals(move.prospectAgreed()), now, a.id());
         var moved = appointments.update(a, moving.now());
         tasks.moveAppointmentCall(a.id(), at, "Appointment" + (moved.agenda() == null ? "" : ": " + moved.agenda()));
-        emails.moved(p, moved, now);
         events.publishEvent(moving.event());
         return view(moved, p);
     }
@@ -116,7 +118,6 @@ public class AppointmentChanges {
         var cancel = a.cancel();
         var cancelled = appointments.update(a, cancel.now());
         tasks.cancelAppointmentCall(a.id(), now);
-        emails.cancelled(p, cancelled, now);
         events.publishEvent(cancel.event());
         return cancelled;
     }

@@ -39,8 +39,6 @@ public class CallLog {
     private final CallRules rules;
     private final Enrolments enrolments;
     private final NextSteps nextSteps;
-    private final CallSummaries summaries;
-    private final CallHours callHours;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -53,8 +51,6 @@ public class CallLog {
             CallRules rules,
             Enrolments enrolments,
             NextSteps nextSteps,
-            CallSummaries summaries,
-            CallHours callHours,
             ApplicationEventPublisher events,
             Clock clock) {
         this.prospects = prospects;
@@ -65,8 +61,6 @@ public class CallLog {
         this.rules = rules;
         this.enrolments = enrolments;
         this.nextSteps = nextSteps;
-        this.summaries = summaries;
-        this.callHours = callHours;
         this.events = events;
         this.clock = clock;
     }
@@ -107,17 +101,23 @@ public class CallLog {
         }
         moveOn(call, task, appointment);
         var booked = nextSteps.follow(call);
-        if (call.connected()) {
-            summaries.afterConnectedCall(prospect, touchId, sent, booked, now);
-        }
-        events.publishEvent(new CallLogged(touchId, prospect.id(), actor.id(), sent.outcome(), call.label(), at));
+        events.publishEvent(new CallLogged(
+                touchId,
+                prospect.id(),
+                actor.id(),
+                sent.outcome(),
+                call.label(),
+                at,
+                sent,
+                appointment == null ? null : appointment.id(),
+                booked == null ? null : booked.id()));
         return new Logged(touchId, call.label(), tasks.openFor(prospect.id()));
     }
 
-    /** The touch, and the call counted by the hour; an appointment's call is counted apart (R11). */
+    /** The touch; an appointment's call is labelled as one, and how late it was is kept (R11). */
     private UUID record(Actor actor, LoggedCall call, Task task, Appointment appointment) {
         var touchId = UUID.randomUUID();
-        var label = appointment == null ? call.label() : CallHours.APPOINTMENT_LABEL;
+        var label = appointment == null ? call.label() : Touches.APPOINTMENT_LABEL;
         touches.insert(
                 touchId,
                 call.prospect().id(),
@@ -133,7 +133,6 @@ public class CallLog {
                         : Duration.between(appointment.at(), call.at()).toSeconds(),
                 closing(call),
                 call.before().followUps());
-        callHours.count(actor.id(), call.at(), call.prospect().timeZone(), label, call.connected());
         return touchId;
     }
 

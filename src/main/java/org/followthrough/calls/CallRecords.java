@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
  * For the team's numbers (R19): the rarer touches the engine recorded (sales, closings, appointment calls, objections), counted in
  * the database over a period from the indexes on their kind and time, which hold what each figure
  * needs (V22_3), so a team with millions of calls sends back a few rows, never its calls. The calls
- * themselves are counted by the hour as they are logged ({@link CallHours}).
+ * themselves are counted by the hour as they are logged (the analytics module's call hours).
  */
 @Repository
 public class CallRecords {
@@ -85,7 +85,7 @@ public class CallRecords {
                                max(greatest(t.lateness_seconds, 0))
                         from touches t where t.label = ? and t.lateness_seconds is not null and"""
                                 + range.where())
-                .param(CallHours.APPOINTMENT_LABEL)
+                .param(Touches.APPOINTMENT_LABEL)
                 .params(range.params())
                 .query((rs, i) -> new Lateness(
                         rs.getLong(1),

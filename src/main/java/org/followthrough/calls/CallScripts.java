@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.followthrough.prospects.DecisionRole;
 import org.followthrough.prospects.Prospect;
 import org.followthrough.prospects.Prospects;
+import org.followthrough.scripts.ArticlesSent;
 import org.followthrough.scripts.Channel;
 import org.followthrough.scripts.Script;
 import org.followthrough.scripts.ScriptBuilder;

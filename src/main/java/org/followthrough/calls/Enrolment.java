@@ -12,8 +12,9 @@ import org.springframework.http.HttpStatus;
  * <p>Its life: an enrolment {@link #start starts} {@link Status#ACTIVE} — from the first step, or
  * where the prospect's last time in the same cadence stopped (R6). While active, each step that
  * happens is {@link #stepDone done} in order, and between an email and what follows it the enrolment
- * may {@link #waitFor wait} for the email's moment. It {@link #end ends} once — every step done, the
- * prospect reached, an appointment booked, another cadence started — and an ended enrolment never
+ * may {@link #waitFor wait} for the email's moment. It ends once — {@link #complete completed} when
+ * every step is done, or {@link #end cut short} when the prospect is reached, an appointment booked or
+ * another cadence started — and an ended enrolment never
  * moves again; the prospect's next cadence is a new enrolment. A prospect has at most one active.
  */
 public record Enrolment(
@@ -67,12 +68,24 @@ public record Enrolment(
         return new Enrolment(id, prospectId, cadenceKey, startedAt, lastDoneN, lastDoneAt, n, until, Status.ACTIVE);
     }
 
-    /** Ends, for the reason given: nothing of it is planned any more. */
+    /** Cut short, for the reason given: nothing it planned is to happen any more. */
     Transition<Enrolment, EnrolmentEnded> end(String reason, Instant at) {
+        return ended(reason, at, false);
+    }
+
+    /** Every step is done: it ends as planned, and what its last steps sent still goes. */
+    Transition<Enrolment, EnrolmentEnded> complete(Instant at) {
+        return ended(COMPLETED, at, true);
+    }
+
+    static final String COMPLETED = "all steps done";
+
+    private Transition<Enrolment, EnrolmentEnded> ended(String reason, Instant at, boolean completed) {
         mustBeActive("end");
         var ended =
                 new Enrolment(id, prospectId, cadenceKey, startedAt, lastDoneN, lastDoneAt, null, null, Status.ENDED);
-        return new Transition<>(ended, new EnrolmentEnded(id, prospectId, cadenceKey, lastDoneN, reason, at));
+        return new Transition<>(
+                ended, new EnrolmentEnded(id, prospectId, cadenceKey, lastDoneN, reason, at, completed));
     }
 
     public boolean isActive() {

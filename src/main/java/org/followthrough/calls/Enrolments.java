@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Carries each prospect through one cadence at a time. After every step it asks the planner for the
- * next one: a call becomes a task in the owner's queue, an email goes to the outbox due at its exact
+ * next one: a call becomes a task in the owner's queue, an email is planned ({@link CadenceEmailPlanned}) due at its exact
  * moment, a voicemail belongs to the call before it. When the last step passes without a connection
  * the prospect moves to the cadence's end stage (NURTURE keeps a slow cadence going, R23).
  */
@@ -40,8 +40,6 @@ public class Enrolments {
     private final Planner planner;
     private final Prospects prospects;
     private final Tasks tasks;
-    private final CadenceEmails emails;
-    private final org.followthrough.messaging.Outbox outbox;
     private final TimedActions actions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -52,8 +50,6 @@ public class Enrolments {
             Planner planner,
             Prospects prospects,
             Tasks tasks,
-            CadenceEmails emails,
-            org.followthrough.messaging.Outbox outbox,
             TimedActions actions,
             ApplicationEventPublisher events,
             Clock clock) {
@@ -62,8 +58,6 @@ public class Enrolments {
         this.planner = planner;
         this.prospects = prospects;
         this.tasks = tasks;
-        this.emails = emails;
-        this.outbox = outbox;
         this.actions = actions;
         this.events = events;
         this.clock = clock;
@@ -123,7 +117,6 @@ public class Enrolments {
         var now = clock.instant();
         for (var e : rows.active(prospectId).stream().toList()) {
             tasks.cancelOpenOf(e.id(), now);
-            outbox.cancelPending(prospectId, CadenceEmails.PREFIX + e.id() + "/");
             if (e.waitingStep() != null) {
                 actions.cancel(CadenceStepsDue.KIND, CadenceStepsDue.key(e.id(), e.waitingStep()));
             }
@@ -144,7 +137,7 @@ public class Enrolments {
             return false;
         }
         rows.stopEmails(running.get().id(), reason, clock.instant());
-        outbox.cancelPending(prospectId, CadenceEmails.PREFIX + running.get().id() + "/");
+        events.publishEvent(new CadenceEmailsStopped(running.get().id(), prospectId, reason, clock.instant()));
         return true;
     }
 
@@ -188,7 +181,8 @@ public class Enrolments {
                 }
                 case EMAIL -> {
                     if (!rows.emailsStopped(e.id())) {
-                        emails.step(p, e.id(), step.n(), step.template(), step.at(), cadence.key());
+                        events.publishEvent(new CadenceEmailPlanned(
+                                p.id(), e.id(), step.n(), step.template(), step.at(), cadence.key()));
                     }
                     if (p.doNotCall() || !callFollows(cadence, step.n())) {
                         waitFor(done, step.n(), step.at());
@@ -222,8 +216,8 @@ public class Enrolments {
      */
     private void finish(Enrolment e, Prospect p, Cadence cadence) {
         var now = clock.instant();
-        var ended = e.end("all steps done", now);
-        rows.update(e, ended.now(), "all steps done", now);
+        var ended = e.complete(now);
+        rows.update(e, ended.now(), Enrolment.COMPLETED, now);
         events.publishEvent(ended.event());
         var last = e.lastMoment();
         boolean stillOurs = p.stage().isOpen() || p.stage() == Stage.NURTURE;

@@ -22,7 +22,6 @@ class NextSteps {
     private final Enrolments enrolments;
     private final Tasks tasks;
     private final Appointments appointments;
-    private final AppointmentEmails emails;
     private final AppointmentChanges changes;
     private final ApplicationEventPublisher events;
 
@@ -31,14 +30,12 @@ class NextSteps {
             Enrolments enrolments,
             Tasks tasks,
             Appointments appointments,
-            AppointmentEmails emails,
             AppointmentChanges changes,
             ApplicationEventPublisher events) {
         this.prospects = prospects;
         this.enrolments = enrolments;
         this.tasks = tasks;
         this.appointments = appointments;
-        this.emails = emails;
         this.changes = changes;
         this.events = events;
     }
@@ -78,7 +75,6 @@ class NextSteps {
                 "Appointment" + (next.agenda() == null ? "" : ": " + next.agenda()),
                 "missed-appointment-m1",
                 now);
-        emails.booked(p, booked, now);
         events.publishEvent(booking.event());
         return booked;
     }

@@ -97,7 +97,7 @@ class PlannedSteps {
                 default -> readable(parts[3]);
             };
         }
-        if (parts.length == 3 && (CadenceEmails.PREFIX).equals(parts[0] + "/")) {
+        if (parts.length == 3 && CadenceEmailPlanned.PREFIX.equals(parts[0] + "/")) {
             try {
                 var id = UUID.fromString(parts[1]);
                 var cadence = byEnrolment.computeIfAbsent(

@@ -20,6 +20,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Touches {
 
+    /** The label of a call made for an appointment, and of no other. */
+    public static final String APPOINTMENT_LABEL = "Appointment";
+
     /** One touch as the timeline shows it. */
     record Touch(
             UUID id,
@@ -191,11 +194,12 @@ public class Touches {
     }
 
     /** What the last connected call left: its pains, gains and promises (R14). */
-    record Conversation(List<String> pains, List<String> gains, List<String> promises) {
+    public record Conversation(List<String> pains, List<String> gains, List<String> promises) {
         static final Conversation NONE = new Conversation(List.of(), List.of(), List.of());
     }
 
-    Conversation lastConversation(UUID prospectId) {
+    /** What was said on the prospect's last connected call. */
+    public Conversation lastConversation(UUID prospectId) {
         return jdbc.sql("select pains, gains, promises from touches where prospect_id = ? and kind = 'CALL'"
                         + " and outcome = 'CONNECTED' order by at desc, logged_at desc fetch first 1 rows only")
                 .param(prospectId)

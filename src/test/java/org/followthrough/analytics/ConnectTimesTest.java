@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.DayOfWeek;
 import java.util.List;
 import org.followthrough.calendar.BestTimes;
-import org.followthrough.calls.CallHours;
 import org.junit.jupiter.api.Test;
 
 class ConnectTimesTest {

@@ -13,9 +13,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /** The engine's API as a rep's client calls it, for the full-stack tests of this package. */
-record EngineApi(MockMvcTester mvc, Given given, ObjectMapper json) {
+public record EngineApi(MockMvcTester mvc, Given given, ObjectMapper json) {
 
-    MvcTestResult log(Member member, Prospect prospect, String body) {
+    public MvcTestResult log(Member member, Prospect prospect, String body) {
         return mvc.post()
                 .uri("/api/v1/prospects/" + prospect.id() + "/calls")
                 .header("Authorization", given.bearer(member))
@@ -24,24 +24,24 @@ record EngineApi(MockMvcTester mvc, Given given, ObjectMapper json) {
                 .exchange();
     }
 
-    List<JsonNode> queue(Member member) {
+    public List<JsonNode> queue(Member member) {
         var items = new ArrayList<JsonNode>();
         body(get(member, "/api/v1/queue")).forEach(items::add);
         return items;
     }
 
     /** The member's queue items for one prospect. */
-    List<JsonNode> queue(Member member, Prospect prospect) {
+    public List<JsonNode> queue(Member member, Prospect prospect) {
         return queue(member).stream()
                 .filter(i -> i.get("prospectId").asString().equals(prospect.id().toString()))
                 .toList();
     }
 
-    JsonNode timeline(Member member, Prospect prospect) {
+    public JsonNode timeline(Member member, Prospect prospect) {
         return body(get(member, "/api/v1/prospects/" + prospect.id() + "/timeline"));
     }
 
-    JsonNode preview(Member member, String request) {
+    public JsonNode preview(Member member, String request) {
         return body(mvc.post()
                 .uri("/api/v1/cadences/preview")
                 .header("Authorization", given.bearer(member))
@@ -50,11 +50,11 @@ record EngineApi(MockMvcTester mvc, Given given, ObjectMapper json) {
                 .exchange());
     }
 
-    MvcTestResult get(Member member, String uri) {
+    public MvcTestResult get(Member member, String uri) {
         return mvc.get().uri(uri).header("Authorization", given.bearer(member)).exchange();
     }
 
-    JsonNode body(MvcTestResult result) {
+    public JsonNode body(MvcTestResult result) {
         try {
             return json.readTree(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
         } catch (java.io.UnsupportedEncodingException e) {

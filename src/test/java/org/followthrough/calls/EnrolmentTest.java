@@ -44,16 +44,20 @@ class EnrolmentTest {
         assertThat(ended.now().isActive()).isFalse();
         assertThat(ended.event())
                 .isEqualTo(new EnrolmentEnded(
-                        e.id(), e.prospectId(), "first-time-calls", 2, "connected", start.plusSeconds(900)));
+                        e.id(), e.prospectId(), "first-time-calls", 2, "connected", start.plusSeconds(900), false));
+        var completed = e.complete(start.plusSeconds(900));
+        assertThat(completed.event().completed()).isTrue();
+        assertThat(completed.event().reason()).isEqualTo("all steps done");
     }
 
     @Test
     void anEndedEnrolmentNeverMovesAgain() {
         var ended = Enrolment.start(UUID.randomUUID(), "post-sale", start, 0, start)
-                .end("all steps done", start)
+                .complete(start)
                 .now();
         assertThatThrownBy(() -> ended.stepDone(1, start)).isInstanceOf(Refusal.class);
         assertThatThrownBy(() -> ended.waitFor(1, start)).isInstanceOf(Refusal.class);
         assertThatThrownBy(() -> ended.end("again", start)).isInstanceOf(Refusal.class);
+        assertThatThrownBy(() -> ended.complete(start)).isInstanceOf(Refusal.class);
     }
 }

@@ -138,8 +138,8 @@ class LeadsTest {
         var nurture = enrolments.active(nurtured.id()).orElseThrow();
         assertThat(nurture.cadenceKey()).isEqualTo(Cadence.NURTURE);
         assertThat(nurture.waitingStep()).as("the third nurture email").isEqualTo(3);
-        assertThat(outbox.list(EmailStatus.PENDING, nurtured.id(), 0, 10))
-                .anySatisfy(e -> assertThat(e.dedupeKey()).isEqualTo(CadenceEmails.PREFIX + nurture.id() + "/3"));
+        assertThat(outbox.list(EmailStatus.PENDING, nurtured.id(), 0, 10)).anySatisfy(e -> assertThat(e.dedupeKey())
+                .isEqualTo(org.followthrough.calls.CadenceEmailPlanned.PREFIX + nurture.id() + "/3"));
         assertThat(enrolments.active(doNotCall.id()).orElseThrow().cadenceKey()).isEqualTo(Cadence.NURTURE);
         assertThat(tasks.openFor(doNotCall.id())).isEmpty();
 

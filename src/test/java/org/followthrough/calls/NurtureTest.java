@@ -128,7 +128,7 @@ class NurtureTest {
         var afterSale = enrolments.active(prospect.id()).orElseThrow();
         assertThat(afterSale.cadenceKey()).isEqualTo(Cadence.POST_SALE);
         assertThat(waiting(prospect)).as("only the post-sale check-in waits").allSatisfy(e -> assertThat(e.dedupeKey())
-                .startsWith(CadenceEmails.PREFIX + afterSale.id()));
+                .startsWith(org.followthrough.calls.CadenceEmailPlanned.PREFIX + afterSale.id()));
     }
 
     @Test
@@ -161,7 +161,7 @@ class NurtureTest {
     /** The prospect's cadence emails waiting in the outbox, earliest first. */
     private List<OutboxEntry> waiting(Prospect prospect) {
         return outbox.list(EmailStatus.PENDING, prospect.id(), 0, 50).stream()
-                .filter(e -> e.dedupeKey().startsWith(CadenceEmails.PREFIX))
+                .filter(e -> e.dedupeKey().startsWith(org.followthrough.calls.CadenceEmailPlanned.PREFIX))
                 .sorted(java.util.Comparator.comparing(OutboxEntry::dueAt))
                 .toList();
     }

@@ -150,7 +150,7 @@ class PreviewMatchesLiveTest {
     private List<OutboxEntry> emails(Prospect prospect) {
         return outbox.list(null, prospect.id(), 0, 50).stream()
                 .filter(e -> e.status() == EmailStatus.PENDING)
-                .filter(e -> e.dedupeKey().startsWith(CadenceEmails.PREFIX))
+                .filter(e -> e.dedupeKey().startsWith(org.followthrough.calls.CadenceEmailPlanned.PREFIX))
                 .toList();
     }
 

@@ -1,4 +1,4 @@
-package org.followthrough.calls;
+package org.followthrough.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +14,7 @@ import org.flywaydb.core.api.migration.Context;
 import org.followthrough.ApplicationTest;
 import org.followthrough.Given;
 import org.followthrough.TestClock;
+import org.followthrough.calls.EngineApi;
 import org.followthrough.team.Member;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,8 @@
-package org.followthrough.calls;
+package org.followthrough.correspondence;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.followthrough.calls.Touches;
 import org.followthrough.messaging.Recipient;
 import org.followthrough.prospects.Prospect;
 import org.followthrough.scripts.MessageValues;

@@ -1,4 +1,4 @@
-package org.followthrough.calls;
+package org.followthrough.scripts;
 
 import java.time.Instant;
 import java.util.List;
@@ -7,8 +7,6 @@ import java.util.UUID;
 import org.followthrough.common.Sql;
 import org.followthrough.messaging.EmailsWithdrawn;
 import org.followthrough.prospects.Prospect;
-import org.followthrough.scripts.Article;
-import org.followthrough.scripts.Articles;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,7 +17,7 @@ import org.springframework.stereotype.Repository;
  * not sent.
  */
 @Repository
-class ArticlesSent {
+public class ArticlesSent {
 
     private final JdbcClient jdbc;
     private final Articles articles;
@@ -30,7 +28,7 @@ class ArticlesSent {
     }
 
     /** The article to offer this prospect next, without recording anything (a script is only read). */
-    Optional<Article> next(Prospect p, List<String> topics) {
+    public Optional<Article> next(Prospect p, List<String> topics) {
         return articles.pick(p.industry(), topics, sentTo(p.id()));
     }
 
@@ -39,7 +37,7 @@ class ArticlesSent {
      * planned at once never get the same article: the record is unique per prospect and article, so
      * when another email took the pick first, the next best one is tried.
      */
-    Optional<Article> pickFor(Prospect p, List<String> topics, String dedupeKey, Instant now) {
+    public Optional<Article> pickFor(Prospect p, List<String> topics, String dedupeKey, Instant now) {
         var already = jdbc.sql("select article_id from articles_sent where dedupe_key = ?")
                 .param(dedupeKey)
                 .query(UUID.class)
@@ -51,7 +49,7 @@ class ArticlesSent {
     }
 
     /** Records the first of the candidates nobody recorded for this prospect meanwhile; that one is the pick. */
-    Optional<Article> claimFirst(Prospect p, List<Article> candidates, String dedupeKey, Instant now) {
+    public Optional<Article> claimFirst(Prospect p, List<Article> candidates, String dedupeKey, Instant now) {
         for (var candidate : candidates) {
             if (record(p, candidate, dedupeKey, now)) {
                 return Optional.of(candidate);
@@ -79,7 +77,8 @@ class ArticlesSent {
         }
     }
 
-    List<UUID> sentTo(UUID prospectId) {
+    /** The articles the prospect was sent, or is about to be with an email waiting. */
+    public List<UUID> sentTo(UUID prospectId) {
         return jdbc.sql("select article_id from articles_sent where prospect_id = ?")
                 .param(prospectId)
                 .query(UUID.class)

@@ -1,4 +1,4 @@
-package org.followthrough.calls;
+package org.followthrough.correspondence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,6 +22,7 @@ import org.followthrough.prospects.ProspectFields;
 import org.followthrough.prospects.Prospects;
 import org.followthrough.scripts.ArticleDraft;
 import org.followthrough.scripts.Articles;
+import org.followthrough.scripts.ArticlesSent;
 import org.followthrough.scripts.TemplateKey;
 import org.followthrough.scripts.Templates;
 import org.followthrough.team.Member;

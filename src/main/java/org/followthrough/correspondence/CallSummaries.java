@@ -1,12 +1,20 @@
-package org.followthrough.calls;
+package org.followthrough.correspondence;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.followthrough.cadence.CallOutcome;
+import org.followthrough.calls.Appointment;
+import org.followthrough.calls.AppointmentChanges;
+import org.followthrough.calls.CallLogged;
+import org.followthrough.calls.LogCall;
 import org.followthrough.messaging.Outbox;
 import org.followthrough.messaging.OutgoingEmail;
 import org.followthrough.prospects.Prospect;
+import org.followthrough.prospects.Prospects;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,11 +32,37 @@ class CallSummaries {
     private final Outbox outbox;
     private final EmailParties parties;
     private final EmailWording wording;
+    private final Prospects prospects;
+    private final AppointmentChanges appointments;
+    private final Clock clock;
 
-    CallSummaries(Outbox outbox, EmailParties parties, EmailWording wording) {
+    CallSummaries(
+            Outbox outbox,
+            EmailParties parties,
+            EmailWording wording,
+            Prospects prospects,
+            AppointmentChanges appointments,
+            Clock clock) {
         this.outbox = outbox;
         this.parties = parties;
         this.wording = wording;
+        this.prospects = prospects;
+        this.appointments = appointments;
+        this.clock = clock;
+    }
+
+    /** In the logging transaction: a connected call's summary is written with the call. */
+    @EventListener
+    void on(CallLogged logged) {
+        if (logged.outcome() != CallOutcome.CONNECTED) {
+            return;
+        }
+        var booked = logged.bookedAppointmentId() == null
+                ? null
+                : appointments.appointment(logged.bookedAppointmentId()).orElse(null);
+        prospects
+                .byId(logged.prospectId())
+                .ifPresent(p -> afterConnectedCall(p, logged.touchId(), logged.call(), booked, clock.instant()));
     }
 
     /** After a connected call; {@code booked} is the appointment it agreed, if any. */

@@ -1,12 +1,17 @@
-package org.followthrough.calls;
+package org.followthrough.correspondence;
 
 import java.time.Instant;
-import java.util.UUID;
 import org.followthrough.cadence.Cadence;
+import org.followthrough.calls.CadenceEmailPlanned;
+import org.followthrough.calls.CadenceEmailsStopped;
+import org.followthrough.calls.EnrolmentEnded;
 import org.followthrough.messaging.Outbox;
 import org.followthrough.messaging.OutgoingEmail;
 import org.followthrough.prospects.Prospect;
+import org.followthrough.prospects.Prospects;
+import org.followthrough.scripts.ArticlesSent;
 import org.followthrough.scripts.Rendered;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,28 +24,51 @@ import org.springframework.stereotype.Component;
 @Component
 class CadenceEmails {
 
-    static final String PREFIX = "enrolment/";
-
     private final Outbox outbox;
     private final EmailParties parties;
     private final EmailWording wording;
     private final ArticlesSent articles;
+    private final Prospects prospects;
 
-    CadenceEmails(Outbox outbox, EmailParties parties, EmailWording wording, ArticlesSent articles) {
+    CadenceEmails(
+            Outbox outbox, EmailParties parties, EmailWording wording, ArticlesSent articles, Prospects prospects) {
         this.outbox = outbox;
+        this.prospects = prospects;
         this.parties = parties;
         this.wording = wording;
         this.articles = articles;
     }
 
+    /** In the enrolment's transaction: the email is planned with its step or not at all. */
+    @EventListener
+    void on(CadenceEmailPlanned planned) {
+        prospects
+                .byId(planned.prospectId())
+                .ifPresent(p -> step(
+                        p, planned.key(), planned.stepN(), planned.template(), planned.dueAt(), planned.cadenceKey()));
+    }
+
+    /** A cadence cut short withdraws the emails it planned that have not gone out; a completed one lets them go. */
+    @EventListener
+    void on(EnrolmentEnded ended) {
+        if (!ended.completed()) {
+            outbox.cancelPending(ended.prospectId(), CadenceEmailPlanned.keysOf(ended.enrolmentId()));
+        }
+    }
+
+    /** The prospect replied (R21): the cadence's emails still waiting are withdrawn. */
+    @EventListener
+    void on(CadenceEmailsStopped stopped) {
+        outbox.cancelPending(stopped.prospectId(), CadenceEmailPlanned.keysOf(stopped.enrolmentId()));
+    }
+
     /** The email of a cadence step; false when the prospect has no address or opted out. */
-    boolean step(Prospect p, UUID enrolmentId, int n, String template, Instant dueAt, String cadenceKey) {
+    boolean step(Prospect p, String dedupeKey, int n, String template, Instant dueAt, String cadenceKey) {
         if (!EmailParties.mayEmail(p)) {
             return false;
         }
         boolean nurture = cadenceKey.equals(Cadence.NURTURE);
         boolean afterSale = cadenceKey.equals(Cadence.POST_SALE);
-        var dedupeKey = PREFIX + enrolmentId + "/" + n;
         var key = EmailWording.stepTemplate(template, nurture ? "nurture" : afterSale ? "post-sale" : "ftc-email", n);
         var rep = parties.rep(p);
         var values = parties.values(p);

@@ -1,4 +1,4 @@
-package org.followthrough.calls;
+package org.followthrough.correspondence;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;

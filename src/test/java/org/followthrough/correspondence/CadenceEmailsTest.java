@@ -1,4 +1,4 @@
-package org.followthrough.calls;
+package org.followthrough.correspondence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,12 +9,14 @@ import java.util.UUID;
 import org.followthrough.ApplicationTest;
 import org.followthrough.Given;
 import org.followthrough.TestClock;
+import org.followthrough.calls.NurtureSteps;
 import org.followthrough.messaging.WithMailServers;
 import org.followthrough.prospects.Prospect;
 import org.followthrough.prospects.ProspectFields;
 import org.followthrough.prospects.Prospects;
 import org.followthrough.scripts.ArticleDraft;
 import org.followthrough.scripts.Articles;
+import org.followthrough.scripts.ArticlesSent;
 import org.followthrough.team.Member;
 import org.followthrough.team.NewMember;
 import org.followthrough.team.Role;
@@ -58,13 +60,7 @@ class CadenceEmailsTest extends WithMailServers {
     JdbcClient jdbc;
 
     @Autowired
-    Enrolments enrolments;
-
-    @Autowired
-    org.followthrough.timing.TimedActions actions;
-
-    @Autowired
-    CadenceStepsDue due;
+    org.springframework.context.ApplicationContext context;
 
     @Autowired
     ArticlesSent sent;
@@ -114,7 +110,7 @@ class CadenceEmailsTest extends WithMailServers {
         log(rep, prospect, "{\"outcome\":\"CONNECTED\",\"nextStep\":{\"stage\":\"NURTURE\"}}");
 
         assertThat(emails(prospect)).as("one nurture email planned at a time").hasSize(1);
-        var steps = new NurtureSteps(enrolments, actions, due);
+        var steps = NurtureSteps.of(context);
         for (int email = 2; email <= 8; email++) {
             steps.nextEmailIsDue(prospect);
         }
@@ -158,7 +154,8 @@ class CadenceEmailsTest extends WithMailServers {
         assertThat(sent.sentTo(prospect.id())).containsExactly(only.id());
 
         // nurture keeps one email planned at a time: withdrawing it gives its article back
-        assertThat(outbox.cancelPending(prospect.id(), CadenceEmails.PREFIX)).isEqualTo(1);
+        assertThat(outbox.cancelPending(prospect.id(), org.followthrough.calls.CadenceEmailPlanned.PREFIX))
+                .isEqualTo(1);
 
         assertThat(sent.sentTo(prospect.id())).isEmpty();
         assertThat(sent.next(prospects.get(rep.asActor(), prospect.id()), List.of()))

@@ -1,19 +1,29 @@
-package org.followthrough.calls;
+package org.followthrough.correspondence;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.UUID;
 import org.followthrough.calendar.CallCalendar;
 import org.followthrough.calendar.Place;
+import org.followthrough.calls.Appointment;
+import org.followthrough.calls.AppointmentBooked;
+import org.followthrough.calls.AppointmentCancelled;
+import org.followthrough.calls.AppointmentChanges;
+import org.followthrough.calls.AppointmentMoved;
 import org.followthrough.messaging.Invitation;
 import org.followthrough.messaging.Outbox;
 import org.followthrough.messaging.OutgoingEmail;
 import org.followthrough.prospects.Prospect;
+import org.followthrough.prospects.Prospects;
+import org.followthrough.scripts.ArticlesSent;
 import org.followthrough.scripts.MessageValues;
 import org.followthrough.scripts.Rendered;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,14 +51,55 @@ class AppointmentEmails {
     private final EmailWording wording;
     private final ArticlesSent articles;
     private final CallCalendar calendar;
+    private final Prospects prospects;
+    private final AppointmentChanges appointments;
+    private final Clock clock;
 
     AppointmentEmails(
-            Outbox outbox, EmailParties parties, EmailWording wording, ArticlesSent articles, CallCalendar calendar) {
+            Outbox outbox,
+            EmailParties parties,
+            EmailWording wording,
+            ArticlesSent articles,
+            CallCalendar calendar,
+            Prospects prospects,
+            AppointmentChanges appointments,
+            Clock clock) {
         this.outbox = outbox;
         this.parties = parties;
         this.wording = wording;
         this.articles = articles;
         this.calendar = calendar;
+        this.prospects = prospects;
+        this.appointments = appointments;
+        this.clock = clock;
+    }
+
+    /** In the booking's transaction: the emails go with the appointment or not at all. */
+    @EventListener
+    void on(AppointmentBooked booked) {
+        about(booked.appointmentId(), booked.prospectId(), this::booked);
+    }
+
+    @EventListener
+    void on(AppointmentMoved moved) {
+        about(moved.appointmentId(), moved.prospectId(), this::moved);
+    }
+
+    @EventListener
+    void on(AppointmentCancelled cancelled) {
+        about(cancelled.appointmentId(), cancelled.prospectId(), this::cancelled);
+    }
+
+    private void about(UUID appointmentId, UUID prospectId, Write write) {
+        var prospect = prospects.byId(prospectId);
+        var appointment = appointments.appointment(appointmentId);
+        if (prospect.isPresent() && appointment.isPresent()) {
+            write.write(prospect.get(), appointment.get(), clock.instant());
+        }
+    }
+
+    private interface Write {
+        void write(Prospect p, Appointment a, Instant now);
     }
 
     /** Thank-you now, and the reminder unless its moment has passed. */

@@ -1,4 +1,4 @@
-package org.followthrough.calls;
+package org.followthrough.correspondence;
 
 import org.followthrough.prospects.Prospect;
 import org.followthrough.scripts.Article;

@@ -1,4 +1,4 @@
-package org.followthrough.calls;
+package org.followthrough.analytics;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -7,15 +7,21 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.followthrough.cadence.CallOutcome;
+import org.followthrough.calls.CallLogged;
+import org.followthrough.calls.Touches;
 import org.followthrough.common.Databases;
 import org.followthrough.common.Sql;
+import org.followthrough.prospects.Prospects;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The team's calls counted by the hour they were made in, the prospect's local weekday and hour, and
- * the FTC attempt, as each call is logged: what reports of connect rates read instead of every touch.
+ * the FTC attempt, as each call is logged (in the logging transaction, so a call is counted with it or
+ * not at all): what reports of connect rates read instead of every touch.
  */
 @Repository
 public class CallHours {
@@ -38,14 +44,13 @@ public class CallHours {
         }
     }
 
-    /** The label of a call made for an appointment, and of no other. */
-    public static final String APPOINTMENT_LABEL = "Appointment";
-
     private final JdbcClient jdbc;
+    private final Prospects prospects;
     private final String upsert;
 
-    CallHours(JdbcClient jdbc, DataSource dataSource) {
+    CallHours(JdbcClient jdbc, Prospects prospects, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.prospects = prospects;
         this.upsert = Databases.isPostgres(dataSource)
                 ? """
                   insert into call_hours (member_id, hour_start, weekday, local_hour, attempt, calls, connected)
@@ -62,6 +67,18 @@ public class CallHours {
                   when matched then update set calls = c.calls + 1, connected = c.connected + v.connected
                   when not matched then insert (member_id, hour_start, weekday, local_hour, attempt, calls, connected)
                       values (v.member_id, v.hour_start, v.weekday, v.local_hour, v.attempt, 1, v.connected)""";
+    }
+
+    @EventListener
+    void on(CallLogged logged) {
+        prospects
+                .byId(logged.prospectId())
+                .ifPresent(p -> count(
+                        logged.memberId(),
+                        logged.at(),
+                        p.timeZone(),
+                        logged.appointmentId() != null ? Touches.APPOINTMENT_LABEL : logged.label(),
+                        logged.outcome() == CallOutcome.CONNECTED));
     }
 
     /** Counts one call, in the transaction that logs it. */
@@ -106,7 +123,7 @@ public class CallHours {
      * appointment call, 0 for a follow-up or anything else. Also what counting past calls uses.
      */
     public static int attempt(String label) {
-        if (APPOINTMENT_LABEL.equals(label)) {
+        if (Touches.APPOINTMENT_LABEL.equals(label)) {
             return APPOINTMENT;
         }
         if (label == null || !label.matches("FTC #\\d{1,4}")) {
