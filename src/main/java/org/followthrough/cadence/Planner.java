@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.followthrough.calendar.BestTimes;
 import org.followthrough.calendar.CallCalendar;
+import org.followthrough.calendar.CallingWindows;
 import org.followthrough.calendar.Place;
 
 /**
@@ -180,8 +181,13 @@ public final class Planner {
         if (step.placing() == Placing.BEST_WINDOW) {
             return bestWindow(date, notBefore, place);
         }
-        var window = calendar.window(place);
-        var time = window.contains(anchor.toLocalTime()) ? anchor.toLocalTime() : window.from();
+        var hours = calendar.hours(date, place);
+        var time = hours.isEmpty() ? anchor.toLocalTime() : hours.get(0).from();
+        for (var window : hours) {
+            if (window.contains(anchor.toLocalTime())) {
+                time = anchor.toLocalTime();
+            }
+        }
         var at = calendar.at(date, time, place);
         return at.isBefore(notBefore) || !calendar.isLegal(at, place)
                 ? calendar.earliestLegal(latest(at, notBefore), place)
@@ -191,10 +197,10 @@ public final class Planner {
     /**
      * The best-scored window start on {@code date} or the next business day (a day later costs), not
      * before {@code notBefore}; from the day {@code notBefore} may first be called on when that is
-     * later. Both days are business days by construction, so each candidate only needs the window check.
+     * later. R4 avoids Mondays and Friday afternoons: one of those is taken only when neither day, nor
+     * the business day after them, has another window legal for the prospect.
      */
     private Instant bestWindow(LocalDate date, Instant notBefore, Place place) {
-        var window = calendar.window(place);
         var earliest = calendar.earliestLegal(notBefore, place);
         var earliestDate = calendar.local(earliest, place).toLocalDate();
         if (earliestDate.isAfter(date)) {
@@ -202,24 +208,49 @@ public final class Planner {
         }
         Instant best = null;
         int bestScore = Integer.MIN_VALUE;
-        for (int day = 0; day < 2; day++) {
+        Instant bestAvoided = null;
+        int bestAvoidedScore = Integer.MIN_VALUE;
+        for (int day = 0; day < 3 && (day < 2 || best == null); day++) {
+            var hours = calendar.hours(date, place);
             for (var time : bestTimes.windowStarts()) {
-                if (!window.contains(time)) {
-                    continue;
-                }
                 var at = calendar.at(date, time, place);
-                if (at.isBefore(notBefore)) {
+                if (at.isBefore(notBefore) || !legal(at, time, hours, place)) {
                     continue;
                 }
-                int score = bestTimes.value(LocalDateTime.of(date, time)) - 3 * day;
-                if (score > bestScore || (score == bestScore && at.isBefore(best))) {
+                var local = LocalDateTime.of(date, time);
+                int score = bestTimes.value(local) - 3 * day;
+                if (bestTimes.avoided(local)) {
+                    if (score > bestAvoidedScore || (score == bestAvoidedScore && at.isBefore(bestAvoided))) {
+                        bestAvoided = at;
+                        bestAvoidedScore = score;
+                    }
+                } else if (score > bestScore || (score == bestScore && at.isBefore(best))) {
                     best = at;
                     bestScore = score;
                 }
             }
             date = calendar.nextBusinessDay(date, place);
         }
-        // a clock change can move a window start; the legal window always has the last word
+        if (best == null) {
+            best = bestAvoided;
+        }
+        // a clock change can move a window start; the legal hours always have the last word
         return best != null && calendar.isLegal(best, place) ? best : earliest;
+    }
+
+    /**
+     * Whether a window start is legal: inside the day's hours where the zone is certain (the clock
+     * change is checked once, on the chosen start), in every candidate zone where it is not.
+     */
+    private boolean legal(Instant at, java.time.LocalTime time, List<CallingWindows.Window> hours, Place place) {
+        if (place.zoneUncertain()) {
+            return calendar.isLegal(at, place);
+        }
+        for (var window : hours) {
+            if (window.contains(time)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
