@@ -11,7 +11,7 @@ create table calling_hours (
 
 -- The organisation's own days off, when nobody is called whatever the country.
 create table days_off (
-    day      date         not null primary key,
+    off_on   date         not null primary key,
     name     varchar(200) not null,
     added_at timestamp with time zone not null
 );

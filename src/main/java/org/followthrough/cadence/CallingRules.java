@@ -124,8 +124,8 @@ public class CallingRules implements SmartLifecycle {
     }
 
     public List<DayOff> daysOff() {
-        return jdbc.sql("select day, name from days_off order by day")
-                .query((rs, n) -> new DayOff(rs.getDate("day").toLocalDate(), rs.getString("name")))
+        return jdbc.sql("select off_on, name from days_off order by off_on")
+                .query((rs, n) -> new DayOff(rs.getDate("off_on").toLocalDate(), rs.getString("name")))
                 .list();
     }
 
@@ -144,8 +144,8 @@ public class CallingRules implements SmartLifecycle {
             problems.add("name", "at most 200 characters");
         }
         problems.throwIfAny();
-        jdbc.sql("delete from days_off where day = ?").params(date).update();
-        jdbc.sql("insert into days_off (day, name, added_at) values (?, ?, ?)")
+        jdbc.sql("delete from days_off where off_on = ?").params(date).update();
+        jdbc.sql("insert into days_off (off_on, name, added_at) values (?, ?, ?)")
                 .params(date, label, java.sql.Timestamp.from(clock.instant()))
                 .update();
         afterCommit();
@@ -155,7 +155,7 @@ public class CallingRules implements SmartLifecycle {
     @Transactional
     public void removeDayOff(Actor actor, LocalDate date) {
         requireAdmin(actor);
-        if (jdbc.sql("delete from days_off where day = ?").params(date).update() == 0) {
+        if (jdbc.sql("delete from days_off where off_on = ?").params(date).update() == 0) {
             throw Refusal.notFound("Day off", date);
         }
         afterCommit();

@@ -164,7 +164,7 @@ public final class Planner {
     private Instant place(Step step, Instant at, Place place) {
         return switch (step.placing()) {
             case EXACT, LEGAL -> calendar.earliestLegal(at, place);
-            case BEST_WINDOW -> bestWindow(LocalDate.MIN, at, place);
+            case BEST_WINDOW -> bestWindow(LocalDate.MIN, at, place, false);
         };
     }
 
@@ -179,7 +179,7 @@ public final class Planner {
             date = calendar.nextBusinessDay(date, place);
         }
         if (step.placing() == Placing.BEST_WINDOW) {
-            return bestWindow(date, notBefore, place);
+            return bestWindow(date, notBefore, place, true);
         }
         var hours = calendar.hours(date, place);
         var time = hours.isEmpty() ? anchor.toLocalTime() : hours.get(0).from();
@@ -197,10 +197,11 @@ public final class Planner {
     /**
      * The best-scored window start on {@code date} or the next business day (a day later costs), not
      * before {@code notBefore}; from the day {@code notBefore} may first be called on when that is
-     * later. R4 avoids Mondays and Friday afternoons: one of those is taken only when neither day, nor
-     * the business day after them, has another window legal for the prospect.
+     * later. A step counted in days ({@code avoid}) keeps off R4's Mondays and Friday afternoons: one
+     * of those is taken only when neither day, nor the business day after them, has another window
+     * legal for the prospect. A step counted in hours from its start has no other day to go to.
      */
-    private Instant bestWindow(LocalDate date, Instant notBefore, Place place) {
+    private Instant bestWindow(LocalDate date, Instant notBefore, Place place, boolean avoid) {
         var earliest = calendar.earliestLegal(notBefore, place);
         var earliestDate = calendar.local(earliest, place).toLocalDate();
         if (earliestDate.isAfter(date)) {
@@ -219,7 +220,7 @@ public final class Planner {
                 }
                 var local = LocalDateTime.of(date, time);
                 int score = bestTimes.value(local) - 3 * day;
-                if (bestTimes.avoided(local)) {
+                if (avoid && bestTimes.avoided(local)) {
                     if (score > bestAvoidedScore || (score == bestAvoidedScore && at.isBefore(bestAvoided))) {
                         bestAvoided = at;
                         bestAvoidedScore = score;

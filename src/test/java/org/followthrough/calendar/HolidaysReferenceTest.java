@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * the place is a holiday here exactly when the reference lists it — observed, substitute, lunar and
  * religious days included. Dates on the weekend are left out: they skip nothing.
  */
-class HolidaysReferenceTest {
+public class HolidaysReferenceTest {
 
     final Holidays holidays = new Holidays();
     final CallCalendar calendar = new CallCalendar(CallingWindows.shipped(), holidays);
@@ -115,7 +115,7 @@ class HolidaysReferenceTest {
                 .isFalse();
     }
 
-    static Map<String, Set<LocalDate>> reference() {
+    public static Map<String, Set<LocalDate>> reference() {
         var days = new HashMap<String, Set<LocalDate>>();
         for (var row : read("/calendar/holidays-reference.csv")) {
             days.computeIfAbsent(row.getField("country"), k -> new HashSet<>())
