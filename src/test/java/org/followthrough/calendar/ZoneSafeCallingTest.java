@@ -24,10 +24,10 @@ import org.junit.jupiter.api.Test;
  * shipped data. Legality in one zone is checked here on its own terms — the local date is a business
  * day of the place and the local time inside that weekday's hours — not by the calendar's own loop.
  */
-class ZoneSafeCallingTest {
+public class ZoneSafeCallingTest {
 
     /** Countries whose zones span many hours, with the region a prospect may be known to be in. */
-    static final Map<String, List<String>> ZONES = Map.of(
+    public static final Map<String, List<String>> ZONES = Map.of(
             "US",
             List.of(
                     "America/New_York",
