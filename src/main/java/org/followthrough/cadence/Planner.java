@@ -240,16 +240,13 @@ public final class Planner {
     }
 
     /**
-     * Whether a window start is legal: inside the day's hours where the zone is certain (the clock
-     * change is checked once, on the chosen start), in every candidate zone where it is not.
+     * Whether a window start is legal: inside the day's hours in the zone shown (the clock change is
+     * checked once, on the chosen start), and, while the zone is not certain, in every candidate zone.
      */
     private boolean legal(Instant at, java.time.LocalTime time, List<CallingWindows.Window> hours, Place place) {
-        if (place.zoneUncertain()) {
-            return calendar.isLegal(at, place);
-        }
         for (var window : hours) {
             if (window.contains(time)) {
-                return true;
+                return !place.zoneUncertain() || calendar.isLegal(at, place);
             }
         }
         return false;

@@ -135,8 +135,22 @@ public final class CallCalendar {
 
     /** Whether a call at this instant is allowed: a business day inside the day's hours, in every zone the prospect may be in. */
     public boolean isLegal(Instant at, Place place) {
-        for (var zone : place.candidates()) {
-            if (!isLegalIn(at, zone, place)) {
+        var candidates = place.candidates();
+        if (candidates.size() == 1) {
+            return isLegalIn(at, place.zone(), place);
+        }
+        // the zones mostly share a local date: its business day is worked out once
+        LocalDate businessDay = null;
+        for (var zone : candidates) {
+            var local = at.atZone(zone);
+            var date = local.toLocalDate();
+            if (!date.equals(businessDay)) {
+                if (!isBusinessDay(date, place)) {
+                    return false;
+                }
+                businessDay = date;
+            }
+            if (!withinHours(local, place)) {
                 return false;
             }
         }
@@ -152,6 +166,9 @@ public final class CallCalendar {
         var candidates = place.candidates();
         if (candidates.size() == 1) {
             return earliestIn(notBefore, place.zone(), place);
+        }
+        if (isLegal(notBefore, place)) {
+            return notBefore;
         }
         var at = notBefore;
         var limit = notBefore.plus(SEARCH);
@@ -203,12 +220,12 @@ public final class CallCalendar {
 
     private boolean isLegalIn(Instant at, ZoneId zone, Place place) {
         var local = at.atZone(zone);
-        var date = local.toLocalDate();
-        if (!isBusinessDay(date, place)) {
-            return false;
-        }
+        return isBusinessDay(local.toLocalDate(), place) && withinHours(local, place);
+    }
+
+    private boolean withinHours(ZonedDateTime local, Place place) {
         var time = local.toLocalTime();
-        for (var window : windows.hours(place.country(), place.region(), date.getDayOfWeek())) {
+        for (var window : windows.hours(place.country(), place.region(), local.getDayOfWeek())) {
             if (window.contains(time)) {
                 return true;
             }

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Public holidays per country, and per region where the prospect's region is known (a US state, a
@@ -32,6 +33,12 @@ public final class Holidays {
     private static final Map<String, String> REGION_ALIASES = Map.of("IN-TG", "ts", "IN-OR", "od");
 
     private final List<Correction> corrections;
+    /** The years most asked about, kept per place by year without a key to build: the planner asks often. */
+    private static final int FIRST_YEAR = 2000;
+
+    private static final int YEARS = 100;
+
+    private final Map<String, AtomicReferenceArray<Map<LocalDate, String>>> byYear = new ConcurrentHashMap<>();
     private final Map<Key, Map<LocalDate, String>> cache = new ConcurrentHashMap<>();
 
     public Holidays() {
@@ -99,12 +106,24 @@ public final class Holidays {
                         && region.regionMatches(true, 0, code, 0, 2)
                 ? upper(region)
                 : code;
-        var key = new Key(where, year);
-        var dates = cache.get(key);
+        var years = byYear.get(where);
+        if (years == null) {
+            years = byYear.computeIfAbsent(where, w -> new AtomicReferenceArray<>(YEARS));
+        }
+        int index = year - FIRST_YEAR;
+        if (index < 0 || index >= YEARS) {
+            return cache.computeIfAbsent(new Key(where, year), k -> load(code, regionOf(code, where), year));
+        }
+        var dates = years.get(index);
         if (dates == null) {
-            dates = cache.computeIfAbsent(key, k -> load(code, k.where().equals(code) ? null : k.where(), year));
+            dates = load(code, regionOf(code, where), year);
+            years.compareAndSet(index, null, dates);
         }
         return dates;
+    }
+
+    private static String regionOf(String country, String where) {
+        return where.equals(country) ? null : where;
     }
 
     /** Codes come upper case from everywhere but hand-typed input; only those are copied. */
