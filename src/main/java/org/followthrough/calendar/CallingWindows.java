@@ -89,15 +89,38 @@ public final class CallingWindows {
         /** Reads {@code MON-FRI} or {@code SAT,SUN}; {@code 10:00-13:00 14:00-20:00} or {@code none}. */
         public static Rule parse(String where, String days, String hours, String source) {
             var code = where == null ? null : where.strip().toUpperCase(Locale.ROOT);
+            if (code == null || !WHERE.matcher(code).matches()) {
+                throw new IllegalArgumentException("where is *, a country (FR) or a region (US-FL), not " + where);
+            }
             return new Rule(code, weekdays(days), windows(hours), source);
         }
 
+        /** The weekdays as people write them: runs of three or more as a range, MON-FRI,SUN. */
         public String daysText() {
-            return Arrays.stream(DayOfWeek.values())
-                    .filter(days::contains)
-                    .map(d -> d.name().substring(0, 3))
-                    .reduce((a, b) -> a + "," + b)
-                    .orElse("");
+            var parts = new ArrayList<String>();
+            var all = DayOfWeek.values();
+            for (int i = 0; i < all.length; i++) {
+                if (!days.contains(all[i])) {
+                    continue;
+                }
+                int last = i;
+                while (last + 1 < all.length && days.contains(all[last + 1])) {
+                    last++;
+                }
+                if (last - i >= 2) {
+                    parts.add(abbreviation(all[i]) + "-" + abbreviation(all[last]));
+                } else {
+                    for (int d = i; d <= last; d++) {
+                        parts.add(abbreviation(all[d]));
+                    }
+                }
+                i = last;
+            }
+            return String.join(",", parts);
+        }
+
+        private static String abbreviation(DayOfWeek day) {
+            return day.name().substring(0, 3);
         }
 
         public String hoursText() {
