@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.followthrough.calendar.BestTimes;
 import org.followthrough.calendar.CallCalendar;
+import org.followthrough.calendar.CallingWindows;
 import org.followthrough.calendar.Place;
 
 /**
@@ -163,7 +164,7 @@ public final class Planner {
     private Instant place(Step step, Instant at, Place place) {
         return switch (step.placing()) {
             case EXACT, LEGAL -> calendar.earliestLegal(at, place);
-            case BEST_WINDOW -> bestWindow(LocalDate.MIN, at, place);
+            case BEST_WINDOW -> bestWindow(LocalDate.MIN, at, place, false);
         };
     }
 
@@ -178,10 +179,15 @@ public final class Planner {
             date = calendar.nextBusinessDay(date, place);
         }
         if (step.placing() == Placing.BEST_WINDOW) {
-            return bestWindow(date, notBefore, place);
+            return bestWindow(date, notBefore, place, true);
         }
-        var window = calendar.window(place);
-        var time = window.contains(anchor.toLocalTime()) ? anchor.toLocalTime() : window.from();
+        var hours = calendar.hours(date, place);
+        var time = hours.isEmpty() ? anchor.toLocalTime() : hours.get(0).from();
+        for (var window : hours) {
+            if (window.contains(anchor.toLocalTime())) {
+                time = anchor.toLocalTime();
+            }
+        }
         var at = calendar.at(date, time, place);
         return at.isBefore(notBefore) || !calendar.isLegal(at, place)
                 ? calendar.earliestLegal(latest(at, notBefore), place)
@@ -191,10 +197,11 @@ public final class Planner {
     /**
      * The best-scored window start on {@code date} or the next business day (a day later costs), not
      * before {@code notBefore}; from the day {@code notBefore} may first be called on when that is
-     * later. Both days are business days by construction, so each candidate only needs the window check.
+     * later. A step counted in days ({@code avoid}) keeps off R4's Mondays and Friday afternoons: one
+     * of those is taken only when neither day, nor the business day after them, has another window
+     * legal for the prospect. A step counted in hours from its start has no other day to go to.
      */
-    private Instant bestWindow(LocalDate date, Instant notBefore, Place place) {
-        var window = calendar.window(place);
+    private Instant bestWindow(LocalDate date, Instant notBefore, Place place, boolean avoid) {
         var earliest = calendar.earliestLegal(notBefore, place);
         var earliestDate = calendar.local(earliest, place).toLocalDate();
         if (earliestDate.isAfter(date)) {
@@ -202,24 +209,46 @@ public final class Planner {
         }
         Instant best = null;
         int bestScore = Integer.MIN_VALUE;
-        for (int day = 0; day < 2; day++) {
+        Instant bestAvoided = null;
+        int bestAvoidedScore = Integer.MIN_VALUE;
+        for (int day = 0; day < 3 && (day < 2 || best == null); day++) {
+            var hours = calendar.hours(date, place);
             for (var time : bestTimes.windowStarts()) {
-                if (!window.contains(time)) {
-                    continue;
-                }
                 var at = calendar.at(date, time, place);
-                if (at.isBefore(notBefore)) {
+                if (at.isBefore(notBefore) || !legal(at, time, hours, place)) {
                     continue;
                 }
-                int score = bestTimes.value(LocalDateTime.of(date, time)) - 3 * day;
-                if (score > bestScore || (score == bestScore && at.isBefore(best))) {
+                var local = LocalDateTime.of(date, time);
+                int score = bestTimes.value(local) - 3 * day;
+                if (avoid && bestTimes.avoided(local)) {
+                    if (score > bestAvoidedScore || (score == bestAvoidedScore && at.isBefore(bestAvoided))) {
+                        bestAvoided = at;
+                        bestAvoidedScore = score;
+                    }
+                } else if (score > bestScore || (score == bestScore && at.isBefore(best))) {
                     best = at;
                     bestScore = score;
                 }
             }
             date = calendar.nextBusinessDay(date, place);
         }
-        // a clock change can move a window start; the legal window always has the last word
+        if (best == null) {
+            best = bestAvoided;
+        }
+        // a clock change can move a window start; the legal hours always have the last word
         return best != null && calendar.isLegal(best, place) ? best : earliest;
+    }
+
+    /**
+     * Whether a window start is legal: inside the day's hours in the zone shown (the clock change is
+     * checked once, on the chosen start), and, while the zone is not certain, in every candidate zone.
+     */
+    private boolean legal(Instant at, java.time.LocalTime time, List<CallingWindows.Window> hours, Place place) {
+        for (var window : hours) {
+            if (window.contains(time)) {
+                return !place.zoneUncertain() || calendar.isLegal(at, place);
+            }
+        }
+        return false;
     }
 }

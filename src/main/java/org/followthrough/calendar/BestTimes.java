@@ -96,6 +96,34 @@ public final class BestTimes {
                 : known.values()[local.getDayOfWeek().ordinal()][local.getHour()];
     }
 
+    /**
+     * How a proposed appointment slot ranks, higher first (R4 as written): Wednesday and Thursday
+     * 16:00–17:00, then 11:00–12:00, then 10:00–11:00, then any other moment by its score. Once the
+     * team's own hours decide, what they taught ranks alone.
+     */
+    public int rank(LocalDateTime local) {
+        var known = learned;
+        if (known != null) {
+            return known.values()[local.getDayOfWeek().ordinal()][local.getHour()];
+        }
+        var day = local.getDayOfWeek();
+        int hour = local.getHour();
+        boolean midweek = day == DayOfWeek.WEDNESDAY || day == DayOfWeek.THURSDAY;
+        return midweek && (hour == 16 || hour == 11 || hour == 10) ? 100 + prior(local) : prior(local);
+    }
+
+    /**
+     * Whether R4 says to avoid this moment when another day is to be had: Mondays and Friday
+     * afternoons. Once the team's own hours decide, nothing is avoided but what they taught.
+     */
+    public boolean avoided(LocalDateTime local) {
+        if (learned != null) {
+            return false;
+        }
+        var day = local.getDayOfWeek();
+        return day == DayOfWeek.MONDAY || (day == DayOfWeek.FRIDAY && local.getHour() >= 12);
+    }
+
     public Score score(LocalDateTime local) {
         var known = learned;
         if (known == null) {

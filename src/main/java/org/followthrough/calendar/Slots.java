@@ -3,6 +3,7 @@ package org.followthrough.calendar;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,7 +12,8 @@ import java.util.function.Predicate;
 
 /**
  * Concrete appointment times to propose when a prospect says "call me next week" (R9): in the best
- * windows, inside the legal window, on business days, free in the rep's calendar, best first.
+ * windows, inside the legal hours of every zone the prospect may be in, on business days, free in
+ * the rep's calendar, best first.
  */
 public final class Slots {
 
@@ -30,29 +32,37 @@ public final class Slots {
         this.bestTimes = bestTimes;
     }
 
+    /**
+     * Up to {@code count} slots, best first by R4's ranking ({@link BestTimes#rank}), the sooner of
+     * two equal ones first, at most {@link #PER_DAY} a day; each legal in every zone the prospect may
+     * be in and free in the rep's calendar.
+     */
     public List<Slot> propose(Instant now, Place place, int count, Predicate<Instant> free) {
         var candidates = new ArrayList<Slot>();
-        var scores = new HashMap<Slot, Integer>();
-        var window = calendar.window(place);
+        var ranks = new HashMap<Slot, Integer>();
         var date = calendar.local(now, place).toLocalDate();
         for (int days = 0; days < DAYS_AHEAD; date = date.plusDays(1)) {
+            var hours = calendar.hours(date, place);
             if (!calendar.isBusinessDay(date, place)) {
                 continue;
             }
             days++;
-            for (var time = window.from(); time.isBefore(window.until()); time = time.plusMinutes(30)) {
-                var at = calendar.at(date, time, place);
-                if (at.isBefore(now.plus(LEAD_TIME)) || !calendar.isLegal(at, place) || !free.test(at)) {
-                    continue;
+            for (var window : hours) {
+                for (var time = window.from(); window.contains(time); time = time.plusMinutes(30)) {
+                    var at = calendar.at(date, time, place);
+                    if (!at.isBefore(now.plus(LEAD_TIME)) && calendar.isLegal(at, place) && free.test(at)) {
+                        var local = LocalDateTime.of(date, time);
+                        var slot = new Slot(at, local, bestTimes.score(local).reason());
+                        candidates.add(slot);
+                        ranks.put(slot, bestTimes.rank(local));
+                    }
+                    if (time.isAfter(LocalTime.of(23, 0))) {
+                        break;
+                    }
                 }
-                var local = LocalDateTime.of(date, time);
-                var score = bestTimes.score(local);
-                var slot = new Slot(at, local, score.reason());
-                candidates.add(slot);
-                scores.put(slot, score.value() - days / 3);
             }
         }
-        candidates.sort(Comparator.comparing((Slot s) -> -scores.get(s)).thenComparing(Slot::at));
+        candidates.sort(Comparator.comparing((Slot s) -> -ranks.get(s)).thenComparing(Slot::at));
         var chosen = new ArrayList<Slot>();
         var perDay = new HashMap<java.time.LocalDate, Integer>();
         for (var slot : candidates) {

@@ -38,8 +38,8 @@ class PlannerTest {
                         at(2026, 8, 18, 14, 0),
                         at(2026, 8, 21, 11, 0), // Friday: the morning, Friday afternoons are avoided
                         at(2026, 8, 26, 16, 0),
-                        at(2026, 8, 31, 16, 0), // Monday 16:00 scores as Tuesday's does a day later
-                        at(2026, 9, 3, 16, 0));
+                        at(2026, 9, 1, 16, 0), // R4: Mondays are avoided while the next day is to be had
+                        at(2026, 9, 4, 11, 0)); // three business days after Tuesday: Friday, its morning
         assertThat(plan.end().stage()).isEqualTo("NURTURE");
     }
 
@@ -76,9 +76,9 @@ class PlannerTest {
                         start,
                         at(2026, 8, 18, 16, 0),
                         at(2026, 8, 20, 16, 0),
-                        at(2026, 8, 24, 16, 0),
+                        at(2026, 8, 25, 16, 0), // R4: not Monday 24, the Tuesday after it
                         at(2026, 8, 27, 16, 0),
-                        at(2026, 8, 31, 16, 0));
+                        at(2026, 9, 1, 16, 0)); // nor Monday 31
         var emails = plan.steps().stream()
                 .filter(s -> s.channel() == Channel.EMAIL)
                 .map(PlannedStep::at)
@@ -91,7 +91,7 @@ class PlannerTest {
                         .map(PlannedStep::template)
                         .distinct())
                 .hasSize(6);
-        assertThat(plan.end()).isEqualTo(new Plan.End("NURTURE", at(2026, 8, 31, 16, 10)));
+        assertThat(plan.end()).isEqualTo(new Plan.End("NURTURE", at(2026, 9, 1, 16, 10)));
     }
 
     @Test

@@ -21,8 +21,24 @@ import org.springframework.stereotype.Component;
 @Component
 class CadencePreviews {
 
+    /**
+     * {@code region} (ISO 3166-2, such as US-TX) brings its holidays and calling hours; {@code
+     * candidates} are the other zones the prospect may be in, whose legal hours then hold too.
+     */
     record PreviewRequest(
-            String cadence, LocalDateTime start, String timeZone, String country, List<CallOutcome> outcomes) {}
+            String cadence,
+            LocalDateTime start,
+            String timeZone,
+            String country,
+            List<CallOutcome> outcomes,
+            String region,
+            List<String> candidates) {
+
+        PreviewRequest(
+                String cadence, LocalDateTime start, String timeZone, String country, List<CallOutcome> outcomes) {
+            this(cadence, start, timeZone, country, outcomes, null, null);
+        }
+    }
 
     record PreviewStep(int n, Channel channel, String label, OffsetDateTime at, String template) {}
 
@@ -57,9 +73,21 @@ class CadencePreviews {
         if (request.country() != null && country == null) {
             problems.add("country", "'" + request.country() + "' is not a country; " + Countries.hint());
         }
+        var region = region(request, country, problems);
+        var others = new ArrayList<java.time.ZoneId>();
+        var candidates = request.candidates() == null ? List.<String>of() : request.candidates();
+        for (int i = 0; i < candidates.size(); i++) {
+            var candidate = TimeZones.parse(candidates.get(i));
+            if (candidate.isEmpty()) {
+                problems.add(
+                        "candidates[" + i + "]", "'" + candidates.get(i) + "' is not a time zone; " + TimeZones.hint());
+            } else {
+                others.add(candidate.get());
+            }
+        }
         problems.throwIfAny();
         var cadence = cadences.get(request.cadence());
-        var place = new Place(zone.get(), country);
+        var place = new Place(zone.get(), country, region, others);
         var start = request.start().atZone(zone.get()).toInstant();
         var plan = planner.preview(cadence, start, place, request.outcomes() == null ? List.of() : request.outcomes());
         var steps = new ArrayList<PreviewStep>();
@@ -84,5 +112,26 @@ class CadencePreviews {
         var end = new PreviewEnd(
                 plan.end().stage(), plan.end().at().atZone(zone.get()).toOffsetDateTime());
         return new Preview(cadence.key(), zone.get().getId(), steps, end);
+    }
+
+    /** The region, ISO 3166-2 within the country: US-TX, DE-BY, GB-SCT. */
+    private static String region(PreviewRequest request, String country, InvalidInput.Collector problems) {
+        if (request.region() == null || request.region().isBlank()) {
+            return null;
+        }
+        var region = request.region().strip().toUpperCase(java.util.Locale.ROOT);
+        if (!region.matches("[A-Z]{2}-[A-Z0-9]{1,3}")) {
+            problems.add(
+                    "region", "'" + request.region() + "' is not a region; use ISO 3166-2, such as US-TX or DE-BY");
+            return null;
+        }
+        if (country == null || !region.startsWith(country + "-")) {
+            problems.add(
+                    "region",
+                    "'" + region + "' is not a region of "
+                            + (country == null ? "the country, which is needed too" : country));
+            return null;
+        }
+        return region;
     }
 }

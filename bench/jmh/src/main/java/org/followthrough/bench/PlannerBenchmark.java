@@ -30,8 +30,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The planner's next-step computation, the work live scheduling does after every call: a step three
- * business days on in the best window (holidays checked), one at the earliest legal moment, and the
- * bare java.time arithmetic of "three days later" as the baseline.
+ * business days on in the best window (holidays checked), one at the earliest legal moment — each
+ * for a prospect in one zone and for one who may be in any of three — and the bare java.time
+ * arithmetic of "three days later" as the baseline.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -41,8 +42,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class PlannerBenchmark {
 
-    final Planner planner = new Planner(new CallCalendar(CallingWindows.standard(), new Holidays()), new BestTimes());
+    final Planner planner = new Planner(new CallCalendar(CallingWindows.shipped(), new Holidays()), new BestTimes());
     final Place place = new Place(ZoneId.of("America/Chicago"), "US");
+    /** A prospect whose number may be in any of three zones: the legal hours of all three hold. */
+    final Place uncertain = new Place(
+            ZoneId.of("America/Chicago"),
+            "US",
+            null,
+            List.of(ZoneId.of("America/New_York"), ZoneId.of("America/Denver")));
     final Instant start = ZonedDateTime.of(2026, 12, 22, 17, 40, 0, 0, place.zone()).toInstant();
     final Cadence cadence = new Cadence(
             "bench",
@@ -60,6 +67,16 @@ public class PlannerBenchmark {
     @Benchmark
     public Optional<PlannedStep> nextAtEarliestLegalMoment() {
         return planner.next(cadence, place, start, 1, start);
+    }
+
+    @Benchmark
+    public Optional<PlannedStep> nextInBestWindowThreeBusinessDaysOnInThreeCandidateZones() {
+        return planner.next(cadence, uncertain, start, 0, start);
+    }
+
+    @Benchmark
+    public Optional<PlannedStep> nextAtEarliestLegalMomentInThreeCandidateZones() {
+        return planner.next(cadence, uncertain, start, 1, start);
     }
 
     @Benchmark
