@@ -43,11 +43,9 @@ class AppointmentRules {
         String problem = null;
         if (!at.isAfter(now)) {
             problem = "The appointment time has passed.";
-        } else if (!calendar.window(place).contains(local.toLocalTime())) {
-            var window = calendar.window(place);
-            problem = "It is " + local.toLocalTime() + " for the prospect, outside the legal calling window "
-                    + window.from() + "–" + window.until() + " in "
-                    + p.timeZone().getId() + ".";
+        } else if (!withinHours(at, place)) {
+            problem = "It is " + calendar.describeSpread(at, place) + " for the prospect, outside the legal calling"
+                    + " hours there (" + hoursOf(local.toLocalDate(), place) + ").";
         } else if (!prospectAgreed && !calendar.isBusinessDay(local.toLocalDate(), place)) {
             problem = local.toLocalDate() + " is a weekend or a public holiday for the prospect; book it only if they"
                     + " asked for that day (prospectAgreed: true).";
@@ -58,6 +56,33 @@ class AppointmentRules {
             throw new Refusal(UNPROCESSABLE, "Appointment not possible", problem + " Pick one of the alternatives.")
                     .with("alternatives", alternatives(p, now));
         }
+    }
+
+    /**
+     * Inside the prospect's legal hours, in every zone they may be in; on a weekend or holiday they
+     * asked for, inside the span of a business day's hours (R2).
+     */
+    private boolean withinHours(Instant at, Place place) {
+        if (calendar.isLegal(at, place)) {
+            return true;
+        }
+        return place.candidates().stream().allMatch(zone -> {
+            var local = at.atZone(zone);
+            return !calendar.isBusinessDay(local.toLocalDate(), place)
+                    && calendar.window(place).contains(local.toLocalTime());
+        });
+    }
+
+    private String hoursOf(java.time.LocalDate date, Place place) {
+        var hours = calendar.hours(date, place);
+        if (hours.isEmpty()) {
+            hours = List.of(calendar.window(place));
+        }
+        return String.join(
+                        ", ",
+                        hours.stream().map(w -> w.from() + "–" + w.until()).toList()) + " in "
+                + String.join(
+                        " and ", place.candidates().stream().map(z -> z.getId()).toList());
     }
 
     List<Slots.Slot> alternatives(Prospect p, Instant now) {
