@@ -98,6 +98,9 @@ public final class Problems {
             return problem;
         }
         var field = fieldPath(jackson);
+        if (jackson instanceof RequestText.Refused && field.isEmpty()) {
+            field = "body";
+        }
         if (jackson instanceof StreamReadException || field.isEmpty()) {
             var location = jackson.getLocation();
             var where = location == null
@@ -125,6 +128,9 @@ public final class Problems {
     }
 
     private static String explain(JacksonException e) {
+        if (e instanceof RequestText.Refused refused) {
+            return refused.getOriginalMessage();
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
             var known = unknown.getKnownPropertyIds() == null
                     ? ""
