@@ -35,7 +35,8 @@ public class AppointmentChanges {
             int sequence) {}
 
     /** A new time, and optionally a new agenda; {@code prospectAgreed} allows a weekend or holiday. */
-    public record Move(OffsetDateTime at, String agenda, Boolean prospectAgreed) {}
+    public record Move(
+            OffsetDateTime at, @org.followthrough.common.PlainText.MultiLine String agenda, Boolean prospectAgreed) {}
 
     private final Appointments appointments;
     private final AppointmentRules rules;

@@ -18,7 +18,7 @@ public record LogCall(
         CallOutcome outcome,
         OffsetDateTime at,
         Integer durationSeconds,
-        String notes,
+        @org.followthrough.common.PlainText.MultiLine String notes,
         List<String> pains,
         List<String> gains,
         List<String> promises,
@@ -72,7 +72,7 @@ public record LogCall(
      * An objection the prospect raised, by BANT category (R17): BUDGET, AUTHORITY, NEED, TIMING or
      * OTHER, in any case; left out, OTHER.
      */
-    public record Objection(String category, String text) {
+    public record Objection(String category, @org.followthrough.common.PlainText.MultiLine String text) {
 
         static final int MAX_TEXT = 1000;
 
@@ -104,9 +104,9 @@ public record LogCall(
      */
     public record NextStep(
             OffsetDateTime appointmentAt,
-            String agenda,
+            @org.followthrough.common.PlainText.MultiLine String agenda,
             Boolean prospectAgreed,
             String stage,
-            String reason,
+            @org.followthrough.common.PlainText.MultiLine String reason,
             Boolean prospectSaidNo) {}
 }

@@ -13,6 +13,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -79,6 +83,86 @@ public final class Problems {
         return response.body(problem);
     }
 
+    /**
+     * The problem for an error no controller answered (answered on {@code /error}): a framework refusal
+     * keeps its own detail, with what to send instead; an unexpected exception is logged under a reference;
+     * anything else gets the detail written for its status. Never an exception's own message.
+     */
+    public static ProblemDetail forError(int status, Throwable error) {
+        if (error instanceof Refusal refusal) {
+            return refusal(refusal).getBody();
+        }
+        if (status >= 500 && error instanceof Exception e) {
+            return unexpected(e).getBody();
+        }
+        if (error instanceof ErrorResponse framework
+                && framework.getStatusCode().value() == status) {
+            var problem = ProblemDetail.forStatusAndDetail(framework.getStatusCode(), frameworkDetail(error));
+            problem.setTitle(framework.getBody().getTitle());
+            return problem;
+        }
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), detailFor(status));
+        problem.setTitle(HttpStatus.valueOf(status).getReasonPhrase());
+        return problem;
+    }
+
+    private static String frameworkDetail(Throwable error) {
+        if (error instanceof HttpMediaTypeNotSupportedException media) {
+            return "This endpoint does not take "
+                    + (media.getContentType() == null ? "a body without a Content-Type" : media.getContentType())
+                    + "; send the body as "
+                    + media.getSupportedMediaTypes().stream()
+                            .map(Object::toString)
+                            .collect(Collectors.joining(" or "))
+                    + ".";
+        }
+        if (error instanceof HttpRequestMethodNotSupportedException method) {
+            var allowed = method.getSupportedHttpMethods() == null
+                    ? ""
+                    : "; it takes "
+                            + method.getSupportedHttpMethods().stream()
+                                    .map(Object::toString)
+                                    .collect(Collectors.joining(", "));
+            return "This address does not take " + method.getMethod() + allowed + ".";
+        }
+        if (error instanceof HttpMediaTypeNotAcceptableException) {
+            return "This endpoint cannot answer in the media type asked for in Accept; ask for application/json.";
+        }
+        if (error instanceof org.springframework.web.servlet.resource.NoResourceFoundException) {
+            return detailFor(404);
+        }
+        var body = ((ErrorResponse) error).getBody();
+        return body.getDetail() == null ? detailFor(body.getStatus()) : body.getDetail();
+    }
+
+    private static String detailFor(int status) {
+        return switch (status) {
+            case 400 ->
+                "The request cannot be read: its address, headers or body are not valid (an encoded NUL or"
+                        + " slash in the path, say); correct it and send it again.";
+            case 401 ->
+                "Sign in: send HTTP Basic credentials (email and password) or Authorization: Bearer <API token>.";
+            case 403 ->
+                "Your role does not allow this, or the form's CSRF token is missing or old; reload the page"
+                        + " and try again, or ask a manager or an administrator.";
+            case 404 -> "Nothing is at this address; the API is described at /v3/api-docs.";
+            case 405 -> "This address does not take this method; the API is described at /v3/api-docs.";
+            case 406 -> "This endpoint cannot answer in the media type asked for in Accept; ask for application/json.";
+            case 408 -> "The request took too long to arrive; send it again.";
+            case 411 -> "Send the request with a Content-Length.";
+            case 413 -> "The request is larger than this server accepts; send less per request.";
+            case 414 -> "The address is too long; send the values in the body instead.";
+            case 415 -> "This endpoint does not take this media type; the API is described at /v3/api-docs.";
+            case 429 -> "Too many requests; wait as long as Retry-After says and try again.";
+            case 431 -> "The request's headers are too large; send fewer or shorter headers.";
+            case 503 -> "FollowThrough cannot answer just now; try again in a little while.";
+            default ->
+                status >= 500
+                        ? "Something went wrong on our side; try again in a little while."
+                        : "The request cannot be answered as sent; the API is described at /v3/api-docs.";
+        };
+    }
+
     static ResponseEntity<ProblemDetail> unexpected(Exception e) {
         var reference = UUID.randomUUID();
         log.error("Unexpected error, reference {}", reference, e);
@@ -98,6 +182,9 @@ public final class Problems {
             return problem;
         }
         var field = fieldPath(jackson);
+        if (jackson instanceof RequestText.Refused && field.isEmpty()) {
+            field = "body";
+        }
         if (jackson instanceof StreamReadException || field.isEmpty()) {
             var location = jackson.getLocation();
             var where = location == null
@@ -125,6 +212,9 @@ public final class Problems {
     }
 
     private static String explain(JacksonException e) {
+        if (e instanceof RequestText.Refused refused) {
+            return refused.getOriginalMessage();
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
             var known = unknown.getKnownPropertyIds() == null
                     ? ""

@@ -21,7 +21,11 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public class ObjectionPlaybooks {
 
     /** The four steps as a manager writes them. */
-    public record Steps(String listen, String acknowledge, String explore, String respond) {}
+    public record Steps(
+            @org.followthrough.common.PlainText.MultiLine String listen,
+            @org.followthrough.common.PlainText.MultiLine String acknowledge,
+            @org.followthrough.common.PlainText.MultiLine String explore,
+            @org.followthrough.common.PlainText.MultiLine String respond) {}
 
     private record Default(
             ObjectionCategory category, String listen, String acknowledge, String explore, String respond) {}

@@ -1,5 +1,6 @@
 package org.followthrough.team;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,12 +12,22 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Checks an email and password for the sign-in form and for HTTP Basic, applying the
- * {@link SignInThrottle}. An email no member has is answered exactly like one a member has: it costs
+ * {@link SignInThrottle}s. An email no member has is answered exactly like one a member has: it costs
  * as much time, and its failures slow it down and lock it the same way, so the answers never tell which
  * emails exist.
+ *
+ * <p>Follows OWASP ASVS 5.0 V6.1.1 (how brute force and credential stuffing are met, without malicious
+ * account lockout, is documented: here and in the README), V6.3.1 (controls against credential stuffing
+ * and password brute force) and V2.4.1 (anti-automation). Guessing is held three ways: per account (at
+ * most 40 guesses an hour, {@link SignInThrottle#DEFAULT}), per source address over all accounts
+ * ({@link SignInThrottle#PER_SOURCE}), and per known device. A browser the member signed in from before
+ * ({@link KnownDevices}) is counted on its own, so someone failing on purpose elsewhere locks the account
+ * for every other device but never for its owner's own browser.
  */
 @Component
 class PasswordSignIn implements AuthenticationProvider {
@@ -25,14 +36,16 @@ class PasswordSignIn implements AuthenticationProvider {
 
     private final Members members;
     private final SignInAttempts attempts;
+    private final KnownDevices devices;
     private final PasswordEncoder encoder;
     private final Clock clock;
-    private final SignInThrottle throttle = SignInThrottle.DEFAULT;
     private final String unknownMemberHash;
 
-    PasswordSignIn(Members members, SignInAttempts attempts, PasswordEncoder encoder, Clock clock) {
+    PasswordSignIn(
+            Members members, SignInAttempts attempts, KnownDevices devices, PasswordEncoder encoder, Clock clock) {
         this.members = members;
         this.attempts = attempts;
+        this.devices = devices;
         this.encoder = encoder;
         this.clock = clock;
         this.unknownMemberHash = encoder.encode("no member has this password, it only spends time");
@@ -43,11 +56,20 @@ class PasswordSignIn implements AuthenticationProvider {
         var email = authentication.getName();
         var password = String.valueOf(authentication.getCredentials());
         var now = clock.instant();
-        // counted as failed before the password is checked, so guesses sent side by side are each held back
-        attempts.take(email, now, throttle).ifPresent(wait -> {
-            throw new LockedException(blockedMessage(wait.locked(), now, wait.until()));
-        });
+        var request = currentRequest();
         var found = members.credentialsByEmail(email);
+        var device = found.flatMap(c -> devices.of(request, email, c.passwordHash()));
+        // counted as failed before the password is checked, so guesses sent side by side are each held back
+        var source = device.isEmpty() && request != null ? "source|" + request.getRemoteAddr() : null;
+        if (source != null) {
+            attempts.take(source, now, SignInThrottle.PER_SOURCE).ifPresent(wait -> {
+                throw new LockedException(blockedMessage(wait.locked(), now, wait.until(), "from this network"));
+            });
+        }
+        var account = device.map(d -> "device|" + d + "|" + email).orElse(email);
+        attempts.take(account, now, SignInThrottle.DEFAULT).ifPresent(wait -> {
+            throw new LockedException(blockedMessage(wait.locked(), now, wait.until(), "for this account"));
+        });
         if (found.isEmpty()) {
             encoder.matches(password, unknownMemberHash);
             throw new BadCredentialsException(WRONG);
@@ -56,7 +78,10 @@ class PasswordSignIn implements AuthenticationProvider {
         if (!encoder.matches(password, credentials.passwordHash())) {
             throw new BadCredentialsException(WRONG);
         }
-        attempts.succeeded(email);
+        attempts.succeeded(account);
+        if (source != null) {
+            attempts.forgiveOne(source);
+        }
         if (!credentials.member().active()) {
             throw new DisabledException("This account has been deactivated; ask an administrator.");
         }
@@ -69,11 +94,18 @@ class PasswordSignIn implements AuthenticationProvider {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
     }
 
-    private static String blockedMessage(boolean locked, Instant now, Instant until) {
+    private static HttpServletRequest currentRequest() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? attributes.getRequest()
+                : null;
+    }
+
+    private static String blockedMessage(boolean locked, Instant now, Instant until, String where) {
         long seconds = Math.max(1, Duration.between(now, until).toSeconds());
         var wait = seconds >= 120 ? (seconds + 59) / 60 + " minutes" : seconds + " seconds";
         return locked
-                ? "Too many failed sign-ins: this account is locked; try again in " + wait + "."
-                : "Too many failed sign-ins: wait " + wait + " before trying again.";
+                ? "Too many failed sign-ins " + where + ": signing in is locked; try again in " + wait
+                        + " (or from a browser you signed in from before)."
+                : "Too many failed sign-ins " + where + ": wait " + wait + " before trying again.";
     }
 }

@@ -67,7 +67,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, List<PublicPaths> publicPaths, Members members) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, List<PublicPaths> publicPaths, Members members, KnownDevices devices)
+            throws Exception {
         var open = patterns(publicPaths);
         http.authorizeHttpRequests(a -> a.requestMatchers(
                                 "/login",
@@ -88,7 +89,7 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(new SignInFirst()))
                 .formLogin(f -> f.loginPage("/login")
                         .failureHandler(new SignInFailure())
-                        .defaultSuccessUrl("/", false)
+                        .successHandler(devices.rememberingTheDevice())
                         .permitAll())
                 .logout(l -> l.logoutUrl("/logout")
                         .logoutSuccessUrl("/login?signedOut")

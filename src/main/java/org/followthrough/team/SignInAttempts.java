@@ -68,6 +68,14 @@ class SignInAttempts {
         return Optional.of(new Wait(now.plusSeconds(1), false));
     }
 
+    /** A right password from a source: the try it was counted as no longer counts, the others still do. */
+    void forgiveOne(String key) {
+        jdbc.sql("update sign_in_attempts set failures = failures - 1, version = version + 1 where email_hash = ?"
+                        + " and failures > 0 and locked_until is null")
+                .param(key(key))
+                .update();
+    }
+
     /** The password was right: the attempts before it no longer count. */
     void succeeded(String email) {
         jdbc.sql("delete from sign_in_attempts where email_hash = ?")

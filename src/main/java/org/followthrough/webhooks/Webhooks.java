@@ -91,7 +91,8 @@ public class Webhooks {
         }
         try {
             var uri = URI.create(text.strip());
-            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    && SubscriberAddresses.host(uri) != null;
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.followthrough.cadence.Cadence;
 import org.followthrough.cadence.Cadences;
 import org.followthrough.team.Actor;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,6 +37,7 @@ class CadenceController {
     }
 
     @PutMapping("/{key}")
+    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
     Cadence put(Actor actor, @PathVariable String key, @RequestBody Cadences.Definition definition) {
         return cadences.put(actor, key, definition);
     }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.followthrough.cadence.CallOutcome;
 import org.followthrough.calls.LogCall;
 import org.followthrough.common.InvalidInput;
+import org.followthrough.common.PlainText;
 
 /**
  * The call screen's outcome form as posted: every value as text, so a value the browser should not
@@ -18,19 +19,19 @@ import org.followthrough.common.InvalidInput;
 record CallForm(
         CallOutcome outcome,
         String taskId,
-        String notes,
-        String pains,
-        String gains,
-        String promises,
+        @PlainText.MultiLine String notes,
+        @PlainText.MultiLine String pains,
+        @PlainText.MultiLine String gains,
+        @PlainText.MultiLine String promises,
         String slot,
         String appointmentAt,
-        String agenda,
+        @PlainText.MultiLine String agenda,
         String stage,
-        String reason,
+        @PlainText.MultiLine String reason,
         Boolean prospectSaidNo,
         Boolean confirm,
         String objectionCategory,
-        String objectionText) {
+        @PlainText.MultiLine String objectionText) {
 
     static CallForm empty() {
         return new CallForm(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);

@@ -5,6 +5,8 @@ import org.followthrough.messaging.Unsubscribes;
 import org.followthrough.team.PublicPaths;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,9 +51,17 @@ class UnsubscribeController {
 
     @PostMapping("/api/v1/unsubscribe/{token}")
     @ResponseBody
-    ResponseEntity<Void> oneClick(@PathVariable String token) {
-        return unsubscribes.optOut(token).isPresent()
-                ? ResponseEntity.noContent().build()
-                : ResponseEntity.status(HttpStatus.NOT_FOUND).build();
+    ResponseEntity<ProblemDetail> oneClick(@PathVariable String token) {
+        if (unsubscribes.optOut(token).isPresent()) {
+            return ResponseEntity.noContent().build();
+        }
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.NOT_FOUND,
+                "This unsubscribe link is not one FollowThrough sent, or it was changed on the way; use the link in"
+                        + " the email as it came.");
+        problem.setTitle("Unknown unsubscribe link");
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.followthrough.common.InvalidInput.FieldProblem;
+import org.followthrough.common.PlainText;
 import org.followthrough.prospects.ProspectFields;
 
 /**
@@ -106,6 +107,7 @@ public final class Columns {
 
     public Row read(long row, List<String> cells) {
         var problems = new ArrayList<FieldProblem>();
+        refuseUnsafeText(cells, problems);
         var first = cell(cells, "firstName");
         var last = cell(cells, "lastName");
         var full = cell(cells, "fullName");
@@ -129,6 +131,21 @@ public final class Columns {
                 flag(cells, "doNotCall", problems),
                 flag(cells, "emailOptOut", problems));
         return new Row(row, fields, problems, phone != null ? mobile : null);
+    }
+
+    /**
+     * The text rule ({@link PlainText}) for every mapped cell as the file has it, before a cell is trimmed:
+     * a control character or a bidirectional control rejects the row naming its column, rather than being
+     * trimmed away or stored. Cells are single lines, as the fields they fill are.
+     */
+    private void refuseUnsafeText(List<String> cells, List<FieldProblem> problems) {
+        for (var mapped : indexOf.entrySet()) {
+            int index = mapped.getValue();
+            if (index < cells.size()) {
+                PlainText.problem(cells.get(index), PlainText.Lines.ONE)
+                        .ifPresent(p -> problems.add(new FieldProblem(mapped.getKey(), p)));
+            }
+        }
     }
 
     private boolean has(String field) {

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ScriptCheckController {
 
-    record CheckRequest(ScriptCheck.Kind kind, String text) {}
+    record CheckRequest(ScriptCheck.Kind kind, @org.followthrough.common.PlainText.MultiLine String text) {}
 
     record CheckResult(List<Finding> findings) {}
 

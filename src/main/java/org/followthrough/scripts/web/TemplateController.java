@@ -25,7 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/templates")
 class TemplateController {
 
-    record TemplateRequest(Channel channel, String subject, String body) {}
+    record TemplateRequest(
+            Channel channel, String subject, @org.followthrough.common.PlainText.MultiLine String body) {}
 
     record SavedView(
             String key,

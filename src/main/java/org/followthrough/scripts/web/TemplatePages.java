@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 @Page
 class TemplatePages {
 
-    record TemplateForm(String subject, String body) {}
+    record TemplateForm(String subject, @org.followthrough.common.PlainText.MultiLine String body) {}
 
     /** What the check found, for the findings panel; spoken seconds only for voicemails. */
     record Check(TemplateValidation validation, Integer spokenSeconds, boolean empty) {}

@@ -67,7 +67,8 @@ class SignalController {
             MeterRegistry meters) {
         this.intake = intake;
         this.floodGate = floodGate;
-        this.reader = json.readerFor(SignalRequest.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.reader = org.followthrough.common.PlainText.checking(
+                json.readerFor(SignalRequest.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
         this.clock = clock;
         // several secrets, comma-separated, are active at once while one is being rotated
         this.secrets = Arrays.stream(secret.split(","))
@@ -159,6 +160,12 @@ class SignalController {
                     for (var p : invalid.problems()) {
                         problems.add("[" + i + "]." + p.field(), p.message());
                     }
+                } catch (tools.jackson.databind.DatabindException unreadable) {
+                    var field = unreadable.getPath().stream()
+                            .map(tools.jackson.core.JacksonException.Reference::getPropertyName)
+                            .filter(java.util.Objects::nonNull)
+                            .collect(java.util.stream.Collectors.joining("."));
+                    problems.add("[" + i + "]" + (field.isEmpty() ? "" : "." + field), unreadable.getOriginalMessage());
                 } catch (JacksonException unreadable) {
                     problems.add("[" + i + "]", unreadable.getOriginalMessage());
                 }

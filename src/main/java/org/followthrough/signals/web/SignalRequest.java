@@ -19,7 +19,7 @@ record SignalRequest(
         String name,
         String phone,
         String company,
-        String message) {
+        @org.followthrough.common.PlainText.MultiLine String message) {
 
     Signal toSignal() {
         var problems = new InvalidInput.Collector();

@@ -10,6 +10,7 @@ import org.followthrough.team.NewMember;
 import org.followthrough.team.Role;
 import org.followthrough.team.Team;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -74,6 +75,7 @@ class MemberController {
 
     /** Admins only: the member can no longer sign in, and their prospects and open calls are handed on. */
     @PostMapping("/{id}/deactivate")
+    @PreAuthorize("hasRole('ADMIN')")
     MemberView deactivate(Actor actor, @PathVariable UUID id, @RequestBody(required = false) Deactivation request) {
         return MemberView.of(team.deactivate(actor, id, request == null ? null : request.reassignTo()));
     }
