@@ -34,6 +34,12 @@ class RequestText {
     /** A reader attribute: the JSON comes from a sender and its texts are held to the rule. */
     static final String SENT = PlainText.class.getName() + ".sent";
 
+    /**
+     * A request attribute: the texts of the body being read that the rule refuses, gathered so one
+     * answer names every one of them rather than the first.
+     */
+    static final String REFUSED = PlainText.class.getName() + ".refused";
+
     @Bean
     JacksonModule plainTextModule() {
         return new SimpleModule("followthrough-plain-text")
@@ -62,6 +68,7 @@ class RequestText {
             var request = RequestContextHolder.getRequestAttributes();
             if (request != null) {
                 request.setAttribute(SENT, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
+                request.setAttribute(REFUSED, new InvalidInput.Collector(), RequestAttributes.SCOPE_REQUEST);
             }
             return input;
         }
@@ -73,7 +80,7 @@ class RequestText {
                 MethodParameter parameter,
                 Type targetType,
                 Class<? extends HttpMessageConverter<?>> converter) {
-            done();
+            done().throwIfAny();
             return body;
         }
 
@@ -88,11 +95,16 @@ class RequestText {
             return body;
         }
 
-        private static void done() {
+        /** The texts refused while the body was read, the reading being over. */
+        private static InvalidInput.Collector done() {
             var request = RequestContextHolder.getRequestAttributes();
-            if (request != null) {
-                request.removeAttribute(SENT, RequestAttributes.SCOPE_REQUEST);
+            if (request == null) {
+                return new InvalidInput.Collector();
             }
+            request.removeAttribute(SENT, RequestAttributes.SCOPE_REQUEST);
+            var refused = request.getAttribute(REFUSED, RequestAttributes.SCOPE_REQUEST);
+            request.removeAttribute(REFUSED, RequestAttributes.SCOPE_REQUEST);
+            return refused instanceof InvalidInput.Collector collector ? collector : new InvalidInput.Collector();
         }
     }
 
@@ -102,6 +114,36 @@ class RequestText {
         }
         var request = RequestContextHolder.getRequestAttributes();
         return request != null && request.getAttribute(SENT, RequestAttributes.SCOPE_REQUEST) != null;
+    }
+
+    /** Where the texts refused while the framework reads the body are gathered; none for a body read by hand. */
+    private static InvalidInput.Collector refusedSoFar(DeserializationContext ctxt) {
+        if (ctxt.getAttribute(SENT) != null) {
+            return null;
+        }
+        var request = RequestContextHolder.getRequestAttributes();
+        return request != null
+                        && request.getAttribute(REFUSED, RequestAttributes.SCOPE_REQUEST)
+                                instanceof InvalidInput.Collector collector
+                ? collector
+                : null;
+    }
+
+    /** The field a text is read for, as problems name it: {@code nextStep.agenda}, {@code promises[1]}. */
+    private static String fieldOf(JsonParser p) {
+        var path = new StringBuilder();
+        for (var part : p.streamReadContext().pathAsPointer().toString().split("/")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            if (part.chars().allMatch(Character::isDigit)) {
+                path.append('[').append(part).append(']');
+            } else {
+                path.append(path.isEmpty() ? "" : ".")
+                        .append(part.replace("~1", "/").replace("~0", "~"));
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
     }
 
     /** The reader, holding the texts it reads to the rule: for bodies read by hand. */
@@ -139,7 +181,11 @@ class RequestText {
             }
             var problem = PlainText.problem(text, lines);
             if (problem.isPresent()) {
-                throw new Refused(p, problem.get());
+                var gathered = refusedSoFar(ctxt);
+                if (gathered == null) {
+                    throw new Refused(p, problem.get());
+                }
+                gathered.add(fieldOf(p), problem.get());
             }
             return text;
         }

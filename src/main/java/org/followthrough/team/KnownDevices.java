@@ -67,6 +67,8 @@ class KnownDevices {
     AuthenticationSuccessHandler rememberingTheDevice() {
         var next = new SavedRequestAwareAuthenticationSuccessHandler();
         next.setDefaultTargetUrl("/");
+        // the page a stranger asked for travels in the same cookie it was kept in
+        next.setRequestCache(SignInFirst.pagesToReturnTo());
         return (HttpServletRequest request, HttpServletResponse response, Authentication signedIn) -> {
             members.credentialsByEmail(signedIn.getName()).ifPresent(credentials -> {
                 var cookie = new Cookie(COOKIE, cookieFor(credentials.member().email(), credentials.passwordHash()));

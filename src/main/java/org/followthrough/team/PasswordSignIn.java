@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
@@ -25,11 +26,12 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * account lockout, is documented: here and in the README), V6.3.1 (controls against credential stuffing
  * and password brute force) and V2.4.1 (anti-automation). Guessing is held three ways: per account (at
  * most 40 guesses an hour, {@link SignInThrottle#DEFAULT}), per source address over all accounts
- * ({@link SignInThrottle#PER_SOURCE}), and per known device. A browser the member signed in from before
+ * ({@link SignInLimits}), and per known device. A browser the member signed in from before
  * ({@link KnownDevices}) is counted on its own, so someone failing on purpose elsewhere locks the account
  * for every other device but never for its owner's own browser.
  */
 @Component
+@EnableConfigurationProperties(SignInLimits.class)
 class PasswordSignIn implements AuthenticationProvider {
 
     static final String WRONG = "Email or password is wrong.";
@@ -39,15 +41,22 @@ class PasswordSignIn implements AuthenticationProvider {
     private final KnownDevices devices;
     private final PasswordEncoder encoder;
     private final Clock clock;
+    private final SignInThrottle perSource;
     private final String unknownMemberHash;
 
     PasswordSignIn(
-            Members members, SignInAttempts attempts, KnownDevices devices, PasswordEncoder encoder, Clock clock) {
+            Members members,
+            SignInAttempts attempts,
+            KnownDevices devices,
+            PasswordEncoder encoder,
+            Clock clock,
+            SignInLimits limits) {
         this.members = members;
         this.attempts = attempts;
         this.devices = devices;
         this.encoder = encoder;
         this.clock = clock;
+        this.perSource = limits.perSource();
         this.unknownMemberHash = encoder.encode("no member has this password, it only spends time");
     }
 
@@ -62,7 +71,7 @@ class PasswordSignIn implements AuthenticationProvider {
         // counted as failed before the password is checked, so guesses sent side by side are each held back
         var source = device.isEmpty() && request != null ? "source|" + request.getRemoteAddr() : null;
         if (source != null) {
-            attempts.take(source, now, SignInThrottle.PER_SOURCE).ifPresent(wait -> {
+            attempts.take(source, now, perSource).ifPresent(wait -> {
                 throw new LockedException(blockedMessage(wait.locked(), now, wait.until(), "from this network"));
             });
         }

@@ -19,13 +19,6 @@ record SignInThrottle(int freeFailures, int lockAfter, Duration lockFor) {
      */
     static final SignInThrottle DEFAULT = new SignInThrottle(3, 10, Duration.ofMinutes(15));
 
-    /**
-     * Each source (remote address), over every account it tries: 10 free tries, then doubling waits, and
-     * an hour's lock at the 30th failure, so one machine cannot spread its guesses over many accounts
-     * (at most 30 in its first hour, then 30 every hour and some). A right password gives one try back.
-     */
-    static final SignInThrottle PER_SOURCE = new SignInThrottle(10, 30, Duration.ofHours(1));
-
     SignInThrottle {
         if (freeFailures < 1 || lockAfter <= freeFailures || lockFor.isNegative() || lockFor.isZero()) {
             throw new IllegalArgumentException("a throttle needs 0 < freeFailures < lockAfter and a positive lock");

@@ -226,9 +226,12 @@ class ProspectApiTest {
                 .bodyJson()
                 .extractingPath("$.errors[0].field")
                 .isEqualTo("q");
-        assertThat(post(rep, body("Line\\nBreak Allowed", unique("lines"), null, "US", null)))
-                .as("tabs and line breaks are text, as in a multi-line cell of an imported file")
-                .hasStatus(HttpStatus.CREATED);
+        assertThat(post(rep, body("Line\\nBreak", unique("lines"), null, "US", null)))
+                .as("a name is one line: a line break in it is refused, naming the field")
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("fullName");
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -27,6 +28,11 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * Every wait is passed on the test clock.
  */
 @ApplicationTest
+@TestPropertySource(
+        properties = {
+            "followthrough.security.sign-in.per-source-free-failures=10",
+            "followthrough.security.sign-in.per-source-lock-after=30"
+        })
 class LockoutCannotBeTurnedAgainstAMemberTest {
 
     @Autowired
