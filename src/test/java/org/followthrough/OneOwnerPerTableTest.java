@@ -36,7 +36,7 @@ class OneOwnerPerTableTest {
                             "prospect_keys",
                             "imports",
                             "import_errors")),
-            Map.entry("cadence", Set.of("cadences")),
+            Map.entry("cadence", Set.of("cadences", "calling_hours", "days_off")),
             Map.entry("calls", Set.of("enrolments", "appointments", "tasks", "touches", "leads_without_next_step")),
             Map.entry("analytics", Set.of("call_hours")),
             Map.entry("inbound", Set.of("hot_page_settings")),

@@ -13,7 +13,13 @@ import java.util.Set;
  */
 public final class Countries {
 
-    private static final Set<String> CODES = Set.of(Locale.getISOCountries());
+    /**
+     * ISO 3166-1's countries, and the three places with phone plans of their own that it only reserves
+     * (Ascension AC, Tristan da Cunha TA) or leaves to common use (Kosovo XK): libphonenumber reads their
+     * numbers against them, so a prospect there can be given their country.
+     */
+    private static final Set<String> CODES = codes();
+
     private static final Map<String, String> BY_NAME = names();
     /** Files repeat the same few spellings a million times; each is worked out once. */
     private static final Map<String, Optional<String>> SEEN = new java.util.concurrent.ConcurrentHashMap<>();
@@ -49,6 +55,12 @@ public final class Countries {
             return Optional.of("GB");
         }
         return Optional.ofNullable(BY_NAME.get(key(trimmed)));
+    }
+
+    private static Set<String> codes() {
+        var codes = new java.util.HashSet<>(Set.of(Locale.getISOCountries()));
+        codes.addAll(Set.of("AC", "TA", "XK"));
+        return Set.copyOf(codes);
     }
 
     public static String hint() {

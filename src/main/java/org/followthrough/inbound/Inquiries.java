@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.UUID;
 import org.followthrough.calls.RaisedCalls;
 import org.followthrough.common.InvalidInput;
-import org.followthrough.common.Refusal;
 import org.followthrough.prospects.Prospect;
 import org.followthrough.prospects.ProspectFields;
 import org.followthrough.prospects.Prospects;
@@ -88,7 +87,12 @@ class Inquiries {
     void on(SignalsReceived received) {
         var batch = signals.received(received.signalIds());
         if (batch.size() <= 1) {
-            transactions.executeWithoutResult(status -> batch.forEach(this::handle));
+            try {
+                transactions.executeWithoutResult(status -> batch.forEach(this::handle));
+            } catch (RuntimeException failed) {
+                batch.forEach(this::failing);
+                throw failed;
+            }
             return;
         }
         try {
@@ -101,11 +105,22 @@ class Inquiries {
                     transactions.executeWithoutResult(status -> handle(one));
                 } catch (RuntimeException alone) {
                     log.warn("Signal {} could not be handled; it will be retried", one.signalId(), alone);
+                    failing(one);
                     failing.add(one.signalId());
                 }
             }
             transactions.executeWithoutResult(
                     status -> failing.forEach(id -> events.publishEvent(new SignalsReceived(List.of(id)))));
+        }
+    }
+
+    /** An inquiry that failed stays visible to administrators until a retry takes it (R23). */
+    private void failing(SignalReceived received) {
+        if (received.signal().type() == SignalType.INQUIRY) {
+            transactions.executeWithoutResult(status -> signals.failing(
+                    received.signalId(),
+                    "Could not be turned into a prospect and a call yet; FollowThrough tries again"
+                            + " (the server log has the error with this signal's id)."));
         }
     }
 
@@ -120,26 +135,38 @@ class Inquiries {
         var prospect = signal.email() == null
                 ? null
                 : prospects.byEmail(signal.email()).orElse(null);
-        if (prospect == null) {
-            prospect = create(signal, colleagueOwner(received));
-            if (prospect == null) {
+        String warning = null;
+        boolean known = prospect != null;
+        if (!known) {
+            var taken = create(received, colleagueOwner(received));
+            if (taken == null) {
                 return;
             }
-            signals.attach(received.signalId(), prospect.id());
-        } else {
+            prospect = taken.saved().prospect();
+            // someone known by phone alone wrote in again without an email
+            known = !taken.saved().created();
+            warning = warning(taken, prospect);
+        }
+        if (known) {
             prospect = refreshed(prospect, signal);
             if (!prospect.stage().isOpen() || triggers.cold(prospect)) {
-                var reason = "Web inquiry " + triggers.ago(signal) + " (matched by email " + signal.email() + ")"
+                var reason = "Web inquiry " + triggers.ago(signal) + " (matched by "
+                        + (signal.email() == null ? "phone " + prospect.phoneE164() : "email " + signal.email()) + ")"
                         + (signal.message() == null || signal.message().isBlank()
                                 ? ""
                                 : ": " + abbreviate(signal.message()));
                 if (triggers.raise(prospect, reason) != null) {
                     meters.timer(LATENCY).record(java.time.Duration.between(received.receivedAt(), clock.instant()));
                 }
+                signals.taken(received.signalId(), prospect.id(), null);
                 return;
             }
         }
+        if (prospect.doNotCall()) {
+            warning = (warning == null ? "" : warning + " ") + "The prospect may not be called: no call was raised.";
+        }
         raise(prospect, signal);
+        signals.taken(received.signalId(), prospect.id(), warning);
         meters.timer(LATENCY).record(java.time.Duration.between(received.receivedAt(), clock.instant()));
     }
 
@@ -182,37 +209,56 @@ class Inquiries {
         return value != null && !value.isBlank();
     }
 
-    private Prospect create(Signal s, String owner) {
+    /**
+     * A new person: a value their form gave that cannot be read (a time zone, a region, a phone beside an
+     * email) is set aside and named in a warning; an inquiry that names nobody FollowThrough can reach, or
+     * someone erased, is rejected, visibly, with why.
+     */
+    private Prospects.Taken create(SignalReceived received, String owner) {
+        var s = received.signal();
         var name = s.name() != null && !s.name().isBlank()
                 ? s.name()
                 : s.email() == null
                         ? "Web inquiry"
                         : s.email().substring(0, s.email().indexOf('@'));
-        try {
-            return prospects
-                    .create(
-                            WEB_FORM,
-                            new ProspectFields(
-                                    name,
-                                    null,
-                                    s.email(),
-                                    s.phone(),
-                                    s.company(),
-                                    s.domain(),
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    owner,
-                                    null,
-                                    null),
-                            false,
-                            "SIGNAL")
-                    .prospect();
-        } catch (InvalidInput | Refusal refused) {
-            log.info("Inquiry {} names nobody FollowThrough can contact: {}", s.id(), refused.getMessage());
+        var taken = prospects.createWhatFits(
+                WEB_FORM,
+                new ProspectFields(
+                        name,
+                        null,
+                        s.email(),
+                        s.phone(),
+                        s.company(),
+                        s.domain(),
+                        null,
+                        s.country(),
+                        s.region(),
+                        s.timeZone(),
+                        null,
+                        owner,
+                        null,
+                        null),
+                "SIGNAL");
+        if (taken.saved() == null) {
+            signals.rejected(received.signalId(), "Not taken: " + taken.refused());
             return null;
         }
+        return taken;
+    }
+
+    private static String warning(Prospects.Taken taken, Prospect prospect) {
+        if (taken.setAside().isEmpty()) {
+            return null;
+        }
+        return "Taken without what could not be read: " + described(taken.setAside()) + ". The prospect's time zone is "
+                + prospect.timeZone().getId() + " ("
+                + prospect.timeZoneSource().name().toLowerCase(java.util.Locale.ROOT)
+                + ").";
+    }
+
+    private static String described(List<InvalidInput.FieldProblem> problems) {
+        return String.join(
+                "; ", problems.stream().map(p -> p.field() + " " + p.message()).toList());
     }
 
     /** Someone new or being worked: their next cadence call comes forward as an inbound call. */

@@ -14,6 +14,7 @@ import org.followthrough.common.EmailAddress;
 import org.followthrough.common.InvalidInput;
 import org.followthrough.common.InvalidInput.FieldProblem;
 import org.followthrough.common.PlainText;
+import org.followthrough.common.Regions;
 import org.followthrough.common.TimeZones;
 import org.followthrough.team.Actor;
 import org.followthrough.team.Member;
@@ -38,9 +39,12 @@ final class Intake {
             String domain,
             String industry,
             String country,
+            String region,
+            boolean regionGiven,
             ZoneId zone,
             TimeZoneSource zoneSource,
             String zoneNote,
+            List<ZoneId> zoneCandidates,
             DecisionRole decisionRole,
             UUID ownerId,
             boolean doNotCall,
@@ -95,6 +99,8 @@ final class Intake {
                 in.industry(),
                 "country",
                 in.country(),
+                "region",
+                in.region(),
                 "timeZone",
                 in.timeZone(),
                 "decisionRole",
@@ -115,16 +121,20 @@ final class Intake {
         var email = email(in.email(), problems);
         var country = country(in.country(), problems);
         // a country given but not understood is reported on its own; the phone is then read without one
-        var region = country != null ? country : problems.has("country") ? null : context.defaultCountry();
-        var phone = phone(in.phone(), region, problems);
+        var dialFrom = country != null ? country : problems.has("country") ? null : context.defaultCountry();
+        var phone = phone(in.phone(), dialFrom, problems);
         if (email == null && phone.isEmpty() && !problems.has("email") && !problems.has("phone")) {
             problems.add("email", "give an email or a phone number (or both), so the prospect can be reached");
         }
         if (country == null && phone.isPresent()) {
             country = phone.get().region();
         }
+        var region = region(in.region(), country, problems);
+        if (country == null && region != null) {
+            country = Regions.countryOf(region);
+        }
         var domain = domain(in.companyDomain(), problems);
-        var zone = zone(in.timeZone(), phone, country, context, problems);
+        var zone = zone(in.timeZone(), phone, country, region, context, problems);
         var role = decisionRole(in.decisionRole(), problems);
         var owner = owner(in.owner(), context, problems);
         if (!problems.isEmpty()) {
@@ -140,9 +150,12 @@ final class Intake {
                         domain,
                         industry,
                         country,
+                        zone.region(),
+                        region != null,
                         zone.zone(),
                         zone.source(),
                         zone.note(),
+                        zone.candidates(),
                         role,
                         owner,
                         Boolean.TRUE.equals(in.doNotCall()),
@@ -159,37 +172,75 @@ final class Intake {
         }
     }
 
-    private record Zone(ZoneId zone, TimeZoneSource source, String note) {}
+    private record Zone(ZoneId zone, TimeZoneSource source, String note, List<ZoneId> candidates, String region) {
 
+        Zone(ZoneId zone, TimeZoneSource source, String note, String region) {
+            this(zone, source, note, List.of(zone), region);
+        }
+
+        static Zone of(ZoneInference.Inferred inferred, TimeZoneSource source, String givenRegion) {
+            return new Zone(
+                    inferred.zone(),
+                    source,
+                    inferred.note(),
+                    inferred.candidates(),
+                    givenRegion != null ? givenRegion : inferred.region());
+        }
+    }
+
+    /**
+     * A zone given is the prospect's only candidate: someone said so. Else the phone's area, else the
+     * country (each with every zone the prospect may be in), else the organisation's zone.
+     */
     private static Zone zone(
             String given,
             Optional<PhoneNumbers.Parsed> phone,
             String country,
+            String region,
             Context context,
             InvalidInput.Collector problems) {
+        var phoneRegion = region != null
+                ? region
+                : phone.map(p -> ZoneInference.regionNamed(p.place(), p.region()))
+                        .orElse(null);
         if (text(given) != null) {
             var zone = TimeZones.parse(given);
             if (zone.isEmpty()) {
-                problems.add("timeZone", "'" + given.trim() + "' is not a time zone; " + TimeZones.hint());
-                return new Zone(context.defaultZone(), TimeZoneSource.DEFAULT, null);
+                problems.add("timeZone", "'" + abbreviate(given.trim()) + "' is not a time zone; " + TimeZones.hint());
+                return new Zone(context.defaultZone(), TimeZoneSource.DEFAULT, null, region);
             }
-            return new Zone(zone.get(), TimeZoneSource.GIVEN, null);
+            return new Zone(zone.get(), TimeZoneSource.GIVEN, null, phoneRegion);
         }
-        var fromPhone = phone.flatMap(PhoneNumbers::zoneOf);
+        var fromPhone = phone.flatMap(p -> ZoneInference.fromPhone(p, region, country));
         if (fromPhone.isPresent()) {
-            return new Zone(
-                    fromPhone.get().zone(),
-                    TimeZoneSource.PHONE,
-                    fromPhone.get().note());
+            return Zone.of(fromPhone.get(), TimeZoneSource.PHONE, region);
         }
-        var fromCountry = country == null ? Optional.<PhoneNumbers.Guess>empty() : PhoneNumbers.zoneOfCountry(country);
+        var fromCountry =
+                country == null ? Optional.<ZoneInference.Inferred>empty() : ZoneInference.fromCountry(country, region);
         if (fromCountry.isPresent()) {
-            return new Zone(
-                    fromCountry.get().zone(),
-                    TimeZoneSource.COUNTRY,
-                    fromCountry.get().note());
+            return Zone.of(fromCountry.get(), TimeZoneSource.COUNTRY, region);
         }
-        return new Zone(context.defaultZone(), TimeZoneSource.DEFAULT, "the organisation's time zone");
+        return new Zone(context.defaultZone(), TimeZoneSource.DEFAULT, "the organisation's time zone", region);
+    }
+
+    /** The region's ISO 3166-2 code; one outside the prospect's country is refused, naming both. */
+    private static String region(String given, String country, InvalidInput.Collector problems) {
+        if (text(given) == null) {
+            return null;
+        }
+        var region = Regions.parse(given, country);
+        if (region.isPresent()) {
+            return region.get();
+        }
+        var elsewhere = country == null ? Optional.<String>empty() : Regions.parse(given, null);
+        problems.add(
+                "region",
+                elsewhere.isPresent()
+                        ? elsewhere.get() + " is not a region of " + country
+                                + "; give a region of the prospect's country"
+                        : "'" + abbreviate(given.trim()) + "' is not a region"
+                                + (country == null ? "" : " of " + country) + "; " + Regions.hint(country));
+        return null;
     }
 
     private static UUID owner(String given, Context context, InvalidInput.Collector problems) {
@@ -280,7 +331,7 @@ final class Intake {
         } catch (IllegalArgumentException e) {
             host = "";
         }
-        if (!DOMAIN.matcher(host).matches()) {
+        if (host.length() > 253 || !DOMAIN.matcher(host).matches()) {
             problems.add("companyDomain", "'" + abbreviate(text) + "' is not a web domain; write it like acme.com");
             return null;
         }

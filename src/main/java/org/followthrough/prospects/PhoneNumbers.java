@@ -4,49 +4,36 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import com.google.i18n.phonenumbers.geocoding.PhoneNumberOfflineGeocoder;
+import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
+import org.followthrough.common.TimeZones;
 
 /**
  * Phone numbers as libphonenumber reads them: parsed against the prospect's country, stored in
- * E.164, and mapped to the time zones of their area.
+ * E.164, with the zones libphonenumber maps them to and the place its geocoder names for them.
  */
 final class PhoneNumbers {
 
-    /** The zone most people of a country with several zones live in, for numbers whose area is ambiguous. */
-    private static final Map<String, String> MOST_POPULOUS = Map.ofEntries(
-            Map.entry("US", "America/New_York"),
-            Map.entry("CA", "America/Toronto"),
-            Map.entry("AU", "Australia/Sydney"),
-            Map.entry("BR", "America/Sao_Paulo"),
-            Map.entry("RU", "Europe/Moscow"),
-            Map.entry("MX", "America/Mexico_City"),
-            Map.entry("ID", "Asia/Jakarta"),
-            Map.entry("KZ", "Asia/Almaty"),
-            Map.entry("AR", "America/Argentina/Buenos_Aires"),
-            Map.entry("CL", "America/Santiago"),
-            Map.entry("ES", "Europe/Madrid"),
-            Map.entry("PT", "Europe/Lisbon"),
-            Map.entry("NZ", "Pacific/Auckland"),
-            Map.entry("CD", "Africa/Kinshasa"),
-            Map.entry("EC", "America/Guayaquil"),
-            Map.entry("MN", "Asia/Ulaanbaatar"),
-            Map.entry("UA", "Europe/Kyiv"));
-
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final PhoneNumberToTimeZonesMapper ZONES = PhoneNumberToTimeZonesMapper.getInstance();
+    private static final PhoneNumberOfflineGeocoder GEOCODER = PhoneNumberOfflineGeocoder.getInstance();
 
-    /** A number FollowThrough can dial, and the zones its area lies in. */
-    record Parsed(String e164, String region, List<String> zones) {}
-
-    /** A time zone and why it was chosen. */
-    record Guess(ZoneId zone, String note) {}
+    /**
+     * A number FollowThrough can dial: its country, whether libphonenumber ties it to a place (a landline
+     * is, a mobile or toll-free number mostly is not), the zones libphonenumber maps it to (canonical)
+     * and the geocoder's English description of where it is ("Alaska", "Fairbanks, AK", "Perth"; empty
+     * when it names none).
+     */
+    record Parsed(String e164, String region, String kind, boolean geographic, List<ZoneId> zones, String place) {}
 
     private PhoneNumbers() {}
 
-    /** The number in E.164, or empty when it is not a valid number (for the given country when it has no +). */
+    /** The number, or empty when it is not a valid number (for the given country when it has no +). */
     static Optional<Parsed> parse(String text, String defaultRegion) {
         try {
             PhoneNumber number = UTIL.parse(text, defaultRegion == null ? "ZZ" : defaultRegion);
@@ -55,10 +42,14 @@ final class PhoneNumbers {
             if (region == null || !UTIL.isValidNumberForRegion(number, region)) {
                 return Optional.empty();
             }
-            var zones = ZONES.getTimeZonesForGeographicalNumber(number).stream()
-                    .filter(z -> !z.equals(PhoneNumberToTimeZonesMapper.getUnknownTimeZone()))
-                    .toList();
-            return Optional.of(new Parsed(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164), region, zones));
+            return Optional.of(new Parsed(
+                    UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164),
+                    // a number of no country (+800 international freephone, +882 networks) has no region
+                    PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY.equals(region) ? null : region,
+                    kind(UTIL.getNumberType(number)),
+                    UTIL.isNumberGeographical(number),
+                    zonesOf(number),
+                    GEOCODER.getDescriptionForNumber(number, Locale.ENGLISH, region)));
         } catch (NumberParseException e) {
             return Optional.empty();
         }
@@ -80,38 +71,42 @@ final class PhoneNumbers {
         }
     }
 
-    /** The zone of a number's area; when the data lists several, the country's most populous, saying so. */
-    static Optional<Guess> zoneOf(Parsed phone) {
-        return pick(phone.zones(), phone.region(), "the number's area spans ");
+    /** The kind of number in words a rep reads: "mobile", "toll-free", "shared-cost". */
+    private static String kind(PhoneNumberUtil.PhoneNumberType type) {
+        return switch (type) {
+            case FIXED_LINE -> "landline";
+            case FIXED_LINE_OR_MOBILE -> "landline or mobile";
+            case TOLL_FREE -> "toll-free";
+            case PREMIUM_RATE -> "premium-rate";
+            case SHARED_COST -> "shared-cost";
+            case VOIP -> "VoIP";
+            case PERSONAL_NUMBER -> "personal";
+            case UAN -> "company (UAN)";
+            default -> type.name().toLowerCase(Locale.ROOT);
+        };
     }
 
-    /** The zone of a country; for a country with several, its most populous, saying so. */
-    static Optional<Guess> zoneOfCountry(String country) {
-        var populous = MOST_POPULOUS.get(country);
-        if (populous != null) {
-            return Optional.of(new Guess(
-                    ZoneId.of(populous), country + " has several time zones; took the most populous, " + populous));
-        }
+    /** The zones of a country's example number, for a country the tz database does not list. */
+    static List<ZoneId> zonesOfCountry(String country) {
         var example = UTIL.getExampleNumber(country);
-        if (example == null) {
-            return Optional.empty();
-        }
-        var zones = ZONES.getTimeZonesForGeographicalNumber(example).stream()
-                .filter(z -> !z.equals(PhoneNumberToTimeZonesMapper.getUnknownTimeZone()))
-                .toList();
-        return pick(zones, country, country + " spans ");
+        return example == null ? List.of() : zonesOf(example);
     }
 
-    private static Optional<Guess> pick(List<String> zones, String region, String ambiguity) {
-        if (zones.isEmpty()) {
-            return Optional.empty();
+    private static List<ZoneId> zonesOf(PhoneNumber number) {
+        var zones = new ArrayList<ZoneId>();
+        for (var name : ZONES.getTimeZonesForNumber(number)) {
+            if (name.equals(PhoneNumberToTimeZonesMapper.getUnknownTimeZone())) {
+                continue;
+            }
+            try {
+                var zone = TimeZones.canonical(ZoneId.of(name));
+                if (!zones.contains(zone)) {
+                    zones.add(zone);
+                }
+            } catch (DateTimeException unknownToTheJdk) {
+                // libphonenumber's data may name a zone newer than the JDK's rules: it cannot be planned in
+            }
         }
-        if (zones.size() == 1) {
-            return Optional.of(new Guess(ZoneId.of(zones.get(0)), null));
-        }
-        var populous = region == null ? null : MOST_POPULOUS.get(region);
-        var chosen = populous != null && zones.contains(populous) ? populous : zones.get(0);
-        return Optional.of(new Guess(
-                ZoneId.of(chosen), ambiguity + String.join(", ", zones) + "; took " + chosen + ", the most populous"));
+        return zones;
     }
 }

@@ -20,9 +20,13 @@ final class ProspectChanges {
             "companyDomain",
             "industry",
             "country",
+            "region",
             "timeZone",
             "decisionRole",
             "owner");
+    /** Another name a request may use for a field: a US prospect's region is their state. */
+    static final Map<String, String> ALIASES = Map.of("state", "region");
+
     static final List<String> FLAG_FIELDS = List.of("doNotCall", "emailOptOut");
 
     private ProspectChanges() {}
@@ -38,6 +42,8 @@ final class ProspectChanges {
         fields.put("companyDomain", p.companyDomain());
         fields.put("industry", p.industry());
         fields.put("country", p.country());
+        // a region read from the phone is read again, so a new phone moves it
+        fields.put("region", p.regionGiven() ? p.region() : null);
         // a zone FollowThrough inferred is inferred again, so a new phone or country moves it
         fields.put(
                 "timeZone",
@@ -53,7 +59,8 @@ final class ProspectChanges {
     static ProspectFields apply(Prospect current, Map<String, Object> changes, String ownerEmail) {
         var problems = new InvalidInput.Collector();
         var fields = fieldsOf(current, ownerEmail);
-        changes.forEach((name, value) -> {
+        changes.forEach((given, value) -> {
+            var name = ALIASES.getOrDefault(given, given);
             if (TEXT_FIELDS.contains(name)) {
                 if (value == null || value instanceof String) {
                     fields.put(name, value);
@@ -88,11 +95,33 @@ final class ProspectChanges {
         putIfGiven(fields, "companyDomain", given.companyDomain());
         putIfGiven(fields, "industry", given.industry());
         putIfGiven(fields, "country", given.country());
+        putIfGiven(fields, "region", given.region());
         putIfGiven(fields, "timeZone", given.timeZone());
         putIfGiven(fields, "decisionRole", given.decisionRole());
         putIfGiven(fields, "owner", given.owner());
         putIfGiven(fields, "doNotCall", given.doNotCall());
         putIfGiven(fields, "emailOptOut", given.emailOptOut());
+        return toFields(fields);
+    }
+
+    /** The fields with the named ones left out, as if they had not been given. */
+    static ProspectFields without(ProspectFields given, Set<String> names) {
+        var fields = new HashMap<String, Object>();
+        putIfGiven(fields, "fullName", given.fullName());
+        putIfGiven(fields, "title", given.title());
+        putIfGiven(fields, "email", given.email());
+        putIfGiven(fields, "phone", given.phone());
+        putIfGiven(fields, "company", given.company());
+        putIfGiven(fields, "companyDomain", given.companyDomain());
+        putIfGiven(fields, "industry", given.industry());
+        putIfGiven(fields, "country", given.country());
+        putIfGiven(fields, "region", given.region());
+        putIfGiven(fields, "timeZone", given.timeZone());
+        putIfGiven(fields, "decisionRole", given.decisionRole());
+        putIfGiven(fields, "owner", given.owner());
+        putIfGiven(fields, "doNotCall", given.doNotCall());
+        putIfGiven(fields, "emailOptOut", given.emailOptOut());
+        fields.keySet().removeAll(names);
         return toFields(fields);
     }
 
@@ -105,7 +134,9 @@ final class ProspectChanges {
         compare(changed, "phone", before.phoneE164(), after.phoneE164());
         compare(changed, "company", before.accountId(), after.accountId());
         compare(changed, "country", before.country(), after.country());
+        compare(changed, "region", before.region(), after.region());
         compare(changed, "timeZone", before.timeZone(), after.timeZone());
+        compare(changed, "timeZoneCandidates", before.timeZoneCandidates(), after.timeZoneCandidates());
         compare(changed, "decisionRole", before.decisionRole(), after.decisionRole());
         compare(changed, "owner", before.ownerId(), after.ownerId());
         compare(changed, "doNotCall", before.doNotCall(), after.doNotCall());
@@ -135,6 +166,7 @@ final class ProspectChanges {
                 (String) f.get("companyDomain"),
                 (String) f.get("industry"),
                 (String) f.get("country"),
+                (String) f.get("region"),
                 (String) f.get("timeZone"),
                 (String) f.get("decisionRole"),
                 (String) f.get("owner"),

@@ -127,12 +127,18 @@ class ProspectRows {
                 .findFirst();
     }
 
-    static final String INSERT =
+    /** The columns an insert writes, in the order of {@link #insertParams}; an import's COPY names them too. */
+    static final String COLUMNS =
             """
-            insert into prospects (id, account_id, owner_id, full_name, title, email, phone_e164, time_zone,
-                time_zone_source, time_zone_note, country, decision_role, do_not_call, email_opt_out, source,
-                import_id, created_at, updated_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            id, account_id, owner_id, full_name, title, email, phone_e164, time_zone, time_zone_source, time_zone_note,
+                time_zone_candidates, country, region, region_given, decision_role, do_not_call, email_opt_out,
+                source, import_id, created_at, updated_at""";
+
+    static final String INSERT = "insert into prospects (" + COLUMNS + ")"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** What the candidates column holds at most: every zone of the country with the most has a third of it. */
+    static final int CANDIDATES_LENGTH = 2000;
 
     void insert(UUID id, Intake.Checked c, UUID accountId, String source, UUID importId, Instant now) {
         jdbc.sql(INSERT)
@@ -152,7 +158,10 @@ class ProspectRows {
         params.add(c.zone().getId());
         params.add(c.zoneSource().name());
         params.add(c.zoneNote());
+        params.add(candidates(c.zoneCandidates()));
         params.add(c.country());
+        params.add(c.region());
+        params.add(c.regionGiven());
         params.add(c.decisionRole().name());
         params.add(c.doNotCall());
         params.add(c.emailOptOut());
@@ -166,8 +175,8 @@ class ProspectRows {
     static final String UPDATE =
             """
             update prospects set account_id = ?, owner_id = ?, full_name = ?, title = ?, email = ?, phone_e164 = ?,
-                time_zone = ?, time_zone_source = ?, time_zone_note = ?, country = ?, decision_role = ?,
-                do_not_call = ?, email_opt_out = ?, updated_at = ?
+                time_zone = ?, time_zone_source = ?, time_zone_note = ?, time_zone_candidates = ?, country = ?,
+                region = ?, region_given = ?, decision_role = ?, do_not_call = ?, email_opt_out = ?, updated_at = ?
             where id = ?""";
 
     static Object[] updateParams(UUID id, Intake.Checked c, UUID accountId, Instant now) {
@@ -181,7 +190,10 @@ class ProspectRows {
             c.zone().getId(),
             c.zoneSource().name(),
             c.zoneNote(),
+            candidates(c.zoneCandidates()),
             c.country(),
+            c.region(),
+            c.regionGiven(),
             c.decisionRole().name(),
             c.doNotCall(),
             c.emailOptOut(),
@@ -210,6 +222,31 @@ class ProspectRows {
         jdbc.sql("delete from prospects where id = ?").param(id).update();
     }
 
+    /**
+     * The candidates as stored: zone ids separated by spaces, the chosen first; null for a zone that is
+     * its own only candidate. Never longer than the column, whatever the data: the chosen zone and as
+     * many of the others as fit.
+     */
+    static String candidates(List<ZoneId> zones) {
+        if (zones == null || zones.size() < 2) {
+            return null;
+        }
+        var text = new StringBuilder(zones.get(0).getId());
+        for (var zone : zones.subList(1, zones.size())) {
+            if (text.length() + 1 + zone.getId().length() <= CANDIDATES_LENGTH) {
+                text.append(' ').append(zone.getId());
+            }
+        }
+        return text.toString();
+    }
+
+    private static List<ZoneId> candidates(String zone, String stored) {
+        if (stored == null || stored.isBlank()) {
+            return List.of(ZoneId.of(zone));
+        }
+        return java.util.Arrays.stream(stored.split(" ")).map(ZoneId::of).toList();
+    }
+
     static Prospect map(ResultSet rs, int row) throws SQLException {
         return new Prospect(
                 Sql.uuid(rs, "id"),
@@ -221,7 +258,10 @@ class ProspectRows {
                 ZoneId.of(rs.getString("time_zone")),
                 TimeZoneSource.valueOf(rs.getString("time_zone_source")),
                 rs.getString("time_zone_note"),
+                candidates(rs.getString("time_zone"), rs.getString("time_zone_candidates")),
                 rs.getString("country"),
+                rs.getString("region"),
+                rs.getBoolean("region_given"),
                 Sql.uuid(rs, "account_id"),
                 rs.getString("company"),
                 rs.getString("company_domain"),

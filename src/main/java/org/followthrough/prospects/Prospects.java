@@ -2,6 +2,7 @@ package org.followthrough.prospects;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.followthrough.common.Ids;
@@ -26,6 +27,14 @@ public class Prospects {
 
     /** A stored prospect and whether it was new. */
     public record Saved(Prospect prospect, boolean created) {}
+
+    /**
+     * What became of a prospect described outside FollowThrough: stored (or found: {@code saved.created()} is
+     * false for someone already known by the same email or phone) with the values set aside, each with why;
+     * or, with {@code saved} null, refused for the reason {@code refused} gives.
+     */
+    public record Taken(
+            Saved saved, java.util.List<org.followthrough.common.InvalidInput.FieldProblem> setAside, String refused) {}
 
     private final ProspectRows rows;
     private final Accounts accounts;
@@ -81,6 +90,57 @@ public class Prospects {
         }
         events.publishEvent(new ProspectCreated(id, checked.ownerId(), source));
         return new Saved(rows.byId(id).orElseThrow(), true);
+    }
+
+    /**
+     * Adds a prospect like {@link #create}, but a value that cannot be taken (a time zone or region nobody
+     * can read, a phone that is no number) is set aside instead of refusing the rest, and named in the
+     * answer: for what people type into forms outside FollowThrough, where nobody is there to correct it.
+     * Refused only when what is left names nobody FollowThrough can reach, or someone erased. The refusal
+     * is the answer, not an exception, so the caller's transaction goes on to record it.
+     */
+    @Transactional
+    public Taken createWhatFits(Actor actor, ProspectFields fields, String source) {
+        try {
+            return taken(actor, fields, source);
+        } catch (org.followthrough.common.InvalidInput invalid) {
+            return new Taken(null, List.of(), described(invalid.problems()));
+        } catch (Refusal refused) {
+            if (refused.properties().get("existingId") instanceof UUID existing) {
+                var found = rows.byId(existing);
+                if (found.isPresent()) {
+                    return new Taken(new Saved(found.get(), false), List.of(), null);
+                }
+            }
+            if (Boolean.TRUE.equals(refused.properties().get("suppressed"))) {
+                return new Taken(null, List.of(), refused.getMessage());
+            }
+            throw refused;
+        }
+    }
+
+    private static String described(List<org.followthrough.common.InvalidInput.FieldProblem> problems) {
+        return String.join(
+                "; ", problems.stream().map(p -> p.field() + " " + p.message()).toList());
+    }
+
+    private Taken taken(Actor actor, ProspectFields fields, String source) {
+        var setAside = new java.util.ArrayList<org.followthrough.common.InvalidInput.FieldProblem>();
+        var wanted = fields;
+        var outcome = Intake.check(wanted, context(actor, source));
+        while (outcome.checked() == null) {
+            var refused = outcome.problems().stream()
+                    .map(org.followthrough.common.InvalidInput.FieldProblem::field)
+                    .collect(java.util.stream.Collectors.toSet());
+            var without = ProspectChanges.without(wanted, refused);
+            if (without.equals(wanted)) {
+                outcome.orThrow();
+            }
+            setAside.addAll(outcome.problems());
+            wanted = without;
+            outcome = Intake.check(wanted, context(actor, source));
+        }
+        return new Taken(create(actor, wanted, false, source), List.copyOf(setAside), null);
     }
 
     public Optional<Prospect> find(Actor actor, UUID id) {

@@ -32,7 +32,8 @@ class ErasedPeopleForgotten {
         jdbc.sql(
                         """
                 update signals set email = null, name = null, phone = null, company = null, message = null, url = null,
-                    raw_body = null, matched_by = null, prospect_id = null
+                    raw_body = null, matched_by = null, prospect_id = null, country = null, region = null,
+                    time_zone = null, outcome_detail = null
                 where prospect_id = ? or (email is not null and email = ?)""")
                 .params(erased.prospectId(), email)
                 .update();

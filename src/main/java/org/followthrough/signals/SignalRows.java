@@ -32,11 +32,11 @@ class SignalRows {
 
     private static final String COLUMNS =
             "id, external_id, type, occurred_at, received_at, email, domain, url, name, phone, company, message,"
-                    + " prospect_id, account_id, matched_by, raw_body";
-    private static final String ONE_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                    + " prospect_id, account_id, matched_by, raw_body, country, region, time_zone";
+    private static final String ONE_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String SELECT =
             "select id, external_id, type, occurred_at, received_at, email, domain, url, name, phone, company,"
-                    + " message, prospect_id, account_id, matched_by from signals";
+                    + " message, prospect_id, account_id, matched_by, country, region, time_zone from signals";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -58,7 +58,7 @@ class SignalRows {
             var sql = "insert into signals (" + COLUMNS + ") values "
                     + String.join(",", Collections.nCopies(rows.size(), ONE_ROW))
                     + " on conflict do nothing returning external_id";
-            var params = new ArrayList<Object>(rows.size() * 16);
+            var params = new ArrayList<Object>(rows.size() * 19);
             rows.forEach(row -> params.addAll(params(row)));
             stored.addAll(jdbc.sql(sql).params(params).query(String.class).list());
             return stored;
@@ -76,7 +76,7 @@ class SignalRows {
 
     private static List<Object> params(Row row) {
         var s = row.signal();
-        var params = new ArrayList<Object>(16);
+        var params = new ArrayList<Object>(19);
         params.add(row.id());
         params.add(s.id());
         params.add(s.type().name());
@@ -96,6 +96,9 @@ class SignalRows {
                         ? row.match().how()
                         : null);
         params.add(row.rawBody());
+        params.add(s.country());
+        params.add(s.region());
+        params.add(s.timeZone());
         return params;
     }
 
@@ -124,6 +127,38 @@ class SignalRows {
         jdbc.sql("update signals set prospect_id = ? where id = ? and prospect_id is null")
                 .params(prospectId, signalId)
                 .update();
+    }
+
+    /** What the detail column holds at most; a longer detail is cut, saying so. */
+    static final int DETAIL_LENGTH = 1000;
+
+    void outcome(UUID signalId, String outcome, String detail, Instant at) {
+        var fitted = detail == null || detail.length() <= DETAIL_LENGTH
+                ? detail
+                : detail.substring(0, DETAIL_LENGTH - 3) + "...";
+        jdbc.sql("update signals set outcome = ?, outcome_detail = ?, outcome_at = ? where id = ?")
+                .params(outcome, fitted, Sql.ts(at), signalId)
+                .update();
+    }
+
+    List<Signals.InquiryOutcome> inquiryProblems(int limit) {
+        return jdbc.sql("select id, external_id, received_at, outcome, outcome_detail, name, email, phone, company,"
+                        + " prospect_id, outcome_at from signals where outcome in ('REJECTED', 'FAILING')"
+                        + " or (outcome = 'TAKEN' and outcome_detail is not null)"
+                        + " order by received_at desc fetch first " + limit + " rows only")
+                .query((rs, i) -> new Signals.InquiryOutcome(
+                        Sql.uuid(rs, "id"),
+                        rs.getString("external_id"),
+                        Sql.instant(rs, "received_at"),
+                        rs.getString("outcome"),
+                        rs.getString("outcome_detail"),
+                        rs.getString("name"),
+                        rs.getString("email"),
+                        rs.getString("phone"),
+                        rs.getString("company"),
+                        Sql.uuid(rs, "prospect_id"),
+                        Sql.instant(rs, "outcome_at")))
+                .list();
     }
 
     List<Signals.Seen> about(Collection<UUID> prospectIds, Instant since) {
@@ -163,7 +198,10 @@ class SignalRows {
                 rs.getString("name"),
                 rs.getString("phone"),
                 rs.getString("company"),
-                rs.getString("message"));
+                rs.getString("message"),
+                rs.getString("country"),
+                rs.getString("region"),
+                rs.getString("time_zone"));
         var prospect = Sql.uuid(rs, "prospect_id");
         var account = Sql.uuid(rs, "account_id");
         var how = rs.getString("matched_by");

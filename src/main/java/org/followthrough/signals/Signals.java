@@ -22,6 +22,23 @@ public class Signals {
     /** A stored signal about a prospect, as the intent score reads it. */
     public record Seen(UUID signalId, UUID prospectId, SignalType type, Instant occurredAt, String url) {}
 
+    /**
+     * What became of an inquiry that was not simply taken: {@code outcome} is REJECTED (the detail says
+     * why), FAILING (it is being retried) or TAKEN with a warning in the detail (a value set aside).
+     */
+    public record InquiryOutcome(
+            UUID signalId,
+            String senderId,
+            Instant receivedAt,
+            String outcome,
+            String detail,
+            String name,
+            String email,
+            String phone,
+            String company,
+            UUID prospectId,
+            Instant at) {}
+
     /** A signal as it arrived: {@code rawBody} is the body the sender signed, kept as evidence (null when FollowThrough made the signal itself). */
     public record Incoming(Signal signal, String rawBody) {}
 
@@ -98,6 +115,30 @@ public class Signals {
     @Transactional
     public void attach(UUID signalId, UUID prospectId) {
         rows.attach(signalId, prospectId);
+    }
+
+    /** The inquiry became the prospect's call; {@code warning} names what was set aside (null: nothing). */
+    @Transactional
+    public void taken(UUID signalId, UUID prospectId, String warning) {
+        rows.attach(signalId, prospectId);
+        rows.outcome(signalId, "TAKEN", warning, clock.instant());
+    }
+
+    /** The inquiry names nobody FollowThrough can reach (or someone erased): kept, visibly, with why. */
+    @Transactional
+    public void rejected(UUID signalId, String reason) {
+        rows.outcome(signalId, "REJECTED", reason, clock.instant());
+    }
+
+    /** The inquiry could not be handled this time and is retried; shown until it is taken. */
+    @Transactional
+    public void failing(UUID signalId, String reason) {
+        rows.outcome(signalId, "FAILING", reason, clock.instant());
+    }
+
+    /** The inquiries rejected, still failing or taken with a warning, newest first, at most {@code limit}. */
+    public List<InquiryOutcome> inquiryProblems(int limit) {
+        return rows.inquiryProblems(limit);
     }
 
     /** The signals about these prospects that happened since {@code since}, newest first. */

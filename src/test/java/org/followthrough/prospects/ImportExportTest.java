@@ -43,8 +43,9 @@ class ImportExportTest {
                 """
                 First Name,Last Name,Email Address,Phone Number,Company Name,Job Title,Country/Region,Website,Favourite Colour
                 Ana,Silva,ana.%1$s@acme.example,+55 11 3456-7890,"Acme, Inc.",CTO,Brazil,https://www.acme-%1$s.example/about,blue
-                Ben,Okafor,not-an-email,+44 20 7946 0958,Globex,"Head of
-                Sales",United Kingdom,globex.example,green
+                Ben,Okafor,not-an-email,+44 20 7946 0958,Globex,Head of Sales,United Kingdom,globex.example,green
+                Dana,Reyes,dana.%1$s@umbrella.example,+1 212 555 0147,Umbrella,"Head of
+                Sales",United States,umbrella.example,grey
                 Chloé,Martin,chloe.%1$s@initech.example,01 42 68 53 00,Initech,,France,,red
                 """
                         .formatted(tag);
@@ -52,14 +53,20 @@ class ImportExportTest {
         var status = importAndWait(rep, csv.getBytes(StandardCharsets.UTF_8), "text/csv");
 
         assertThat(status.get("status").asString()).isEqualTo("DONE");
-        assertThat(status.get("processed").asLong()).isEqualTo(3);
+        assertThat(status.get("processed").asLong()).isEqualTo(4);
         assertThat(status.get("imported").asLong()).isEqualTo(2);
-        assertThat(status.get("rejected").asLong()).isEqualTo(1);
+        assertThat(status.get("rejected").asLong()).isEqualTo(2);
         assertThat(status.get("ignoredColumns").get(0).asString()).isEqualTo("Favourite Colour");
-        var error = status.get("errors").get(0);
-        assertThat(error.get("row").asLong()).isEqualTo(3);
-        assertThat(error.get("column").asString()).isEqualTo("Email Address");
-        assertThat(error.get("message").asString()).contains("not-an-email");
+        // Ben's address is none; Dana's title holds a line break in a one-line field, which is refused
+        // naming its column rather than stored altered
+        var byRow = new java.util.HashMap<Long, String>();
+        status.get("errors")
+                .forEach(e -> byRow.put(
+                        e.get("row").asLong(),
+                        e.get("column").asString() + ": " + e.get("message").asString()));
+        assertThat(byRow).containsOnlyKeys(3L, 4L);
+        assertThat(byRow.get(3L)).startsWith("Email Address: ").contains("not-an-email");
+        assertThat(byRow.get(4L)).startsWith("Job Title: ").contains("line break");
 
         var ana = find(rep, "ana." + tag);
         assertThat(ana.get("fullName").asString()).isEqualTo("Ana Silva");

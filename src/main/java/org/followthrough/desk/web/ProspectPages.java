@@ -53,6 +53,7 @@ class ProspectPages {
             String companyDomain,
             String industry,
             String country,
+            String region,
             String timeZone,
             String decisionRole,
             String owner,
@@ -75,6 +76,7 @@ class ProspectPages {
                     p.companyDomain(),
                     p.industry(),
                     p.country(),
+                    p.region(),
                     p.timeZoneSource() == TimeZoneSource.GIVEN ? p.timeZone().getId() : "",
                     p.decisionRole().name(),
                     ownerEmail,
@@ -93,6 +95,7 @@ class ProspectPages {
             text(changes, "companyDomain", companyDomain, before.companyDomain);
             text(changes, "industry", industry, before.industry);
             text(changes, "country", country, before.country);
+            text(changes, "region", region, before.region);
             text(changes, "timeZone", timeZone, before.timeZone);
             text(changes, "decisionRole", decisionRole, before.decisionRole);
             if (mayReassign) {

@@ -6,7 +6,11 @@ import org.followthrough.prospects.Prospect;
 import org.followthrough.prospects.Stage;
 import org.followthrough.prospects.TimeZoneSource;
 
-/** A prospect as the API shows it. */
+/**
+ * A prospect as the API shows it. {@code candidateTimeZones} lists every zone the prospect may be in,
+ * {@code timeZone} first (one while the zone is certain); {@code timeZoneConfirmed} says whether someone
+ * gave or confirmed it. {@code region} is ISO 3166-2 ({@code US-AK}).
+ */
 record ProspectView(
         String id,
         String fullName,
@@ -17,9 +21,12 @@ record ProspectView(
         String companyDomain,
         String industry,
         String country,
+        String region,
         String timeZone,
         TimeZoneSource timeZoneSource,
         String timeZoneNote,
+        java.util.List<String> candidateTimeZones,
+        boolean timeZoneConfirmed,
         DecisionRole decisionRole,
         Stage stage,
         String owner,
@@ -41,9 +48,12 @@ record ProspectView(
                 p.companyDomain(),
                 p.industry(),
                 p.country(),
+                p.region(),
                 p.timeZone().getId(),
                 p.timeZoneSource(),
                 p.timeZoneNote(),
+                p.timeZoneCandidates().stream().map(java.time.ZoneId::getId).toList(),
+                p.timeZoneConfirmed(),
                 p.decisionRole(),
                 p.stage(),
                 ownerEmail,

@@ -19,7 +19,10 @@ record SignalRequest(
         String name,
         String phone,
         String company,
-        @org.followthrough.common.PlainText.MultiLine String message) {
+        @org.followthrough.common.PlainText.MultiLine String message,
+        String country,
+        @com.fasterxml.jackson.annotation.JsonAlias("state") String region,
+        String timeZone) {
 
     Signal toSignal() {
         var problems = new InvalidInput.Collector();
@@ -53,6 +56,10 @@ record SignalRequest(
         limit(problems, "phone", phone, 50);
         limit(problems, "company", company, 200);
         limit(problems, "message", message, 10_000);
+        // where the person is stays as the form wrote it, even unreadable: only its length is checked here
+        limit(problems, "country", country, 100);
+        limit(problems, "region", region, 100);
+        limit(problems, "timeZone", timeZone, 100);
         problems.throwIfAny();
         return new Signal(
                 id.strip(),
@@ -64,7 +71,10 @@ record SignalRequest(
                 blankToNull(name),
                 blankToNull(phone),
                 blankToNull(company),
-                blankToNull(message));
+                blankToNull(message),
+                blankToNull(country),
+                blankToNull(region),
+                blankToNull(timeZone));
     }
 
     private static boolean isWebAddress(String text) {

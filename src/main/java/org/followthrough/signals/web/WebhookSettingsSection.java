@@ -9,7 +9,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The settings page's webhook section, read-only: whether signed webhooks in are on (the secret is
- * never shown), where senders post and how they sign.
+ * never shown), where senders post and how they sign, and the latest web inquiries that were rejected,
+ * are still failing or were taken with a value set aside.
  */
 @Controller
 @Page
@@ -18,10 +19,13 @@ class WebhookSettingsSection {
 
     private final boolean secretConfigured;
     private final String publicUrl;
+    private final org.followthrough.signals.Signals signals;
 
     WebhookSettingsSection(
+            org.followthrough.signals.Signals signals,
             @Value("${followthrough.webhook-secret:}") String secret,
             @Value("${followthrough.mail.public-url:http://localhost:8080}") String publicUrl) {
+        this.signals = signals;
         this.secretConfigured = secret != null && !secret.isBlank();
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
@@ -30,6 +34,7 @@ class WebhookSettingsSection {
     String section(Model model) {
         model.addAttribute("secretConfigured", secretConfigured);
         model.addAttribute("endpoint", publicUrl + "/api/v1/signals");
+        model.addAttribute("inquiryProblems", signals.inquiryProblems(20));
         return "settings/webhooks :: section";
     }
 }
