@@ -165,11 +165,7 @@ final class ImportBatch {
         return new Result(inserts.size(), updates.size() + prepared.superseded(), errors);
     }
 
-    private static final String COPY =
-            """
-            copy prospects (id, account_id, owner_id, full_name, title, email, phone_e164, time_zone, time_zone_source,
-                time_zone_note, country, decision_role, do_not_call, email_opt_out, source, import_id, created_at,
-                updated_at) from stdin with (format csv)""";
+    private static final String COPY = "copy prospects (" + ProspectRows.COLUMNS + ") from stdin with (format csv)";
 
     /** PostgreSQL's COPY takes a batch of new rows with a fraction of an INSERT's parsing and round trips. */
     private void copy(List<Object[]> rows) {
@@ -209,7 +205,10 @@ final class ImportBatch {
                 title = coalesce(?, title), email = coalesce(?, email), phone_e164 = coalesce(?, phone_e164),
                 time_zone = coalesce(?, time_zone), time_zone_source = coalesce(?, time_zone_source),
                 time_zone_note = case when cast(? as boolean) then cast(? as varchar(300)) else time_zone_note end,
-                country = coalesce(?, country), decision_role = coalesce(?, decision_role),
+                time_zone_candidates = case when cast(? as boolean) then cast(? as varchar(2000))
+                    else time_zone_candidates end,
+                country = coalesce(?, country), region = coalesce(?, region),
+                region_given = case when cast(? as boolean) then true else region_given end, decision_role = coalesce(?, decision_role),
                 do_not_call = coalesce(?, do_not_call), email_opt_out = coalesce(?, email_opt_out), updated_at = ?
             where id = ?""";
 
@@ -228,7 +227,11 @@ final class ImportBatch {
             zoneKnown ? c.zoneSource().name() : null,
             zoneKnown,
             c.zoneNote(),
+            zoneKnown,
+            ProspectRows.candidates(c.zoneCandidates()),
             c.country(),
+            c.region(),
+            c.regionGiven(),
             given.decisionRole() == null ? null : c.decisionRole().name(),
             given.doNotCall(),
             given.emailOptOut(),

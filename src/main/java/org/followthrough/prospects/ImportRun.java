@@ -237,11 +237,17 @@ final class ImportRun {
                     transaction.executeWithoutResult(tx -> tally(batch.store(actor, id, columns, single), single));
                 } catch (DataAccessException rowFailed) {
                     batch.forgetAccounts();
+                    // the database's own words name its tables and columns: they go to the log, not the report
+                    log.warn(
+                            "Import {}: row {} could not be stored",
+                            id,
+                            keep.row().row(),
+                            rowFailed);
                     var error = new ImportBatch.RowError(
                                     keep.row().row(),
                                     null,
-                                    "could not be stored: "
-                                            + rowFailed.getMostSpecificCause().getMessage())
+                                    "could not be stored: the database refused this row; the other rows are not"
+                                            + " affected. Check the row's values, or import it again later.")
                             .about(keep.row().fields());
                     transaction.executeWithoutResult(tx -> tally(new ImportBatch.Result(0, 0, List.of(error)), single));
                 }
