@@ -201,6 +201,19 @@ class InvitationsTest {
         assertThat(event.longestLine()).isLessThanOrEqualTo(75);
     }
 
+    @Test
+    void theIndependentReaderCatchesAZoneLeftUndefinedOrDefinedWrongly() throws Exception {
+        var icalJs = IcalJs.require();
+        var ics = invitations.ics(awkward(), Instant.parse("2026-08-11T14:00:00Z"));
+
+        var undefined = ics.substring(0, ics.indexOf("BEGIN:VTIMEZONE"))
+                + ics.substring(ics.indexOf("END:VTIMEZONE\r\n") + "END:VTIMEZONE\r\n".length());
+        assertThat(icalJs.readOne(undefined).error()).contains("TZID Europe/Moscow", "does not define");
+        var wrong = icalJs.readOne(ics.replace("TZOFFSETTO:+0300", "TZOFFSETTO:+0400"));
+        assertThat(wrong.error()).isNull();
+        assertThat(wrong.start()).isEqualTo(Instant.parse("2026-07-15T06:00:00Z"));
+    }
+
     static final String LONG_DESCRIPTION =
             "Préparation de l'appel — 準備のための長い説明です。 " + "Ünïcödé wörds and emoji 😀😀😀 then more: ".repeat(6) + "end.";
 
