@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * A calendar invitation for an appointment (RFC 5545). The uid stays the same for the life of the
- * appointment; each change is sent with a higher sequence, a cancellation with method CANCEL.
+ * appointment; each change is sent with a higher sequence, a cancellation with method CANCEL. The
+ * start's zone is the prospect's; the location is optional (none for a telephone call).
  */
 public record Invitation(
         String uid,
@@ -16,12 +17,27 @@ public record Invitation(
         Duration duration,
         String summary,
         String description,
+        String location,
         Recipient organizer,
         Recipient attendee) {
 
     public enum Method {
         REQUEST,
         CANCEL
+    }
+
+    /** An invitation without a location. */
+    public Invitation(
+            String uid,
+            int sequence,
+            Method method,
+            ZonedDateTime start,
+            Duration duration,
+            String summary,
+            String description,
+            Recipient organizer,
+            Recipient attendee) {
+        this(uid, sequence, method, start, duration, summary, description, null, organizer, attendee);
     }
 
     public Invitation {
@@ -36,5 +52,6 @@ public record Invitation(
         duration = duration == null ? Duration.ofMinutes(15) : duration;
         summary = summary == null ? "" : summary;
         description = description == null ? "" : description;
+        location = location == null || location.isBlank() ? null : location;
     }
 }
