@@ -43,7 +43,15 @@ class OneOwnerPerTableTest {
             Map.entry("scripts", Set.of("templates", "objection_playbooks", "articles", "articles_sent")),
             Map.entry(
                     "messaging",
-                    Set.of("outbox", "messaging_keys", "inbound_emails", "mailbox_cursors", "email_fallbacks")),
+                    Set.of(
+                            "outbox",
+                            "messaging_keys",
+                            "inbound_emails",
+                            "mailbox_cursors",
+                            "email_fallbacks",
+                            "undeliverable_addresses",
+                            "dkim_keys",
+                            "public_address")),
             Map.entry("signals", Set.of("signals")),
             Map.entry("webhooks", Set.of("webhook_subscribers", "webhook_deliveries", "webhook_attempts")),
             Map.entry("timing", Set.of("scheduled_tasks", "timed_action_probes", "timed_action_runs")));

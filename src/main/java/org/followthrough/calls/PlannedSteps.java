@@ -30,8 +30,16 @@ class PlannedSteps {
     private final Enrolments enrolments;
     private final Cadences cadences;
     private final Planner planner;
+    private final org.followthrough.messaging.Outbox outbox;
 
-    PlannedSteps(Tasks tasks, Touches touches, Enrolments enrolments, Cadences cadences, Planner planner) {
+    PlannedSteps(
+            Tasks tasks,
+            Touches touches,
+            Enrolments enrolments,
+            Cadences cadences,
+            Planner planner,
+            org.followthrough.messaging.Outbox outbox) {
+        this.outbox = outbox;
         this.tasks = tasks;
         this.touches = touches;
         this.enrolments = enrolments;
@@ -48,9 +56,18 @@ class PlannedSteps {
             planned.add(new Timeline.PlannedView("CALL", task.reason(), task.dueAt(), label, null, false));
         }
         var byEnrolment = new HashMap<UUID, Optional<Cadence>>();
+        // an automated email held for the prospect's business hours or the daily caps shows when it really goes, and
+        // why
+        var holds =
+                outbox.holdReasons(waitingEmails.stream().map(OutboxEntry::id).toList());
         for (var email : waitingEmails) {
+            var purpose = purpose(email.dedupeKey(), byEnrolment);
+            var hold = holds.get(email.id());
+            var goes = email.nextAttemptAt() != null && email.nextAttemptAt().isAfter(email.dueAt())
+                    ? email.nextAttemptAt()
+                    : email.dueAt();
             planned.add(new Timeline.PlannedView(
-                    "EMAIL", purpose(email.dedupeKey(), byEnrolment), email.dueAt(), null, email.subject(), false));
+                    "EMAIL", hold == null ? purpose : purpose + " (" + hold + ")", goes, null, email.subject(), false));
         }
         enrolments.active(p.id()).ifPresent(e -> ahead(p, e, open, labels, planned));
         planned.sort(java.util.Comparator.comparing(Timeline.PlannedView::at));

@@ -29,9 +29,16 @@ class CadenceEmails {
     private final EmailWording wording;
     private final ArticlesSent articles;
     private final Prospects prospects;
+    private final org.followthrough.messaging.Bounces bounces;
 
     CadenceEmails(
-            Outbox outbox, EmailParties parties, EmailWording wording, ArticlesSent articles, Prospects prospects) {
+            Outbox outbox,
+            EmailParties parties,
+            EmailWording wording,
+            ArticlesSent articles,
+            Prospects prospects,
+            org.followthrough.messaging.Bounces bounces) {
+        this.bounces = bounces;
         this.outbox = outbox;
         this.prospects = prospects;
         this.parties = parties;
@@ -64,7 +71,7 @@ class CadenceEmails {
 
     /** The email of a cadence step; false when the prospect has no address or opted out. */
     boolean step(Prospect p, String dedupeKey, int n, String template, Instant dueAt, String cadenceKey) {
-        if (!EmailParties.mayEmail(p)) {
+        if (!EmailParties.mayEmail(p) || bounces.undeliverable(p.email()).isPresent()) {
             return false;
         }
         boolean nurture = cadenceKey.equals(Cadence.NURTURE);
@@ -87,8 +94,9 @@ class CadenceEmails {
                         : afterSale
                                 ? checkIn(p, rep.name(), parties.organisation())
                                 : SafeWording.step(p, rep.name(), parties.organisation()));
+        // every cadence email is automated mail: an unsubscribe link and header, business hours, daily caps
         outbox.enqueue(new OutgoingEmail(
-                dedupeKey, p.id(), EmailParties.to(p), rep, email.subject(), email.body(), dueAt, nurture, null));
+                dedupeKey, p.id(), EmailParties.to(p), rep, email.subject(), email.body(), dueAt, true, null));
         return true;
     }
 

@@ -42,13 +42,16 @@ class Delivery {
             List<SendPermission> permissions,
             Clock clock,
             MeterRegistry meters,
-            MailSettings settings) {
+            MailSettings settings,
+            SendWindows windows,
+            Bounces bounces) {
         this.mailers = mailers;
         this.claims = claims;
         this.clock = clock;
         this.meters = meters;
         this.parts = new DeliveryRound.Parts(
-                claims, composer, permissions, clock, settings, pause, () -> meters.counter("followthrough.mail.sent")
+                claims, composer, permissions, clock, settings, windows, bounces, pause, () -> meters.counter(
+                                "followthrough.mail.sent")
                         .increment());
     }
 

@@ -28,6 +28,8 @@ final class DeliveryRound {
             List<SendPermission> permissions,
             Clock clock,
             MailSettings settings,
+            SendWindows windows,
+            Bounces bounces,
             DeliveryPause pause,
             Runnable countSent) {}
 
@@ -101,6 +103,12 @@ final class DeliveryRound {
             claims.skip(batch, email, refusal.get());
             return true;
         }
+        var hold = parts.windows()
+                .hold(email.prospectId(), email.bulk(), parts.clock().instant(), true);
+        if (hold.isPresent()) {
+            claims.hold(batch, email, hold.get());
+            return true;
+        }
         try {
             var message = parts.composer()
                     .compose(smtp.getSession(), email, parts.clock().instant());
@@ -113,7 +121,12 @@ final class DeliveryRound {
                 claims.retryLater(
                         batch, email, "The mail server asked to try again later: " + SmtpReplies.describe(refused));
             } else {
-                claims.fail(batch, email, "The mail server refused the email: " + SmtpReplies.describe(refused));
+                var said = SmtpReplies.describe(refused);
+                claims.fail(batch, email, "The mail server refused the email: " + said);
+                if (refused.getInvalidAddresses() != null && refused.getInvalidAddresses().length > 0) {
+                    // the server said the address does not exist: a bounce before the email even left
+                    parts.bounces().hard(email.toAddress(), SmtpReplies.status(said), said, email.messageId());
+                }
             }
         } catch (MessagingException | RuntimeException failed) {
             if (!transport.isConnected()) {

@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
  * at once.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({MailSettings.class, ImapSettings.class})
+@EnableConfigurationProperties({MailSettings.class, ImapSettings.class, SendWindowSettings.class, DkimSettings.class})
 class DeliverySchedule {
 
     static final String TASK = "outbox-delivery";

@@ -26,16 +26,19 @@ class InboundEmails {
             String excerpt,
             List<String> answers,
             boolean automatic,
-            Instant receivedAt) {}
+            Instant receivedAt,
+            DeliveryReports.Report report) {}
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Bounces bounces;
 
-    InboundEmails(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+    InboundEmails(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, Bounces bounces) {
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
+        this.bounces = bounces;
     }
 
     /** True when the message was new and has been handled now. */
@@ -59,6 +62,10 @@ class InboundEmails {
                 .update();
         if (fresh == 0) {
             return false;
+        }
+        if (m.report() != null) {
+            bounces.reported(m.report());
+            return true;
         }
         if (!m.automatic()) {
             events.publishEvent(new ReplyReceived(

@@ -12,18 +12,25 @@ import java.util.Date;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** Turns an outbox row into a MIME message: fixed Message-ID, rep as name and reply-to, invitation. */
+/**
+ * Turns an outbox row into a MIME message: fixed Message-ID, rep as name and reply-to, invitation,
+ * the RFC 8058 unsubscribe headers on automated mail, and a DKIM signature.
+ */
 @Component
 class MailComposer {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MailComposer.class);
 
     private final MailSettings settings;
     private final UnsubscribeLinks links;
     private final TrackedLinks tracked;
+    private final DkimKeys dkim;
 
-    MailComposer(MailSettings settings, UnsubscribeLinks links, TrackedLinks tracked) {
+    MailComposer(MailSettings settings, UnsubscribeLinks links, TrackedLinks tracked, DkimKeys dkim) {
         this.settings = settings;
         this.links = links;
         this.tracked = tracked;
+        this.dkim = dkim;
     }
 
     /** What the delivery needs of a row. */
@@ -71,7 +78,16 @@ class MailComposer {
             message.setContent(alternatives(email, opens));
         }
         message.saveChanges();
-        return message;
+        if (!dkim.signing()) {
+            return message;
+        }
+        try {
+            // signed as it is written to the server, over the headers and body exactly as they leave
+            return new org.simplejavamail.utils.mail.dkim.DkimMessage(message, dkim.signer());
+        } catch (RuntimeException unsignable) {
+            log.warn("Email {} goes out without a DKIM signature: {}", email.messageId(), unsignable.getMessage());
+            return message;
+        }
     }
 
     /** The plain text first, then its HTML version with the open pixel, then the invitation. */

@@ -28,14 +28,16 @@ final class MailboxMessages {
         answers.addAll(ids(m, "In-Reply-To"));
         answers.addAll(ids(m, "References"));
         var received = m.getReceivedDate() != null ? m.getReceivedDate() : m.getSentDate();
+        var report = DeliveryReports.read(m).orElse(null);
         return new InboundEmails.Inbound(
                 messageId,
                 address(m),
                 subject,
                 excerpt(m),
                 List.copyOf(answers),
-                AutoReplies.isAutomatic(m, subject),
-                received == null ? null : received.toInstant());
+                report != null || AutoReplies.isAutomatic(m, subject),
+                received == null ? null : received.toInstant(),
+                report);
     }
 
     private static String address(Message message) throws MessagingException {

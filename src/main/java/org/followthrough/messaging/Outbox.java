@@ -25,6 +25,7 @@ public class Outbox {
     private final UnsubscribeLinks unsubscribeLinks;
     private final TrackedLinks trackedLinks;
     private final ApplicationEventPublisher events;
+    private final SendWindows windows;
 
     Outbox(
             JdbcClient jdbc,
@@ -33,7 +34,8 @@ public class Outbox {
             Invitations invitations,
             UnsubscribeLinks unsubscribeLinks,
             TrackedLinks trackedLinks,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            SendWindows windows) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.settings = settings;
@@ -41,11 +43,12 @@ public class Outbox {
         this.unsubscribeLinks = unsubscribeLinks;
         this.trackedLinks = trackedLinks;
         this.events = events;
+        this.windows = windows;
     }
 
     /** An address of this installation as the people it emails reach it, for links in an email. */
     public java.net.URI publicLink(String path) {
-        return settings.publicUrl().resolve(path);
+        return unsubscribeLinks.base().resolve(path);
     }
 
     /** Puts the email in the outbox unless one with the same dedupe key is there; returns its id. */
@@ -54,13 +57,23 @@ public class Outbox {
         var now = clock.instant();
         var invitation = email.invitation();
         var id = UUID.randomUUID();
+        var goes = email.dueAt().isAfter(now) ? email.dueAt() : now;
+        var hold = windows.hold(email.prospectId(), email.bulk(), goes, false);
+        var expires =
+                email.expiresAt() != null ? email.expiresAt() : email.dueAt().plus(settings.expireAfter());
+        if (hold.isPresent()
+                && hold.get().notBefore().plus(settings.expireAfter()).isAfter(expires)) {
+            // held for the prospect's business hours, it stays worth sending as long after it can go
+            expires = hold.get().notBefore().plus(settings.expireAfter());
+        }
         jdbc.sql(
                         """
                 insert into outbox (id, message_id, dedupe_key, prospect_id, to_name, to_address, rep_name,
                     rep_address, subject, body, bulk, ics, ics_method, status, due_at, next_attempt_at, expires_at,
-                    created_at)
+                    created_at, not_before, hold_reason)
                 values (:id, :messageId, :dedupeKey, :prospectId, :toName, :toAddress, :repName, :repAddress,
-                    :subject, :body, :bulk, :ics, :icsMethod, 'PENDING', :dueAt, :dueAt, :expiresAt, :now)
+                    :subject, :body, :bulk, :ics, :icsMethod, 'PENDING', :dueAt, :nextAttemptAt, :expiresAt, :now,
+                    :notBefore, :holdReason)
                 on conflict do nothing""")
                 .param("id", id)
                 .param("messageId", "<" + UUID.randomUUID() + "@" + settings.messageIdDomain() + ">")
@@ -79,11 +92,11 @@ public class Outbox {
                         invitation == null ? null : invitation.method().name())
                 .param("dueAt", Sql.ts(email.dueAt()))
                 .param(
-                        "expiresAt",
-                        Sql.ts(
-                                email.expiresAt() != null
-                                        ? email.expiresAt()
-                                        : email.dueAt().plus(settings.expireAfter())))
+                        "nextAttemptAt",
+                        Sql.ts(hold.map(SendWindows.Hold::notBefore).orElse(email.dueAt())))
+                .param("notBefore", hold.map(h -> Sql.ts(h.notBefore())).orElse(null))
+                .param("holdReason", hold.map(SendWindows.Hold::reason).orElse(null))
+                .param("expiresAt", Sql.ts(expires))
                 .param("now", Sql.ts(now))
                 .update();
         return jdbc.sql("select id from outbox where dedupe_key = ?")
@@ -220,6 +233,23 @@ public class Outbox {
                 .list();
     }
 
+    /**
+     * Why each of these emails still waiting is held back, in words ("goes at 08:00 Tue 18 Aug their
+     * time: outside business hours (08:00–18:00 their time)"), by id; emails not held are left out.
+     */
+    public java.util.Map<UUID, String> holdReasons(java.util.Collection<UUID> ids) {
+        var reasons = new java.util.HashMap<UUID, String>();
+        if (ids.isEmpty()) {
+            return reasons;
+        }
+        jdbc.sql("select id, hold_reason from outbox where id in (:ids) and hold_reason is not null"
+                        + " and status in ('PENDING', 'SENDING')")
+                .param("ids", List.copyOf(ids))
+                .query((rs, n) -> reasons.put(Sql.uuid(rs, "id"), rs.getString("hold_reason")))
+                .list();
+        return reasons;
+    }
+
     /** An email as the outbox page lists it, with the prospect's and their rep's names. */
     public record Listed(OutboxEntry email, String prospectName, String repName) {}
 
@@ -244,13 +274,23 @@ public class Outbox {
                 .list();
     }
 
-    /** The body as sent: links tracked (our own, such as unsubscribe, left alone), unsubscribe line for bulk mail. */
+    /**
+     * The body as sent: links tracked (our own, such as unsubscribe, left alone), and for every email
+     * to a prospect an unsubscribe link: a signature-separated footer on automated mail, a last line
+     * on one-to-one mail.
+     */
     private String body(OutgoingEmail email, UUID id) {
         var text = settings.trackLinks() ? trackedLinks.rewrite(email.text(), id) : email.text();
-        if (!email.bulk() || email.prospectId() == null) {
+        if (email.prospectId() == null) {
             return text;
         }
         var link = unsubscribeLinks.page(email.prospectId()).toString();
-        return text.contains(link) ? text : text + "\n\n--\nTo stop receiving these emails: " + link + "\n";
+        if (text.contains(link)) {
+            return text;
+        }
+        var ending = text.endsWith("\n") ? text : text + "\n";
+        return email.bulk()
+                ? ending + "\n--\nTo stop receiving these emails: " + link + "\n"
+                : ending + "\nIf you would rather not get emails from us: " + link + "\n";
     }
 }

@@ -129,6 +129,26 @@ class OutboxClaims {
         finish(batch, email, EmailStatus.FAILED, reason, 1);
     }
 
+    /**
+     * Puts an email back unsent until the moment it may go (the prospect's business hours, the daily
+     * caps), with why; no attempt counted. It stays worth sending as long after that moment.
+     */
+    void hold(Batch batch, MailComposer.Pending email, SendWindows.Hold hold) {
+        var expires = email.expiresAt();
+        var later = hold.notBefore().plus(settings.expireAfter());
+        jdbc.sql("update outbox set status = 'PENDING', next_attempt_at = ?, not_before = ?, hold_reason = ?,"
+                        + " expires_at = ?, claimed_by = null, claimed_at = null"
+                        + " where id = ? and claimed_by = ? and status = 'SENDING'")
+                .params(
+                        Sql.ts(hold.notBefore()),
+                        Sql.ts(hold.notBefore()),
+                        shorten(hold.reason()),
+                        expires == null || later.isAfter(expires) ? Sql.ts(later) : Sql.ts(expires),
+                        email.id(),
+                        batch.token())
+                .update();
+    }
+
     /** Tries again later, waiting twice as long each time, until the attempts run out. */
     void retryLater(Batch batch, MailComposer.Pending email, String reason) {
         int attempts = email.attempts() + 1;

@@ -7,8 +7,11 @@ import java.util.UUID;
 /**
  * An email a module wants sent. {@code dedupeKey} names the business reason ("appointment/<id>/
  * reminder"): asking twice for the same key changes nothing, so handlers that run again after a
- * crash stay harmless. {@code bulk} marks nurture and other marketing-like mail, which carries
- * List-Unsubscribe; one-to-one mail carries the rep as sender name and reply-to. {@code expiresAt}
+ * crash stay harmless. {@code bulk} marks automated mail (every cadence step's email: first-time-call
+ * emails, nurture, post-sale), which carries a visible unsubscribe link and the RFC 8058
+ * List-Unsubscribe headers, and leaves only in the prospect's business hours within the daily caps;
+ * one-to-one mail (thank-you, reminder, summary) goes when due and ends with an unsubscribe line.
+ * Both carry the rep as sender name and reply-to. {@code expiresAt}
  * is when it is no longer worth sending (a reminder after its appointment); past it the email is
  * marked EXPIRED instead of going out late. Left out, an email expires {@code
  * followthrough.mail.expire-after} (12 hours) after it was due.

@@ -16,6 +16,14 @@ final class SmtpReplies {
 
     private SmtpReplies() {}
 
+    private static final Pattern ENHANCED = Pattern.compile("\\b([245]\\.\\d{1,3}\\.\\d{1,3})\\b");
+
+    /** The enhanced status code (RFC 3463) in what the server said, "5.1.1"; else "5.0.0". */
+    static String status(String said) {
+        var m = said == null ? null : ENHANCED.matcher(said);
+        return m != null && m.find() ? m.group(1) : "5.0.0";
+    }
+
     /** Whether the refusal says to try again later. */
     static boolean isTemporary(MessagingException refusal) {
         return code(refusal).map(c -> c >= 400 && c < 500).orElse(false);

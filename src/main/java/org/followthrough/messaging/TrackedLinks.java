@@ -35,17 +35,17 @@ class TrackedLinks {
     private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"'()\\[\\]]+");
     private static final String TRAILING = ".,;:!?";
 
-    private final MailSettings settings;
+    private final PublicAddress settings;
     private final SingletonSupplier<byte[]> key;
 
-    TrackedLinks(MailSettings settings, JdbcClient jdbc) {
+    TrackedLinks(PublicAddress settings, JdbcClient jdbc) {
         this.settings = settings;
         this.key = SingletonSupplier.of(() -> secret(jdbc));
     }
 
     /** The text with every outside link replaced by its tracked address; our own links stay as they are. */
     String rewrite(String text, UUID emailId) {
-        var own = settings.publicUrl().toString();
+        var own = settings.current().toString();
         var matcher = LINK.matcher(text);
         var out = new StringBuilder(text.length() + 64);
         while (matcher.find()) {
@@ -66,14 +66,14 @@ class TrackedLinks {
 
     URI tracked(UUID emailId, String link) {
         var payload = ("c|" + emailId + "|" + link).getBytes(StandardCharsets.UTF_8);
-        return settings.publicUrl()
+        return settings.current()
                 .resolve("/t/c/" + ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(mac(payload)));
     }
 
     /** The address of the one-pixel image that tells an email was opened. */
     URI openPixel(UUID emailId) {
         var payload = ("o|" + emailId).getBytes(StandardCharsets.UTF_8);
-        return settings.publicUrl()
+        return settings.current()
                 .resolve("/t/o/" + ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(mac(payload))
                         + ".gif");
     }

@@ -25,22 +25,27 @@ public class UnsubscribeLinks {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    private final MailSettings settings;
+    private final PublicAddress settings;
     private final SingletonSupplier<byte[]> key;
 
-    UnsubscribeLinks(MailSettings settings, JdbcClient jdbc) {
+    UnsubscribeLinks(PublicAddress settings, JdbcClient jdbc) {
         this.settings = settings;
         this.key = SingletonSupplier.of(() -> secret(jdbc));
     }
 
+    /** The address of this installation as people reach it. */
+    java.net.URI base() {
+        return settings.current();
+    }
+
     /** The page a person opens from the email body. */
     public URI page(UUID prospectId) {
-        return settings.publicUrl().resolve("/unsubscribe/" + token(prospectId));
+        return settings.current().resolve("/unsubscribe/" + token(prospectId));
     }
 
     /** The address of the one-click unsubscribe (RFC 8058) in the List-Unsubscribe header. */
     URI oneClick(UUID prospectId) {
-        return settings.publicUrl().resolve("/api/v1/unsubscribe/" + token(prospectId));
+        return settings.current().resolve("/api/v1/unsubscribe/" + token(prospectId));
     }
 
     String token(UUID prospectId) {

@@ -2,8 +2,12 @@
  * Email to prospects: a durable outbox written in the same transaction as the business change that
  * asks for a message, delivered over SMTP when due by one sender at a time across all instances,
  * retried with back-off, checked against opt-outs at send time; iCalendar invitations for
- * appointments; one-click unsubscribe; the replies mailbox read over IMAP, each message once, with
- * automatic replies told apart, announced as {@link org.followthrough.messaging.ReplyReceived}.
+ * appointments; an unsubscribe link on every email to a prospect and RFC 8058 one-click unsubscribe
+ * on automated ones; automated email held to the prospect's business hours and the daily caps
+ * ({@link org.followthrough.messaging.RecipientPlaces} says where a prospect is); DKIM signing; the
+ * replies mailbox read over IMAP, each message once, with automatic replies told apart, announced as
+ * {@link org.followthrough.messaging.ReplyReceived}, and delivery status notifications read as
+ * bounces ({@link org.followthrough.messaging.EmailBounced}).
  * Other modules call {@link org.followthrough.messaging.Outbox} and may veto a send through
  * {@link org.followthrough.messaging.SendPermission}.
  */

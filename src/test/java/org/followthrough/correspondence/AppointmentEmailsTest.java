@@ -241,7 +241,8 @@ class AppointmentEmailsTest extends WithMailServers {
                 .startsWith("Pat,")
                 .contains("I look forward to speaking with you further on Thursday, August 20 at 4:00 PM")
                 .containsPattern("Kind regards,\\r?\\n" + repWithoutPhone.fullName() + "\\r?\\n"
-                        + team.organisation().name() + "\\s*$");
+                        + team.organisation().name()
+                        + "\\r?\\n\\r?\\nIf you would rather not get emails from us: \\S+/unsubscribe/\\S+\\s*$");
         assertThat(fallbacks(prospect)).isEmpty();
     }
 

@@ -72,6 +72,12 @@ class OutboxDeliveryTest {
     @Autowired
     MailSettings settings;
 
+    @Autowired
+    SendWindows windows;
+
+    @Autowired
+    Bounces bounces;
+
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
@@ -216,7 +222,8 @@ class OutboxDeliveryTest {
             }
             return Optional.empty();
         };
-        var stalling = new Delivery(mailers, claims, composer, List.of(startsAnotherRound), clock, meters, settings);
+        var stalling = new Delivery(
+                mailers, claims, composer, List.of(startsAnotherRound), clock, meters, settings, windows, bounces);
 
         stalling.deliverDue();
 
@@ -242,7 +249,8 @@ class OutboxDeliveryTest {
             }
             return Optional.empty();
         };
-        var stalling = new Delivery(mailers, claims, composer, List.of(stalls), clock, meters, settings);
+        var stalling =
+                new Delivery(mailers, claims, composer, List.of(stalls), clock, meters, settings, windows, bounces);
 
         stalling.deliverDue();
         var statuses =
@@ -264,7 +272,7 @@ class OutboxDeliveryTest {
             ids.add(outbox.enqueue(
                     email("together-" + UUID.randomUUID() + "@prospect.example", clock.instant(), false, null)));
         }
-        var other = new Delivery(mailers, claims, composer, permissions, clock, meters, settings);
+        var other = new Delivery(mailers, claims, composer, permissions, clock, meters, settings, windows, bounces);
         var start = new java.util.concurrent.CountDownLatch(1);
         var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
@@ -325,10 +333,10 @@ class OutboxDeliveryTest {
     void aTemporaryRefusalIsRetriedWithBackOffAndAPermanentOneFailsForGood() throws Exception {
         clock.set(Instant.parse("2026-09-01T09:00:00Z"));
         try (var server = new ScriptedSmtpServer()) {
-            var scripted =
-                    new Delivery(mailerAt(server.port()), claims, composer, permissions, clock, meters, settings);
-            var greylisted = outbox.enqueue(
-                    email("greylisted-" + UUID.randomUUID() + "@prospect.example", clock.instant(), false, null));
+            var scripted = new Delivery(
+                    mailerAt(server.port()), claims, composer, permissions, clock, meters, settings, windows, bounces);
+            var address = "greylisted-" + UUID.randomUUID() + "@prospect.example";
+            var greylisted = outbox.enqueue(email(address, clock.instant(), false, null));
             server.answerRecipientsWith("451 4.7.1 Greylisted, please try again later");
             scripted.deliverDue();
 
@@ -344,6 +352,13 @@ class OutboxDeliveryTest {
             var failed = outbox.find(greylisted).orElseThrow();
             assertThat(failed.status()).isEqualTo(EmailStatus.FAILED);
             assertThat(failed.lastError()).contains("refused", "550");
+            assertThat(bounces.undeliverable(address))
+                    .as("a refusal at send time is a hard bounce: nothing more goes to the address")
+                    .hasValueSatisfying(u -> assertThat(u.status()).isEqualTo("5.1.1"));
+            var later = outbox.enqueue(email(address, clock.instant(), false, null));
+            server.answerRecipientsWith("250 OK");
+            scripted.deliverDue();
+            assertThat(outbox.find(later).orElseThrow().status()).isEqualTo(EmailStatus.SKIPPED);
         }
     }
 
@@ -370,6 +385,7 @@ class OutboxDeliveryTest {
 
     @Test
     void nurtureEmailCarriesOneClickUnsubscribeAndALinkInTheBody() throws Exception {
+        clock.set(Instant.parse("2026-09-01T14:00:00Z")); // a Tuesday, 10:00 in the prospect's New York
         var prospect = given.prospect(given.rep()).id();
         var id = outbox.enqueue(new OutgoingEmail(
                 "nurture/" + prospect + "/1",

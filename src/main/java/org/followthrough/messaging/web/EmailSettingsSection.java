@@ -1,6 +1,9 @@
 package org.followthrough.messaging.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.followthrough.common.InvalidInput;
+import org.followthrough.messaging.DkimKeys;
+import org.followthrough.messaging.PublicAddress;
 import org.followthrough.team.Actor;
 import org.followthrough.web.FormErrors;
 import org.followthrough.web.Page;
@@ -17,7 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The settings page's email section: whether SMTP is configured (without it email waits in the
- * outbox), the sender address, and, for administrators, a test email through the outbox.
+ * outbox), the sender address, the public address links in email point at (given by an admin, in red
+ * while it points at this machine only or elsewhere than this page was reached at), the DNS records
+ * to publish for DKIM and the SPF and DMARC lines to check, and, for administrators, a test email.
  */
 @Controller
 @Page
@@ -30,24 +35,48 @@ class EmailSettingsSection {
     private final ObjectProvider<JavaMailSender> mailers;
     private final TestEmails testEmails;
     private final String from;
+    private final PublicAddress publicAddress;
+    private final DkimKeys dkim;
 
     EmailSettingsSection(
             ObjectProvider<JavaMailSender> mailers,
             TestEmails testEmails,
-            @Value("${followthrough.mail.from:followthrough@localhost}") String from) {
+            @Value("${followthrough.mail.from:followthrough@localhost}") String from,
+            PublicAddress publicAddress,
+            DkimKeys dkim) {
         this.mailers = mailers;
         this.testEmails = testEmails;
         this.from = from;
+        this.publicAddress = publicAddress;
+        this.dkim = dkim;
     }
 
     @GetMapping("/settings/email")
-    String section(Actor actor, Model model) {
+    String section(Actor actor, Model model, HttpServletRequest request) {
+        model.addAttribute("reachedAt", request.getServerName());
         return section(actor, "", null, FormErrors.none(), model);
+    }
+
+    /** The first admin gives the address people reach FollowThrough at; links in email are made from it. */
+    @PostMapping("/settings/email/public-address")
+    @PreAuthorize("hasRole('ADMIN')")
+    String publicAddress(
+            @RequestParam(required = false) String publicUrl, Actor actor, Model model, HttpServletRequest request) {
+        model.addAttribute("reachedAt", request.getServerName());
+        try {
+            publicAddress.set(publicUrl, actor.email());
+            model.addAttribute("addressSaved", true);
+            return section(actor, "", null, FormErrors.none(), model);
+        } catch (InvalidInput invalid) {
+            model.addAttribute("givenUrl", publicUrl);
+            return section(actor, "", null, FormErrors.of(invalid), model);
+        }
     }
 
     @PostMapping("/settings/email/test")
     @PreAuthorize("hasRole('ADMIN')")
-    String test(@RequestParam(required = false) String to, Actor actor, Model model) {
+    String test(@RequestParam(required = false) String to, Actor actor, Model model, HttpServletRequest request) {
+        model.addAttribute("reachedAt", request.getServerName());
         try {
             var queued = testEmails.send(actor, to, 1);
             return section(actor, to, queued, FormErrors.none(), model);
@@ -67,6 +96,16 @@ class EmailSettingsSection {
         model.addAttribute("to", to == null || to.isBlank() ? actor.email() : to);
         model.addAttribute("queued", queued);
         model.addAttribute("errors", errors);
+        var address = publicAddress.current();
+        model.addAttribute("publicUrl", address.toString());
+        model.addAttribute("publicUrlLocal", publicAddress.pointsAtLocalhost());
+        var reachedAt = (String) model.getAttribute("reachedAt");
+        model.addAttribute(
+                "reachedElsewhere",
+                reachedAt != null
+                        && !PublicAddress.isLocal(reachedAt)
+                        && !reachedAt.equalsIgnoreCase(address.getHost()));
+        model.addAttribute("dkim", dkim.published());
         return "settings/email :: section";
     }
 }

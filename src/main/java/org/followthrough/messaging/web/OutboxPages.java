@@ -61,7 +61,11 @@ class OutboxPages {
                 .orElse(null);
         int current = Math.max(0, page);
         var emails = outbox.nextFirst(chosen, current, PAGE_SIZE + 1);
-        model.addAttribute("emails", emails.subList(0, Math.min(PAGE_SIZE, emails.size())));
+        var shown = emails.subList(0, Math.min(PAGE_SIZE, emails.size()));
+        model.addAttribute("emails", shown);
+        model.addAttribute(
+                "holds",
+                outbox.holdReasons(shown.stream().map(l -> l.email().id()).toList()));
         model.addAttribute("hasNext", emails.size() > PAGE_SIZE);
         model.addAttribute("page", current);
         model.addAttribute("status", chosen == null ? "" : chosen.name());
