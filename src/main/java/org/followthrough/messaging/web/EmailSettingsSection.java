@@ -1,11 +1,11 @@
 package org.followthrough.messaging.web;
 
 import org.followthrough.common.InvalidInput;
+import org.followthrough.messaging.MailSettings;
 import org.followthrough.team.Actor;
 import org.followthrough.web.FormErrors;
 import org.followthrough.web.Page;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,13 +31,10 @@ class EmailSettingsSection {
     private final TestEmails testEmails;
     private final String from;
 
-    EmailSettingsSection(
-            ObjectProvider<JavaMailSender> mailers,
-            TestEmails testEmails,
-            @Value("${followthrough.mail.from:followthrough@localhost}") String from) {
+    EmailSettingsSection(ObjectProvider<JavaMailSender> mailers, TestEmails testEmails, MailSettings settings) {
         this.mailers = mailers;
         this.testEmails = testEmails;
-        this.from = from;
+        this.from = settings.from();
     }
 
     @GetMapping("/settings/email")
