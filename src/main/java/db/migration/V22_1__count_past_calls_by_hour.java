@@ -11,11 +11,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
-import org.followthrough.analytics.CallHours;
 
 /**
  * Counts the calls logged before {@code call_hours} existed, as logging them would have: by the hour
- * they were made in, the prospect's local weekday and hour, and the attempt ({@link CallHours#attempt}).
+ * they were made in, the prospect's local weekday and hour, and the attempt ({@link #attempt}).
  * The local time is worked out here rather than in SQL, which PostgreSQL and H2 spell differently. The
  * calls are read in order of member and time, so only one member's hour is held in memory at once,
  * however many calls there are.
@@ -46,7 +45,7 @@ public class V22_1__count_past_calls_by_hour extends BaseJavaMigration {
                             at.truncatedTo(ChronoUnit.HOURS).atOffset(ZoneOffset.UTC),
                             local.getDayOfWeek().getValue(),
                             local.getHour(),
-                            CallHours.attempt(rows.getString(3)));
+                            attempt(rows.getString(3)));
                     if (!hour.isEmpty() && !sameHour(hour.keySet().iterator().next(), key)) {
                         batched = add(insert, hour, batched);
                     }
@@ -83,5 +82,20 @@ public class V22_1__count_past_calls_by_hour extends BaseJavaMigration {
         }
         hour.clear();
         return batched;
+    }
+
+    /**
+     * The attempt a call is counted under, by the label calls carried when this migration was written:
+     * n of "FTC #n", -1 for an appointment call ("Appointment"), 0 for a follow-up or anything else.
+     * Kept here rather than taken from application code, which may change after the migration has run.
+     */
+    static int attempt(String label) {
+        if ("Appointment".equals(label)) {
+            return -1;
+        }
+        if (label == null || !label.matches("FTC #\\d{1,4}")) {
+            return 0;
+        }
+        return Integer.parseInt(label.substring("FTC #".length()));
     }
 }

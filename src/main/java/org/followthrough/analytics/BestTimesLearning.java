@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.followthrough.calendar.BestTimes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
  * each has relearnt.
  */
 @Component
+@EnableConfigurationProperties(LearningSettings.class)
 class BestTimesLearning implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(BestTimesLearning.class);
@@ -33,15 +34,11 @@ class BestTimesLearning implements SmartLifecycle {
     private final Duration every;
     private ScheduledExecutorService timer;
 
-    BestTimesLearning(
-            CallHours callHours,
-            BestTimes bestTimes,
-            Clock clock,
-            @Value("${followthrough.best-times.relearn-every:PT15M}") Duration every) {
+    BestTimesLearning(CallHours callHours, BestTimes bestTimes, Clock clock, LearningSettings settings) {
         this.callHours = callHours;
         this.bestTimes = bestTimes;
         this.clock = clock;
-        this.every = every;
+        this.every = settings.relearnEvery();
     }
 
     /** Learns from the team's calls now: what the timer does, and what a test calls. */

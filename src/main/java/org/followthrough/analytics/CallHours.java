@@ -120,7 +120,7 @@ public class CallHours {
 
     /**
      * The attempt a call is counted under, by its label: n of "FTC #n", {@link #APPOINTMENT} for an
-     * appointment call, 0 for a follow-up or anything else. Also what counting past calls uses.
+     * appointment call, 0 for a follow-up or anything else.
      */
     public static int attempt(String label) {
         if (Touches.APPOINTMENT_LABEL.equals(label)) {

@@ -1,6 +1,7 @@
 package org.followthrough.cadence;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.followthrough.calendar.Holidays;
 import org.followthrough.calendar.Slots;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -27,7 +29,7 @@ import org.springframework.context.annotation.Configuration;
 class CadenceConfiguration {
 
     @ConfigurationProperties("followthrough.calling")
-    record CallingSettings(String window, Map<String, String> windows) {}
+    record CallingSettings(String window, Map<String, String> windows, @DefaultValue("30s") Duration reloadEvery) {}
 
     @Bean
     CallCalendar callCalendar(CallingSettings settings) {

@@ -16,7 +16,6 @@ import org.followthrough.common.Refusal;
 import org.followthrough.team.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -50,16 +49,12 @@ public class CallingRules implements SmartLifecycle {
     private final Duration every;
     private ScheduledExecutorService timer;
 
-    CallingRules(
-            JdbcClient jdbc,
-            CallCalendar calendar,
-            Clock clock,
-            @Value("${followthrough.calling.reload-every:PT30S}") Duration every) {
+    CallingRules(JdbcClient jdbc, CallCalendar calendar, Clock clock, CadenceConfiguration.CallingSettings settings) {
         this.jdbc = jdbc;
         this.calendar = calendar;
         this.base = calendar.windows();
         this.clock = clock;
-        this.every = every;
+        this.every = settings.reloadEvery();
     }
 
     /** The administrator's rows, in order. */

@@ -36,8 +36,14 @@ class BodySizeLimit extends OncePerRequestFilter {
     record Limits(DataSize maxBody, Map<String, DataSize> maxBodyByPath) {
         Limits {
             maxBody = maxBody == null ? DataSize.ofKilobytes(256) : maxBody;
-            maxBodyByPath = maxBodyByPath == null ? Map.of() : Map.copyOf(maxBodyByPath);
+            maxBodyByPath = maxBodyByPath == null ? DEFAULT_BY_PATH : Map.copyOf(maxBodyByPath);
         }
+
+        /** CSV imports, by API and from the import page, take large files; signals are small. */
+        static final Map<String, DataSize> DEFAULT_BY_PATH = Map.of(
+                "/api/v1/imports", DataSize.ofGigabytes(2),
+                "/imports", DataSize.ofGigabytes(2),
+                "/api/v1/signals", DataSize.ofKilobytes(64));
 
         long limitFor(String path) {
             return maxBodyByPath.entrySet().stream()

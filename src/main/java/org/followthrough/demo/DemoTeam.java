@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import javax.sql.DataSource;
+import org.followthrough.common.Installation;
 import org.followthrough.prospects.ProspectFields;
 import org.followthrough.prospects.Prospects;
 import org.followthrough.team.Member;
@@ -16,7 +17,6 @@ import org.followthrough.team.Role;
 import org.followthrough.team.Team;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -40,17 +40,12 @@ class DemoTeam implements ApplicationRunner {
     private final boolean enabled;
     private final String dataDir;
 
-    DemoTeam(
-            Team team,
-            Prospects prospects,
-            DataSource dataSource,
-            @Value("${followthrough.demo:true}") boolean enabled,
-            @Value("${followthrough.data-dir:./data}") String dataDir) {
+    DemoTeam(Team team, Prospects prospects, DataSource dataSource, Installation installation) {
         this.team = team;
         this.prospects = prospects;
         this.dataSource = dataSource;
-        this.enabled = enabled;
-        this.dataDir = dataDir;
+        this.enabled = installation.demo();
+        this.dataDir = installation.dataDir();
     }
 
     @Override

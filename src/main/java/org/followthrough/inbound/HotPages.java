@@ -9,7 +9,7 @@ import org.followthrough.common.InvalidInput;
 import org.followthrough.common.Refusal;
 import org.followthrough.common.Sql;
 import org.followthrough.team.Actor;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * again from the database every few seconds (another instance may have changed them).
  */
 @Service
+@EnableConfigurationProperties(HotPageSettings.class)
 public class HotPages {
 
     /** The patterns in force and whether they are the defaults. */
@@ -36,13 +37,10 @@ public class HotPages {
     private volatile Patterns current;
     private volatile long readAt;
 
-    HotPages(
-            JdbcClient jdbc,
-            Clock clock,
-            @Value("${followthrough.signals.hot-pages:/pricing,/demo,/contact}") List<String> defaults) {
+    HotPages(JdbcClient jdbc, Clock clock, HotPageSettings settings) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.defaults = normalise(defaults);
+        this.defaults = normalise(settings.hotPages());
     }
 
     public Patterns current() {

@@ -23,7 +23,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     sent (default 12 hours)
  */
 @ConfigurationProperties("followthrough.mail")
-record MailSettings(
+public record MailSettings(
         String from,
         URI publicUrl,
         Integer batchSize,
@@ -33,7 +33,7 @@ record MailSettings(
         java.time.Duration claimLease,
         java.time.Duration expireAfter) {
 
-    MailSettings {
+    public MailSettings {
         from = from == null ? "followthrough@localhost" : from;
         publicUrl = publicUrl == null ? URI.create("http://localhost:8080") : publicUrl;
         batchSize = batchSize == null ? 100 : batchSize;

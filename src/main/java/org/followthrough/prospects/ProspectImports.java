@@ -12,10 +12,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.followthrough.common.Installation;
 import org.followthrough.common.Refusal;
 import org.followthrough.team.Actor;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
@@ -30,6 +31,7 @@ import org.springframework.util.unit.DataSize;
  * rejected rows can be read while it runs. Imports run one after another.
  */
 @Service
+@EnableConfigurationProperties(ImportSettings.class)
 public class ProspectImports {
 
     private final ImportJobs jobs;
@@ -57,8 +59,8 @@ public class ProspectImports {
             TransactionTemplate transaction,
             ApplicationEventPublisher events,
             Clock clock,
-            @Value("${followthrough.data-dir:./data}") String dataDir,
-            @Value("${followthrough.imports.max-bytes:2GB}") DataSize maxBytes) {
+            Installation installation,
+            ImportSettings settings) {
         this.jobs = jobs;
         this.prospects = prospects;
         this.owners = owners;
@@ -67,8 +69,8 @@ public class ProspectImports {
         this.transaction = transaction;
         this.events = events;
         this.clock = clock;
-        this.directory = Path.of(dataDir, "imports");
-        this.maxBytes = maxBytes.toBytes();
+        this.directory = Path.of(installation.dataDir(), "imports");
+        this.maxBytes = settings.maxBytes().toBytes();
     }
 
     /** Stores the upload and starts importing it; the id to follow its progress by. */

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.followthrough.prospects.DecisionRole;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -20,6 +20,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * same script.
  */
 @Service
+@EnableConfigurationProperties(ScriptSettings.class)
 public class ScriptBuilder {
 
     static final String FTC_VOICEMAIL = "ftc-voicemail";
@@ -47,11 +48,7 @@ public class ScriptBuilder {
     private final String teamPhone;
 
     @Autowired
-    ScriptBuilder(
-            Templates templates,
-            ObjectionPlaybooks playbooks,
-            ScriptCheck check,
-            @Value("${followthrough.team-phone:}") String teamPhone) {
+    ScriptBuilder(Templates templates, ObjectionPlaybooks playbooks, ScriptCheck check, ScriptSettings settings) {
         this(
                 new TemplateSource() {
                     @Override
@@ -66,7 +63,7 @@ public class ScriptBuilder {
                 },
                 playbooks::all,
                 check,
-                teamPhone);
+                settings.teamPhone());
     }
 
     ScriptBuilder(TemplateSource templates, Supplier<List<ObjectionPlaybook>> playbooks, ScriptCheck check) {

@@ -2,9 +2,9 @@ package org.followthrough.scripts;
 
 import java.time.Clock;
 import java.util.List;
+import org.followthrough.common.Installation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -65,7 +65,7 @@ class ScriptDefaults implements ApplicationRunner {
             ObjectionPlaybooks playbooks,
             Articles articles,
             Clock clock,
-            @Value("${followthrough.demo:true}") boolean demo,
+            Installation installation,
             javax.sql.DataSource dataSource) {
         this.templates = templates;
         this.rows = rows;
@@ -73,7 +73,7 @@ class ScriptDefaults implements ApplicationRunner {
         this.playbooks = playbooks;
         this.articles = articles;
         this.clock = clock;
-        this.demo = demo;
+        this.demo = installation.demo();
         this.dataSource = dataSource;
     }
 

@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Base64;
+import org.followthrough.common.Installation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -37,13 +38,21 @@ class FirstStart implements ApplicationRunner {
     private final Team team;
     private final Clock clock;
     private final FirstStartSettings settings;
+    private final Installation installation;
 
-    FirstStart(Organisations organisations, Members members, Team team, Clock clock, FirstStartSettings settings) {
+    FirstStart(
+            Organisations organisations,
+            Members members,
+            Team team,
+            Clock clock,
+            FirstStartSettings settings,
+            Installation installation) {
         this.organisations = organisations;
         this.members = members;
         this.team = team;
         this.clock = clock;
         this.settings = settings;
+        this.installation = installation;
     }
 
     @Override
@@ -103,7 +112,7 @@ class FirstStart implements ApplicationRunner {
 
     private Path writePassword(String password) {
         try {
-            var dir = Path.of(settings.dataDir());
+            var dir = Path.of(installation.dataDir());
             Files.createDirectories(dir);
             var file = dir.resolve("initial-admin-password");
             Files.deleteIfExists(file);
@@ -118,7 +127,7 @@ class FirstStart implements ApplicationRunner {
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(
-                    "could not write the initial administrator password to " + settings.dataDir()
+                    "could not write the initial administrator password to " + installation.dataDir()
                             + "; no administrator was created, fix the data directory and start again",
                     e);
         }
@@ -143,10 +152,7 @@ class FirstStart implements ApplicationRunner {
 
     /** The settings read on first start; environment variables such as FOLLOWTHROUGH_ADMIN_EMAIL bind here. */
     @ConfigurationProperties("followthrough")
-    record FirstStartSettings(
-            @DefaultValue Admin admin,
-            @DefaultValue OrganisationDefaults organisation,
-            @DefaultValue("./data") String dataDir) {
+    record FirstStartSettings(@DefaultValue Admin admin, @DefaultValue OrganisationDefaults organisation) {
 
         record Admin(@DefaultValue("admin@followthrough.local") String email, String password) {}
 

@@ -2,7 +2,7 @@ package org.followthrough.team;
 
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -25,6 +25,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
+@EnableConfigurationProperties(PasswordSettings.class)
 class SecurityConfiguration {
 
     static final String CONTENT_SECURITY_POLICY =
@@ -32,7 +33,8 @@ class SecurityConfiguration {
                     + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'";
 
     @Bean
-    PasswordEncoder passwordEncoder(@Value("${followthrough.security.bcrypt-strength:12}") int strength) {
+    PasswordEncoder passwordEncoder(PasswordSettings settings) {
+        var strength = settings.bcryptStrength();
         // bcrypt today; the {id} prefix lets a later version move to another encoder without a reset
         return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(strength)));
     }

@@ -10,7 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,11 +29,17 @@ import org.springframework.stereotype.Component;
  * {@link #refusedV4} and {@link #refusedV6}.
  */
 @Component
+@EnableConfigurationProperties(WebhookSettings.class)
 class SubscriberAddresses {
 
     private final boolean allowPrivate;
 
-    SubscriberAddresses(@Value("${followthrough.webhooks.allow-private-addresses:false}") boolean allowPrivate) {
+    @Autowired
+    SubscriberAddresses(WebhookSettings settings) {
+        this(settings.allowPrivateAddresses());
+    }
+
+    SubscriberAddresses(boolean allowPrivate) {
         this.allowPrivate = allowPrivate;
     }
 

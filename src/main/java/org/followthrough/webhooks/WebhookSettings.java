@@ -12,10 +12,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     can replay it)
  * @param timeout how long one attempt may take (default 10 s)
  * @param batchSize how many due deliveries one round takes (default 50)
+ * @param allowPrivateAddresses whether a subscriber may be on FollowThrough's own machine or private
+ *     network (default false)
  */
 @ConfigurationProperties("followthrough.webhooks")
 record WebhookSettings(
-        Duration firstRetry, Duration longestWait, Integer maxAttempts, Duration timeout, Integer batchSize) {
+        Duration firstRetry,
+        Duration longestWait,
+        Integer maxAttempts,
+        Duration timeout,
+        Integer batchSize,
+        Boolean allowPrivateAddresses) {
 
     WebhookSettings {
         firstRetry = firstRetry == null ? Duration.ofSeconds(30) : firstRetry;
@@ -23,6 +30,7 @@ record WebhookSettings(
         maxAttempts = maxAttempts == null ? 10 : maxAttempts;
         timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
         batchSize = batchSize == null ? 50 : batchSize;
+        allowPrivateAddresses = allowPrivateAddresses != null && allowPrivateAddresses;
     }
 
     /** The wait before attempt {@code n + 1}, after {@code n} failed ones. */

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import org.followthrough.ApplicationTest;
 import org.followthrough.Given;
 import org.followthrough.TestClock;
+import org.followthrough.common.Installation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -128,9 +129,9 @@ class SignInProtectionTest {
         var email = "first-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         var settings = new FirstStart.FirstStartSettings(
                 new FirstStart.FirstStartSettings.Admin(email, null),
-                new FirstStart.FirstStartSettings.OrganisationDefaults("FollowThrough", "America/New_York", "US"),
-                notADirectory.toString());
-        var firstStart = new FirstStart(organisations, members, team, clock, settings);
+                new FirstStart.FirstStartSettings.OrganisationDefaults("FollowThrough", "America/New_York", "US"));
+        var firstStart = new FirstStart(
+                organisations, members, team, clock, settings, new Installation(notADirectory.toString(), false));
 
         assertThatThrownBy(firstStart::createFirstAdministrator).hasMessageContaining("no administrator was created");
         assertThat(members.byEmail(email)).isEmpty();
@@ -142,10 +143,10 @@ class SignInProtectionTest {
         var email = "first-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         var settings = new FirstStart.FirstStartSettings(
                 new FirstStart.FirstStartSettings.Admin(email, null),
-                new FirstStart.FirstStartSettings.OrganisationDefaults("FollowThrough", "America/New_York", "US"),
-                dir.toString());
+                new FirstStart.FirstStartSettings.OrganisationDefaults("FollowThrough", "America/New_York", "US"));
 
-        new FirstStart(organisations, members, team, clock, settings).createFirstAdministrator();
+        new FirstStart(organisations, members, team, clock, settings, new Installation(dir.toString(), false))
+                .createFirstAdministrator();
 
         var password = Files.readString(dir.resolve("initial-admin-password")).strip();
         assertThat(signIn.authenticate(attempt(email, password)).isAuthenticated())

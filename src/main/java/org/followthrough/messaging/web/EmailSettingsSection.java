@@ -3,12 +3,12 @@ package org.followthrough.messaging.web;
 import jakarta.servlet.http.HttpServletRequest;
 import org.followthrough.common.InvalidInput;
 import org.followthrough.messaging.DkimKeys;
+import org.followthrough.messaging.MailSettings;
 import org.followthrough.messaging.PublicAddress;
 import org.followthrough.team.Actor;
 import org.followthrough.web.FormErrors;
 import org.followthrough.web.Page;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -41,12 +41,12 @@ class EmailSettingsSection {
     EmailSettingsSection(
             ObjectProvider<JavaMailSender> mailers,
             TestEmails testEmails,
-            @Value("${followthrough.mail.from:followthrough@localhost}") String from,
+            MailSettings settings,
             PublicAddress publicAddress,
             DkimKeys dkim) {
         this.mailers = mailers;
         this.testEmails = testEmails;
-        this.from = from;
+        this.from = settings.from();
         this.publicAddress = publicAddress;
         this.dkim = dkim;
     }

@@ -1,6 +1,9 @@
 package org.followthrough.prospects.web;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -52,6 +55,10 @@ class ExportController {
     @GetMapping(
             value = {"/api/v1/prospects/export", "/exports/prospects.csv"},
             produces = "text/csv")
+    @ApiResponse(
+            responseCode = "200",
+            description = "every prospect the signed-in member may see",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     void export(Actor actor, HttpServletResponse response) throws IOException {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"prospects.csv\"");

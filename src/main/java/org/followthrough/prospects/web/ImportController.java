@@ -1,5 +1,11 @@
 package org.followthrough.prospects.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -35,6 +41,24 @@ class ImportController {
     }
 
     @PostMapping(consumes = {"text/csv", "text/plain", "application/octet-stream"})
+    @Operation(
+            summary = "Import a CSV file: as the body, or as the part \"file\" of a form",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content = {
+                                @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+                                @Content(
+                                        mediaType = "multipart/form-data",
+                                        schemaProperties =
+                                                @SchemaProperty(
+                                                        name = "file",
+                                                        schema = @Schema(type = "string", format = "binary")))
+                            }))
+    @ApiResponse(
+            responseCode = "202",
+            description = "started; follow it at Location",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Started.class)))
     ResponseEntity<Started> upload(
             Actor actor, HttpServletRequest request, @RequestParam(name = "name", required = false) String name)
             throws IOException {
@@ -42,6 +66,7 @@ class ImportController {
     }
 
     @PostMapping(consumes = "multipart/form-data")
+    @Hidden // described with upload, the same operation
     ResponseEntity<Started> uploadFile(Actor actor, @RequestPart("file") MultipartFile file) throws IOException {
         try (var in = file.getInputStream()) {
             return started(imports.start(actor, file.getOriginalFilename(), in));
@@ -55,6 +80,10 @@ class ImportController {
 
     /** Every rejected row as CSV, to fix in a spreadsheet and import again. */
     @GetMapping(value = "/{id}/errors", produces = "text/csv")
+    @ApiResponse(
+            responseCode = "200",
+            description = "every rejected row",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     void errors(Actor actor, @PathVariable UUID id, HttpServletResponse response) throws IOException {
         errorReport.write(actor, id, response);
     }

@@ -2,7 +2,7 @@ package org.followthrough.signals.web;
 
 import java.util.concurrent.ConcurrentHashMap;
 import org.followthrough.common.Refusal;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
  * fast requests arrive, not about the business calendar.
  */
 @Component
+@EnableConfigurationProperties(SignalSettings.class)
 class FloodGate {
 
     private static final int MAX_SOURCES = 10_000;
@@ -23,9 +24,9 @@ class FloodGate {
     private final double perSecond;
     private final double burst;
 
-    FloodGate(
-            @Value("${followthrough.signals.flood.per-second:20000}") double perSecond,
-            @Value("${followthrough.signals.flood.burst:40000}") double burst) {
+    FloodGate(SignalSettings settings) {
+        double perSecond = settings.signals().flood().perSecond();
+        double burst = settings.signals().flood().burst();
         if (perSecond <= 0 || burst < 1) {
             throw new IllegalArgumentException("followthrough.signals.flood.per-second must be > 0 and burst >= 1");
         }

@@ -22,7 +22,6 @@ import org.followthrough.signals.SignalType;
 import org.followthrough.signals.Signals;
 import org.followthrough.signals.WebhookSignature;
 import org.followthrough.team.PublicPaths;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -63,7 +62,7 @@ class SignalController {
             FloodGate floodGate,
             JsonMapper json,
             Clock clock,
-            @Value("${followthrough.webhook-secret:}") String secret,
+            SignalSettings settings,
             MeterRegistry meters) {
         this.intake = intake;
         this.floodGate = floodGate;
@@ -71,7 +70,7 @@ class SignalController {
                 json.readerFor(SignalRequest.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
         this.clock = clock;
         // several secrets, comma-separated, are active at once while one is being rotated
-        this.secrets = Arrays.stream(secret.split(","))
+        this.secrets = Arrays.stream(settings.webhookSecret().split(","))
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())
                 .toList();

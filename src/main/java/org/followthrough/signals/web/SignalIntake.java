@@ -15,7 +15,7 @@ import org.followthrough.common.Refusal;
 import org.followthrough.signals.Signals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -29,6 +29,7 @@ import org.springframework.stereotype.Component;
  * once rather than queued without bound.
  */
 @Component
+@EnableConfigurationProperties(SignalSettings.class)
 class SignalIntake implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SignalIntake.class);
@@ -43,12 +44,10 @@ class SignalIntake implements SmartLifecycle {
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    SignalIntake(
-            Signals signals,
-            MeterRegistry meters,
-            @Value("${followthrough.signals.intake.writers:1}") int writers,
-            @Value("${followthrough.signals.intake.batch:500}") int batch,
-            @Value("${followthrough.signals.intake.capacity:20000}") int capacity) {
+    SignalIntake(Signals signals, MeterRegistry meters, SignalSettings settings) {
+        int writers = settings.signals().intake().writers();
+        int batch = settings.signals().intake().batch();
+        int capacity = settings.signals().intake().capacity();
         if (writers < 1 || batch < 1 || capacity < 1) {
             throw new IllegalArgumentException(
                     "followthrough.signals.intake.writers, .batch and .capacity must each be at least 1");

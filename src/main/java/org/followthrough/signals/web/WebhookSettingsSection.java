@@ -1,7 +1,7 @@
 package org.followthrough.signals.web;
 
+import org.followthrough.messaging.MailSettings;
 import org.followthrough.web.Page;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,12 +21,10 @@ class WebhookSettingsSection {
     private final String publicUrl;
     private final org.followthrough.signals.Signals signals;
 
-    WebhookSettingsSection(
-            org.followthrough.signals.Signals signals,
-            @Value("${followthrough.webhook-secret:}") String secret,
-            @Value("${followthrough.mail.public-url:http://localhost:8080}") String publicUrl) {
+    WebhookSettingsSection(org.followthrough.signals.Signals signals, SignalSettings settings, MailSettings mail) {
+        var publicUrl = mail.publicUrl().toString();
         this.signals = signals;
-        this.secretConfigured = secret != null && !secret.isBlank();
+        this.secretConfigured = settings.secretConfigured();
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 

@@ -1,0 +1,263 @@
+package org.followthrough.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.followthrough.ApplicationTest;
+import org.followthrough.Given;
+import org.followthrough.OutsidePart;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The OpenAPI description is exact enough to generate a working client from: it lists only what a
+ * client sends (never the signed-in member, whom the server resolves), real media types, and the
+ * problem details every operation may answer with; and a client generated from it by a maintained
+ * generator (openapi-typescript, type-checked by the TypeScript compiler, sent by openapi-fetch) calls
+ * the running server.
+ */
+@ApplicationTest
+class ApiDescriptionTest {
+
+    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch", "head", "options");
+    private static final Path CLIENT = Path.of("src/test/client");
+    private static final Path OUT = Path.of("target/api-client");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Given given;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    private String description() throws Exception {
+        return mvc.perform(MockMvcRequestBuilders.get("/v3/api-docs")
+                        .with(SecurityMockMvcRequestPostProcessors.httpBasic(
+                                given.admin().email(), Given.PASSWORD)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private record Op(String method, String path, JsonNode operation) {
+        @Override
+        public String toString() {
+            return method.toUpperCase() + " " + path;
+        }
+    }
+
+    private List<Op> operations(JsonNode description) {
+        var ops = new ArrayList<Op>();
+        description.get("paths").properties().forEach(path -> path.getValue()
+                .properties()
+                .forEach(m -> {
+                    if (METHODS.contains(m.getKey())) {
+                        ops.add(new Op(m.getKey(), path.getKey(), m.getValue()));
+                    }
+                }));
+        return ops;
+    }
+
+    @Test
+    void listsOnlyRealParametersRealMediaTypesAndProblemDetails() throws Exception {
+        var description = json.readTree(description());
+        var ops = operations(description);
+        assertThat(ops).hasSizeGreaterThan(60);
+
+        var actorParameters = ops.stream()
+                .filter(op -> op.operation().path("parameters").valueStream().anyMatch(p -> p.path("name")
+                        .asString()
+                        .equals("actor")))
+                .toList();
+        assertThat(actorParameters)
+                .as("operations that ask a client for the signed-in member")
+                .isEmpty();
+        assertThat(description.path("components").path("schemas").has("Actor"))
+                .as("the signed-in member is no part of the contract")
+                .isFalse();
+
+        var anyMediaType = new ArrayList<String>();
+        var withoutProblems = new ArrayList<Op>();
+        for (var op : ops) {
+            op.operation().path("requestBody").path("content").propertyNames().forEach(type -> {
+                if (type.contains("*")) {
+                    anyMediaType.add(op + " request " + type);
+                }
+            });
+            boolean problems = false;
+            for (var response : op.operation().path("responses").properties()) {
+                for (var type : response.getValue().path("content").propertyNames()) {
+                    if (type.contains("*")) {
+                        anyMediaType.add(op + " " + response.getKey() + " " + type);
+                    }
+                    if (response.getKey().matches("4\\d\\d") && type.equals("application/problem+json")) {
+                        problems = true;
+                    }
+                }
+            }
+            if (!problems) {
+                withoutProblems.add(op);
+            }
+        }
+        assertThat(anyMediaType).as("content typed */*").isEmpty();
+        assertThat(withoutProblems)
+                .as("operations without an application/problem+json error answer")
+                .isEmpty();
+
+        // the ones a client needs most, exactly
+        var create = description.at("/paths/~1api~1v1~1prospects/post");
+        assertThat(create.path("parameters").valueStream().map(p -> p.path("name")
+                        .asString()))
+                .containsExactly("ifExists");
+        assertThat(create.at("/responses/409/content").propertyNames()).containsExactly("application/problem+json");
+        assertThat(description
+                        .at("/paths/~1api~1v1~1queue/get/responses/200/content")
+                        .propertyNames())
+                .containsExactly("application/json");
+        assertThat(description
+                        .at("/paths/~1api~1v1~1prospects~1export/get/responses/200/content")
+                        .propertyNames())
+                .containsExactly("text/csv");
+        assertThat(description
+                        .at("/paths/~1api~1v1~1imports/post/requestBody/content")
+                        .propertyNames())
+                .containsExactlyInAnyOrder("text/csv", "multipart/form-data");
+        assertThat(description.at("/paths/~1api~1v1~1signals/post/security")).isEmpty();
+        assertThat(description.at("/components/schemas/Problem/properties").propertyNames())
+                .contains("type", "title", "status", "detail", "errors");
+    }
+
+    @Test
+    void aClientGeneratedFromTheDescriptionCallsTheServer() throws Exception {
+        var node = which("node");
+        var npm = which("npm");
+        OutsidePart.require(node != null && npm != null, "Node.js with npm (for the generated API client)");
+        if (!Files.isDirectory(CLIENT.resolve("node_modules/openapi-typescript"))) {
+            run(List.of(npm, "ci", "--no-audit", "--no-fund", "--prefer-offline"), CLIENT, Map.of(), 300);
+        }
+        Files.createDirectories(OUT);
+        Files.writeString(OUT.resolve("openapi.json"), description());
+        run(
+                List.of(
+                        node,
+                        "node_modules/openapi-typescript/bin/cli.js",
+                        "../../../" + OUT.resolve("openapi.json"),
+                        "--output",
+                        "../../../" + OUT.resolve("schema.d.ts")),
+                CLIENT,
+                Map.of(),
+                120);
+        run(List.of(node, "node_modules/typescript/bin/tsc", "-p", "tsconfig.json"), CLIENT, Map.of(), 180);
+        // the compiled client finds openapi-fetch where it was installed
+        var modules = OUT.resolve("node_modules");
+        if (!Files.exists(modules, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Files.createSymbolicLink(modules, CLIENT.resolve("node_modules").toAbsolutePath());
+        }
+
+        var rep = given.rep();
+        var email = "generated-" + UUID.randomUUID() + "@client.example";
+        var output = run(
+                List.of(node, OUT.resolve("js/src/test/client/client.js").toString()),
+                Path.of("."),
+                Map.of(
+                        "FOLLOWTHROUGH_URL",
+                        "http://127.0.0.1:" + port,
+                        "FOLLOWTHROUGH_TOKEN",
+                        given.bearer(rep).substring("Bearer ".length()),
+                        "FOLLOWTHROUGH_PROSPECT_EMAIL",
+                        email),
+                120);
+        var lines = output.strip().lines().toList();
+        var result = json.readTree(lines.get(lines.size() - 1));
+
+        var prospectId = UUID.fromString(result.path("prospectId").asString());
+        var stored = jdbc.sql("select owner_id, email from prospects where id = ?")
+                .param(prospectId)
+                .query((rs, n) -> List.of(rs.getObject(1, UUID.class).toString(), rs.getString(2)))
+                .single();
+        assertThat(stored).containsExactly(rep.id().toString(), email);
+        assertThat(result.path("queuedLabel").asString()).isEqualTo("FTC #1");
+        assertThat(result.path("loggedLabel").asString()).isEqualTo("FTC #1");
+        assertThat(jdbc.sql("select status from tasks where id = ?")
+                        .param(UUID.fromString(result.path("taskId").asString()))
+                        .query(String.class)
+                        .single())
+                .isEqualTo("DONE");
+        assertThat(jdbc.sql("select count(*) from touches where id = ? and prospect_id = ?")
+                        .param(UUID.fromString(result.path("touchId").asString()))
+                        .param(prospectId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(result.path("planned").asInt()).isPositive();
+        assertThat(result.path("refusedStatus").asInt()).isEqualTo(409);
+        assertThat(result.path("refusedType").asString()).startsWith("application/problem+json");
+        assertThat(result.path("refusedDetail").asString()).isNotBlank();
+    }
+
+    private static String which(String program) {
+        var path = System.getenv("PATH");
+        if (path == null) {
+            return null;
+        }
+        for (var dir : path.split(File.pathSeparator)) {
+            var candidate = Path.of(dir, program);
+            if (Files.isExecutable(candidate)) {
+                return candidate.toString();
+            }
+        }
+        return null;
+    }
+
+    private static String run(List<String> command, Path dir, Map<String, String> env, int seconds)
+            throws IOException, InterruptedException {
+        var builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        var process = builder.start();
+        var output = new StringBuilder();
+        var reader = new Thread(() -> {
+            try {
+                output.append(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                output.append(e);
+            }
+        });
+        reader.start();
+        boolean ended = process.waitFor(seconds, TimeUnit.SECONDS);
+        if (!ended) {
+            process.destroyForcibly();
+        }
+        reader.join(Duration.ofSeconds(5).toMillis());
+        assertThat(ended)
+                .as(String.join(" ", command) + " within " + seconds + " s\n" + output)
+                .isTrue();
+        assertThat(process.exitValue())
+                .as(String.join(" ", command) + "\n" + output)
+                .isZero();
+        return output.toString();
+    }
+}
