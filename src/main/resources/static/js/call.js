@@ -80,6 +80,24 @@
         }
     }
 
+    // Opening the number's link marks when the call started, by the server's clock (the page says what
+    // time it was when it was drawn; the browser counts on from there), and the outcome keeps that time.
+    const dialedAt = document.getElementById("dialedAt");
+    const drawnAt = Date.now();
+    const serverThen = Date.parse(dialedAt.dataset.serverNow);
+    const dialed = document.querySelector(".dialed");
+    for (const link of document.querySelectorAll("a.dial")) {
+        link.addEventListener("click", () => {
+            const started = new Date(serverThen + (Date.now() - drawnAt));
+            dialedAt.value = started.toISOString();
+            if (dialed) {
+                const clock = document.querySelector("time.clock");
+                const zone = clock ? clock.dataset.zone : undefined;
+                dialed.textContent = "Call started " + started.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", timeZone: zone });
+            }
+        });
+    }
+
     // Naming the objection opens its playbook beside the form.
     const objection = document.getElementById("objectionCategory");
     objection.addEventListener("change", () => {

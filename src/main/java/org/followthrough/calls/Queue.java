@@ -27,7 +27,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class Queue {
 
-    /** One task as the queue shows it, with the prospect's local due time. */
+    /** One task as the queue shows it, with the prospect's local due time and number (E.164). */
     public record Item(
             UUID taskId,
             UUID prospectId,
@@ -39,7 +39,8 @@ public class Queue {
             boolean due,
             String reason,
             String template,
-            int score) {
+            int score,
+            String phone) {
 
         Item withScore(int score) {
             return new Item(
@@ -53,7 +54,8 @@ public class Queue {
                     due,
                     reason,
                     template,
-                    score);
+                    score,
+                    phone);
         }
 
         /** Not callable now (R2): shown later, at the moment it may be called. */
@@ -69,7 +71,8 @@ public class Queue {
                     false,
                     reason,
                     template,
-                    score);
+                    score,
+                    phone);
         }
 
         Item withLabel(String label) {
@@ -84,7 +87,8 @@ public class Queue {
                     due,
                     reason,
                     template,
-                    score);
+                    score,
+                    phone);
         }
     }
 
@@ -257,7 +261,8 @@ public class Queue {
                     !task.dueAt().isAfter(now),
                     task.reason(),
                     task.template(),
-                    0);
+                    0,
+                    p.phoneE164());
             kept.add(new Row(item, p.place()));
         }
         return new Rows(kept, tasks.size());

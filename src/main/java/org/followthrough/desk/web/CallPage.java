@@ -41,12 +41,14 @@ class CallPage {
     private final CallScripts scripts;
     private final Timeline timeline;
     private final Queue queue;
+    private final DialLinks dial;
 
-    CallPage(CallLog calls, CallScripts scripts, Timeline timeline, Queue queue) {
+    CallPage(CallLog calls, CallScripts scripts, Timeline timeline, Queue queue, DialLinks dial) {
         this.calls = calls;
         this.scripts = scripts;
         this.timeline = timeline;
         this.queue = queue;
+        this.dial = dial;
     }
 
     @GetMapping("/prospects/{id}/call")
@@ -95,6 +97,7 @@ class CallPage {
     private String render(Actor actor, UUID id, String wanted, Model model, Map<String, String> errors) {
         var prospect = calls.prospect(actor, id);
         model.addAttribute("prospect", prospect);
+        model.addAttribute("dial", dial.of(prospect.phoneE164()));
         model.addAttribute("taskId", task(calls.openTasks(actor, id), wanted));
         model.addAttribute("script", scripts.forNextCall(actor, id));
         model.addAttribute("timeline", timeline.of(actor, id));
@@ -129,6 +132,8 @@ class CallPage {
                         ? "agenda"
                         : apiField.startsWith("nextStep")
                                 ? "stage"
-                                : apiField.startsWith("objection") ? "objectionText" : apiField;
+                                : apiField.startsWith("objection")
+                                        ? "objectionText"
+                                        : apiField.equals("at") || apiField.equals("dialedAt") ? "outcome" : apiField;
     }
 }

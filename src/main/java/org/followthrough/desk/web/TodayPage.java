@@ -30,16 +30,18 @@ class TodayPage {
     /** Later than this, a due task counts as overdue and says by how much. */
     static final Duration GRACE = Duration.ofMinutes(15);
 
-    record Row(Queue.Item task, ZonedDateTime prospectTime, ZonedDateTime yourTime, String late) {}
+    record Row(Queue.Item task, ZonedDateTime prospectTime, ZonedDateTime yourTime, String late, DialLinks.Dial dial) {}
 
     record Section(String title, List<Row> rows) {}
 
     private final Queue queue;
     private final Clock clock;
+    private final DialLinks dial;
 
-    TodayPage(Queue queue, Clock clock) {
+    TodayPage(Queue queue, Clock clock, DialLinks dial) {
         this.queue = queue;
         this.clock = clock;
+        this.dial = dial;
     }
 
     @GetMapping("/today")
@@ -99,13 +101,14 @@ class TodayPage {
         return task.dueAt().atZone(zone).toLocalDate().equals(today) ? "Later today" : "Next days";
     }
 
-    private static Row row(Queue.Item task, ZoneId yours, Instant now) {
+    private Row row(Queue.Item task, ZoneId yours, Instant now) {
         var late = Duration.between(task.dueAt(), now);
         return new Row(
                 task,
                 task.dueAt().atZone(ZoneId.of(task.prospectTimeZone())),
                 task.dueAt().atZone(yours),
-                task.due() && late.compareTo(GRACE) > 0 ? howLong(late) + " late" : null);
+                task.due() && late.compareTo(GRACE) > 0 ? howLong(late) + " late" : null,
+                dial.of(task.phone()));
     }
 
     static String howLong(Duration d) {
