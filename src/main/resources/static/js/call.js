@@ -7,6 +7,9 @@
     const form = document.querySelector("form.outcome-form");
     const toggle = document.getElementById("shortcuts-on");
     const hint = document.querySelector(".shortcut-hint");
+    if (!form) {
+        return; // the call was logged: nothing on this page logs it again
+    }
 
     function showSetting() {
         toggle.checked = enabled();
@@ -33,12 +36,12 @@
 
     document.addEventListener("keydown", (event) => {
         const target = event.target;
-        if (!enabled() || event.ctrlKey || event.metaKey || event.altKey || event.repeat
+        if (!enabled() || form.dataset.sending || event.ctrlKey || event.metaKey || event.altKey || event.repeat
             || target.closest("input, textarea, select, [contenteditable], summary")) {
             return;
         }
         const key = event.key.toLowerCase();
-        const button = document.querySelector(`button[name="outcome"][data-key="${key}"]`);
+        const button = document.querySelector(`button[data-key="${key}"]`);
         if (!button) {
             return;
         }
@@ -64,7 +67,19 @@
         // disabled after the browser has taken the clicked button's value into the form
         setTimeout(() => document.querySelectorAll("button[name=outcome]").forEach((b) => (b.disabled = true)), 0);
     });
+    // Skip and snooze are sent once too.
+    for (const other of document.querySelectorAll("form.once")) {
+        other.addEventListener("submit", (event) => {
+            if (other.dataset.sending) {
+                event.preventDefault();
+                return;
+            }
+            other.dataset.sending = "true";
+            form.dataset.sending = "true";
+        });
+    }
     window.addEventListener("pageshow", () => {
+        document.querySelectorAll("form.once").forEach((f) => delete f.dataset.sending);
         delete form.dataset.sending;
         form.removeAttribute("aria-busy");
         document.querySelectorAll("button[name=outcome]").forEach((b) => (b.disabled = false));

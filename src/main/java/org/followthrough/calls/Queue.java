@@ -177,6 +177,57 @@ public class Queue {
     }
 
     /**
+     * Every open call of the owner, for a page that counts them all and shows them a page at a time:
+     * what may be called now first (by urgency, then due time), then the rest by the time they may be
+     * called, up to {@link #HORIZON} ahead and every booked appointment however far. Not yet labelled
+     * or scored; {@link #finish} does that for the part a page shows.
+     */
+    public List<Item> everything(UUID ownerId) {
+        var now = clock.instant();
+        var callable = new CallableNow(calendar, now);
+        var due = new ArrayList<Item>();
+        var later = new ArrayList<Item>();
+        int page = 2_000;
+        for (int offset = 0; ; offset += page) {
+            var rows =
+                    select("(t.due_at <= ? or t.kind = 'APPOINTMENT')", now, offset, page, ownerId, now.plus(HORIZON));
+            for (var row : rows.kept()) {
+                var item = row.item();
+                if (!item.due()) {
+                    later.add(item);
+                    continue;
+                }
+                var at = callable.callableAt(item.kind(), item.dueAt(), row.place());
+                if (at.isAfter(now)) {
+                    later.add(item.deferredTo(at));
+                } else {
+                    due.add(item);
+                }
+            }
+            if (rows.read() < page) {
+                break;
+            }
+        }
+        due.sort(Comparator.comparing((Item i) -> i.kind().priority()).thenComparing(Item::dueAt));
+        later.sort(Comparator.comparing(Item::dueAt));
+        var items = new ArrayList<Item>(due.size() + later.size());
+        items.addAll(due);
+        items.addAll(later);
+        return items;
+    }
+
+    /** The items with their labels (R5) and intent scores (R22), in the order to work them. */
+    public List<Item> finish(List<Item> items) {
+        var counts = touches.counts(items.stream().map(Item::prospectId).toList());
+        return byIntentWhenDueTogether(items.stream()
+                .map(item -> item.label() != null
+                        ? item
+                        : item.withLabel(counts.getOrDefault(item.prospectId(), Attempts.NONE)
+                                .nextLabel()))
+                .toList());
+    }
+
+    /**
      * The owner's open appointment calls due between the two instants, earliest first: for the
      * announcement pages show five minutes before, kept until the call is logged.
      */
