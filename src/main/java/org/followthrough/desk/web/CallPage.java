@@ -212,7 +212,7 @@ class CallPage {
     }
 
     private Queue.Item nextDue(Actor actor, UUID id) {
-        return queue.of(actor.id(), 3).stream()
+        return queue.of(actor.id(), 20).stream()
                 .filter(item -> item.due() && !item.prospectId().equals(id))
                 .findFirst()
                 .orElse(null);
