@@ -30,7 +30,7 @@ import=$(curl -sf -u "$admin:$password" -H 'Content-Type: text/csv' --data-binar
 pages=(/favicon.svg /today /today/queue /prospects "/prospects?q=a" "/prospects/$prospect" "/prospects/$prospect/call"
     "/accounts/$account" /cadences /cadences/first-time-calls /templates /articles /playbooks /imports
     "/imports/$import" /outbox /settings /settings/calling /settings/email /settings/webhooks /settings/hot-pages
-    /settings/subscribers /users /tokens /numbers "/numbers?days=365")
+    /settings/subscribers /settings/dialing /prospects/new /users /tokens /numbers "/numbers?days=365")
 echo "warming up: every page for ${seconds}s"
 for page in "${pages[@]}"; do
     status=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" "$base$page")

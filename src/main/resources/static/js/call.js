@@ -7,6 +7,9 @@
     const form = document.querySelector("form.outcome-form");
     const toggle = document.getElementById("shortcuts-on");
     const hint = document.querySelector(".shortcut-hint");
+    if (!form) {
+        return; // the call was logged: nothing on this page logs it again
+    }
 
     function showSetting() {
         toggle.checked = enabled();
@@ -33,12 +36,12 @@
 
     document.addEventListener("keydown", (event) => {
         const target = event.target;
-        if (!enabled() || event.ctrlKey || event.metaKey || event.altKey || event.repeat
+        if (!enabled() || form.dataset.sending || event.ctrlKey || event.metaKey || event.altKey || event.repeat
             || target.closest("input, textarea, select, [contenteditable], summary")) {
             return;
         }
         const key = event.key.toLowerCase();
-        const button = document.querySelector(`button[name="outcome"][data-key="${key}"]`);
+        const button = document.querySelector(`button[data-key="${key}"]`);
         if (!button) {
             return;
         }
@@ -64,7 +67,19 @@
         // disabled after the browser has taken the clicked button's value into the form
         setTimeout(() => document.querySelectorAll("button[name=outcome]").forEach((b) => (b.disabled = true)), 0);
     });
+    // Skip and snooze are sent once too.
+    for (const other of document.querySelectorAll("form.once")) {
+        other.addEventListener("submit", (event) => {
+            if (other.dataset.sending) {
+                event.preventDefault();
+                return;
+            }
+            other.dataset.sending = "true";
+            form.dataset.sending = "true";
+        });
+    }
     window.addEventListener("pageshow", () => {
+        document.querySelectorAll("form.once").forEach((f) => delete f.dataset.sending);
         delete form.dataset.sending;
         form.removeAttribute("aria-busy");
         document.querySelectorAll("button[name=outcome]").forEach((b) => (b.disabled = false));
@@ -78,6 +93,24 @@
         if (confirm) {
             confirm.focus({ preventScroll: true });
         }
+    }
+
+    // Opening the number's link marks when the call started, by the server's clock (the page says what
+    // time it was when it was drawn; the browser counts on from there), and the outcome keeps that time.
+    const dialedAt = document.getElementById("dialedAt");
+    const drawnAt = Date.now();
+    const serverThen = Date.parse(dialedAt.dataset.serverNow);
+    const dialed = document.querySelector(".dialed");
+    for (const link of document.querySelectorAll("a.dial")) {
+        link.addEventListener("click", () => {
+            const started = new Date(serverThen + (Date.now() - drawnAt));
+            dialedAt.value = started.toISOString();
+            if (dialed) {
+                const clock = document.querySelector("time.clock");
+                const zone = clock ? clock.dataset.zone : undefined;
+                dialed.textContent = "Call started " + started.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", timeZone: zone });
+            }
+        });
     }
 
     // Naming the objection opens its playbook beside the form.

@@ -40,6 +40,7 @@ class OneOwnerPerTableTest {
             Map.entry("calls", Set.of("enrolments", "appointments", "tasks", "touches", "leads_without_next_step")),
             Map.entry("analytics", Set.of("call_hours")),
             Map.entry("inbound", Set.of("hot_page_settings")),
+            Map.entry("desk", Set.of("dial_settings")),
             Map.entry("scripts", Set.of("templates", "objection_playbooks", "articles", "articles_sent")),
             Map.entry(
                     "messaging",

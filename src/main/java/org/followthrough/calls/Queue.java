@@ -27,7 +27,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class Queue {
 
-    /** One task as the queue shows it, with the prospect's local due time. */
+    /** One task as the queue shows it, with the prospect's local due time and number (E.164). */
     public record Item(
             UUID taskId,
             UUID prospectId,
@@ -39,7 +39,8 @@ public class Queue {
             boolean due,
             String reason,
             String template,
-            int score) {
+            int score,
+            String phone) {
 
         Item withScore(int score) {
             return new Item(
@@ -53,7 +54,8 @@ public class Queue {
                     due,
                     reason,
                     template,
-                    score);
+                    score,
+                    phone);
         }
 
         /** Not callable now (R2): shown later, at the moment it may be called. */
@@ -69,7 +71,8 @@ public class Queue {
                     false,
                     reason,
                     template,
-                    score);
+                    score,
+                    phone);
         }
 
         Item withLabel(String label) {
@@ -84,7 +87,8 @@ public class Queue {
                     due,
                     reason,
                     template,
-                    score);
+                    score,
+                    phone);
         }
     }
 
@@ -163,6 +167,57 @@ public class Queue {
             later.sort(Comparator.comparing(Item::dueAt));
             items.addAll(later.subList(0, Math.min(later.size(), limit - due.size())));
         }
+        var counts = touches.counts(items.stream().map(Item::prospectId).toList());
+        return byIntentWhenDueTogether(items.stream()
+                .map(item -> item.label() != null
+                        ? item
+                        : item.withLabel(counts.getOrDefault(item.prospectId(), Attempts.NONE)
+                                .nextLabel()))
+                .toList());
+    }
+
+    /**
+     * Every open call of the owner, for a page that counts them all and shows them a page at a time:
+     * what may be called now first (by urgency, then due time), then the rest by the time they may be
+     * called, up to {@link #HORIZON} ahead and every booked appointment however far. Not yet labelled
+     * or scored; {@link #finish} does that for the part a page shows.
+     */
+    public List<Item> everything(UUID ownerId) {
+        var now = clock.instant();
+        var callable = new CallableNow(calendar, now);
+        var due = new ArrayList<Item>();
+        var later = new ArrayList<Item>();
+        int page = 2_000;
+        for (int offset = 0; ; offset += page) {
+            var rows =
+                    select("(t.due_at <= ? or t.kind = 'APPOINTMENT')", now, offset, page, ownerId, now.plus(HORIZON));
+            for (var row : rows.kept()) {
+                var item = row.item();
+                if (!item.due()) {
+                    later.add(item);
+                    continue;
+                }
+                var at = callable.callableAt(item.kind(), item.dueAt(), row.place());
+                if (at.isAfter(now)) {
+                    later.add(item.deferredTo(at));
+                } else {
+                    due.add(item);
+                }
+            }
+            if (rows.read() < page) {
+                break;
+            }
+        }
+        due.sort(Comparator.comparing((Item i) -> i.kind().priority()).thenComparing(Item::dueAt));
+        later.sort(Comparator.comparing(Item::dueAt));
+        var items = new ArrayList<Item>(due.size() + later.size());
+        items.addAll(due);
+        items.addAll(later);
+        return items;
+    }
+
+    /** The items with their labels (R5) and intent scores (R22), in the order to work them. */
+    public List<Item> finish(List<Item> items) {
         var counts = touches.counts(items.stream().map(Item::prospectId).toList());
         return byIntentWhenDueTogether(items.stream()
                 .map(item -> item.label() != null
@@ -257,7 +312,8 @@ public class Queue {
                     !task.dueAt().isAfter(now),
                     task.reason(),
                     task.template(),
-                    0);
+                    0,
+                    p.phoneE164());
             kept.add(new Row(item, p.place()));
         }
         return new Rows(kept, tasks.size());

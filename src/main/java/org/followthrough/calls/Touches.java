@@ -119,6 +119,18 @@ public class Touches {
                 .update();
     }
 
+    /**
+     * A touch the rep wrote down: a note ({@code NOTE}) or an email they sent themselves ({@code EMAIL}),
+     * with its label where it has one.
+     */
+    void insertWritten(
+            UUID id, UUID prospectId, UUID memberId, String kind, String label, Instant at, Instant now, String text) {
+        jdbc.sql("insert into touches (id, prospect_id, member_id, kind, label, at, logged_at, notes)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(id, prospectId, memberId, kind, label, Sql.ts(at), Sql.ts(now), text)
+                .update();
+    }
+
     /** Stored as the category's name (OTHER when left out), or null when no objection was raised. */
     private static String objectionCategory(LogCall.Objection objection) {
         if (objection == null || objection.isEmpty()) {

@@ -75,6 +75,31 @@ public final class Browser implements AutoCloseable {
         return new Browser(driver, "http://localhost:" + port);
     }
 
+    /** The page gets this many pixels across (390 a phone, 768 a tablet, 1280 a laptop), 800 down. */
+    public Browser width(int width) {
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", 800, "deviceScaleFactor", 1, "mobile", false));
+        return this;
+    }
+
+    /**
+     * Fails when the page is wider than the window (it would scroll sideways), naming the elements that
+     * stick out.
+     */
+    public void assertNoHorizontalOverflow() {
+        var widths = (List<?>) script("[document.documentElement.scrollWidth, document.documentElement.clientWidth,"
+                + " [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right"
+                + " > document.documentElement.clientWidth + 1).slice(0, 8).map(e => e.tagName.toLowerCase()"
+                + " + (e.className && e.className.baseVal === undefined ? '.' + e.className : '')"
+                + " + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')]");
+        assertThat(((Number) widths.get(0)).intValue())
+                .as(
+                        "%s is %s px wide in a window of %s px; sticking out: %s",
+                        driver.getCurrentUrl(), widths.get(0), widths.get(1), widths.get(2))
+                .isLessThanOrEqualTo(((Number) widths.get(1)).intValue());
+    }
+
     public ChromeDriver driver() {
         return driver;
     }

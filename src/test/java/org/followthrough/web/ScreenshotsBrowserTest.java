@@ -101,6 +101,26 @@ class ScreenshotsBrowserTest {
                     .as("nothing scrolls sideways at 1280 wide")
                     .isEqualTo(true);
             browser.screenshot("numbers");
+
+            // the same pages on a tablet and a phone: one column, nothing scrolls sideways
+            for (int width : new int[] {768, 390}) {
+                browser.width(width);
+                for (var page : java.util.List.of(
+                        "/today", "/prospects/" + dana.id() + "/call", "/prospects/" + dana.id(), "/numbers")) {
+                    browser.visit(page);
+                    browser.waitFor(By.cssSelector("main h1"));
+                    browser.assertNoHorizontalOverflow();
+                    if (width == 390) {
+                        var name = page.equals("/today")
+                                ? "today"
+                                : page.equals("/numbers")
+                                        ? "numbers"
+                                        : page.endsWith("/call") ? "call-screen" : "prospect";
+                        browser.screenshot(name + "-390");
+                    }
+                }
+            }
+            browser.width(1280);
             browser.assertNoConsoleErrors();
         }
         try (var browser = Browser.open(port)) {

@@ -14,7 +14,8 @@ import org.followthrough.common.PlainText;
 /**
  * The call screen's outcome form as posted: every value as text, so a value the browser should not
  * have sent (a tampered slot, a broken date) comes back as a message next to its field; lists are
- * one item per line. {@code taskId} is the task the page was showing.
+ * one item per line. {@code taskId} is the task the page was showing; {@code dialedAt} when the rep
+ * opened the number's link.
  */
 record CallForm(
         CallOutcome outcome,
@@ -31,10 +32,12 @@ record CallForm(
         Boolean prospectSaidNo,
         Boolean confirm,
         String objectionCategory,
-        @PlainText.MultiLine String objectionText) {
+        @PlainText.MultiLine String objectionText,
+        String dialedAt) {
 
     static CallForm empty() {
-        return new CallForm(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new CallForm(
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The call as the engine takes it (the same {@link LogCall} as the API); the zone reads a typed time. */
@@ -46,7 +49,7 @@ record CallForm(
         var objection = blank(objectionText) ? null : new LogCall.Objection(objectionCategory, objectionText);
         return new LogCall(
                 outcome,
-                null,
+                dialed(),
                 null,
                 notes,
                 lines(pains),
@@ -56,6 +59,21 @@ record CallForm(
                 next,
                 confirm,
                 task());
+    }
+
+    /**
+     * When the rep opened the number's link (set on the page from the server's clock), so the call is
+     * logged at the minute it started; none when the number was dialled some other way.
+     */
+    OffsetDateTime dialed() {
+        if (blank(dialedAt)) {
+            return null;
+        }
+        try {
+            return java.time.Instant.parse(dialedAt.strip()).atOffset(java.time.ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw InvalidInput.of("dialedAt", "is not the time the call started; reload the page and log the call");
+        }
     }
 
     UUID task() {

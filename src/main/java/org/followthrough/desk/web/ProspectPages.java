@@ -125,9 +125,17 @@ class ProspectPages {
     private final Leads leads;
     private final Timeline timeline;
     private final Team team;
+    private final DialLinks dial;
 
     ProspectPages(
-            ProspectSearch search, Prospects prospects, IntentScore scores, Leads leads, Timeline timeline, Team team) {
+            ProspectSearch search,
+            Prospects prospects,
+            IntentScore scores,
+            Leads leads,
+            Timeline timeline,
+            Team team,
+            DialLinks dial) {
+        this.dial = dial;
         this.search = search;
         this.prospects = prospects;
         this.scores = scores;
@@ -227,6 +235,7 @@ class ProspectPages {
 
     private String render(Actor actor, Prospect prospect, Model model, Map<String, String> errors) {
         model.addAttribute("prospect", prospect);
+        model.addAttribute("dial", dial.of(prospect.phoneE164()));
         model.addAttribute("owner", team.member(prospect.ownerId()).orElse(null));
         model.addAttribute("score", scores.of(prospect.id()));
         model.addAttribute("timeline", timeline.of(actor, prospect.id()));
