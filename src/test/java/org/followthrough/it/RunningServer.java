@@ -79,7 +79,7 @@ final class RunningServer implements AutoCloseable {
         builder.environment().put("FOLLOWTHROUGH_ADMIN_PASSWORD", PASSWORD);
         builder.environment().put("FOLLOWTHROUGH_DEMO", "false");
         process = builder.start();
-        awaitHealthy(Duration.ofSeconds(240));
+        awaitHealthy(Duration.ofSeconds(420));
         return this;
     }
 
@@ -105,7 +105,7 @@ final class RunningServer implements AutoCloseable {
     HttpResponse<String> exchange(String method, String path, String body, String... headers)
             throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(uri(path))
-                .timeout(Duration.ofSeconds(30))
+                .timeout(Duration.ofSeconds(90))
                 .method(
                         method,
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
