@@ -164,6 +164,10 @@ public final class Problems {
     }
 
     static ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseUnavailable.isCause(e)) {
+            log.warn("Answered 503: the database is out of reach ({})", e.getMessage() == null ? e : e.getMessage());
+            return DatabaseUnavailable.answer();
+        }
         var reference = UUID.randomUUID();
         log.error("Unexpected error, reference {}", reference, e);
         var problem = ProblemDetail.forStatusAndDetail(

@@ -2,6 +2,7 @@ package org.followthrough.team;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.followthrough.common.DatabaseUnavailable;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -13,6 +14,11 @@ final class ProblemResponses {
 
     static AuthenticationEntryPoint unauthorized() {
         return (request, response, e) -> {
+            // the members could not be looked up: the database is away, not the caller's credentials wrong
+            if (DatabaseUnavailable.isCause(e)) {
+                DatabaseUnavailable.write(response);
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"FollowThrough\", Bearer");
             write(response, 401, "Unauthorized", reason(e));
         };

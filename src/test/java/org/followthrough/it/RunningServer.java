@@ -67,7 +67,8 @@ final class RunningServer implements AutoCloseable {
                 "--followthrough.data-dir=" + dataDir,
                 "--db-scheduler.scheduler-name=" + name + "-" + System.nanoTime()));
         command.addAll(extraArguments);
-        if (System.getenv("SPRING_DATASOURCE_URL") == null) {
+        boolean ownDatabase = extraArguments.stream().anyMatch(a -> a.startsWith("--spring.datasource.url="));
+        if (System.getenv("SPRING_DATASOURCE_URL") == null && !ownDatabase) {
             command.add("--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("followthrough")
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
         }
@@ -78,7 +79,7 @@ final class RunningServer implements AutoCloseable {
         builder.environment().put("FOLLOWTHROUGH_ADMIN_PASSWORD", PASSWORD);
         builder.environment().put("FOLLOWTHROUGH_DEMO", "false");
         process = builder.start();
-        awaitHealthy(Duration.ofSeconds(120));
+        awaitHealthy(Duration.ofSeconds(420));
         return this;
     }
 
@@ -95,6 +96,33 @@ final class RunningServer implements AutoCloseable {
         return send(HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /**
+     * Sends a request as the administrator (or with the given headers, such as a Bearer token, instead)
+     * and returns the answer whatever its status.
+     */
+    HttpResponse<String> exchange(String method, String path, String body, String... headers)
+            throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(uri(path))
+                .timeout(Duration.ofSeconds(90))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (headers.length == 0) {
+            var basic = Base64.getEncoder().encodeToString((ADMIN + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+            request.header("Authorization", "Basic " + basic);
+        } else {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonNode json(String body) {
+        return json.readTree(body);
     }
 
     private JsonNode send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -1,0 +1,133 @@
+package org.followthrough.warmup;
+
+import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.geocoding.PhoneNumberOfflineGeocoder;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.followthrough.cadence.Cadences;
+import org.followthrough.cadence.Planner;
+import org.followthrough.calendar.Place;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * After readiness, on a thread of its own at low priority, does once what the first inquiry would
+ * otherwise do cold: parses, locates and maps to time zones a phone number of each country in
+ * {@code followthrough.warm-up.countries}, and plans the first-time-call cadence there (which reads
+ * that country's public holidays and calling rules), a few times over so the compiler takes the hot
+ * paths. Reads only; {@code followthrough.warm-up.enabled=false} turns it off.
+ */
+@Component
+@EnableConfigurationProperties(WarmUp.Settings.class)
+class WarmUp {
+
+    /**
+     * @param enabled whether the warm-up runs after readiness (default true)
+     * @param countries the countries whose phone data, holidays, calling rules and planning are warmed
+     *     (default US, CA, GB, DE, FR, AU, IN)
+     */
+    @ConfigurationProperties("followthrough.warm-up")
+    record Settings(Boolean enabled, List<String> countries) {
+        Settings {
+            enabled = enabled == null || enabled;
+            countries = countries == null || countries.isEmpty()
+                    ? List.of("US", "CA", "GB", "DE", "FR", "AU", "IN")
+                    : List.copyOf(countries);
+        }
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(WarmUp.class);
+
+    /** A zone for each country warmed, for the planner; the countries not listed are planned in UTC. */
+    private static final Map<String, ZoneId> ZONES = Map.of(
+            "US", ZoneId.of("America/New_York"),
+            "CA", ZoneId.of("America/Toronto"),
+            "GB", ZoneId.of("Europe/London"),
+            "DE", ZoneId.of("Europe/Berlin"),
+            "FR", ZoneId.of("Europe/Paris"),
+            "AU", ZoneId.of("Australia/Sydney"),
+            "IN", ZoneId.of("Asia/Kolkata"));
+
+    static final int ROUNDS = 20;
+
+    private final Planner planner;
+    private final Cadences cadences;
+    private final Clock clock;
+    private final boolean enabled;
+    private final List<String> countries;
+
+    WarmUp(Planner planner, Cadences cadences, Clock clock, Settings settings) {
+        this.planner = planner;
+        this.cadences = cadences;
+        this.clock = clock;
+        this.enabled = settings.enabled();
+        this.countries = settings.countries();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void afterReadiness() {
+        if (!enabled) {
+            return;
+        }
+        var thread = new Thread(this::warm, "warm-up");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
+    }
+
+    void warm() {
+        long start = System.nanoTime();
+        int done = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            for (var country : countries) {
+                try {
+                    phone(country);
+                    plan(country);
+                    done++;
+                } catch (RuntimeException e) {
+                    log.debug("Warming up for {} failed; the first inquiry from there will be slower", country, e);
+                }
+            }
+        }
+        log.info(
+                "Warmed up in {} ms: phone numbers, holidays and plans for {} ({} of {} rounds done)",
+                (System.nanoTime() - start) / 1_000_000,
+                String.join(", ", countries),
+                done,
+                ROUNDS * countries.size());
+    }
+
+    private static void phone(String country) {
+        var util = PhoneNumberUtil.getInstance();
+        var example = util.getExampleNumber(country);
+        if (example == null) {
+            return;
+        }
+        var text = util.format(example, PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL);
+        try {
+            var number = util.parse(text, country);
+            util.isValidNumber(number);
+            util.getNumberType(number);
+            util.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
+            PhoneNumberToTimeZonesMapper.getInstance().getTimeZonesForNumber(number);
+            PhoneNumberOfflineGeocoder.getInstance().getDescriptionForNumber(number, Locale.ENGLISH);
+        } catch (com.google.i18n.phonenumbers.NumberParseException unexpected) {
+            throw new IllegalStateException(unexpected);
+        }
+    }
+
+    private void plan(String country) {
+        var zone = ZONES.getOrDefault(country, ZoneId.of("UTC"));
+        cadences.find("first-time-calls")
+                .ifPresent(cadence -> planner.preview(cadence, clock.instant(), new Place(zone, country), List.of()));
+    }
+}
