@@ -185,6 +185,25 @@ class ImportPreviewTest {
         assertThat(points).contains("gina.l." + tag + "@mail.example", "+19175550174");
     }
 
+    @Test
+    void anErasedPersonDoesNotComeBackByAnAddressTheImportKeptBesideTheMainOne() throws Exception {
+        var rep = given.rep();
+        var tag = tag();
+        var csv = "Full Name,Email,Other Email\nHolt Raymond,holt." + tag + "@nine-nine.example,captain." + tag
+                + "@mail.example\n";
+        importAndWait(rep, csv);
+        var holt = find(rep, "holt." + tag);
+        assertThat(mvc.delete()
+                        .uri("/api/v1/prospects/" + holt.get("id").asString())
+                        .header("Authorization", given.bearer(rep)))
+                .hasStatus(HttpStatus.NO_CONTENT);
+
+        var back = importAndWait(rep, "Full Name,Email\nHolt Raymond,captain." + tag + "@mail.example\n");
+
+        assertThat(back.get("imported").asLong()).isZero();
+        assertThat(back.get("errors").get(0).get("message").asString()).contains("erased");
+    }
+
     private static JsonNode column(JsonNode preview, String header) {
         for (var c : preview.get("columns")) {
             if (c.get("header").asString().equals(header)) {
