@@ -69,14 +69,25 @@ class NewProspectsEnrol {
                     "uuid",
                     page.stream().map(Prospect::id).toList(),
                     rs -> enrolled.add(rs.getObject(1, UUID.class)));
-            var ids = page.stream()
-                    .map(Prospect::id)
-                    .filter(id -> !enrolled.contains(id))
-                    .toList();
-            transaction.executeWithoutResult(
-                    tx -> ids.forEach(id -> enrolments.start(id, Cadence.FIRST_TIME_CALLS, clock.instant())));
+            var waiting = page.stream().filter(p -> !enrolled.contains(p.id())).toList();
+            transaction.executeWithoutResult(tx -> waiting.forEach(
+                    p -> cadenceFor(p, imported).ifPresent(key -> enrolments.start(p.id(), key, clock.instant()))));
             after = page.isEmpty() ? null : page.get(page.size() - 1).id();
         } while (page.size() == 1000);
+    }
+
+    /**
+     * The cadence the import chose (the first-time calls unless told otherwise, none when told so) for a
+     * prospect still open; nurture for one the file says is nurtured; none for one it says is won or lost.
+     */
+    private static java.util.Optional<String> cadenceFor(Prospect prospect, ProspectsImported imported) {
+        var chosen = imported.cadenceToStart();
+        if (prospect.stage().isOpen()) {
+            return chosen;
+        }
+        return prospect.stage() == org.followthrough.prospects.Stage.NURTURE && chosen.isPresent()
+                ? java.util.Optional.of(Cadence.NURTURE)
+                : java.util.Optional.empty();
     }
 
     @ApplicationModuleListener

@@ -11,6 +11,7 @@ import org.followthrough.common.Databases;
 import org.followthrough.common.Ids;
 import org.followthrough.common.InvalidInput.FieldProblem;
 import org.followthrough.common.Sql;
+import org.followthrough.prospects.imports.ColumnNames;
 import org.followthrough.prospects.imports.Columns;
 import org.followthrough.team.Actor;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,10 +27,15 @@ final class ImportBatch {
      * A rejected row: where it is in the file, which column and why; and whom the row was about (its email
      * and the digits of its phone, as written), so erasing that person takes their rejected cells too.
      */
-    record RowError(long row, String column, String message, String email, String phoneDigits) {
+    record RowError(long row, String column, String message, String email, String phoneDigits, boolean warning) {
 
         RowError(long row, String column, String message) {
-            this(row, column, message, null, null);
+            this(row, column, message, null, null, false);
+        }
+
+        /** A value set aside on a row that was imported all the same. */
+        static RowError warning(long row, String column, String message) {
+            return new RowError(row, column, message, null, null, true);
         }
 
         RowError about(ProspectFields fields) {
@@ -40,13 +46,34 @@ final class ImportBatch {
                     column,
                     message,
                     typed == null || typed.length() > 254 ? null : typed.toLowerCase(java.util.Locale.ROOT),
-                    digits.isEmpty() || digits.length() > 20 ? null : digits);
+                    digits.isEmpty() || digits.length() > 20 ? null : digits,
+                    warning);
         }
     }
 
     record Result(int created, int updated, List<RowError> errors) {}
 
-    record Keep(Columns.Row row, Intake.Checked checked) {
+    /**
+     * A row to store: its checked prospect, the other emails and phones it carries (kept beside the main
+     * ones), the stage the file gives (null: none) and the source CRM's id.
+     */
+    record Keep(
+            Columns.Row row,
+            Intake.Checked checked,
+            List<String> otherEmails,
+            List<String> otherPhones,
+            Stage stage,
+            String sourceId,
+            java.util.Set<String> setAside) {
+
+        Keep(Columns.Row row, Intake.Checked checked) {
+            this(row, checked, List.of(), List.of(), null, null, java.util.Set.of());
+        }
+
+        /** Whether the row named an owner that was taken (not set aside). */
+        boolean ownerGiven() {
+            return row.fields().owner() != null && !setAside.contains("owner");
+        }
 
         String key() {
             return checked.email() != null ? "e:" + checked.email() : "p:" + checked.phoneE164();
@@ -59,6 +86,7 @@ final class ImportBatch {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
     private final boolean postgres;
+    private final ImportChoices choices;
 
     ImportBatch(
             JdbcTemplate jdbc,
@@ -66,6 +94,17 @@ final class ImportBatch {
             Map<String, UUID> accountIds,
             org.springframework.context.ApplicationEventPublisher events,
             Clock clock) {
+        this(jdbc, suppressions, accountIds, events, clock, ImportChoices.DEFAULT);
+    }
+
+    ImportBatch(
+            JdbcTemplate jdbc,
+            Suppressions suppressions,
+            Map<String, UUID> accountIds,
+            org.springframework.context.ApplicationEventPublisher events,
+            Clock clock,
+            ImportChoices choices) {
+        this.choices = choices;
         this.jdbc = jdbc;
         this.events = events;
         this.postgres = Databases.isPostgres(jdbc.getDataSource());
@@ -79,45 +118,31 @@ final class ImportBatch {
 
     Prepared prepare(Intake.Context context, Columns columns, List<Columns.Row> rows, long bytesRead) {
         var outcomes = rows.size() > 1
-                ? rows.parallelStream().map(row -> check(row, context)).toList()
-                : rows.stream().map(row -> check(row, context)).toList();
+                ? rows.parallelStream().map(row -> RowCheck.check(row, context)).toList()
+                : rows.stream().map(row -> RowCheck.check(row, context)).toList();
         var errors = new ArrayList<RowError>();
         var keep = new LinkedHashMap<String, Keep>();
         int superseded = 0;
         for (int i = 0; i < rows.size(); i++) {
             var row = rows.get(i);
             var outcome = outcomes.get(i);
-            if (outcome.checked() == null) {
+            if (outcome.keep() == null) {
                 for (FieldProblem p : outcome.problems()) {
                     errors.add(new RowError(row.row(), columns.columnOf(p.field()), p.message()).about(row.fields()));
                 }
                 continue;
             }
-            var k = new Keep(row, outcome.checked());
+            for (var w : outcome.warnings()) {
+                var column = ColumnNames.FIELDS.contains(w.column()) ? columns.columnOf(w.column()) : w.column();
+                errors.add(RowError.warning(row.row(), column, w.message()));
+            }
+            var k = outcome.keep();
             // the same person twice in one batch: the later row wins, as it would across batches
             if (keep.put(k.key(), k) != null) {
                 superseded++;
             }
         }
         return new Prepared(new ArrayList<>(keep.values()), errors, superseded, rows.size(), bytesRead);
-    }
-
-    /**
-     * A row is checked as the API would check it; a row with a phone that is no number but a valid mobile
-     * keeps the mobile (rejected only when no phone of it is valid, and then for its phone column).
-     */
-    private static Intake.Outcome check(Columns.Row row, Intake.Context context) {
-        if (!row.problems().isEmpty()) {
-            return new Intake.Outcome(null, row.problems());
-        }
-        var outcome = Intake.check(row.fields(), context);
-        if (outcome.checked() == null
-                && row.otherPhone() != null
-                && outcome.problems().stream().anyMatch(p -> p.field().equals("phone"))) {
-            var withMobile = Intake.check(row.withOtherPhone(), context);
-            return withMobile.checked() != null ? withMobile : outcome;
-        }
-        return outcome;
     }
 
     Result store(Actor actor, UUID importId, Columns columns, Prepared prepared) {
@@ -130,26 +155,43 @@ final class ImportBatch {
         var keep = new ArrayList<>(prepared.keep());
         rejectSuppressed(keep, columns, errors);
         var existing = existing(keep);
+        var byCrmId = choices.matchBy().contains(ImportChoices.Match.CRM_ID) ? byCrmId(keep) : Map.<String, UUID[]>of();
         resolveAccounts(keep);
         var inserts = new ArrayList<Object[]>();
         var updates = new ArrayList<Object[]>();
         var reassigned = new ArrayList<UUID>();
+        var points = new ArrayList<Object[]>();
+        var staged = new ArrayList<Object[]>();
         var now = clock.instant();
         for (var k : keep) {
-            var found = existing.get(k.key());
+            var found = k.sourceId() == null ? null : byCrmId.get(k.sourceId());
+            if (found == null) {
+                found = existing.get(k.key());
+            }
             var account = accountId(k.checked());
             if (found == null) {
-                inserts.add(ProspectRows.insertParams(Ids.next(), k.checked(), account, "IMPORT", importId, now)
+                var id = Ids.next();
+                inserts.add(ProspectRows.insertParams(id, k.checked(), account, "IMPORT", importId, now)
                         .toArray());
+                points.addAll(ContactPoints.rows(id, k, columns.layout(), now));
+                if (k.stage() != null && k.stage() != Stage.NEW) {
+                    staged.add(new Object[] {k.stage().name(), id});
+                }
             } else if (!actor.maySee(found[1])) {
                 errors.add(new RowError(
                                 k.row().row(),
                                 columns.columnOf(k.checked().email() != null ? "email" : "phone"),
                                 Prospects.ALREADY_IN_TEAM.formatted(k.checked().email() != null ? "email" : "phone"))
                         .about(k.row().fields()));
+            } else if (choices.duplicates() == ImportChoices.Duplicates.SKIP) {
+                errors.add(RowError.warning(
+                        k.row().row(),
+                        columns.columnOf(k.checked().email() != null ? "email" : "phone"),
+                        "already in FollowThrough; left as it is, as this import skips people it already has"));
             } else {
                 updates.add(updateParams(found[0], k, account, now));
-                if (k.row().fields().owner() != null && !k.checked().ownerId().equals(found[1])) {
+                points.addAll(ContactPoints.rows(found[0], k, columns.layout(), now));
+                if (k.ownerGiven() && !k.checked().ownerId().equals(found[1])) {
                     reassigned.add(found[0]);
                 }
             }
@@ -160,11 +202,15 @@ final class ImportBatch {
             jdbc.batchUpdate(ProspectRows.INSERT, inserts);
         }
         jdbc.batchUpdate(UPDATE, updates);
+        // a stage the file gives is taken by the prospects it creates; a known prospect's stage is the team's
+        jdbc.batchUpdate("update prospects set stage = ? where id = ?", staged);
+        ContactPoints.insert(jdbc, points);
         // only the rows whose owner changed: their open calls move with them, as after a change by API
         reassigned.forEach(id -> events.publishEvent(new ProspectChanged(id, java.util.Set.of("owner"))));
         return new Result(inserts.size(), updates.size() + prepared.superseded(), errors);
     }
 
+    /** The same columns, in the same order, as an insert's parameters. */
     private static final String COPY = "copy prospects (" + ProspectRows.COLUMNS + ") from stdin with (format csv)";
 
     /** PostgreSQL's COPY takes a batch of new rows with a fraction of an INSERT's parsing and round trips. */
@@ -218,7 +264,7 @@ final class ImportBatch {
         boolean zoneKnown = c.zoneSource() != TimeZoneSource.DEFAULT;
         return new Object[] {
             account,
-            given.owner() == null ? null : c.ownerId(),
+            k.ownerGiven() ? c.ownerId() : null,
             c.fullName(),
             c.title(),
             c.email(),
@@ -232,7 +278,9 @@ final class ImportBatch {
             c.country(),
             c.region(),
             c.regionGiven(),
-            given.decisionRole() == null ? null : c.decisionRole().name(),
+            given.decisionRole() == null || k.setAside().contains("decisionRole")
+                    ? null
+                    : c.decisionRole().name(),
             given.doNotCall(),
             given.emailOptOut(),
             Sql.ts(now),
@@ -281,6 +329,7 @@ final class ImportBatch {
                 .filter(e -> e != null)
                 .toList();
         var phones = rows.stream()
+                .filter(k -> choices.matchBy().contains(ImportChoices.Match.PHONE))
                 .filter(k -> k.checked().email() == null)
                 .map(k -> k.checked().phoneE164())
                 .toList();
@@ -295,6 +344,18 @@ final class ImportBatch {
                     found.putIfAbsent(
                             "p:" + rs.getString(3), new UUID[] {Sql.uuid(rs, "id"), Sql.uuid(rs, "owner_id")});
                 });
+        return found;
+    }
+
+    /** The stored id and owner of the prospects the source CRM's ids of these rows name, by that id. */
+    private Map<String, UUID[]> byCrmId(java.util.Collection<Keep> rows) {
+        var found = new HashMap<String, UUID[]>();
+        var ids = rows.stream().map(Keep::sourceId).filter(s -> s != null).toList();
+        anyOf(
+                "select p.id, p.owner_id, c.value_text from prospect_contact_points c join prospects p"
+                        + " on p.id = c.prospect_id where c.kind = 'CRM_ID' and c.value_text = any(?)",
+                ids,
+                rs -> found.putIfAbsent(rs.getString(3), new UUID[] {Sql.uuid(rs, "id"), Sql.uuid(rs, "owner_id")}));
         return found;
     }
 

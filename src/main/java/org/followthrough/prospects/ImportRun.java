@@ -38,6 +38,7 @@ final class ImportRun {
     private final ImportBatch batch;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final ImportChoices choices;
     private long created;
     private long updated;
     private int errorsKept;
@@ -51,6 +52,20 @@ final class ImportRun {
             ImportBatch batch,
             TransactionTemplate transaction,
             Clock clock) {
+        this(id, file, actor, context, jobs, batch, transaction, clock, ImportChoices.DEFAULT);
+    }
+
+    ImportRun(
+            UUID id,
+            Path file,
+            Actor actor,
+            Intake.Context context,
+            ImportJobs jobs,
+            ImportBatch batch,
+            TransactionTemplate transaction,
+            Clock clock,
+            ImportChoices choices) {
+        this.choices = choices;
         this.id = id;
         this.file = file;
         this.actor = actor;
@@ -71,9 +86,11 @@ final class ImportRun {
         String failure;
         try {
             failure = importFile();
-        } catch (RuntimeException | IOException e) {
+        } catch (RuntimeException | IOException | LinkageError e) {
+            // whatever stopped it, the import ends as FAILED rather than staying RUNNING for ever
             log.error("Import {} failed", id, e);
-            failure = "The import stopped unexpectedly: " + e.getMessage();
+            failure = "The import stopped unexpectedly. The rows counted as imported are stored; import the file"
+                    + " again to finish it (rows already imported are updated, never duplicated).";
         } finally {
             try {
                 Files.deleteIfExists(file);
@@ -97,16 +114,7 @@ final class ImportRun {
             format = format.confirmedBy(in);
         }
         try (var counting = new Counting(Files.newInputStream(file));
-                var reader = CsvReader.builder()
-                        .fieldSeparator(format.delimiter())
-                        // blank lines are kept (and passed over below) so row numbers stay those a spreadsheet shows
-                        .skipEmptyLines(false)
-                        .allowExtraFields(true)
-                        .allowMissingFields(true)
-                        // a quote still open at the end of the file has swallowed every row after it: say so
-                        .allowUnclosedQuote(false)
-                        .maxBufferSize(MAX_RECORD_CHARS)
-                        .ofCsvRecord(skip(counting, format.bomLength()), format.charset())) {
+                var reader = reader(counting, format)) {
             var records = reader.iterator();
             long headerRow = 0;
             CsvRecord header = null;
@@ -118,8 +126,8 @@ final class ImportRun {
             if (header == null) {
                 return "The file has no rows; export the prospects again with a header row.";
             }
-            var columns = Columns.of(header.getFields());
-            jobs.describe(id, format.describe(), columns.mapped(), columns.ignored());
+            var columns = columns(header.getFields(), choices);
+            jobs.describe(id, format.describe(), columns.layoutName(), columns.mapped(), columns.ignored());
             var missing = columns.missing();
             if (missing.isPresent()) {
                 return missing.get();
@@ -130,8 +138,112 @@ final class ImportRun {
         }
     }
 
+    static CsvReader<CsvRecord> reader(InputStream in, CsvFormat format) throws IOException {
+        return CsvReader.builder()
+                .fieldSeparator(format.delimiter())
+                // blank lines are kept (and passed over) so row numbers stay those a spreadsheet shows
+                .skipEmptyLines(false)
+                .allowExtraFields(true)
+                .allowMissingFields(true)
+                // a quote still open at the end of the file has swallowed every row after it: say so
+                .allowUnclosedQuote(false)
+                .maxBufferSize(MAX_RECORD_CHARS)
+                .ofCsvRecord(skip(in, format.bomLength()), format.charset());
+    }
+
+    /**
+     * The columns as the person chose them: their corrections over the standard names; when the owner is
+     * the importer or the reps in turn, the file's owner columns are not read.
+     */
+    static Columns columns(List<String> header, ImportChoices choices) {
+        var columns = Columns.of(header, choices.columns());
+        if (choices.owner() == ImportChoices.Owner.COLUMN) {
+            return columns;
+        }
+        var corrected = new java.util.HashMap<>(choices.columns());
+        for (int i = 0; i < header.size(); i++) {
+            if (columns.fieldAt(i).filter("owner"::equals).isPresent()) {
+                corrected.put(header.get(i) == null ? "" : header.get(i).strip(), "-");
+            }
+        }
+        return Columns.of(header, corrected);
+    }
+
+    /** The first rows of a file, as an import would read them, for a preview. */
+    record Sample(
+            String format, List<String> header, List<Long> rowNumbers, List<List<String>> rows, long footerLines) {}
+
+    /** Reads the header and up to {@code max} rows; a file that cannot be read is refused with why. */
+    static Sample sample(Path file, int max) throws IOException {
+        CsvFormat format;
+        try (var in = Files.newInputStream(file)) {
+            format = CsvFormat.sniff(in.readNBytes(64 * 1024));
+        } catch (CsvFormat.NotCsv notCsv) {
+            throw org.followthrough.common.InvalidInput.of("file", notCsv.getMessage());
+        }
+        try (var in = Files.newInputStream(file)) {
+            format = format.confirmedBy(in);
+        }
+        try (var reader = reader(Files.newInputStream(file), format)) {
+            var records = reader.iterator();
+            List<String> header = null;
+            long row = 0;
+            var numbers = new ArrayList<Long>();
+            var rows = new ArrayList<List<String>>();
+            long footers = 0;
+            boolean afterBlank = false;
+            while (records.hasNext() && (header == null || rows.size() < max)) {
+                var record = records.next();
+                row++;
+                if (blank(record)) {
+                    afterBlank = header != null;
+                    continue;
+                }
+                if (header == null) {
+                    header = record.getFields();
+                } else if (footer(record.getFields(), afterBlank)) {
+                    footers++;
+                } else {
+                    numbers.add(row);
+                    rows.add(record.getFields());
+                }
+            }
+            if (header == null) {
+                throw org.followthrough.common.InvalidInput.of(
+                        "file", "The file has no rows; export the prospects again with a header row.");
+            }
+            return new Sample(format.describe(), header, numbers, rows, footers);
+        } catch (CsvParseException broken) {
+            throw org.followthrough.common.InvalidInput.of("file", "A row near the start " + unreadable(broken));
+        }
+    }
+
     private static boolean blank(CsvRecord record) {
         return record.getFields().stream().allMatch(String::isBlank);
+    }
+
+    /** The lines a CRM's report export ends with, whatever comes before them. */
+    private static final java.util.regex.Pattern FOOTER = java.util.regex.Pattern.compile(
+            "(?i)^\\s*(copyright\\b.*|\\(c\\).*|©.*|confidential information\\b.*|generated by:.*"
+                    + "|grand totals?\\b.*|totals?\\b.*|record count\\b.*|\\d+ records?\\b.*)$");
+
+    /**
+     * A line of a report's footer rather than a row: a line with one cell filled (Salesforce writes its
+     * report's name, "Copyright (c) 2000-2026 salesforce.com, inc. All rights reserved.", "Confidential
+     * Information - Do Not Distribute", "Generated By: ..." and the organisation's name after a blank line),
+     * either after a blank line or saying what only footers say.
+     */
+    static boolean footer(List<String> fields, boolean afterBlank) {
+        String only = null;
+        for (var field : fields) {
+            if (!field.isBlank()) {
+                if (only != null) {
+                    return false;
+                }
+                only = field;
+            }
+        }
+        return only != null && (afterBlank || FOOTER.matcher(only).matches());
     }
 
     /** Why a row cannot be read, for "Row n ...". */
@@ -156,6 +268,7 @@ final class ImportRun {
     private String readAndStore(
             java.util.Iterator<CsvRecord> records, Columns columns, Counting counting, long headerRow) {
         var ready = new java.util.concurrent.ArrayBlockingQueue<Object>(2);
+        footerLines.set(0);
         var stop = new java.util.concurrent.atomic.AtomicBoolean();
         var reader =
                 new Thread(() -> read(records, columns, counting, headerRow, ready, stop), "prospect-import-reader");
@@ -167,6 +280,7 @@ final class ImportRun {
                 if (next instanceof ImportBatch.Prepared prepared) {
                     store(columns, prepared);
                 } else {
+                    jobs.footer(id, footerLines.get());
                     return next instanceof String failure ? failure : null;
                 }
             }
@@ -181,6 +295,8 @@ final class ImportRun {
 
     private static final Object END = new Object();
 
+    private final java.util.concurrent.atomic.AtomicLong footerLines = new java.util.concurrent.atomic.AtomicLong();
+
     private void read(
             java.util.Iterator<CsvRecord> records,
             Columns columns,
@@ -192,11 +308,17 @@ final class ImportRun {
         // every record counts, blank or spanning several lines: the row numbers a spreadsheet shows
         long row = headerRow;
         Object last = END;
+        boolean afterBlank = false;
         try {
             while (!stop.get() && records.hasNext()) {
                 CsvRecord record = records.next();
                 row++;
                 if (blank(record)) {
+                    afterBlank = true;
+                    continue;
+                }
+                if (footer(record.getFields(), afterBlank)) {
+                    footerLines.incrementAndGet();
                     continue;
                 }
                 rows.add(columns.read(row, record.getFields()));
@@ -212,7 +334,8 @@ final class ImportRun {
             return;
         } catch (RuntimeException e) {
             log.error("Import {} could not read its file", id, e);
-            last = "The file could not be read: " + e.getMessage();
+            last = "The file could not be read past row " + row + "; check that it is a CSV export and import it"
+                    + " again.";
         }
         try {
             if (!rows.isEmpty()) {
@@ -246,8 +369,8 @@ final class ImportRun {
                     var error = new ImportBatch.RowError(
                                     keep.row().row(),
                                     null,
-                                    "could not be stored: the database refused this row; the other rows are not"
-                                            + " affected. Check the row's values, or import it again later.")
+                                    "could not be stored (another import or change of the same person at the same"
+                                            + " time, or a value the database refused); import the file again")
                             .about(keep.row().fields());
                     transaction.executeWithoutResult(tx -> tally(new ImportBatch.Result(0, 0, List.of(error)), single));
                 }
@@ -267,11 +390,24 @@ final class ImportRun {
         created += result.created();
         updated += result.updated();
         long rejectedRows = result.errors().stream()
+                .filter(e -> !e.warning())
+                .mapToLong(ImportBatch.RowError::row)
+                .distinct()
+                .count();
+        long warnedRows = result.errors().stream()
+                .filter(ImportBatch.RowError::warning)
                 .mapToLong(ImportBatch.RowError::row)
                 .distinct()
                 .count();
         errorsKept += jobs.rejected(id, result.errors(), errorsKept);
-        jobs.progress(id, prepared.processed(), result.created(), result.updated(), rejectedRows, prepared.bytesRead());
+        jobs.progress(
+                id,
+                prepared.processed(),
+                result.created(),
+                result.updated(),
+                rejectedRows,
+                warnedRows,
+                prepared.bytesRead());
     }
 
     private static InputStream skip(InputStream in, int bytes) throws IOException {

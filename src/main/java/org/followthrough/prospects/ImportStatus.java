@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** How an import is going: counts so far, what the file looked like, and the first rejected rows. */
+/**
+ * How an import is going: counts so far, what the file looked like (its format and the CRM layout its
+ * headers match), the first rejected rows, the first rows imported with a value set aside (warnings),
+ * and how many lines were a report's footer rather than rows.
+ */
 public record ImportStatus(
         UUID id,
         UUID memberId,
@@ -23,6 +27,10 @@ public record ImportStatus(
         List<String> ignoredColumns,
         String failure,
         List<RowError> errors,
+        long warned,
+        List<RowError> warnings,
+        long footerLines,
+        String layout,
         Instant createdAt,
         Instant finishedAt) {
 

@@ -42,6 +42,9 @@ public class ProspectImports {
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ImportMappings mappings;
+    private final org.followthrough.cadence.Cadences cadences;
+    private final org.followthrough.team.Team team;
     private final Path directory;
     private final long maxBytes;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -59,6 +62,9 @@ public class ProspectImports {
             TransactionTemplate transaction,
             ApplicationEventPublisher events,
             Clock clock,
+            ImportMappings mappings,
+            org.followthrough.cadence.Cadences cadences,
+            org.followthrough.team.Team team,
             Installation installation,
             ImportSettings settings) {
         this.jobs = jobs;
@@ -69,14 +75,38 @@ public class ProspectImports {
         this.transaction = transaction;
         this.events = events;
         this.clock = clock;
+        this.mappings = mappings;
+        this.cadences = cadences;
+        this.team = team;
         this.directory = Path.of(installation.dataDir(), "imports");
         this.maxBytes = settings.maxBytes().toBytes();
     }
 
-    /** Stores the upload and starts importing it; the id to follow its progress by. */
+    /**
+     * Stores the upload and starts importing it with the columns as recognised (and as corrected for the
+     * last file with the same headers); the id to follow its progress by.
+     */
     public UUID start(Actor actor, String fileName, InputStream upload) throws IOException {
-        Files.createDirectories(directory);
         var id = UUID.randomUUID();
+        var file = store(id, upload);
+        long size = Files.size(file);
+        jobs.start(id, actor.id(), fileName, size, clock.instant());
+        ImportChoices choices;
+        try {
+            var header = ImportRun.sample(file, 0).header();
+            choices = ImportChoices.DEFAULT.withColumns(
+                    mappings.remembered(header).orElse(java.util.Map.of()));
+        } catch (org.followthrough.common.InvalidInput unreadable) {
+            // the import reads the file again and fails naming why
+            choices = ImportChoices.DEFAULT;
+        }
+        run(id, file, actor, choices);
+        return id;
+    }
+
+    /** Stores an upload under the imports directory, refusing one larger than allowed. */
+    private Path store(UUID id, InputStream upload) throws IOException {
+        Files.createDirectories(directory);
         var file = directory.resolve(id + ".csv");
         long size;
         try (var out = Files.newOutputStream(file)) {
@@ -90,18 +120,156 @@ public class ProspectImports {
                     "The file is larger than " + DataSize.ofBytes(maxBytes).toMegabytes()
                             + " MB; split it into parts.");
         }
-        jobs.start(id, actor.id(), fileName, size, clock.instant());
+        return file;
+    }
+
+    private void run(UUID id, Path file, Actor actor, ImportChoices choices) {
         var turns = owners.rotation(actor.id());
-        var run = new ImportRun(
-                id, file, actor, prospects.importContext(actor, turns), jobs, batch(), transaction, clock);
+        var context = context(actor, turns, choices);
+        var run = new ImportRun(id, file, actor, context, jobs, batch(choices), transaction, clock, choices);
         worker.submit(() -> run.run((status, failure, totals) -> transaction.executeWithoutResult(tx -> {
             // one transaction ends the import, keeps the turns its rows took and records the event that enrols
             // its new prospects: an import never shows as finished with its prospects left out of the cadence
             owners.keep(turns);
             jobs.finish(id, status, failure, clock.instant());
-            events.publishEvent(new ProspectsImported(id, totals.created(), totals.updated()));
+            events.publishEvent(new ProspectsImported(id, totals.created(), totals.updated(), choices.next()));
         })));
+    }
+
+    /** The checks' context: new prospects owned by the importer when they chose so. */
+    private Intake.Context context(Actor actor, Owners.Rotation turns, ImportChoices choices) {
+        var context = prospects.importContext(actor, turns);
+        if (choices.owner() != ImportChoices.Owner.ME) {
+            return context;
+        }
+        return new Intake.Context(
+                context.actor(), context.defaultCountry(), context.defaultZone(), context.memberByEmail(), actor::id);
+    }
+
+    static final int PREVIEW_ROWS = 10;
+
+    /** Stores an upload to be mapped and imported later, and shows what its first rows would become. */
+    public ImportPreview upload(Actor actor, String fileName, InputStream upload) throws IOException {
+        var id = UUID.randomUUID();
+        var file = store(id, upload);
+        try {
+            var preview = preview(actor, id, fileName, file, null);
+            mappings.waiting(id, actor.id(), fileName, Files.size(file), clock.instant());
+            return preview;
+        } catch (RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+    }
+
+    /** The preview again, with these columns corrected (null: as remembered for these headers). */
+    public ImportPreview preview(Actor actor, UUID id, java.util.Map<String, String> columns) throws IOException {
+        var waiting = waiting(actor, id);
+        return preview(actor, id, waiting.fileName(), directory.resolve(id + ".csv"), columns);
+    }
+
+    /** Imports an uploaded file with the person's choices, remembering their corrections for these headers. */
+    public UUID start(Actor actor, UUID id, ImportChoices choices) throws IOException {
+        var waiting = waiting(actor, id);
+        choices.check(cadenceKeys());
+        var file = directory.resolve(id + ".csv");
+        var header = ImportRun.sample(file, 0).header();
+        if (!mappings.taken(id)) {
+            throw Refusal.notFound("import preview", id);
+        }
+        mappings.remember(header, choices, actor.id(), clock.instant());
+        jobs.start(id, actor.id(), waiting.fileName(), waiting.bytes(), clock.instant());
+        run(id, file, actor, choices);
         return id;
+    }
+
+    private ImportMappings.Waiting waiting(Actor actor, UUID id) {
+        return mappings.waiting(id)
+                .filter(w -> w.memberId().equals(actor.id()))
+                .orElseThrow(() -> Refusal.notFound("import preview", id));
+    }
+
+    private java.util.List<String> cadenceKeys() {
+        return cadences.all().stream()
+                .map(org.followthrough.cadence.Cadence::key)
+                .toList();
+    }
+
+    private ImportPreview preview(
+            Actor actor, UUID id, String fileName, Path file, java.util.Map<String, String> corrected)
+            throws IOException {
+        var sample = ImportRun.sample(file, PREVIEW_ROWS);
+        var remembered = mappings.remembered(sample.header());
+        var columnsChosen = corrected != null ? corrected : remembered.orElse(java.util.Map.of());
+        var choices = ImportChoices.DEFAULT.withColumns(columnsChosen);
+        choices.check(cadenceKeys());
+        var columns = ImportRun.columns(sample.header(), choices);
+        var previewColumns = new java.util.ArrayList<ImportPreview.Column>();
+        for (int i = 0; i < sample.header().size(); i++) {
+            int index = i;
+            var samples = sample.rows().stream()
+                    .map(r -> index < r.size() ? r.get(index) : "")
+                    .filter(v -> !v.isBlank())
+                    .limit(3)
+                    .map(v -> v.length() > 80 ? v.substring(0, 77) + "..." : v)
+                    .toList();
+            previewColumns.add(new ImportPreview.Column(
+                    i, columns.header().get(i), columns.fieldAt(i).orElse(null), samples));
+        }
+        var context = context(actor, owners.rotation(actor.id()), choices);
+        var rows = new java.util.ArrayList<ImportPreview.Row>();
+        for (int i = 0; i < sample.rows().size(); i++) {
+            var row = columns.read(sample.rowNumbers().get(i), sample.rows().get(i));
+            var outcome = RowCheck.check(row, context);
+            var warnings = outcome.warnings().stream()
+                    .map(w -> new ImportStatus.RowError(
+                            row.row(),
+                            org.followthrough.prospects.imports.ColumnNames.FIELDS.contains(w.column())
+                                    ? columns.columnOf(w.column())
+                                    : w.column(),
+                            w.message()))
+                    .toList();
+            var errors = outcome.problems().stream()
+                    .map(p -> new ImportStatus.RowError(row.row(), columns.columnOf(p.field()), p.message()))
+                    .toList();
+            rows.add(new ImportPreview.Row(row.row(), becomes(outcome.keep()), warnings, errors));
+        }
+        return new ImportPreview(
+                id,
+                fileName,
+                sample.format(),
+                columns.layoutName(),
+                corrected == null && remembered.isPresent(),
+                previewColumns,
+                rows,
+                sample.footerLines(),
+                columns.missing().orElse(null),
+                org.followthrough.prospects.imports.ColumnNames.FIELDS,
+                ImportChoices.nextChoices(cadenceKeys()));
+    }
+
+    private java.util.Map<String, Object> becomes(ImportBatch.Keep keep) {
+        if (keep == null) {
+            return null;
+        }
+        var c = keep.checked();
+        var becomes = new java.util.LinkedHashMap<String, Object>();
+        becomes.put("fullName", c.fullName());
+        becomes.put("title", c.title());
+        becomes.put("company", c.company());
+        becomes.put("email", c.email());
+        becomes.put("phoneE164", c.phoneE164());
+        becomes.put("otherEmails", keep.otherEmails());
+        becomes.put("otherPhones", keep.otherPhones());
+        becomes.put("country", c.country());
+        becomes.put("timeZone", c.zone().getId());
+        becomes.put("owner", team.member(c.ownerId()).map(m -> m.email()).orElse(null));
+        becomes.put(
+                "stage", keep.stage() == null ? Stage.NEW.name() : keep.stage().name());
+        becomes.put("doNotCall", c.doNotCall());
+        becomes.put("emailOptOut", c.emailOptOut());
+        becomes.put("sourceId", keep.sourceId());
+        return becomes;
     }
 
     public Optional<ImportStatus> status(Actor actor, UUID id) {
@@ -131,8 +299,8 @@ public class ProspectImports {
         }
     }
 
-    private ImportBatch batch() {
-        return new ImportBatch(jdbc, suppressions, new HashMap<>(), events, clock);
+    private ImportBatch batch(ImportChoices choices) {
+        return new ImportBatch(jdbc, suppressions, new HashMap<>(), events, clock, choices);
     }
 
     private long copyAtMost(InputStream in, java.io.OutputStream out) throws IOException {

@@ -307,12 +307,20 @@ public class Prospects {
     Intake.Context importContext(Actor actor, Owners.Rotation turns) {
         var organisation = team.organisation();
         var members = new java.util.concurrent.ConcurrentHashMap<String, Optional<org.followthrough.team.Member>>();
+        // CRMs export an owner by name ("Contact owner: Dana Reyes") as often as by email: both find the member
         return new Intake.Context(
                 actor,
                 organisation.country(),
                 organisation.timeZone(),
-                email -> members.computeIfAbsent(email, team::memberByEmail),
+                owner -> members.computeIfAbsent(owner, o -> o.contains("@") ? team.memberByEmail(o) : memberNamed(o)),
                 turns);
+    }
+
+    private Optional<org.followthrough.team.Member> memberNamed(String name) {
+        var named = team.members().stream()
+                .filter(m -> m.fullName() != null && m.fullName().strip().equalsIgnoreCase(name.strip()))
+                .toList();
+        return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
     }
 
     private void refuseIfSuppressed(Intake.Checked checked) {

@@ -6,71 +6,137 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.followthrough.common.InvalidInput.FieldProblem;
 import org.followthrough.common.PlainText;
 import org.followthrough.prospects.ProspectFields;
 
 /**
- * Which column of a file holds which field, by the names HubSpot, Salesforce, Pipedrive, Close and
- * FollowThrough's own export give them ("First Name" + "Last Name", "Email Address", "Mobile Phone",
- * "Company Name", "Country/Region", "Website", ...). Columns it does not know are named as ignored.
+ * Which columns of a file hold which field, by the names the CRMs give them ({@link ColumnNames}: HubSpot,
+ * Salesforce, Pipedrive, Close, Zoho, Dynamics 365, Apollo, Outreach, Salesloft, Google Contacts, Outlook,
+ * in the languages they are localised in), or as a person corrected them. Several columns may feed one
+ * field (Pipedrive's work, home and other emails): the first value is the main one, the others are kept.
+ * Columns it does not know are named as ignored.
  */
 public final class Columns {
 
-    /** Each field and the column names (lower-cased, letters and digits only) that carry it, most specific first. */
-    private static final Map<String, List<String>> ALIASES = aliases();
+    /** A value as the file has it and the column it came from, so a problem names a cell the person can find. */
+    public record Value(String text, String column) {}
 
     /**
-     * One data row as prospect fields, with the problems found in its cells before any other check, and
-     * the mobile number when the row has a phone too: taken instead when the phone is not a valid number.
+     * One data row: prospect fields with the main email and phone, every email and phone of the row (main
+     * first, in the order of preference), the stage values and last contact, the source CRM's id; the
+     * problems that reject the row and the warnings about values set aside.
      */
-    public record Row(long row, ProspectFields fields, List<FieldProblem> problems, String otherPhone) {
+    public record Row(
+            long row,
+            ProspectFields fields,
+            List<FieldProblem> problems,
+            List<Value> emails,
+            List<Value> phones,
+            List<Value> stages,
+            Value lastContacted,
+            String sourceId,
+            List<FieldProblem> warnings) {
 
-        /** The same row with its other phone as the phone. */
-        public ProspectFields withOtherPhone() {
+        /** The same row with another email, phone, or without some of its fields (those set aside). */
+        public ProspectFields fields(String email, String phone, java.util.Set<String> setAside) {
             var f = fields;
             return new ProspectFields(
                     f.fullName(),
-                    f.title(),
-                    f.email(),
-                    otherPhone,
-                    f.company(),
-                    f.companyDomain(),
-                    f.industry(),
-                    f.country(),
-                    f.timeZone(),
-                    f.decisionRole(),
-                    f.owner(),
+                    setAside.contains("title") ? null : f.title(),
+                    email,
+                    phone,
+                    setAside.contains("company") ? null : f.company(),
+                    setAside.contains("companyDomain") ? null : f.companyDomain(),
+                    setAside.contains("industry") ? null : f.industry(),
+                    setAside.contains("country") ? null : f.country(),
+                    setAside.contains("region") ? null : f.region(),
+                    setAside.contains("timeZone") ? null : f.timeZone(),
+                    setAside.contains("decisionRole") ? null : f.decisionRole(),
+                    setAside.contains("owner") ? null : f.owner(),
                     f.doNotCall(),
                     f.emailOptOut());
         }
     }
 
-    private final Map<String, Integer> indexOf = new LinkedHashMap<>();
-    private final Map<String, String> headerOf = new LinkedHashMap<>();
-    private final List<String> ignored = new ArrayList<>();
+    /** Where the main email and phone are sought first: work before other, phone before mobile. */
+    private static final List<String> EMAIL_FIELDS = List.of("email", "otherEmail");
 
-    private Columns(List<String> header) {
-        for (int i = 0; i < header.size(); i++) {
-            var name = header.get(i) == null ? "" : header.get(i).strip();
-            var field = fieldFor(key(name));
-            if (field.isPresent() && !indexOf.containsKey(field.get())) {
-                indexOf.put(field.get(), i);
-                headerOf.put(field.get(), name);
+    private static final List<String> PHONE_FIELDS = List.of("phone", "mobile", "otherPhone");
+    private static final Pattern EMAIL_SEPARATORS = Pattern.compile(":::|[;,\\s]+");
+    private static final Pattern PHONE_SEPARATORS = Pattern.compile(":::|[;,|\\n]+");
+
+    private final String layout;
+    /** Each field and the columns feeding it, in file order. */
+    private final Map<String, List<Integer>> indexesOf = new LinkedHashMap<>();
+
+    private final List<String> header = new ArrayList<>();
+    private final List<String> ignored = new ArrayList<>();
+    private final List<String> mapped = new ArrayList<>();
+    private final Map<Integer, String> fieldAt = new LinkedHashMap<>();
+
+    private Columns(List<String> header, Map<String, String> corrected) {
+        var names = ColumnNames.standard();
+        for (var h : header) {
+            this.header.add(h == null ? "" : h.strip());
+        }
+        this.layout = names.bestLayout(this.header);
+        for (int i = 0; i < this.header.size(); i++) {
+            var name = this.header.get(i);
+            Optional<String> field = corrected.containsKey(name)
+                    ? Optional.ofNullable(blankAsIgnored(corrected.get(name)))
+                    : names.fieldOf(name, layout);
+            if (field.isPresent() && !field.get().equals(ColumnNames.IGNORED)) {
+                indexesOf.computeIfAbsent(field.get(), k -> new ArrayList<>()).add(i);
+                fieldAt.put(i, field.get());
+                mapped.add(name + " → " + field.get());
             } else if (!name.isEmpty()) {
                 ignored.add(name);
             }
         }
     }
 
+    private static String blankAsIgnored(String field) {
+        return field == null || field.isBlank() ? ColumnNames.IGNORED : field;
+    }
+
     public static Columns of(List<String> header) {
-        return new Columns(header);
+        return new Columns(header, Map.of());
+    }
+
+    /** The columns as the standard names map them, each header in {@code corrected} set to its field ("-" or blank: ignored). */
+    public static Columns of(List<String> header, Map<String, String> corrected) {
+        return new Columns(header, corrected);
+    }
+
+    /** The layout the header matches best (an id of {@link ColumnNames}), "any" when none. */
+    public String layout() {
+        return layout;
+    }
+
+    public String layoutName() {
+        return ColumnNames.standard()
+                .layout(layout)
+                .map(ColumnNames.Layout::name)
+                .orElse(layout);
+    }
+
+    /** The header row as read. */
+    public List<String> header() {
+        return List.copyOf(header);
+    }
+
+    /** The field each column feeds, by column position; absent for an ignored column. */
+    public Optional<String> fieldAt(int index) {
+        return Optional.ofNullable(fieldAt.get(index));
     }
 
     /** Whether the file has a column that names or reaches a person: a name and an email or phone. */
     public Optional<String> missing() {
         boolean named = has("fullName") || has("firstName") || has("lastName");
-        boolean reachable = has("email") || has("phone") || has("mobile");
+        boolean reachable = EMAIL_FIELDS.stream().anyMatch(this::has)
+                || PHONE_FIELDS.stream().anyMatch(this::has);
         if (named && reachable) {
             return Optional.empty();
         }
@@ -80,14 +146,13 @@ public final class Columns {
                         : "name column (such as \"Full Name\" or " + "\"First Name\" and \"Last Name\")"
                                 + (reachable ? "" : " and no "))
                 + (reachable ? "" : "email or phone column (such as \"Email Address\" or \"Phone Number\")")
-                + "; the columns found were: " + String.join(", ", allNames()) + ".");
+                + "; the columns found were: " + String.join(", ", allNames())
+                + ". Choose which column is which in the import preview.");
     }
 
     /** The file's column names that became fields, as "Column → field". */
     public List<String> mapped() {
-        return headerOf.entrySet().stream()
-                .map(e -> e.getValue() + " → " + e.getKey())
-                .toList();
+        return List.copyOf(mapped);
     }
 
     public List<String> ignored() {
@@ -96,17 +161,36 @@ public final class Columns {
 
     /** The file's name for the column that fed a field, so a problem points at a cell the person can find. */
     public String columnOf(String field) {
-        if (field.equals("phone") && !has("phone") && has("mobile")) {
-            return headerOf.get("mobile");
+        if (field.equals("phone")) {
+            return PHONE_FIELDS.stream()
+                    .filter(this::has)
+                    .findFirst()
+                    .map(this::firstColumn)
+                    .orElse(field);
+        }
+        if (field.equals("email")) {
+            return EMAIL_FIELDS.stream()
+                    .filter(this::has)
+                    .findFirst()
+                    .map(this::firstColumn)
+                    .orElse(field);
         }
         if (field.equals("fullName") && !has("fullName")) {
-            return has("firstName") ? headerOf.get("firstName") : headerOf.get("lastName");
+            return has("firstName") ? firstColumn("firstName") : has("lastName") ? firstColumn("lastName") : field;
         }
-        return headerOf.getOrDefault(field, field);
+        if ((field.equals("doNotCall") || field.equals("emailOptOut")) && !has(field) && has("doNotContact")) {
+            return firstColumn("doNotContact");
+        }
+        return has(field) ? firstColumn(field) : field;
+    }
+
+    private String firstColumn(String field) {
+        return header.get(indexesOf.get(field).get(0));
     }
 
     public Row read(long row, List<String> cells) {
         var problems = new ArrayList<FieldProblem>();
+        var warnings = new ArrayList<FieldProblem>();
         refuseUnsafeText(cells, problems);
         var first = cell(cells, "firstName");
         var last = cell(cells, "lastName");
@@ -114,23 +198,71 @@ public final class Columns {
         if (full == null && (first != null || last != null)) {
             full = ((first == null ? "" : first) + " " + (last == null ? "" : last)).strip();
         }
-        var phone = cell(cells, "phone");
-        var mobile = cell(cells, "mobile");
+        var emails = values(cells, EMAIL_FIELDS, EMAIL_SEPARATORS);
+        var phones = values(cells, PHONE_FIELDS, PHONE_SEPARATORS);
+        var contactless = flag(cells, "doNotContact", warnings);
+        var doNotCall = orTrue(flag(cells, "doNotCall", warnings), contactless);
+        var emailOptOut = orTrue(flag(cells, "emailOptOut", warnings), contactless);
         var fields = new ProspectFields(
                 full,
                 cell(cells, "title"),
-                cell(cells, "email"),
-                phone != null ? phone : mobile,
+                emails.isEmpty() ? null : emails.get(0).text(),
+                phones.isEmpty() ? null : phones.get(0).text(),
                 cell(cells, "company"),
                 cell(cells, "companyDomain"),
                 cell(cells, "industry"),
                 cell(cells, "country"),
-                cell(cells, "timeZone"),
+                cell(cells, "region"),
+                zone(cell(cells, "timeZone")),
                 cell(cells, "decisionRole"),
                 cell(cells, "owner"),
-                flag(cells, "doNotCall", problems),
-                flag(cells, "emailOptOut", problems));
-        return new Row(row, fields, problems, phone != null ? mobile : null);
+                doNotCall,
+                emailOptOut);
+        var stages = values(cells, List.of("stage"), null);
+        var contacted = values(cells, List.of("lastContacted"), null);
+        return new Row(
+                row,
+                fields,
+                problems,
+                emails,
+                phones,
+                stages,
+                contacted.isEmpty() ? null : contacted.get(0),
+                cell(cells, "sourceId"),
+                warnings);
+    }
+
+    private static Boolean orTrue(Boolean flag, Boolean contactless) {
+        if (Boolean.TRUE.equals(contactless)) {
+            return true;
+        }
+        return flag != null ? flag : contactless;
+    }
+
+    /**
+     * HubSpot exports a time zone as a slug ("america_slash_new_york"); it is read as the zone it names
+     * ("America/New_York"). Any other value is left as written.
+     */
+    static String zone(String value) {
+        if (value == null || !value.contains("_slash_")) {
+            return value;
+        }
+        var parts = value.toLowerCase(Locale.ROOT).split("_slash_");
+        var zone = new StringBuilder();
+        for (var part : parts) {
+            if (!zone.isEmpty()) {
+                zone.append('/');
+            }
+            var words = part.split("_");
+            for (int i = 0; i < words.length; i++) {
+                if (i > 0) {
+                    zone.append('_');
+                }
+                var w = words[i];
+                zone.append(w.isEmpty() ? w : Character.toUpperCase(w.charAt(0)) + w.substring(1));
+            }
+        }
+        return zone.toString();
     }
 
     /**
@@ -139,163 +271,90 @@ public final class Columns {
      * trimmed away or stored. Cells are single lines, as the fields they fill are.
      */
     private void refuseUnsafeText(List<String> cells, List<FieldProblem> problems) {
-        for (var mapped : indexOf.entrySet()) {
-            int index = mapped.getValue();
+        for (var mappedColumn : fieldAt.entrySet()) {
+            int index = mappedColumn.getKey();
             if (index < cells.size()) {
+                var field = mappedColumn.getValue();
                 PlainText.problem(cells.get(index), PlainText.Lines.ONE)
-                        .ifPresent(p -> problems.add(new FieldProblem(mapped.getKey(), p)));
+                        .ifPresent(p -> problems.add(new FieldProblem(problemField(field), p)));
             }
         }
     }
 
+    /** The field a problem with a column is reported under, so its column is named by {@link #columnOf}. */
+    private static String problemField(String field) {
+        return switch (field) {
+            case "otherEmail" -> "email";
+            case "mobile", "otherPhone" -> "phone";
+            case "firstName", "lastName" -> "fullName";
+            default -> field;
+        };
+    }
+
     private boolean has(String field) {
-        return indexOf.containsKey(field);
+        return indexesOf.containsKey(field);
     }
 
     private List<String> allNames() {
-        var names = new ArrayList<>(headerOf.values());
-        names.addAll(ignored);
-        return names;
+        return header.stream().filter(h -> !h.isEmpty()).toList();
     }
 
+    /** The first non-empty cell of the columns feeding a field. */
     private String cell(List<String> cells, String field) {
-        var index = indexOf.get(field);
-        if (index == null || index >= cells.size()) {
-            return null;
+        for (int index : indexesOf.getOrDefault(field, List.of())) {
+            if (index < cells.size()) {
+                var value = CsvCells.read(cells.get(index));
+                if (value != null) {
+                    return value;
+                }
+            }
         }
-        return CsvCells.read(cells.get(index));
+        return null;
     }
 
-    private Boolean flag(List<String> cells, String field, List<FieldProblem> problems) {
+    /** Every value of the columns feeding these fields, in their order, each cell split where it holds several. */
+    private List<Value> values(List<String> cells, List<String> fields, Pattern separators) {
+        var values = new ArrayList<Value>();
+        for (var field : fields) {
+            for (int index : indexesOf.getOrDefault(field, List.of())) {
+                if (index >= cells.size()) {
+                    continue;
+                }
+                var value = CsvCells.read(cells.get(index));
+                if (value == null) {
+                    continue;
+                }
+                var column = header.get(index);
+                if (separators == null) {
+                    values.add(new Value(value, column));
+                    continue;
+                }
+                for (var part : separators.split(value)) {
+                    var text = CsvCells.read(part);
+                    if (text != null && values.stream().noneMatch(v -> v.text().equalsIgnoreCase(text))) {
+                        values.add(new Value(text, column));
+                    }
+                }
+            }
+        }
+        return values;
+    }
+
+    /**
+     * A consent column's value; one that cannot be read is taken as "yes" (do not call, opted out) with a
+     * warning, so nobody is called or mailed because a word was not understood.
+     */
+    private Boolean flag(List<String> cells, String field, List<FieldProblem> warnings) {
         var value = cell(cells, field);
         if (value == null) {
             return null;
         }
-        switch (value.toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "y", "1", "x", "ja", "oui", "si", "opted out", "unsubscribed" -> {
-                return true;
-            }
-            case "false", "no", "n", "0", "nein", "non" -> {
-                return false;
-            }
-            default -> {
-                problems.add(new FieldProblem(field, "'" + value + "' is not yes or no; write true or false"));
-                return null;
-            }
+        var meaning = ImportValues.flag(value);
+        if (meaning.isPresent()) {
+            return meaning.get();
         }
-    }
-
-    private static Optional<String> fieldFor(String key) {
-        return ALIASES.entrySet().stream()
-                .filter(e -> e.getValue().contains(key))
-                .map(Map.Entry::getKey)
-                .findFirst();
-    }
-
-    static String key(String name) {
-        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-    }
-
-    private static Map<String, List<String>> aliases() {
-        var a = new LinkedHashMap<String, List<String>>();
-        a.put("fullName", List.of("fullname", "name", "contactname", "personname", "contact", "displayname"));
-        a.put("firstName", List.of("firstname", "givenname", "first", "personfirstname"));
-        a.put("lastName", List.of("lastname", "surname", "familyname", "last", "personlastname"));
-        a.put(
-                "email",
-                List.of(
-                        "email",
-                        "emailaddress",
-                        "workemail",
-                        "emailwork",
-                        "personemail",
-                        "personemailwork",
-                        "primaryemail",
-                        "contactemail",
-                        "primarycontactemail",
-                        "businessemail",
-                        "emails"));
-        a.put(
-                "phone",
-                List.of(
-                        "phone",
-                        "phonenumber",
-                        "workphone",
-                        "phonework",
-                        "businessphone",
-                        "directphone",
-                        "officephone",
-                        "personphone",
-                        "personphonework",
-                        "primaryphone",
-                        "telephone",
-                        "tel",
-                        "primarycontactphone",
-                        "contactphone",
-                        "phones"));
-        a.put(
-                "mobile",
-                List.of(
-                        "mobile",
-                        "mobilephone",
-                        "mobilephonenumber",
-                        "cell",
-                        "cellphone",
-                        "phonemobile",
-                        "personphonemobile"));
-        a.put(
-                "company",
-                List.of(
-                        "company",
-                        "companyname",
-                        "accountname",
-                        "organization",
-                        "organisation",
-                        "organizationname",
-                        "organisationname",
-                        "employer",
-                        "personorganization",
-                        "leadname"));
-        a.put("title", List.of("title", "jobtitle", "position", "persontitle", "personjobtitle"));
-        a.put(
-                "companyDomain",
-                List.of(
-                        "companydomain",
-                        "companydomainname",
-                        "domain",
-                        "website",
-                        "companywebsite",
-                        "url",
-                        "web",
-                        "organizationwebsite",
-                        "websiteurl",
-                        "leadurl"));
-        a.put("industry", List.of("industry", "companyindustry", "sector", "organizationindustry"));
-        a.put(
-                "country",
-                List.of(
-                        "country",
-                        "countryregion",
-                        "mailingcountry",
-                        "billingcountry",
-                        "companycountry",
-                        "personcountry",
-                        "addresscountry",
-                        "countrycode",
-                        "organizationcountry"));
-        a.put("timeZone", List.of("timezone", "tz", "contacttimezone"));
-        a.put("decisionRole", List.of("decisionrole", "buyingrole"));
-        a.put("owner", List.of("owner", "owneremail", "contactowneremail", "leadowneremail", "ownedby"));
-        a.put("doNotCall", List.of("donotcall", "dnc", "donotcallflag"));
-        a.put(
-                "emailOptOut",
-                List.of(
-                        "emailoptout",
-                        "hasoptedoutofemail",
-                        "unsubscribedfromallemail",
-                        "optout",
-                        "unsubscribed",
-                        "optedout"));
-        return a;
+        warnings.add(new FieldProblem(
+                field, "'" + value + "' is not yes or no; taken as yes until someone checks (write true or false)"));
+        return true;
     }
 }

@@ -10,8 +10,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.util.Map;
 import java.util.UUID;
 import org.followthrough.common.Refusal;
+import org.followthrough.prospects.ImportChoices;
+import org.followthrough.prospects.ImportPreview;
 import org.followthrough.prospects.ImportStatus;
 import org.followthrough.prospects.ProspectImports;
 import org.followthrough.team.Actor;
@@ -19,6 +22,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -73,6 +77,44 @@ class ImportController {
         }
     }
 
+    /** Uploads a file to map before importing it: the preview of its columns and first rows. */
+    @PostMapping(
+            value = "/previews",
+            consumes = {"text/csv", "text/plain", "application/octet-stream"})
+    ResponseEntity<ImportPreview> preview(
+            Actor actor, HttpServletRequest request, @RequestParam(name = "name", required = false) String name)
+            throws IOException {
+        return previewed(imports.upload(actor, name == null ? "upload.csv" : name, request.getInputStream()));
+    }
+
+    @PostMapping(value = "/previews", consumes = "multipart/form-data")
+    ResponseEntity<ImportPreview> previewFile(Actor actor, @RequestPart("file") MultipartFile file) throws IOException {
+        try (var in = file.getInputStream()) {
+            return previewed(imports.upload(actor, file.getOriginalFilename(), in));
+        }
+    }
+
+    @GetMapping("/previews/{id}")
+    ImportPreview previewAgain(Actor actor, @PathVariable UUID id) throws IOException {
+        return imports.preview(actor, id, null);
+    }
+
+    record Mapping(Map<String, String> columns) {}
+
+    /** The preview with columns corrected: {@code {"columns": {"Header": "field" or "-"}}}. */
+    @PostMapping("/previews/{id}/mapping")
+    ImportPreview mapping(Actor actor, @PathVariable UUID id, @RequestBody Mapping mapping) throws IOException {
+        return imports.preview(actor, id, mapping.columns() == null ? Map.of() : mapping.columns());
+    }
+
+    /** Imports the previewed file with the choices made: columns, owner, next step, duplicates. */
+    @PostMapping("/previews/{id}/start")
+    ResponseEntity<Started> startPreviewed(
+            Actor actor, @PathVariable UUID id, @RequestBody(required = false) ImportChoices choices)
+            throws IOException {
+        return started(imports.start(actor, id, choices == null ? ImportChoices.DEFAULT : choices));
+    }
+
     @GetMapping("/{id}")
     ImportStatus status(Actor actor, @PathVariable UUID id) {
         return imports.status(actor, id).orElseThrow(() -> Refusal.notFound("import", id));
@@ -86,6 +128,11 @@ class ImportController {
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     void errors(Actor actor, @PathVariable UUID id, HttpServletResponse response) throws IOException {
         errorReport.write(actor, id, response);
+    }
+
+    private static ResponseEntity<ImportPreview> previewed(ImportPreview preview) {
+        return ResponseEntity.created(URI.create("/api/v1/imports/previews/" + preview.id()))
+                .body(preview);
     }
 
     private static ResponseEntity<Started> started(UUID id) {
