@@ -77,7 +77,7 @@ public class Numbers {
                 times.best(engine));
     }
 
-    private Member member(Actor actor, String owner) {
+    Member member(Actor actor, String owner) {
         if (owner == null || owner.isBlank()) {
             return actor.seesWholeTeam() ? null : self(actor);
         }

@@ -23,7 +23,17 @@ public class Cadences {
     /** A cadence as a manager writes it in {@code PUT /api/v1/cadences/{key}}. */
     public record Definition(String name, List<StepDefinition> steps, String endStage) {}
 
-    public record StepDefinition(Channel channel, Delay delay, Placing placing, String template) {}
+    /**
+     * A step as a manager writes it; {@code variants} (optional) are two or more wordings tried against
+     * each other, {@code review} (optional) makes an email step wait for a rep's approval.
+     */
+    public record StepDefinition(
+            Channel channel, Delay delay, Placing placing, String template, List<Wording> variants, Boolean review) {
+
+        public StepDefinition(Channel channel, Delay delay, Placing placing, String template) {
+            this(channel, delay, placing, template, null, null);
+        }
+    }
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -150,7 +160,8 @@ public class Cadences {
     static List<Step> numbered(List<StepDefinition> steps) {
         var numbered = new ArrayList<Step>();
         for (var s : steps) {
-            numbered.add(new Step(numbered.size() + 1, s.channel(), s.delay(), s.placing(), s.template()));
+            numbered.add(new Step(
+                    numbered.size() + 1, s.channel(), s.delay(), s.placing(), s.template(), s.variants(), s.review()));
         }
         return numbered;
     }

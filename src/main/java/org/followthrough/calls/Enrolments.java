@@ -8,6 +8,7 @@ import org.followthrough.cadence.Cadence;
 import org.followthrough.cadence.Cadences;
 import org.followthrough.cadence.Channel;
 import org.followthrough.cadence.Planner;
+import org.followthrough.cadence.WordingChosen;
 import org.followthrough.prospects.Prospect;
 import org.followthrough.prospects.Prospects;
 import org.followthrough.prospects.Stage;
@@ -165,6 +166,19 @@ public class Enrolments {
             switch (step.channel()) {
                 case CALL -> {
                     if (!p.doNotCall()) {
+                        var wording = cadence.step(step.n()).wordingFor(p.id(), cadence.key());
+                        if (wording.name() != null) {
+                            events.publishEvent(new WordingChosen(
+                                    p.id(),
+                                    p.ownerId(),
+                                    cadence.key(),
+                                    step.n(),
+                                    Channel.CALL,
+                                    wording.name(),
+                                    wording.template(),
+                                    null,
+                                    step.at()));
+                        }
                         tasks.open(
                                 p.id(),
                                 p.ownerId(),
@@ -174,7 +188,7 @@ public class Enrolments {
                                 kindOf(cadence),
                                 step.at(),
                                 reasonOf(cadence, step.n()),
-                                step.template(),
+                                wording.template(),
                                 clock.instant());
                         return;
                     }

@@ -2,15 +2,23 @@ package org.followthrough.correspondence;
 
 import java.time.Instant;
 import org.followthrough.cadence.Cadence;
+import org.followthrough.cadence.Cadences;
+import org.followthrough.cadence.Channel;
+import org.followthrough.cadence.Wording;
+import org.followthrough.cadence.WordingChosen;
 import org.followthrough.calls.CadenceEmailPlanned;
 import org.followthrough.calls.CadenceEmailsStopped;
 import org.followthrough.calls.EnrolmentEnded;
+import org.followthrough.common.Refusal;
 import org.followthrough.messaging.Outbox;
+import org.followthrough.messaging.OutboxReview;
+import org.followthrough.messaging.OutboxVariants;
 import org.followthrough.messaging.OutgoingEmail;
 import org.followthrough.prospects.Prospect;
 import org.followthrough.prospects.Prospects;
 import org.followthrough.scripts.ArticlesSent;
 import org.followthrough.scripts.Rendered;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +38,10 @@ class CadenceEmails {
     private final ArticlesSent articles;
     private final Prospects prospects;
     private final org.followthrough.messaging.Bounces bounces;
+    private final Cadences cadences;
+    private final OutboxVariants variants;
+    private final OutboxReview review;
+    private final ApplicationEventPublisher events;
 
     CadenceEmails(
             Outbox outbox,
@@ -37,9 +49,17 @@ class CadenceEmails {
             EmailWording wording,
             ArticlesSent articles,
             Prospects prospects,
-            org.followthrough.messaging.Bounces bounces) {
+            org.followthrough.messaging.Bounces bounces,
+            Cadences cadences,
+            OutboxVariants variants,
+            OutboxReview review,
+            ApplicationEventPublisher events) {
         this.bounces = bounces;
+        this.review = review;
         this.outbox = outbox;
+        this.cadences = cadences;
+        this.variants = variants;
+        this.events = events;
         this.prospects = prospects;
         this.parties = parties;
         this.wording = wording;
@@ -76,7 +96,9 @@ class CadenceEmails {
         }
         boolean nurture = cadenceKey.equals(Cadence.NURTURE);
         boolean afterSale = cadenceKey.equals(Cadence.POST_SALE);
-        var key = EmailWording.stepTemplate(template, nurture ? "nurture" : afterSale ? "post-sale" : "ftc-email", n);
+        var chosen = wordingOf(p, cadenceKey, n, template);
+        var key = EmailWording.stepTemplate(
+                chosen.template(), nurture ? "nurture" : afterSale ? "post-sale" : "ftc-email", n);
         var rep = parties.rep(p);
         var values = parties.values(p);
         var article = nurture
@@ -95,9 +117,51 @@ class CadenceEmails {
                                 ? checkIn(p, rep.name(), parties.organisation())
                                 : SafeWording.step(p, rep.name(), parties.organisation()));
         // every cadence email is automated mail: an unsubscribe link and header, business hours, daily caps
-        outbox.enqueue(new OutgoingEmail(
+        var emailId = outbox.enqueue(new OutgoingEmail(
                 dedupeKey, p.id(), EmailParties.to(p), rep, email.subject(), email.body(), dueAt, true, null));
+        if (reviewed(cadenceKey, n)) {
+            review.holdForReview(emailId);
+        }
+        if (chosen.name() != null) {
+            variants.tag(emailId, chosen.name());
+            events.publishEvent(new WordingChosen(
+                    p.id(),
+                    p.ownerId(),
+                    cadenceKey,
+                    n,
+                    Channel.EMAIL,
+                    chosen.name(),
+                    chosen.template(),
+                    emailId,
+                    dueAt));
+        }
         return true;
+    }
+
+    /** Whether step {@code n} is an email a rep approves before it goes out. */
+    private boolean reviewed(String cadenceKey, int n) {
+        try {
+            var cadence = cadences.get(cadenceKey);
+            return n >= 1 && n <= cadence.steps().size() && cadence.step(n).reviewed();
+        } catch (Refusal gone) {
+            return false;
+        }
+    }
+
+    /**
+     * The wording this prospect gets at step {@code n}: one of the step's variants, the same every
+     * time for the same prospect and step, or the step's one template.
+     */
+    private Wording wordingOf(Prospect p, String cadenceKey, int n, String template) {
+        try {
+            var cadence = cadences.get(cadenceKey);
+            if (n >= 1 && n <= cadence.steps().size() && cadence.step(n).channel() == Channel.EMAIL) {
+                return cadence.step(n).wordingFor(p.id(), cadenceKey);
+            }
+        } catch (Refusal gone) {
+            // the cadence was deleted meanwhile: the step's template as planned
+        }
+        return new Wording(null, template, 1);
     }
 
     /** The default wording of a post-sale email (R24), used only when the team's post-sale template cannot be filled in. */

@@ -4,6 +4,8 @@ package org.followthrough.messaging;
 public enum EmailStatus {
     /** Waiting until due, or for SMTP to be configured, or for its next retry. */
     PENDING,
+    /** A draft a rep approves before it goes out (a cadence step marked for review); never sent until they do. */
+    REVIEW,
     /** Handed to the sender; back to PENDING if that sender died. */
     SENDING,
     SENT,

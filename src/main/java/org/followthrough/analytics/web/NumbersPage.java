@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import org.followthrough.analytics.Numbers;
 import org.followthrough.analytics.Summary;
+import org.followthrough.analytics.TeamComparison;
+import org.followthrough.analytics.VariantNumbers;
 import org.followthrough.calendar.BestTimes;
 import org.followthrough.common.InvalidInput;
 import org.followthrough.team.Actor;
@@ -34,11 +36,21 @@ class NumbersPage {
 
     record Row(String weekday, List<Cell> cells) {}
 
+    /** One variant's row of a step: its name, template, sent, then each outcome as "12 (24%)". */
+    record VariantRow(String variant, String template, long sent, List<Cell> outcomes) {}
+
+    /** A step's wordings compared: the outcome columns, the rows, and the rule's verdict on each outcome. */
+    record StepView(String title, List<String> outcomes, List<VariantRow> rows, List<String> verdicts) {}
+
     private final Numbers numbers;
+    private final VariantNumbers variants;
+    private final TeamComparison comparison;
     private final Team team;
 
-    NumbersPage(Numbers numbers, Team team) {
+    NumbersPage(Numbers numbers, VariantNumbers variants, TeamComparison comparison, Team team) {
         this.numbers = numbers;
+        this.variants = variants;
+        this.comparison = comparison;
         this.team = team;
     }
 
@@ -77,7 +89,54 @@ class NumbersPage {
         model.addAttribute("hours", hours());
         model.addAttribute("learnAfter", BestTimes.ENOUGH_CALLS);
         model.addAttribute("heat", heat(summary.connectHeatMap()));
+        var report = variants.report(actor, summary.scope().owner(), shown);
+        model.addAttribute("variants", report);
+        model.addAttribute(
+                "variantSteps", report.steps().stream().map(NumbersPage::step).toList());
         return "analytics/numbers";
+    }
+
+    static StepView step(VariantNumbers.StepResult step) {
+        var outcomes = step.verdicts().stream()
+                .map(VariantNumbers.OutcomeVerdict::outcome)
+                .toList();
+        var rows = new ArrayList<VariantRow>();
+        for (var v : step.variants()) {
+            var cells = new ArrayList<Cell>();
+            for (var verdict : step.verdicts()) {
+                long hits = hits(v, verdict.outcome());
+                int percent = v.sent() == 0 ? 0 : (int) Math.round(100.0 * hits / v.sent());
+                boolean won = v.variant().equals(verdict.winner());
+                cells.add(new Cell(
+                        hits + " (" + percent + "%)" + (won ? " — winner" : ""),
+                        won ? 1 : 0,
+                        hits + " of " + v.sent() + " sent"));
+            }
+            rows.add(new VariantRow(v.variant(), v.template(), v.sent(), cells));
+        }
+        var verdicts = step.verdicts().stream()
+                .map(v -> OUTCOME_NAMES.get(v.outcome()) + ": " + v.why())
+                .toList();
+        var title = step.cadenceName() + ", step " + step.step() + " ("
+                + (step.channel() == org.followthrough.cadence.Channel.EMAIL ? "email" : "voicemail") + ")";
+        return new StepView(title, outcomes.stream().map(OUTCOME_NAMES::get).toList(), rows, verdicts);
+    }
+
+    static final java.util.Map<VariantNumbers.Outcome, String> OUTCOME_NAMES = java.util.Map.of(
+            VariantNumbers.Outcome.OPENED, "Opened",
+            VariantNumbers.Outcome.CLICKED, "Clicked",
+            VariantNumbers.Outcome.REPLIED, "Replied",
+            VariantNumbers.Outcome.CONNECTED, "Call connected after",
+            VariantNumbers.Outcome.BOOKED, "Meeting booked after");
+
+    private static long hits(VariantNumbers.VariantResult v, VariantNumbers.Outcome outcome) {
+        return switch (outcome) {
+            case OPENED -> v.opened() == null ? 0 : v.opened();
+            case CLICKED -> v.clicked() == null ? 0 : v.clicked();
+            case REPLIED -> v.replied();
+            case CONNECTED -> v.connected();
+            case BOOKED -> v.booked();
+        };
     }
 
     private String whose(Actor actor, String owner) {

@@ -10,6 +10,7 @@ import org.followthrough.cadence.Cadences;
 import org.followthrough.cadence.Channel;
 import org.followthrough.cadence.Delay;
 import org.followthrough.cadence.Placing;
+import org.followthrough.cadence.Wording;
 import org.followthrough.common.InvalidInput;
 
 /**
@@ -24,7 +25,9 @@ record CadenceForm(
         List<String> unit,
         List<String> from,
         List<String> placing,
-        List<String> template) {
+        List<String> template,
+        List<String> variants,
+        List<String> review) {
 
     /** One step's fields as text, and the problems of that step by part (channel, amount, template...). */
     record Row(
@@ -35,7 +38,12 @@ record CadenceForm(
             String from,
             String placing,
             String template,
+            String variants,
+            String review,
             Map<String, String> errors) {}
+
+    /** One wording as typed in a step's variants: {@code B=ftc-email-7*2} (name, template, weight; only the template needed). */
+    private static final Pattern WORDING = Pattern.compile("(?:([^=*]+)=)?([^=*]+)(?:\\*(\\d{1,4}))?");
 
     private static final Pattern STEP_FIELD = Pattern.compile("steps\\[(\\d+)]\\.?(?:delay\\.)?(.*)");
 
@@ -43,6 +51,8 @@ record CadenceForm(
         var form = new CadenceForm(
                 cadence.name(),
                 cadence.endStage(),
+                new ArrayList<>(),
+                new ArrayList<>(),
                 new ArrayList<>(),
                 new ArrayList<>(),
                 new ArrayList<>(),
@@ -56,6 +66,8 @@ record CadenceForm(
             form.from.add(step.delay().from().name());
             form.placing.add(step.placing().name());
             form.template.add(step.template() == null ? "" : step.template());
+            form.variants.add(written(step.variants()));
+            form.review.add(step.reviewed() ? "yes" : "");
         }
         return form;
     }
@@ -84,6 +96,8 @@ record CadenceForm(
                     at(from, i),
                     at(placing, i),
                     at(template, i),
+                    at(variants, i),
+                    at(review, i),
                     byRow.getOrDefault(i, Map.of())));
         }
         return rows;
@@ -98,13 +112,23 @@ record CadenceForm(
         rows.from.add(Delay.Anchor.PREVIOUS.name());
         rows.placing.add(Placing.BEST_WINDOW.name());
         rows.template.add("");
+        rows.variants.add("");
+        rows.review.add("");
         return rows;
     }
 
     CadenceForm withStepRemoved(int index) {
         var rows = copy();
         if (index >= 0 && index < rows.size()) {
-            for (var list : List.of(rows.channel, rows.amount, rows.unit, rows.from, rows.placing, rows.template)) {
+            for (var list : List.of(
+                    rows.channel,
+                    rows.amount,
+                    rows.unit,
+                    rows.from,
+                    rows.placing,
+                    rows.template,
+                    rows.variants,
+                    rows.review)) {
                 if (index < list.size()) {
                     list.remove(index);
                 }
@@ -131,7 +155,14 @@ record CadenceForm(
             }
             var delay = amountValue == null || unitValue == null ? null : new Delay(amountValue, unitValue, fromValue);
             var text = at(template, i).strip();
-            steps.add(new Cadences.StepDefinition(channelValue, delay, placingValue, text.isEmpty() ? null : text));
+            var wordings = wordings(at(variants, i), at + ".variants", problems);
+            steps.add(new Cadences.StepDefinition(
+                    channelValue,
+                    delay,
+                    placingValue,
+                    text.isEmpty() ? null : text,
+                    wordings,
+                    "yes".equals(at(review, i)) ? Boolean.TRUE : null));
         }
         problems.throwIfAny();
         var stage = endStage == null || endStage.isBlank() ? null : endStage;
@@ -147,7 +178,48 @@ record CadenceForm(
                 new ArrayList<>(orEmpty(unit)),
                 new ArrayList<>(orEmpty(from)),
                 new ArrayList<>(orEmpty(placing)),
-                new ArrayList<>(orEmpty(template)));
+                new ArrayList<>(orEmpty(template)),
+                padded(variants),
+                padded(review));
+    }
+
+    /** A list as long as the steps, for fields a form of an older page may not have sent. */
+    private List<String> padded(List<String> list) {
+        var copy = new ArrayList<>(orEmpty(list));
+        while (copy.size() < size()) {
+            copy.add("");
+        }
+        return copy;
+    }
+
+    /** A step's variants as the editor shows them: {@code A=ftc-email-1; B=ftc-email-7*2}. */
+    static String written(List<Wording> wordings) {
+        return wordings.stream()
+                .map(w -> w.name() + "=" + w.template() + (w.weight() == 1 ? "" : "*" + w.weight()))
+                .collect(java.util.stream.Collectors.joining("; "));
+    }
+
+    /** The variants typed for a step, each {@code [name=]template[*weight]}, separated by semicolons. */
+    static List<Wording> wordings(String text, String field, InvalidInput.Collector problems) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        var wordings = new ArrayList<Wording>();
+        for (var part : text.split(";")) {
+            var m = WORDING.matcher(part.strip());
+            if (!m.matches()) {
+                problems.add(
+                        field,
+                        "write each wording as template, name=template or name=template*weight, such as"
+                                + " 'A=ftc-email-1; B=ftc-email-7*2'; '" + part.strip() + "' is none of these");
+                return null;
+            }
+            wordings.add(new Wording(
+                    m.group(1) == null ? null : m.group(1).strip(),
+                    m.group(2).strip(),
+                    m.group(3) == null ? null : Integer.valueOf(m.group(3))));
+        }
+        return wordings;
     }
 
     private static <E extends Enum<E>> E parse(
