@@ -5,6 +5,7 @@ import org.followthrough.cadence.Cadence;
 import org.followthrough.calls.CadenceEmailPlanned;
 import org.followthrough.calls.CadenceEmailsStopped;
 import org.followthrough.calls.EnrolmentEnded;
+import org.followthrough.calls.EnrolmentPaused;
 import org.followthrough.messaging.Outbox;
 import org.followthrough.messaging.OutgoingEmail;
 import org.followthrough.prospects.Prospect;
@@ -54,6 +55,12 @@ class CadenceEmails {
         if (!ended.completed()) {
             outbox.cancelPending(ended.prospectId(), CadenceEmailPlanned.keysOf(ended.enrolmentId()));
         }
+    }
+
+    /** A paused cadence sends nothing: its emails still waiting are withdrawn, and planned afresh when it resumes. */
+    @EventListener
+    void on(EnrolmentPaused paused) {
+        outbox.cancelPending(paused.prospectId(), CadenceEmailPlanned.keysOf(paused.enrolmentId()));
     }
 
     /** The prospect replied (R21): the cadence's emails still waiting are withdrawn. */
