@@ -1,6 +1,6 @@
 -- Bulk actions on a search of the prospects list: what was asked (the search and the action, as
 -- JSON), by whom and when, and how far it got; the prospects it acts on, fixed when it was asked,
--- numbered so a run that stopped goes on after the last one done.
+-- numbered so a run that stopped goes on after the last one done; an erased person leaves it.
 create table bulk_actions (
     id              uuid primary key,
     action          varchar(20) not null,
@@ -20,6 +20,6 @@ create index bulk_actions_by_time on bulk_actions (requested_at);
 create table bulk_action_items (
     action_id       uuid not null references bulk_actions (id) on delete cascade,
     n               int not null,
-    prospect_id     uuid not null,
+    prospect_id     uuid not null references prospects (id) on delete cascade,
     primary key (action_id, n)
 );

@@ -78,11 +78,14 @@ class BulkRows {
                         .list();
     }
 
-    /** The prospects after the first {@code done}, in the order they were fixed. */
-    List<UUID> next(UUID id, int done, int count) {
-        return jdbc.sql("select prospect_id from bulk_action_items where action_id = ? and n > ? order by n limit ?")
+    /** One prospect of an action, at its place in the order fixed when the action was asked for. */
+    record Item(int n, UUID prospectId) {}
+
+    /** The prospects after place {@code done}, in the order they were fixed (an erased one is gone). */
+    List<Item> next(UUID id, int done, int count) {
+        return jdbc.sql("select n, prospect_id from bulk_action_items where action_id = ? and n > ? order by n limit ?")
                 .params(id, done, count)
-                .query(UUID.class)
+                .query((rs, i) -> new Item(rs.getInt("n"), Sql.uuid(rs, "prospect_id")))
                 .list();
     }
 
@@ -95,8 +98,9 @@ class BulkRows {
                 == 1;
     }
 
+    /** Done: every place counted, those of people erased meanwhile too. */
     void finish(UUID id, Instant at) {
-        jdbc.sql("update bulk_actions set status = ?, finished_at = ? where id = ? and status = ?")
+        jdbc.sql("update bulk_actions set status = ?, finished_at = ?, processed = total where id = ? and status = ?")
                 .params(DONE, Sql.ts(at), id, RUNNING)
                 .update();
     }

@@ -77,10 +77,10 @@ class BulkRuns implements TimedActionHandler {
         for (var page = rows.next(id, done, PAGE); !page.isEmpty(); page = rows.next(id, done, PAGE)) {
             int changed = 0;
             int skipped = 0;
-            for (var prospectId : page) {
+            for (var item : page) {
                 var skip = member.isEmpty()
                         ? "the member who asked left the team"
-                        : one(member.get(), prospectId, request);
+                        : one(member.get(), item.prospectId(), request);
                 if (skip == null) {
                     changed++;
                 } else {
@@ -88,10 +88,11 @@ class BulkRuns implements TimedActionHandler {
                     skippedBy.merge(skip, 1, Integer::sum);
                 }
             }
-            if (!rows.progress(id, done, done + page.size(), changed, skipped, json.writeValueAsString(skippedBy))) {
+            int last = page.get(page.size() - 1).n();
+            if (!rows.progress(id, done, last, changed, skipped, json.writeValueAsString(skippedBy))) {
                 return; // another run of the same action went on meanwhile
             }
-            done += page.size();
+            done = last;
         }
         rows.finish(id, clock.instant());
     }
