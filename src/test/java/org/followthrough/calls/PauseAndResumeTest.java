@@ -58,6 +58,9 @@ class PauseAndResumeTest {
     @Autowired
     TimedActions actions;
 
+    @Autowired
+    Leads leads;
+
     EngineApi api;
 
     @BeforeEach
@@ -89,6 +92,13 @@ class PauseAndResumeTest {
         assertThat(timeline.get("paused").get("reason").asString()).isEqualTo("On parental leave");
         assertThat(timeline.get("paused").get("until").isNull()).isTrue();
         assertThat(status(pause(rep, prospect, "{\"reason\":\"again\"}"))).isEqualTo(HttpStatus.CONFLICT.value());
+        assertThat(leads.withoutNextStep(rep.asActor(), 1000))
+                .as("a pause is a decision, not a lead lost (R23)")
+                .noneMatch(l -> l.prospectId().equals(prospect.id()));
+        leads.check();
+        assertThat(enrolments.active(prospect.id()).orElseThrow().isPaused())
+                .as("the lost-lead check leaves the pause alone")
+                .isTrue();
 
         // resumed on Thursday evening, after the legal hours: it goes on at Friday's first legal moment
         clock.set(at(2026, 8, 20, 21, 30));
