@@ -155,6 +155,8 @@ public class Enrolments {
                     "Cadence not paused",
                     "This prospect has no paused cadence to resume.");
         }
+        // the day set for it is no longer needed (a timed run that has started leaves it: it finds nothing paused)
+        actions.cancel(PausesEnd.KIND, paused.get().id().toString());
         return resumed(paused.get(), clock.instant());
     }
 
@@ -170,7 +172,6 @@ public class Enrolments {
         var moment = calendar.earliestLegal(at.isAfter(now) ? at : now, prospect.place());
         var resumed = paused.resume(moment);
         rows.update(paused, resumed.now(), Enrolment.RESUMED, now);
-        actions.cancel(PausesEnd.KIND, paused.id().toString());
         boolean emailsStopped = rows.emailsStopped(paused.id());
         var cadence = cadences.get(paused.cadenceKey());
         int done = paused.lastDoneN();
