@@ -42,6 +42,7 @@ class OneOwnerPerTableTest {
             Map.entry("cadence", Set.of("cadences", "calling_hours", "days_off")),
             Map.entry("calls", Set.of("enrolments", "appointments", "tasks", "touches", "leads_without_next_step")),
             Map.entry("analytics", Set.of("call_hours", "variant_exposures", "meetings_booked")),
+            Map.entry("bulk", Set.of("bulk_actions", "bulk_action_items")),
             Map.entry("inbound", Set.of("hot_page_settings")),
             Map.entry("desk", Set.of("dial_settings")),
             Map.entry("scripts", Set.of("templates", "objection_playbooks", "articles", "articles_sent")),

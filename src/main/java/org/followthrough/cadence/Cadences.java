@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.followthrough.common.InvalidInput;
 import org.followthrough.common.Refusal;
 import org.followthrough.common.Sql;
 import org.followthrough.team.Actor;
@@ -38,11 +39,13 @@ public class Cadences {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final StepTemplates templates;
 
-    Cadences(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    Cadences(JdbcClient jdbc, JsonMapper json, Clock clock, StepTemplates templates) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.templates = templates;
     }
 
     /**
@@ -129,9 +132,31 @@ public class Cadences {
             throw Refusal.forbidden("Only managers and administrators change cadences.");
         }
         var cadence = CadenceRules.check(key, definition);
+        templates.check(cadence);
         store(cadence, find(key).isEmpty(), actor, false);
         cache.remove(key);
         return cadence;
+    }
+
+    /**
+     * A copy of a cadence under a new key and name, to change without touching the original; it is
+     * the team's own cadence, never a built-in one. Managers and admins only.
+     */
+    public Cadence copy(Actor actor, String from, String key, String name) {
+        if (!actor.seesWholeTeam()) {
+            throw Refusal.forbidden("Only managers and administrators change cadences.");
+        }
+        var original = get(from);
+        var problems = new InvalidInput.Collector();
+        if (key != null && find(key.strip()).isPresent()) {
+            problems.add("key", "is taken by another cadence; choose another");
+        }
+        problems.throwIfAny();
+        var steps = original.steps().stream()
+                .map(s -> new StepDefinition(s.channel(), s.delay(), s.placing(), s.template()))
+                .toList();
+        var copyName = name == null || name.isBlank() ? "Copy of " + original.name() : name;
+        return put(actor, key == null ? "" : key.strip(), new Definition(copyName, steps, original.endStage()));
     }
 
     private void store(Cadence cadence, boolean insert, Actor actor, boolean builtIn) {

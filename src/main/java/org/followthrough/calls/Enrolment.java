@@ -12,10 +12,14 @@ import org.springframework.http.HttpStatus;
  * <p>Its life: an enrolment {@link #start starts} {@link Status#ACTIVE} — from the first step, or
  * where the prospect's last time in the same cadence stopped (R6). While active, each step that
  * happens is {@link #stepDone done} in order, and between an email and what follows it the enrolment
- * may {@link #waitFor wait} for the email's moment. It ends once — {@link #complete completed} when
- * every step is done, or {@link #end cut short} when the prospect is reached, an appointment booked or
- * another cadence started — and an ended enrolment never
- * moves again; the prospect's next cadence is a new enrolment. A prospect has at most one active.
+ * may {@link #waitFor wait} for the email's moment. An active enrolment may be {@link #pause paused}
+ * ("back from parental leave in March"), with a reason and perhaps the moment it resumes by itself:
+ * nothing of it happens while {@link Status#PAUSED}. It ends once — {@link #complete completed} when
+ * every step is done, {@link #end cut short} when the prospect is reached, an appointment booked or
+ * another cadence started, or {@link #resume resumed}, when a new enrolment goes on from the step the
+ * paused one stopped at (so what the pause withdrew stays withdrawn in the record, and is planned
+ * afresh) — and an ended enrolment never moves again; the prospect's next cadence is a new
+ * enrolment. A prospect has at most one running (active or paused).
  */
 public record Enrolment(
         UUID id,
@@ -26,12 +30,24 @@ public record Enrolment(
         Instant lastDoneAt,
         Integer waitingStep,
         Instant waitingUntil,
-        Status status) {
+        Status status,
+        Pause pause) {
 
     public enum Status {
         ACTIVE,
+        PAUSED,
         ENDED
     }
+
+    /** Why and since when the enrolment is paused, and when it resumes by itself (null: when someone resumes it). */
+    public record Pause(String reason, Instant at, Instant until) {
+        public Pause {
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    static final String RESUMED = "resumed";
 
     public Enrolment {
         Objects.requireNonNull(id, "id");
@@ -50,7 +66,8 @@ public record Enrolment(
                 done == 0 ? null : lastDoneAt,
                 null,
                 null,
-                Status.ACTIVE);
+                Status.ACTIVE,
+                null);
     }
 
     /** Step {@code n} happened at {@code at}; what it waited for, if anything, is over. */
@@ -59,13 +76,63 @@ public record Enrolment(
         if (n <= lastDoneN) {
             throw new IllegalStateException("step " + n + " of " + id + " comes after step " + lastDoneN + " only");
         }
-        return new Enrolment(id, prospectId, cadenceKey, startedAt, n, at, null, null, Status.ACTIVE);
+        return new Enrolment(id, prospectId, cadenceKey, startedAt, n, at, null, null, Status.ACTIVE, null);
     }
 
     /** Waits for step {@code n}, an email due at {@code until}, before it goes on. */
     Enrolment waitFor(int n, Instant until) {
         mustBeActive("wait");
-        return new Enrolment(id, prospectId, cadenceKey, startedAt, lastDoneN, lastDoneAt, n, until, Status.ACTIVE);
+        return new Enrolment(
+                id, prospectId, cadenceKey, startedAt, lastDoneN, lastDoneAt, n, until, Status.ACTIVE, null);
+    }
+
+    /**
+     * Paused at {@code at} for {@code reason}, until {@code until} if given: nothing it planned is to
+     * happen while paused. A step counted done ahead of its moment (an email due after {@code at},
+     * now withdrawn) counts as not done, so resuming plans it again.
+     */
+    Transition<Enrolment, EnrolmentPaused> pause(String reason, Instant until, Instant at) {
+        if (status == Status.PAUSED) {
+            throw new Refusal(
+                    HttpStatus.CONFLICT,
+                    "Cadence already paused",
+                    "This prospect's " + cadenceKey + " cadence is paused already (" + pause.reason()
+                            + "); resume it first.");
+        }
+        mustBeActive("be paused");
+        if (until != null && !until.isAfter(at)) {
+            throw new IllegalArgumentException("a pause ends after it starts");
+        }
+        boolean ahead = lastDoneN > 0 && lastDoneAt != null && lastDoneAt.isAfter(at);
+        var paused = new Enrolment(
+                id,
+                prospectId,
+                cadenceKey,
+                startedAt,
+                ahead ? lastDoneN - 1 : lastDoneN,
+                ahead ? at : lastDoneAt,
+                null,
+                null,
+                Status.PAUSED,
+                new Pause(reason, at, until));
+        return new Transition<>(
+                paused, new EnrolmentPaused(id, prospectId, cadenceKey, paused.lastDoneN(), reason, at, until));
+    }
+
+    /**
+     * Resumed at {@code at}: this enrolment ends, and the prospect goes on in the same cadence from the
+     * step after {@link #lastDoneN} — the next variant (R6) — in a new enrolment the caller starts.
+     */
+    Transition<Enrolment, EnrolmentResumed> resume(Instant at) {
+        if (status != Status.PAUSED) {
+            throw new Refusal(
+                    HttpStatus.CONFLICT,
+                    "Cadence not paused",
+                    "This prospect's " + cadenceKey + " cadence is not paused; there is nothing to resume.");
+        }
+        var ended = new Enrolment(
+                id, prospectId, cadenceKey, startedAt, lastDoneN, lastDoneAt, null, null, Status.ENDED, pause);
+        return new Transition<>(ended, new EnrolmentResumed(id, prospectId, cadenceKey, lastDoneN, at));
     }
 
     /** Cut short, for the reason given: nothing it planned is to happen any more. */
@@ -81,15 +148,26 @@ public record Enrolment(
     static final String COMPLETED = "all steps done";
 
     private Transition<Enrolment, EnrolmentEnded> ended(String reason, Instant at, boolean completed) {
-        mustBeActive("end");
-        var ended =
-                new Enrolment(id, prospectId, cadenceKey, startedAt, lastDoneN, lastDoneAt, null, null, Status.ENDED);
+        if (status != Status.PAUSED || completed) {
+            mustBeActive("end");
+        }
+        var ended = new Enrolment(
+                id, prospectId, cadenceKey, startedAt, lastDoneN, lastDoneAt, null, null, Status.ENDED, pause);
         return new Transition<>(
                 ended, new EnrolmentEnded(id, prospectId, cadenceKey, lastDoneN, reason, at, completed));
     }
 
     public boolean isActive() {
         return status == Status.ACTIVE;
+    }
+
+    public boolean isPaused() {
+        return status == Status.PAUSED;
+    }
+
+    /** Active or paused: the prospect's one cadence that has not ended. */
+    public boolean isRunning() {
+        return status != Status.ENDED;
     }
 
     /** When the last step happened, or the start while none has. */

@@ -37,7 +37,7 @@ class EnrolmentRows {
                         e.lastDoneN(),
                         Sql.ts(e.lastDoneAt()),
                         e.status().name(),
-                        e.isActive() ? e.prospectId() : null)
+                        e.isRunning() ? e.prospectId() : null)
                 .update();
     }
 
@@ -49,7 +49,8 @@ class EnrolmentRows {
         int changed = jdbc.sql(
                         """
                 update enrolments set last_done_n = ?, last_done_at = ?, waiting_step = ?, waiting_until = ?, status = ?,
-                    active_prospect_id = ?, ended_at = coalesce(?, ended_at), end_reason = coalesce(?, end_reason)
+                    active_prospect_id = ?, ended_at = coalesce(?, ended_at), end_reason = coalesce(?, end_reason),
+                    paused_at = ?, pause_reason = ?, resume_at = ?
                 where id = ? and status = ?""")
                 .params(
                         now.lastDoneN(),
@@ -57,9 +58,12 @@ class EnrolmentRows {
                         now.waitingStep(),
                         Sql.ts(now.waitingUntil()),
                         now.status().name(),
-                        now.isActive() ? now.prospectId() : null,
-                        now.isActive() ? null : Sql.ts(at),
-                        now.isActive() ? null : endReason,
+                        now.isRunning() ? now.prospectId() : null,
+                        now.isRunning() ? null : Sql.ts(at),
+                        now.isRunning() ? null : endReason,
+                        now.pause() == null ? null : Sql.ts(now.pause().at()),
+                        now.pause() == null ? null : now.pause().reason(),
+                        now.pause() == null ? null : Sql.ts(now.pause().until()),
                         was.id(),
                         was.status().name())
                 .update();
@@ -133,6 +137,20 @@ class EnrolmentRows {
                 Sql.instant(rs, "last_done_at"),
                 (Integer) rs.getObject("waiting_step"),
                 Sql.instant(rs, "waiting_until"),
-                Enrolment.Status.valueOf(rs.getString("status")));
+                Enrolment.Status.valueOf(rs.getString("status")),
+                rs.getString("pause_reason") == null
+                        ? null
+                        : new Enrolment.Pause(
+                                rs.getString("pause_reason"),
+                                Sql.instant(rs, "paused_at"),
+                                Sql.instant(rs, "resume_at")));
+    }
+
+    /** A paused enrolment by its id. */
+    Optional<Enrolment> paused(UUID id) {
+        return jdbc.sql("select * from enrolments where id = ? and status = ?")
+                .params(id, Enrolment.Status.PAUSED.name())
+                .query(EnrolmentRows::map)
+                .optional();
     }
 }

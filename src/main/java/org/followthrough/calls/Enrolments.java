@@ -9,6 +9,7 @@ import org.followthrough.cadence.Cadences;
 import org.followthrough.cadence.Channel;
 import org.followthrough.cadence.Planner;
 import org.followthrough.cadence.WordingChosen;
+import org.followthrough.calendar.CallCalendar;
 import org.followthrough.prospects.Prospect;
 import org.followthrough.prospects.Prospects;
 import org.followthrough.prospects.Stage;
@@ -42,6 +43,7 @@ public class Enrolments {
     private final Prospects prospects;
     private final Tasks tasks;
     private final TimedActions actions;
+    private final CallCalendar calendar;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -52,8 +54,10 @@ public class Enrolments {
             Prospects prospects,
             Tasks tasks,
             TimedActions actions,
+            CallCalendar calendar,
             ApplicationEventPublisher events,
             Clock clock) {
+        this.calendar = calendar;
         this.rows = rows;
         this.cadences = cadences;
         this.planner = planner;
@@ -75,7 +79,9 @@ public class Enrolments {
         if (prospect.isEmpty()) {
             return;
         }
-        if (prospect.get().doNotCall() && !EMAIL_ONLY_FITS.contains(cadenceKey)) {
+        if (prospect.get().doNotCall()
+                && !EMAIL_ONLY_FITS.contains(cadenceKey)
+                && cadences.get(cadenceKey).steps().stream().anyMatch(s -> s.channel() == Channel.CALL)) {
             cadenceKey = Cadence.NURTURE;
         }
         var cadence = cadences.get(cadenceKey);
@@ -110,6 +116,78 @@ public class Enrolments {
     }
 
     /**
+     * Pauses the prospect's running cadence for {@code reason}, until {@code until} if given (then a
+     * timed action resumes it): its open calls leave the queue, its emails still waiting are withdrawn
+     * ({@link EnrolmentPaused}) and the step it waited for is called off. The paused enrolment, or
+     * empty when no cadence runs.
+     */
+    @Transactional
+    public Optional<Enrolment> pause(UUID prospectId, String reason, Instant until) {
+        var now = clock.instant();
+        var running = rows.active(prospectId);
+        if (running.isEmpty()) {
+            return Optional.empty();
+        }
+        var e = running.get();
+        var paused = e.pause(reason, until, now);
+        tasks.cancelOpenOf(e.id(), now);
+        if (e.waitingStep() != null) {
+            actions.cancel(CadenceStepsDue.KIND, CadenceStepsDue.key(e.id(), e.waitingStep()));
+        }
+        rows.update(e, paused.now(), null, now);
+        if (until != null) {
+            actions.schedule(new TimedAction(PausesEnd.KIND, e.id().toString(), until, null));
+        }
+        events.publishEvent(paused.event());
+        return Optional.of(paused.now());
+    }
+
+    /**
+     * Resumes the prospect's paused cadence from the step after the last one done — the next variant
+     * (R6) — with its next step at the first legal moment from now and the ones after it at their usual
+     * distances. The new running enrolment; a refusal (409) when none is paused.
+     */
+    @Transactional
+    public Enrolment resume(UUID prospectId) {
+        var paused = rows.active(prospectId).filter(Enrolment::isPaused);
+        if (paused.isEmpty()) {
+            throw new org.followthrough.common.Refusal(
+                    org.springframework.http.HttpStatus.CONFLICT,
+                    "Cadence not paused",
+                    "This prospect has no paused cadence to resume.");
+        }
+        // the day set for it is no longer needed (a timed run that has started leaves it: it finds nothing paused)
+        actions.cancel(PausesEnd.KIND, paused.get().id().toString());
+        return resumed(paused.get(), clock.instant());
+    }
+
+    /** The pause's end has come (a timed action): the enrolment resumes unless someone resumed or ended it. */
+    @Transactional
+    public void pauseEnded(UUID enrolmentId, Instant at) {
+        rows.paused(enrolmentId).ifPresent(e -> resumed(e, at));
+    }
+
+    private Enrolment resumed(Enrolment paused, Instant at) {
+        var now = clock.instant();
+        var prospect = prospects.byId(paused.prospectId()).orElseThrow();
+        var moment = calendar.earliestLegal(at.isAfter(now) ? at : now, prospect.place());
+        var resumed = paused.resume(moment);
+        rows.update(paused, resumed.now(), Enrolment.RESUMED, now);
+        boolean emailsStopped = rows.emailsStopped(paused.id());
+        var cadence = cadences.get(paused.cadenceKey());
+        int done = paused.lastDoneN();
+        var from = done == 0 ? moment : planner.resumedStart(cadence, prospect.place(), done, moment);
+        var going = Enrolment.start(paused.prospectId(), paused.cadenceKey(), from, done, moment);
+        rows.insert(going);
+        if (emailsStopped) {
+            rows.stopEmails(going.id(), "the prospect replied by email", now);
+        }
+        events.publishEvent(resumed.event());
+        advance(going, prospect);
+        return rows.active(paused.prospectId()).orElse(going);
+    }
+
+    /**
      * Ends the prospect's running cadence: its open call tasks leave the queue, its emails still
      * waiting in the outbox are withdrawn and the step it waited for is called off.
      */
@@ -120,6 +198,9 @@ public class Enrolments {
             tasks.cancelOpenOf(e.id(), now);
             if (e.waitingStep() != null) {
                 actions.cancel(CadenceStepsDue.KIND, CadenceStepsDue.key(e.id(), e.waitingStep()));
+            }
+            if (e.isPaused()) {
+                actions.cancel(PausesEnd.KIND, e.id().toString());
             }
             var ended = e.end(reason, now);
             rows.update(e, ended.now(), reason, now);

@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Never lose a lead (R23): every open prospect — nurtured and do-not-call ones included — always has
- * a planned next step: an open call, or a running cadence waiting for its next email. Lists those
+ * a planned next step: an open call, a running cadence waiting for its next email, or a cadence a
+ * member paused (with its reason). Lists those
  * that have none; the check ({@link #check}, every quarter of an hour) puts unreached ones back into
  * the first-time calls and nurtured or do-not-call ones back into nurture, each where they left off
  * (R6); an engaged prospect without a next step needs its owner, so it is listed and counted.
@@ -109,12 +110,14 @@ public class Leads {
                 rs -> planned.add(rs.getObject(1, UUID.class)));
         var waiting = new HashSet<UUID>();
         many.query(
-                "select active_prospect_id, waiting_until from enrolments where active_prospect_id = any(?)",
+                "select active_prospect_id, waiting_until, status from enrolments where active_prospect_id = any(?)",
                 "uuid",
                 ids,
                 rs -> {
                     var until = Sql.instant(rs, "waiting_until");
-                    if (until != null && !until.isBefore(overdue)) {
+                    // a paused cadence was held on purpose, with its reason: not a lead lost
+                    boolean paused = Enrolment.Status.PAUSED.name().equals(rs.getString("status"));
+                    if (paused || (until != null && !until.isBefore(overdue))) {
                         waiting.add(rs.getObject(1, UUID.class));
                     }
                 });

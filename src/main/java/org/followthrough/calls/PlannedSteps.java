@@ -69,7 +69,8 @@ class PlannedSteps {
             planned.add(new Timeline.PlannedView(
                     "EMAIL", hold == null ? purpose : purpose + " (" + hold + ")", goes, null, email.subject(), false));
         }
-        enrolments.active(p.id()).ifPresent(e -> ahead(p, e, open, labels, planned));
+        // a paused cadence plans nothing ahead; the timeline says it is paused, and until when
+        enrolments.active(p.id()).filter(Enrolment::isActive).ifPresent(e -> ahead(p, e, open, labels, planned));
         planned.sort(java.util.Comparator.comparing(Timeline.PlannedView::at));
         return planned;
     }

@@ -43,14 +43,20 @@ public class Timeline {
     public record PlannedView(
             String kind, String purpose, Instant at, String label, String subject, boolean tentative) {}
 
-    public record View(UUID prospectId, String timeZone, List<TouchView> touches, List<PlannedView> planned) {}
+    /** The prospect's cadence is paused: which, why, since when and until when (null: until someone resumes it). */
+    public record Paused(String cadence, String reason, Instant since, Instant until) {}
+
+    public record View(
+            UUID prospectId, String timeZone, List<TouchView> touches, List<PlannedView> planned, Paused paused) {}
 
     private final Prospects prospects;
     private final Touches touches;
     private final PlannedSteps steps;
     private final Outbox outbox;
+    private final Enrolments enrolments;
 
-    Timeline(Prospects prospects, Touches touches, PlannedSteps steps, Outbox outbox) {
+    Timeline(Prospects prospects, Touches touches, PlannedSteps steps, Outbox outbox, Enrolments enrolments) {
+        this.enrolments = enrolments;
         this.prospects = prospects;
         this.touches = touches;
         this.steps = steps;
@@ -83,6 +89,15 @@ public class Timeline {
         }
         var planned = steps.of(prospect, waiting);
         past.sort(Comparator.comparing(TouchView::at, Comparator.nullsLast(Comparator.reverseOrder())));
-        return new View(prospectId, prospect.timeZone().getId(), past, planned);
+        var paused = enrolments
+                .active(prospectId)
+                .filter(Enrolment::isPaused)
+                .map(e -> new Paused(
+                        e.cadenceKey(),
+                        e.pause().reason(),
+                        e.pause().at(),
+                        e.pause().until()))
+                .orElse(null);
+        return new View(prospectId, prospect.timeZone().getId(), past, planned, paused);
     }
 }

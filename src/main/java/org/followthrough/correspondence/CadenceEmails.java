@@ -9,6 +9,7 @@ import org.followthrough.cadence.WordingChosen;
 import org.followthrough.calls.CadenceEmailPlanned;
 import org.followthrough.calls.CadenceEmailsStopped;
 import org.followthrough.calls.EnrolmentEnded;
+import org.followthrough.calls.EnrolmentPaused;
 import org.followthrough.common.Refusal;
 import org.followthrough.messaging.Outbox;
 import org.followthrough.messaging.OutboxReview;
@@ -81,6 +82,12 @@ class CadenceEmails {
         if (!ended.completed()) {
             outbox.cancelPending(ended.prospectId(), CadenceEmailPlanned.keysOf(ended.enrolmentId()));
         }
+    }
+
+    /** A paused cadence sends nothing: its emails still waiting are withdrawn, and planned afresh when it resumes. */
+    @EventListener
+    void on(EnrolmentPaused paused) {
+        outbox.cancelPending(paused.prospectId(), CadenceEmailPlanned.keysOf(paused.enrolmentId()));
     }
 
     /** The prospect replied (R21): the cadence's emails still waiting are withdrawn. */

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.followthrough.calls.Enrolments;
 import org.followthrough.calls.Touches;
+import org.followthrough.messaging.AutoReplyReceived;
 import org.followthrough.messaging.ReplyReceived;
 import org.followthrough.prospects.Prospect;
 import org.followthrough.prospects.Prospects;
@@ -59,6 +60,34 @@ class Replies {
             return;
         }
         replied(prospect.get(), "mail:" + reply.messageId(), reply.subject(), reply.excerpt(), reply.receivedAt());
+    }
+
+    /**
+     * An out-of-office reply that says when its writer is back pauses their running cadence until that
+     * day (its calls and emails wait, then go on from where they stopped); one that says no day, or
+     * from someone whose cadence is already paused, changes nothing.
+     */
+    @ApplicationModuleListener
+    void on(AutoReplyReceived reply) {
+        if (reply.returnsOn() == null) {
+            return;
+        }
+        var prospect = reply.prospectId() != null
+                ? prospects.byId(reply.prospectId())
+                : reply.fromAddress() == null
+                        ? java.util.Optional.<Prospect>empty()
+                        : prospects.byEmail(reply.fromAddress());
+        if (prospect.isEmpty()
+                || enrolments
+                        .active(prospect.get().id())
+                        .filter(e -> e.isActive())
+                        .isEmpty()) {
+            return;
+        }
+        var until = reply.returnsOn().atStartOfDay(prospect.get().timeZone()).toInstant();
+        if (until.isAfter(clock.instant())) {
+            enrolments.pause(prospect.get().id(), "out of office until " + reply.returnsOn(), until);
+        }
     }
 
     /** An EMAIL_REPLY webhook, as {@link Inquiries} hands it on (one stored listener for every signal). */

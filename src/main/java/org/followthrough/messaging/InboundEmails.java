@@ -70,6 +70,13 @@ class InboundEmails {
         if (!m.automatic()) {
             events.publishEvent(new ReplyReceived(
                     m.messageId(), m.fromAddress(), m.subject(), m.excerpt(), prospectId, m.receivedAt()));
+        } else {
+            var received = m.receivedAt() == null ? clock.instant() : m.receivedAt();
+            var returnsOn = ReturnDates.in(
+                            (m.subject() == null ? "" : m.subject()) + "\n" + (m.excerpt() == null ? "" : m.excerpt()),
+                            received.atZone(java.time.ZoneOffset.UTC).toLocalDate())
+                    .orElse(null);
+            events.publishEvent(new AutoReplyReceived(m.messageId(), m.fromAddress(), prospectId, returnsOn, received));
         }
         return true;
     }

@@ -93,9 +93,18 @@ public class ProspectSearch {
     /** Streams every prospect the member may see, in name order, without holding them in memory. */
     @Transactional(readOnly = true)
     public void export(Actor actor, Consumer<Prospect> sink) {
+        each(actor, new Filter(null, null, null, 0, 0), sink);
+    }
+
+    /**
+     * Streams every prospect of the search the member may see (the filter's page and size aside), in
+     * name order, without holding them in memory: what an export or a bulk action works through.
+     */
+    @Transactional(readOnly = true)
+    public void each(Actor actor, Filter filter, Consumer<Prospect> sink) {
         var where = new ArrayList<String>();
         var params = new ArrayList<Object>();
-        restrict(actor, new Filter(null, null, null, 0, 0), where, params);
+        restrict(actor, filter, where, params);
         var condition = where.isEmpty() ? "" : " where " + String.join(" and ", where);
         streaming.query(
                 ProspectRows.SELECT + condition + " order by p.full_name, p.id",

@@ -36,7 +36,7 @@ class CadenceApiTest {
                 """
                 {"name":"Webinar follow-up","endStage":"NURTURE","steps":[
                   {"channel":"CALL","delay":{"amount":1,"unit":"BUSINESS_DAYS","from":"START"},"placing":"BEST_WINDOW"},
-                  {"channel":"EMAIL","delay":{"amount":10,"unit":"MINUTES"},"template":"webinar-thanks"}]}""";
+                  {"channel":"EMAIL","delay":{"amount":10,"unit":"MINUTES"},"template":"ftc-email-1"}]}""";
         assertThat(mvc.put()
                         .uri("/api/v1/cadences/webinar")
                         .header("Authorization", given.bearer(given.rep()))
@@ -95,5 +95,72 @@ class CadenceApiTest {
                 .bodyJson()
                 .extractingPath("$.errors[0].field")
                 .isEqualTo("timeZone");
+    }
+
+    @Test
+    void aStepNamingATemplateTheTeamLacksOrOfTheWrongKindIsRefusedAndNothingIsSaved() {
+        var manager = given.manager();
+        var key = "unknown-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        var body =
+                """
+                {"name":"Typo","steps":[
+                  {"channel":"CALL","delay":{"amount":0,"unit":"MINUTES"},"placing":"LEGAL","template":"ftc-voicemail-1"},
+                  {"channel":"EMAIL","delay":{"amount":10,"unit":"MINUTES"},"template":"ftc-emial-1"},
+                  {"channel":"EMAIL","delay":{"amount":10,"unit":"MINUTES"},"template":"ftc-voicemail-2"},
+                  {"channel":"VOICEMAIL","delay":{"amount":1,"unit":"DAYS"},"template":"Not A Name!"}]}""";
+        var refused = assertThat(mvc.put()
+                        .uri("/api/v1/cadences/" + key)
+                        .header("Authorization", given.bearer(manager))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson();
+        refused.extractingPath("$.errors[*].field")
+                .asArray()
+                .containsExactly("steps[1].template", "steps[2].template", "steps[3].template");
+        refused.extractingPath("$.errors[0].message").asString().contains("ftc-emial-1", "no template");
+        refused.extractingPath("$.errors[1].message").asString().contains("VOICEMAIL template", "EMAIL template");
+        assertThat(mvc.get().uri("/api/v1/cadences/" + key).header("Authorization", given.bearer(manager)))
+                .hasStatus(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void aManagerClonesACadenceUnderANewKeyAndTheOriginalStaysAsItWas() {
+        var manager = given.manager();
+        var key = "ftc-copy-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        var copy = assertThat(mvc.post()
+                        .uri("/api/v1/cadences/first-time-calls/clone")
+                        .header("Authorization", given.bearer(manager))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"key\":\"" + key + "\"}"))
+                .hasStatus(HttpStatus.CREATED)
+                .bodyJson();
+        copy.extractingPath("$.key").isEqualTo(key);
+        copy.extractingPath("$.name").isEqualTo("Copy of First-time calls");
+        copy.extractingPath("$.steps.length()").isEqualTo(12);
+        copy.extractingPath("$.steps[1].template").isEqualTo("ftc-email-1");
+        copy.extractingPath("$.endStage").isEqualTo("NURTURE");
+
+        assertThat(mvc.post()
+                        .uri("/api/v1/cadences/first-time-calls/clone")
+                        .header("Authorization", given.bearer(manager))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"key\":\"" + key + "\",\"name\":\"Again\"}"))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("key");
+        assertThat(mvc.post()
+                        .uri("/api/v1/cadences/first-time-calls/clone")
+                        .header("Authorization", given.bearer(given.rep()))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"key\":\"rep-copy\"}"))
+                .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.post()
+                        .uri("/api/v1/cadences/no-such-cadence/clone")
+                        .header("Authorization", given.bearer(manager))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"key\":\"other-copy\"}"))
+                .hasStatus(HttpStatus.NOT_FOUND);
     }
 }

@@ -1,9 +1,11 @@
 package org.followthrough.cadence.web;
 
+import java.net.URI;
 import java.util.List;
 import org.followthrough.cadence.Cadence;
 import org.followthrough.cadence.Cadences;
 import org.followthrough.team.Actor;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,6 +42,19 @@ class CadenceController {
     @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
     Cadence put(Actor actor, @PathVariable String key, @RequestBody Cadences.Definition definition) {
         return cadences.put(actor, key, definition);
+    }
+
+    /** What a copy is called: a new key, and a name ("Copy of ..." when left out). */
+    record CopyRequest(String key, String name) {}
+
+    /** A copy of the cadence under a new key, to change without touching the original. */
+    @PostMapping("/{key}/clone")
+    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    ResponseEntity<Cadence> copy(Actor actor, @PathVariable String key, @RequestBody CopyRequest request) {
+        var copy = cadences.copy(
+                actor, key, request == null ? null : request.key(), request == null ? null : request.name());
+        return ResponseEntity.created(URI.create("/api/v1/cadences/" + copy.key()))
+                .body(copy);
     }
 
     /** Calls whose outcome is not given are taken as NO_ANSWER; the same planner as live scheduling. */

@@ -3,7 +3,9 @@ package org.followthrough.cadence.web;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.followthrough.cadence.Cadence;
@@ -13,6 +15,8 @@ import org.followthrough.cadence.Channel;
 import org.followthrough.cadence.Delay;
 import org.followthrough.cadence.Placing;
 import org.followthrough.common.InvalidInput;
+import org.followthrough.scripts.TemplateKey;
+import org.followthrough.scripts.Templates;
 import org.followthrough.team.Actor;
 import org.followthrough.team.Team;
 import org.followthrough.web.FormErrors;
@@ -48,17 +52,24 @@ class CadencePages {
             Arrays.asList(Placing.values()),
             Arrays.asList(CallOutcome.values()));
 
+    /** A template a step may name, offered in the step's list; {@code known} is false for a name the team lacks. */
+    record TemplateChoice(String name, String channel, String label, boolean known) {}
+
     private final Cadences cadences;
     private final CadencePreviews previews;
+    private final Templates templates;
     private final Team team;
     private final Clock clock;
 
-    CadencePages(Cadences cadences, CadencePreviews previews, Team team, Clock clock) {
+    CadencePages(Cadences cadences, CadencePreviews previews, Templates templates, Team team, Clock clock) {
         this.cadences = cadences;
         this.previews = previews;
+        this.templates = templates;
         this.team = team;
         this.clock = clock;
     }
+
+    record CopyForm(String key, String name) {}
 
     record NewCadence(String key, String name) {}
 
@@ -133,6 +144,20 @@ class CadencePages {
         return "redirect:/cadences/" + key + "?saved";
     }
 
+    /** A copy of this cadence under a new key; its editor opens so the manager changes the copy. */
+    @PostMapping("/cadences/{key}/clone")
+    String copy(@PathVariable String key, CopyForm form, Actor actor, Model model) {
+        var cadence = cadences.get(key);
+        try {
+            var copy = cadences.copy(actor, key, form.key(), form.name());
+            return "redirect:/cadences/" + copy.key() + "?cloned";
+        } catch (InvalidInput invalid) {
+            model.addAttribute("copy", form);
+            model.addAttribute("copyErrors", FormErrors.of(invalid));
+            return editor(cadence, CadenceForm.of(cadence), FormErrors.none(), actor, model);
+        }
+    }
+
     /** The preview as a fragment the page swaps in; problems with the start, zone or country shown there. */
     @PostMapping("/cadences/{key}/preview")
     String preview(@PathVariable String key, PreviewForm form, Model model) {
@@ -153,6 +178,11 @@ class CadencePages {
         model.addAttribute("rows", form.rows(errors));
         model.addAttribute("errors", errors);
         model.addAttribute("choices", CHOICES);
+        model.addAttribute("templates", templateChoices(form));
+        if (!model.containsAttribute("copy")) {
+            model.addAttribute("copy", new CopyForm(cadence.key() + "-copy", "Copy of " + cadence.name()));
+            model.addAttribute("copyErrors", FormErrors.none());
+        }
         model.addAttribute("editable", actor.seesWholeTeam());
         model.addAttribute(
                 "calls",
@@ -163,5 +193,46 @@ class CadencePages {
         model.addAttribute("previewZone", zone.getId());
         model.addAttribute("previewCountry", team.organisation().country());
         return "cadences/edit";
+    }
+
+    /** The team's email and voicemail templates, and any name the form holds that the team lacks. */
+    private List<TemplateChoice> templateChoices(CadenceForm form) {
+        var choices = new ArrayList<TemplateChoice>();
+        var names = new HashSet<String>();
+        for (var t : templates.all()) {
+            if (t.channel() == org.followthrough.scripts.Channel.SCRIPT) {
+                continue;
+            }
+            var name = t.templateKey().name();
+            names.add(name);
+            var about = t.subject() == null || t.subject().isBlank() ? "" : " — " + abbreviate(t.subject());
+            choices.add(new TemplateChoice(name, t.channel().name(), name + about, true));
+        }
+        for (var row : form.rows(FormErrors.none())) {
+            var name = row.template();
+            if (!name.isBlank() && names.add(name)) {
+                choices.add(0, roundAgain(name));
+            }
+        }
+        return choices;
+    }
+
+    /** A step's later use of a template the team has fewer variants of (R6), or a name the team lacks. */
+    private TemplateChoice roundAgain(String name) {
+        try {
+            var key = TemplateKey.parse(name);
+            if (templates.variants(key.key()) > 0) {
+                var used = templates.variantFor(key.key(), key.variant());
+                var channel = templates.find(used).map(t -> t.channel().name()).orElse("UNKNOWN");
+                return new TemplateChoice(name, channel, name + " (uses " + used.name() + " again)", true);
+            }
+        } catch (IllegalArgumentException | org.followthrough.common.Refusal notATemplate) {
+            // falls through: not a template the team has
+        }
+        return new TemplateChoice(name, "UNKNOWN", name + " (no such template)", false);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 50 ? text : text.substring(0, 49) + "…";
     }
 }

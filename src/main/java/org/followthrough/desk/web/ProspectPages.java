@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import org.followthrough.calls.CadenceControl;
 import org.followthrough.calls.Leads;
 import org.followthrough.calls.Timeline;
 import org.followthrough.common.InvalidInput;
@@ -124,6 +125,7 @@ class ProspectPages {
     private final IntentScore scores;
     private final Leads leads;
     private final Timeline timeline;
+    private final CadenceControl cadenceControl;
     private final Team team;
     private final DialLinks dial;
 
@@ -133,9 +135,11 @@ class ProspectPages {
             IntentScore scores,
             Leads leads,
             Timeline timeline,
+            CadenceControl cadenceControl,
             Team team,
             DialLinks dial) {
         this.dial = dial;
+        this.cadenceControl = cadenceControl;
         this.search = search;
         this.prospects = prospects;
         this.scores = scores;
@@ -239,6 +243,12 @@ class ProspectPages {
         model.addAttribute("owner", team.member(prospect.ownerId()).orElse(null));
         model.addAttribute("score", scores.of(prospect.id()));
         model.addAttribute("timeline", timeline.of(actor, prospect.id()));
+        model.addAttribute("enrolment", cadenceControl.of(actor, prospect.id()).orElse(null));
+        model.addAttribute("cadenceChoices", cadenceControl.cadences());
+        if (!model.containsAttribute("pauseForm")) {
+            model.addAttribute("pauseForm", new CadencePanel.PauseForm("", ""));
+            model.addAttribute("pauseErrors", FormErrors.none());
+        }
         model.addAttribute("roles", Arrays.asList(DecisionRole.values()));
         model.addAttribute("reps", reps(actor));
         model.addAttribute("errors", errors);

@@ -12,11 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.UUID;
 import org.followthrough.prospects.ProspectSearch;
+import org.followthrough.prospects.Stage;
 import org.followthrough.prospects.imports.CsvCells;
 import org.followthrough.team.Actor;
 import org.followthrough.team.Member;
 import org.followthrough.team.Team;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -57,9 +59,18 @@ class ExportController {
             produces = "text/csv")
     @ApiResponse(
             responseCode = "200",
-            description = "every prospect the signed-in member may see",
+            description = "every prospect the signed-in member may see, or those a search of the list finds",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
-    void export(Actor actor, HttpServletResponse response) throws IOException {
+    void export(
+            Actor actor,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Stage stage,
+            @RequestParam(required = false) String owner,
+            HttpServletResponse response)
+            throws IOException {
+        // any search of the prospects list, as the list's own filters say it; checked before the first byte
+        var filter = new ProspectSearch.Filter(stage, blankToNull(owner), blankToNull(q), 0, 1);
+        search.list(actor, filter);
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"prospects.csv\"");
         var owners = new HashMap<UUID, String>();
@@ -67,8 +78,9 @@ class ExportController {
         writer.write('\uFEFF');
         try (var csv = CsvWriter.builder().build(writer)) {
             csv.writeRecord(HEADER);
-            search.export(
+            search.each(
                     actor,
+                    filter,
                     p -> csv.writeRecord(
                             cell(p.fullName()),
                             cell(p.title()),
@@ -91,5 +103,9 @@ class ExportController {
 
     private static String cell(String value) {
         return CsvCells.neutralise(value);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -103,7 +103,7 @@ class CadencePagesBrowserTest {
             browser.find(By.cssSelector("button[name=add]")).click();
             new Select(browser.find(By.id("channel-1"))).selectByValue("EMAIL");
             replace(browser, By.id("amount-1"), "1");
-            replace(browser, By.id("template-1"), "ftc-email-1");
+            new Select(browser.find(By.id("template-1"))).selectByValue("ftc-email-1");
             browser.find(By.cssSelector("button[name=save]")).click();
             browser.waitFor(By.cssSelector("p.notice[role=status]"));
             browser.waitFor(By.cssSelector("#timeline tr.step-row"));

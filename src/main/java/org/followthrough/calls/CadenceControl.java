@@ -1,0 +1,206 @@
+package org.followthrough.calls;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.UUID;
+import org.followthrough.cadence.Cadences;
+import org.followthrough.common.InvalidInput;
+import org.followthrough.common.PlainText;
+import org.followthrough.common.Refusal;
+import org.followthrough.prospects.Prospect;
+import org.followthrough.prospects.Prospects;
+import org.followthrough.team.Actor;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a member does about a prospect's cadence by hand: see it, put the prospect in one (or move
+ * them to another), take them out, pause it (with a reason, and the day it resumes by itself if one
+ * is given) and resume it. A rep acts on their own prospects only;
+ * anyone else's answer 404.
+ */
+@Service
+public class CadenceControl {
+
+    /** A pause as asked for: why, and until when (a date in the prospect's zone, or an exact moment). */
+    public record PauseRequest(String reason, String until) {}
+
+    /** The prospect's running cadence as a member sees it. */
+    public record EnrolmentView(
+            UUID id,
+            String cadence,
+            String cadenceName,
+            Enrolment.Status status,
+            Instant startedAt,
+            int stepsDone,
+            int steps,
+            Enrolment.Pause pause) {}
+
+    static final int MAX_REASON = 200;
+    static final Duration LONGEST_PAUSE = Duration.ofDays(3 * 366);
+
+    private final Enrolments enrolments;
+    private final Prospects prospects;
+    private final Cadences cadences;
+    private final Clock clock;
+
+    CadenceControl(Enrolments enrolments, Prospects prospects, Cadences cadences, Clock clock) {
+        this.enrolments = enrolments;
+        this.prospects = prospects;
+        this.cadences = cadences;
+        this.clock = clock;
+    }
+
+    /** A cadence a prospect may be put in, as a list offers it. */
+    public record CadenceChoice(String key, String name) {}
+
+    /** Every cadence of the team, built-in ones first. */
+    public java.util.List<CadenceChoice> cadences() {
+        return cadences.all().stream()
+                .map(c -> new CadenceChoice(c.key(), c.name()))
+                .toList();
+    }
+
+    /** The prospect's running (active or paused) cadence, if any. */
+    public Optional<EnrolmentView> of(Actor actor, UUID prospectId) {
+        prospects.get(actor, prospectId);
+        return enrolments.active(prospectId).map(this::view);
+    }
+
+    @Transactional
+    public EnrolmentView pause(Actor actor, UUID prospectId, PauseRequest request) {
+        var p = prospects.get(actor, prospectId);
+        var problems = new InvalidInput.Collector();
+        var reason = request == null || request.reason() == null
+                ? ""
+                : request.reason().strip();
+        if (reason.isEmpty() || reason.length() > MAX_REASON) {
+            problems.add("reason", "is required, at most " + MAX_REASON + " characters, such as 'parental leave'");
+        } else {
+            PlainText.problem(reason, PlainText.Lines.ONE).ifPresent(m -> problems.add("reason", m));
+        }
+        var until = until(p, request == null ? null : request.until(), problems);
+        problems.throwIfAny();
+        return enrolments.pause(prospectId, reason, until).map(this::view).orElseThrow(CadenceControl::noCadence);
+    }
+
+    @Transactional
+    public EnrolmentView resume(Actor actor, UUID prospectId) {
+        prospects.get(actor, prospectId);
+        return view(enrolments.resume(prospectId));
+    }
+
+    /** A cadence to put the prospect in; {@code replace} moves them out of the one they are in. */
+    public record EnrolRequest(String cadence, Boolean replace) {}
+
+    /**
+     * Puts the prospect in the cadence by hand, with the rules automatic enrolment keeps: nobody
+     * do-not-call in a cadence that calls (R2), nobody opted out of email in one that only emails,
+     * one running cadence per prospect — the one they are in ends only when {@code replace} says so.
+     * A cadence they left part-way goes on where it stopped (R6).
+     */
+    @Transactional
+    public EnrolmentView enrol(Actor actor, UUID prospectId, EnrolRequest request) {
+        var p = prospects.get(actor, prospectId);
+        var key = request == null || request.cadence() == null
+                ? ""
+                : request.cadence().strip();
+        if (key.isEmpty()) {
+            throw InvalidInput.of("cadence", "is required: the key of a cadence, such as first-time-calls");
+        }
+        var cadence = cadences.find(key)
+                .orElseThrow(
+                        () -> InvalidInput.of("cadence", "names no cadence ('" + key + "'); see GET /api/v1/cadences"));
+        EnrolmentRules.refusal(p, cadence).ifPresent(reason -> {
+            throw new Refusal(HttpStatus.valueOf(422), "Cannot enrol", reason);
+        });
+        var running = enrolments.active(prospectId);
+        if (running.isPresent() && !Boolean.TRUE.equals(request.replace())) {
+            throw new Refusal(
+                            HttpStatus.CONFLICT,
+                            "Already in a cadence",
+                            p.fullName() + " is in " + running.get().cadenceKey()
+                                    + "; send replace: true to move them into " + key + ".")
+                    .with("cadence", running.get().cadenceKey());
+        }
+        enrolments.start(prospectId, key, clock.instant());
+        return enrolments.active(prospectId).map(this::view).orElseThrow();
+    }
+
+    /**
+     * Why the prospect would be left out of the cadence by an enrolment, in a few words a preview
+     * counts by ("do-not-call", "already in a cadence"), or empty when they would be enrolled.
+     */
+    public Optional<String> enrolSkip(Prospect p, String cadenceKey, boolean replace) {
+        var cadence = cadences.find(cadenceKey);
+        if (cadence.isEmpty()) {
+            return Optional.of("no such cadence");
+        }
+        var rule = EnrolmentRules.skip(p, cadence.get());
+        if (rule.isPresent()) {
+            return rule;
+        }
+        var running = enrolments.active(p.id());
+        if (running.isPresent() && running.get().cadenceKey().equals(cadenceKey)) {
+            return Optional.of("already in this cadence");
+        }
+        return running.isPresent() && !replace ? Optional.of("already in a cadence") : Optional.empty();
+    }
+
+    /** Takes the prospect out of their running cadence: its calls leave the queue, its waiting emails are withdrawn. */
+    @Transactional
+    public void unenrol(Actor actor, UUID prospectId) {
+        prospects.get(actor, prospectId);
+        if (enrolments.active(prospectId).isEmpty()) {
+            throw noCadence();
+        }
+        enrolments.end(prospectId, "taken out by " + actor.fullName());
+    }
+
+    /** The moment a pause ends: a date means its start in the prospect's zone; it must be to come. */
+    private Instant until(Prospect p, String text, InvalidInput.Collector problems) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        Instant at;
+        try {
+            at = text.strip().length() == 10
+                    ? LocalDate.parse(text.strip()).atStartOfDay(p.timeZone()).toInstant()
+                    : OffsetDateTime.parse(text.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            problems.add("until", "must be a date such as 2027-03-01, or a moment such as 2027-03-01T09:00:00-05:00");
+            return null;
+        }
+        var now = clock.instant();
+        if (!at.isAfter(now)) {
+            problems.add("until", "must be to come; leave it out to resume by hand");
+        } else if (at.isAfter(now.plus(LONGEST_PAUSE))) {
+            problems.add("until", "must be within three years");
+        }
+        return at;
+    }
+
+    static Refusal noCadence() {
+        return new Refusal(
+                HttpStatus.CONFLICT, "No cadence running", "This prospect is in no cadence; enrol them first.");
+    }
+
+    EnrolmentView view(Enrolment e) {
+        var cadence = cadences.find(e.cadenceKey());
+        return new EnrolmentView(
+                e.id(),
+                e.cadenceKey(),
+                cadence.map(c -> c.name()).orElse(e.cadenceKey()),
+                e.status(),
+                e.startedAt(),
+                e.lastDoneN(),
+                cadence.map(c -> c.steps().size()).orElse(0),
+                e.pause());
+    }
+}
