@@ -107,7 +107,7 @@ public class TaskChanges {
         var due = calendar.earliestLegal(until.toInstant(), prospect.place());
         var moved = task.retell(due, task.reason());
         tasks.update(task, moved, now);
-        return new Changed(task.id(), task.prospectId(), "OPEN", due, label(task));
+        return new Changed(task.id(), task.prospectId(), moved.status().name(), due, label(task));
     }
 
     private Task open(Actor actor, UUID taskId) {
