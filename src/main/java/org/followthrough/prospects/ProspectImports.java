@@ -43,7 +43,7 @@ public class ProspectImports {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ImportMappings mappings;
-    private final org.followthrough.cadence.Cadences cadences;
+    private final CadenceKeys cadences;
     private final org.followthrough.team.Team team;
     private final Path directory;
     private final long maxBytes;
@@ -63,7 +63,7 @@ public class ProspectImports {
             ApplicationEventPublisher events,
             Clock clock,
             ImportMappings mappings,
-            org.followthrough.cadence.Cadences cadences,
+            CadenceKeys cadences,
             org.followthrough.team.Team team,
             Installation installation,
             ImportSettings settings) {
@@ -190,9 +190,7 @@ public class ProspectImports {
     }
 
     private java.util.List<String> cadenceKeys() {
-        return cadences.all().stream()
-                .map(org.followthrough.cadence.Cadence::key)
-                .toList();
+        return cadences.all();
     }
 
     private ImportPreview preview(

@@ -108,13 +108,31 @@ class EnrolByHandTest {
                 .hasStatus(HttpStatus.NOT_FOUND);
     }
 
+    /**
+     * As a client is told to: a 409 "cadence changed meanwhile" (the engine's own reaction to a change just
+     * made, such as do-not-call, running at the same moment) is read again and retried, a few times.
+     */
     private MvcTestResult enrol(Member member, Prospect prospect, String body) {
-        return mvc.post()
-                .uri("/api/v1/prospects/" + prospect.id() + "/enrolment")
-                .header("Authorization", given.bearer(member))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(body)
-                .exchange();
+        for (int attempt = 1; ; attempt++) {
+            var result = mvc.post()
+                    .uri("/api/v1/prospects/" + prospect.id() + "/enrolment")
+                    .header("Authorization", given.bearer(member))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(body)
+                    .exchange();
+            boolean meanwhile = result.getResponse().getStatus() == 409
+                    && new String(result.getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8)
+                            .contains("changed meanwhile");
+            if (!meanwhile || attempt == 20) {
+                return result;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return result;
+            }
+        }
     }
 
     private void patch(Member member, Prospect prospect, String body) {
