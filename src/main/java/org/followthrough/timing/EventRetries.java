@@ -66,6 +66,11 @@ public class EventRetries {
         incomplete.resubmitIncompletePublications(
                 ResubmissionOptions.defaults().withBatchSize(500).withFilter(publication -> {
                     if (publication.getCompletionAttempts() < MAX_ATTEMPTS) {
+                        log.info(
+                                "Retrying event publication {} ({}), attempt {}",
+                                publication.getIdentifier(),
+                                publication.getEvent().getClass().getSimpleName(),
+                                publication.getCompletionAttempts() + 1);
                         return true;
                     }
                     log.warn(
