@@ -5,8 +5,19 @@ import java.util.List;
 /**
  * A named plan of steps. {@code endStage} is where the prospect goes when the last step passes
  * without a connection (NURTURE for first-time calls, R8), or null when the cadence just ends.
+ * {@code emailsPerDay} is how many of its automated emails one prospect may get on one of their days
+ * (null: the installation's cap, {@code followthrough.mail.send-window.per-prospect-per-day}, one
+ * unless configured).
  */
-public record Cadence(String key, String name, List<Step> steps, String endStage) {
+public record Cadence(String key, String name, List<Step> steps, String endStage, Integer emailsPerDay) {
+
+    /** The most automated emails a day a cadence may allow one prospect. */
+    public static final int MAX_EMAILS_PER_DAY = 10;
+
+    /** A cadence held to the installation's daily cap. */
+    public Cadence(String key, String name, List<Step> steps, String endStage) {
+        this(key, name, steps, endStage, null);
+    }
 
     public static final String FIRST_TIME_CALLS = "first-time-calls";
     public static final String MISSED_APPOINTMENT = "missed-appointment";

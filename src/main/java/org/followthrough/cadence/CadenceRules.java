@@ -35,8 +35,14 @@ final class CadenceRules {
         if (d.endStage() != null && !END_STAGES.contains(d.endStage())) {
             problems.add("endStage", "must be NURTURE, LOST or left out, not '" + d.endStage() + "'");
         }
+        if (d.emailsPerDay() != null && (d.emailsPerDay() < 1 || d.emailsPerDay() > Cadence.MAX_EMAILS_PER_DAY)) {
+            problems.add(
+                    "emailsPerDay",
+                    "must be between 1 and " + Cadence.MAX_EMAILS_PER_DAY
+                            + ", or left out for the installation's cap (one a day)");
+        }
         problems.throwIfAny();
-        return new Cadence(key, d.name().trim(), Cadences.numbered(named(d.steps())), d.endStage());
+        return new Cadence(key, d.name().trim(), Cadences.numbered(named(d.steps())), d.endStage(), d.emailsPerDay());
     }
 
     private static void step(Cadences.StepDefinition s, String at, InvalidInput.Collector problems) {

@@ -21,8 +21,16 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class Cadences {
 
-    /** A cadence as a manager writes it in {@code PUT /api/v1/cadences/{key}}. */
-    public record Definition(String name, List<StepDefinition> steps, String endStage) {}
+    /**
+     * A cadence as a manager writes it in {@code PUT /api/v1/cadences/{key}}; {@code emailsPerDay}
+     * (optional, 1 to 10) lets one prospect get more than one of its automated emails a day.
+     */
+    public record Definition(String name, List<StepDefinition> steps, String endStage, Integer emailsPerDay) {
+
+        public Definition(String name, List<StepDefinition> steps, String endStage) {
+            this(name, steps, endStage, null);
+        }
+    }
 
     /**
      * A step as a manager writes it; {@code variants} (optional) are two or more wordings tried against
@@ -84,7 +92,8 @@ public class Cadences {
                         rs.getString("cadence_key"),
                         rs.getString("name"),
                         json.readValue(rs.getString("steps"), new TypeReference<List<Step>>() {}),
-                        rs.getString("end_stage")))
+                        rs.getString("end_stage"),
+                        (Integer) rs.getObject("emails_per_day", Integer.class)))
                 .optional();
     }
 
@@ -156,28 +165,39 @@ public class Cadences {
                 .map(s -> new StepDefinition(s.channel(), s.delay(), s.placing(), s.template()))
                 .toList();
         var copyName = name == null || name.isBlank() ? "Copy of " + original.name() : name;
-        return put(actor, key == null ? "" : key.strip(), new Definition(copyName, steps, original.endStage()));
+        return put(
+                actor,
+                key == null ? "" : key.strip(),
+                new Definition(copyName, steps, original.endStage(), original.emailsPerDay()));
     }
 
     private void store(Cadence cadence, boolean insert, Actor actor, boolean builtIn) {
         var steps = json.writeValueAsString(cadence.steps());
         var by = actor == null ? null : actor.id();
         if (insert) {
-            jdbc.sql("insert into cadences (cadence_key, name, steps, end_stage, built_in, updated_at, updated_by)"
-                            + " values (?, ?, ?, ?, ?, ?, ?)")
+            jdbc.sql("insert into cadences (cadence_key, name, steps, end_stage, emails_per_day, built_in, updated_at,"
+                            + " updated_by) values (?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(
                             cadence.key(),
                             cadence.name(),
                             steps,
                             cadence.endStage(),
+                            cadence.emailsPerDay(),
                             builtIn,
                             Sql.ts(clock.instant()),
                             by)
                     .update();
         } else {
-            jdbc.sql("update cadences set name = ?, steps = ?, end_stage = ?, updated_at = ?, updated_by = ?"
-                            + " where cadence_key = ?")
-                    .params(cadence.name(), steps, cadence.endStage(), Sql.ts(clock.instant()), by, cadence.key())
+            jdbc.sql("update cadences set name = ?, steps = ?, end_stage = ?, emails_per_day = ?, updated_at = ?,"
+                            + " updated_by = ? where cadence_key = ?")
+                    .params(
+                            cadence.name(),
+                            steps,
+                            cadence.endStage(),
+                            cadence.emailsPerDay(),
+                            Sql.ts(clock.instant()),
+                            by,
+                            cadence.key())
                     .update();
         }
     }

@@ -124,8 +124,11 @@ class CadenceEmails {
                                 ? checkIn(p, rep.name(), parties.organisation())
                                 : SafeWording.step(p, rep.name(), parties.organisation()));
         // every cadence email is automated mail: an unsubscribe link and header, business hours, daily caps
-        var emailId = outbox.enqueue(new OutgoingEmail(
-                dedupeKey, p.id(), EmailParties.to(p), rep, email.subject(), email.body(), dueAt, true, null));
+        var outgoing = new OutgoingEmail(
+                dedupeKey, p.id(), EmailParties.to(p), rep, email.subject(), email.body(), dueAt, true, null);
+        // a cadence may let one prospect get more than one of its emails a day
+        var perDay = cadences.get(cadenceKey).emailsPerDay();
+        var emailId = outbox.enqueue(perDay == null ? outgoing : outgoing.perDay(perDay));
         if (reviewed(cadenceKey, n)) {
             review.holdForReview(emailId);
         }

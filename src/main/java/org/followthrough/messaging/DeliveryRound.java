@@ -104,7 +104,12 @@ final class DeliveryRound {
             return true;
         }
         var hold = parts.windows()
-                .hold(email.prospectId(), email.bulk(), parts.clock().instant(), true);
+                .hold(
+                        email.prospectId(),
+                        email.bulk(),
+                        email.perDay(),
+                        parts.clock().instant(),
+                        true);
         if (hold.isPresent()) {
             claims.hold(batch, email, hold.get());
             return true;

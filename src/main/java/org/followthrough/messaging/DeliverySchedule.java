@@ -16,7 +16,13 @@ import org.springframework.context.annotation.Configuration;
  * at once.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({MailSettings.class, ImapSettings.class, SendWindowSettings.class, DkimSettings.class})
+@EnableConfigurationProperties({
+    MailSettings.class,
+    ImapSettings.class,
+    SendWindowSettings.class,
+    DkimSettings.class,
+    DnsSettings.class
+})
 class DeliverySchedule {
 
     static final String TASK = "outbox-delivery";

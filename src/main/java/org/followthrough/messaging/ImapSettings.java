@@ -13,16 +13,36 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param ssl whether to speak IMAPS (TLS from the first byte)
  * @param folder the folder to read, INBOX unless given
  * @param pollInterval how often the mailbox is read
+ * @param address the mailbox's email address, which the {@code mailto:} of a List-Unsubscribe header
+ *     names; the user when it is an email address, unless given
  */
 @ConfigurationProperties("followthrough.mail.imap")
 record ImapSettings(
-        String host, Integer port, String user, String password, String folder, Duration pollInterval, Boolean ssl) {
+        String host,
+        Integer port,
+        String user,
+        String password,
+        String folder,
+        Duration pollInterval,
+        Boolean ssl,
+        String address) {
 
     ImapSettings {
         ssl = ssl != null && ssl;
         port = port == null ? (ssl ? 993 : 143) : port;
         folder = folder == null || folder.isBlank() ? "INBOX" : folder;
         pollInterval = pollInterval == null ? Duration.ofMinutes(1) : pollInterval;
+    }
+
+    /** The address mail to the replies mailbox is sent to, when it is read and its address is known. */
+    java.util.Optional<String> mailbox() {
+        if (!configured()) {
+            return java.util.Optional.empty();
+        }
+        var given = address != null && !address.isBlank() ? address.strip() : user;
+        return given != null && given.matches("[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+")
+                ? java.util.Optional.of(given)
+                : java.util.Optional.empty();
     }
 
     boolean configured() {

@@ -33,12 +33,19 @@ class InboundEmails {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Bounces bounces;
+    private final Unsubscribes unsubscribes;
 
-    InboundEmails(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, Bounces bounces) {
+    InboundEmails(
+            JdbcClient jdbc,
+            ApplicationEventPublisher events,
+            Clock clock,
+            Bounces bounces,
+            Unsubscribes unsubscribes) {
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
         this.bounces = bounces;
+        this.unsubscribes = unsubscribes;
     }
 
     /** True when the message was new and has been handled now. */
@@ -65,6 +72,11 @@ class InboundEmails {
         }
         if (m.report() != null) {
             bounces.reported(m.report());
+            return true;
+        }
+        // the mailto: of a List-Unsubscribe header: the subject carries the token, which proves whom
+        var token = UnsubscribeLinks.tokenIn(m.subject());
+        if (token.isPresent() && unsubscribes.optOut(token.get()).isPresent()) {
             return true;
         }
         if (!m.automatic()) {

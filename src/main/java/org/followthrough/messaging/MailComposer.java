@@ -49,7 +49,8 @@ class MailComposer {
             String ics,
             String icsMethod,
             int attempts,
-            Instant expiresAt) {}
+            Instant expiresAt,
+            Integer perDay) {}
 
     MimeMessage compose(Session session, Pending email, Instant now) throws MessagingException {
         var message = new FixedIdMessage(session, email.messageId());
@@ -68,7 +69,11 @@ class MailComposer {
         message.setSubject(email.subject(), "UTF-8");
         message.setSentDate(Date.from(now));
         if (email.bulk() && email.prospectId() != null) {
-            message.setHeader("List-Unsubscribe", "<" + links.oneClick(email.prospectId()) + ">");
+            var mailto = links.mailto(email.prospectId());
+            message.setHeader(
+                    "List-Unsubscribe",
+                    "<" + links.oneClick(email.prospectId()) + ">"
+                            + mailto.map(m -> ", <" + m + ">").orElse(""));
             message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
         var opens = settings.trackOpens() && email.prospectId() != null;

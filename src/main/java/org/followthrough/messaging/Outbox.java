@@ -58,7 +58,7 @@ public class Outbox {
         var invitation = email.invitation();
         var id = UUID.randomUUID();
         var goes = email.dueAt().isAfter(now) ? email.dueAt() : now;
-        var hold = windows.hold(email.prospectId(), email.bulk(), goes, false);
+        var hold = windows.hold(email.prospectId(), email.bulk(), email.perDay(), goes, false);
         var expires =
                 email.expiresAt() != null ? email.expiresAt() : email.dueAt().plus(settings.expireAfter());
         if (hold.isPresent()
@@ -70,10 +70,10 @@ public class Outbox {
                         """
                 insert into outbox (id, message_id, dedupe_key, prospect_id, to_name, to_address, rep_name,
                     rep_address, subject, body, bulk, ics, ics_method, status, due_at, next_attempt_at, expires_at,
-                    created_at, not_before, hold_reason)
+                    created_at, not_before, hold_reason, per_day)
                 values (:id, :messageId, :dedupeKey, :prospectId, :toName, :toAddress, :repName, :repAddress,
                     :subject, :body, :bulk, :ics, :icsMethod, 'PENDING', :dueAt, :nextAttemptAt, :expiresAt, :now,
-                    :notBefore, :holdReason)
+                    :notBefore, :holdReason, :perDay)
                 on conflict do nothing""")
                 .param("id", id)
                 .param("messageId", "<" + UUID.randomUUID() + "@" + settings.messageIdDomain() + ">")
@@ -96,6 +96,7 @@ public class Outbox {
                         Sql.ts(hold.map(SendWindows.Hold::notBefore).orElse(email.dueAt())))
                 .param("notBefore", hold.map(h -> Sql.ts(h.notBefore())).orElse(null))
                 .param("holdReason", hold.map(SendWindows.Hold::reason).orElse(null))
+                .param("perDay", email.perDay())
                 .param("expiresAt", Sql.ts(expires))
                 .param("now", Sql.ts(now))
                 .update();

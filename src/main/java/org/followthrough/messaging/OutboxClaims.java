@@ -78,7 +78,7 @@ class OutboxClaims {
         var emails = jdbc.sql(
                         """
                 select id, message_id, dedupe_key, prospect_id, to_name, to_address, rep_name, rep_address, subject,
-                       body, bulk, ics, ics_method, attempts, expires_at
+                       body, bulk, ics, ics_method, attempts, expires_at, per_day
                 from outbox where claimed_by = ? and status = 'SENDING'
                 order by next_attempt_at, id""")
                 .param(token)
@@ -97,7 +97,8 @@ class OutboxClaims {
                         rs.getString("ics"),
                         rs.getString("ics_method"),
                         rs.getInt("attempts"),
-                        Sql.instant(rs, "expires_at")))
+                        Sql.instant(rs, "expires_at"),
+                        (Integer) rs.getObject("per_day", Integer.class)))
                 .list();
         return new Batch(token, now, emails);
     }

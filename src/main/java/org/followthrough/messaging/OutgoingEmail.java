@@ -11,6 +11,8 @@ import java.util.UUID;
  * emails, nurture, post-sale), which carries a visible unsubscribe link and the RFC 8058
  * List-Unsubscribe headers, and leaves only in the prospect's business hours within the daily caps;
  * one-to-one mail (thank-you, reminder, summary) goes when due and ends with an unsubscribe line.
+ * {@code perDay} is how many automated emails the prospect may get on one of their days when this
+ * one leaves (its cadence's allowance), null for the installation's cap.
  * Both carry the rep as sender name and reply-to. {@code expiresAt}
  * is when it is no longer worth sending (a reminder after its appointment); past it the email is
  * marked EXPIRED instead of going out late. Left out, an email expires {@code
@@ -26,7 +28,23 @@ public record OutgoingEmail(
         Instant dueAt,
         boolean bulk,
         Invitation invitation,
-        Instant expiresAt) {
+        Instant expiresAt,
+        Integer perDay) {
+
+    /** An email that expires when it says, held to the installation's per-prospect daily cap. */
+    public OutgoingEmail(
+            String dedupeKey,
+            UUID prospectId,
+            Recipient to,
+            Recipient rep,
+            String subject,
+            String text,
+            Instant dueAt,
+            boolean bulk,
+            Invitation invitation,
+            Instant expiresAt) {
+        this(dedupeKey, prospectId, to, rep, subject, text, dueAt, bulk, invitation, expiresAt, null);
+    }
 
     /** An email that expires the default time after it was due. */
     public OutgoingEmail(
@@ -39,12 +57,20 @@ public record OutgoingEmail(
             Instant dueAt,
             boolean bulk,
             Invitation invitation) {
-        this(dedupeKey, prospectId, to, rep, subject, text, dueAt, bulk, invitation, null);
+        this(dedupeKey, prospectId, to, rep, subject, text, dueAt, bulk, invitation, null, null);
     }
 
     /** The same email, no longer worth sending from {@code at}. */
     public OutgoingEmail expiringAt(Instant at) {
-        return new OutgoingEmail(dedupeKey, prospectId, to, rep, subject, text, dueAt, bulk, invitation, at);
+        return new OutgoingEmail(dedupeKey, prospectId, to, rep, subject, text, dueAt, bulk, invitation, at, perDay);
+    }
+
+    /**
+     * The same email, an automated one the prospect may get {@code n} of on one of their days (its
+     * cadence says so); without it, {@code followthrough.mail.send-window.per-prospect-per-day}.
+     */
+    public OutgoingEmail perDay(int n) {
+        return new OutgoingEmail(dedupeKey, prospectId, to, rep, subject, text, dueAt, bulk, invitation, expiresAt, n);
     }
 
     public OutgoingEmail {
@@ -55,6 +81,9 @@ public record OutgoingEmail(
         Objects.requireNonNull(dueAt, "dueAt");
         if (dedupeKey.isBlank() || dedupeKey.length() > 200) {
             throw new IllegalArgumentException("dedupeKey must have 1 to 200 characters");
+        }
+        if (perDay != null && perDay < 1) {
+            throw new IllegalArgumentException("perDay must be at least 1");
         }
     }
 }

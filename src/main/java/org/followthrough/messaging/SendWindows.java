@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * When an automated email may really leave: inside the prospect's business hours on one of their
  * business days (their time zone, their country's and region's weekend and public holidays, the
- * organisation's days off), after the prospect's automated email of the day, and within the sending
+ * organisation's days off), after the prospect's automated email of the day (or as many as the
+ * email's cadence allows), and within the sending
  * mailbox's daily limit spread over the day. One-to-one email (a thank-you, a reminder) is never
  * held: it answers a conversation and goes when due.
  */
@@ -52,10 +53,11 @@ class SendWindows {
      * Whether an email that would go at {@code at} must wait, and until when. {@code sendingNow}
      * also asks the mailbox's caps, which only mean something for an email about to leave.
      */
-    Optional<Hold> hold(UUID prospectId, boolean automated, Instant at, boolean sendingNow) {
+    Optional<Hold> hold(UUID prospectId, boolean automated, Integer perDay, Instant at, boolean sendingNow) {
         if (!automated || prospectId == null) {
             return Optional.empty();
         }
+        int allowed = perDay != null ? perDay : settings.perProspectPerDay();
         var place = place(prospectId);
         var zone = place.map(Place::zone).orElse(ZoneOffset.UTC);
         var candidate = at;
@@ -73,12 +75,12 @@ class SendWindows {
             var day = candidate.atZone(zone).toLocalDate();
             var dayStart = day.atStartOfDay(zone).toInstant();
             var nextDay = day.plusDays(1).atStartOfDay(zone).toInstant();
-            if (sentToProspect(prospectId, dayStart, nextDay) >= settings.perProspectPerDay()) {
+            if (sentToProspect(prospectId, dayStart, nextDay) >= allowed) {
                 reason = reason != null
                         ? reason
-                        : (settings.perProspectPerDay() == 1
+                        : (allowed == 1
                                 ? "one automated email a day, and today's went already"
-                                : settings.perProspectPerDay() + " automated emails a day, and today's went already");
+                                : allowed + " automated emails a day, and today's went already");
                 candidate = nextDay;
                 continue;
             }

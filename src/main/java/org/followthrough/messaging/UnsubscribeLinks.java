@@ -25,12 +25,36 @@ public class UnsubscribeLinks {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
+    /** The subject of an unsubscribe email: this word, then the token. */
+    static final java.util.regex.Pattern MAILED =
+            java.util.regex.Pattern.compile("(?i)\\bunsubscribe\\s+([A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{22})\\b");
+
     private final PublicAddress settings;
+    private final ImapSettings mailbox;
     private final SingletonSupplier<byte[]> key;
 
-    UnsubscribeLinks(PublicAddress settings, JdbcClient jdbc) {
+    UnsubscribeLinks(PublicAddress settings, ImapSettings mailbox, JdbcClient jdbc) {
         this.settings = settings;
+        this.mailbox = mailbox;
         this.key = SingletonSupplier.of(() -> secret(jdbc));
+    }
+
+    /**
+     * The {@code mailto:} unsubscribe (RFC 2369) beside the one-click address: an email to the
+     * replies mailbox whose subject carries the token; none while no replies mailbox is read.
+     */
+    Optional<URI> mailto(UUID prospectId) {
+        return mailbox.mailbox()
+                .map(address -> URI.create("mailto:" + address + "?subject=unsubscribe%20" + token(prospectId)));
+    }
+
+    /** The token an unsubscribe email's subject carries, if it carries one. */
+    static Optional<String> tokenIn(String subject) {
+        if (subject == null) {
+            return Optional.empty();
+        }
+        var matcher = MAILED.matcher(subject);
+        return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
     /** The address of this installation as people reach it. */

@@ -143,7 +143,7 @@ class BouncesTest extends WithMailServers {
     }
 
     /** A DSN as a receiving server writes it (RFC 3464 §2 and the example in its appendix), sent to the replies mailbox. */
-    private static void bounce(String recipient, String messageId, String action, String status, String diagnostic)
+    static void bounce(String recipient, String messageId, String action, String status, String diagnostic)
             throws Exception {
         var properties = new Properties();
         properties.put("mail.smtp.host", "127.0.0.1");

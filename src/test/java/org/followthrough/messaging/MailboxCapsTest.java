@@ -45,13 +45,13 @@ class MailboxCapsTest {
     @Test
     void aBurstWaitsUntilTheHoursShareOfTheDailyLimitIsFreeAgain() {
         sentAgo(Duration.ofMinutes(50));
-        assertThat(windows.hold(UUID.randomUUID(), true, NOW, true)).isEmpty();
+        assertThat(windows.hold(UUID.randomUUID(), true, null, NOW, true)).isEmpty();
         sentAgo(Duration.ofMinutes(10));
 
-        var hold = windows.hold(UUID.randomUUID(), true, NOW, true).orElseThrow();
+        var hold = windows.hold(UUID.randomUUID(), true, null, NOW, true).orElseThrow();
         assertThat(hold.notBefore()).isEqualTo(NOW.plus(Duration.ofMinutes(10)).plusMillis(1));
         assertThat(hold.reason()).endsWith("spread over the day: 2 automated emails an hour at most");
-        assertThat(windows.hold(UUID.randomUUID(), false, NOW, true))
+        assertThat(windows.hold(UUID.randomUUID(), false, null, NOW, true))
                 .as("one-to-one email is never held")
                 .isEmpty();
     }
@@ -61,7 +61,7 @@ class MailboxCapsTest {
         for (int hour = 23; hour >= 4; hour--) {
             sentAgo(Duration.ofHours(hour));
         }
-        var hold = windows.hold(UUID.randomUUID(), true, NOW, true).orElseThrow();
+        var hold = windows.hold(UUID.randomUUID(), true, null, NOW, true).orElseThrow();
         assertThat(hold.notBefore()).isEqualTo(NOW.plus(Duration.ofHours(1)).plusMillis(1));
         assertThat(hold.reason()).endsWith("the mailbox's limit of 20 automated emails a day is reached");
     }
@@ -72,7 +72,7 @@ class MailboxCapsTest {
         jdbc.sql("insert into outbox (id, prospect_id, bulk, status, sent_at) values (?, ?, true, 'SENT', ?)")
                 .params(UUID.randomUUID(), prospect, Sql.ts(NOW.minus(Duration.ofHours(1))))
                 .update();
-        var hold = windows.hold(prospect, true, NOW, true).orElseThrow();
+        var hold = windows.hold(prospect, true, null, NOW, true).orElseThrow();
         assertThat(hold.notBefore()).isEqualTo(Instant.parse("2026-09-02T00:00:00Z"));
         assertThat(hold.reason())
                 .isEqualTo("goes at 00:00 Wed 2 Sep UTC: one automated email a day, and today's went already");

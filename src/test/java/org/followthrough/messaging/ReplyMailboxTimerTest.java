@@ -29,7 +29,14 @@ class ReplyMailboxTimerTest extends WithMailServers {
     @Test
     void aConfiguredMailboxIsReadEveryPollInterval() throws Exception {
         var settings = new ImapSettings(
-                "127.0.0.1", MAIL.getImap().getPort(), REPLIES, REPLIES_PASSWORD, null, Duration.ofMillis(200), null);
+                "127.0.0.1",
+                MAIL.getImap().getPort(),
+                REPLIES,
+                REPLIES_PASSWORD,
+                null,
+                Duration.ofMillis(200),
+                null,
+                null);
         var timed = new ReplyMailbox(settings, cursors, inbound);
         var messageId = "<" + UUID.randomUUID() + "@prospect.example>";
         timed.start();
@@ -51,7 +58,7 @@ class ReplyMailboxTimerTest extends WithMailServers {
 
     @Test
     void withoutAHostNoMailboxIsRead() throws Exception {
-        var off = new ReplyMailbox(new ImapSettings(null, null, null, null, null, null, null), cursors, inbound);
+        var off = new ReplyMailbox(new ImapSettings(null, null, null, null, null, null, null, null), cursors, inbound);
         off.start();
         assertThat(off.isRunning()).isFalse();
         assertThat(off.poll()).isZero();

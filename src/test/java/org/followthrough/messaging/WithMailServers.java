@@ -28,6 +28,9 @@ public abstract class WithMailServers {
     public static final String REPLIES_PASSWORD = "Replies-Mailbox-Secret-1";
     public static final GreenMail MAIL = start();
 
+    /** The DNS server Settings → Email's check asks (publishing nothing until a test says so). */
+    static final DnsResponder DNS = dns();
+
     @Autowired
     Delivery delivery;
 
@@ -43,6 +46,7 @@ public abstract class WithMailServers {
         registry.add("followthrough.mail.imap.user", () -> REPLIES);
         registry.add("followthrough.mail.imap.password", () -> REPLIES_PASSWORD);
         registry.add("followthrough.mail.imap.poll-interval", () -> "1h");
+        registry.add("followthrough.mail.dns.server", DNS::address);
     }
 
     /** Sends every email due now by the application's clock. */
@@ -109,6 +113,14 @@ public abstract class WithMailServers {
         mail.start();
         mail.setUser(REPLIES, REPLIES, REPLIES_PASSWORD);
         return mail;
+    }
+
+    private static DnsResponder dns() {
+        try {
+            return new DnsResponder();
+        } catch (java.net.SocketException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int freePort() {

@@ -27,7 +27,8 @@ record CadenceForm(
         List<String> placing,
         List<String> template,
         List<String> variants,
-        List<String> review) {
+        List<String> review,
+        String emailsPerDay) {
 
     /** One step's fields as text, and the problems of that step by part (channel, amount, template...). */
     record Row(
@@ -58,7 +59,8 @@ record CadenceForm(
                 new ArrayList<>(),
                 new ArrayList<>(),
                 new ArrayList<>(),
-                new ArrayList<>());
+                new ArrayList<>(),
+                cadence.emailsPerDay() == null ? "" : String.valueOf(cadence.emailsPerDay()));
         for (var step : cadence.steps()) {
             form.channel.add(step.channel().name());
             form.amount.add(String.valueOf(step.delay().amount()));
@@ -164,9 +166,17 @@ record CadenceForm(
                     wordings,
                     "yes".equals(at(review, i)) ? Boolean.TRUE : null));
         }
+        Integer perDay = null;
+        if (emailsPerDay != null && !emailsPerDay.isBlank()) {
+            try {
+                perDay = Integer.parseInt(emailsPerDay.strip());
+            } catch (NumberFormatException e) {
+                problems.add("emailsPerDay", "must be a whole number such as 2, or left empty for one a day");
+            }
+        }
         problems.throwIfAny();
         var stage = endStage == null || endStage.isBlank() ? null : endStage;
-        return new Cadences.Definition(name, steps, stage);
+        return new Cadences.Definition(name, steps, stage, perDay);
     }
 
     private CadenceForm copy() {
@@ -180,7 +190,8 @@ record CadenceForm(
                 new ArrayList<>(orEmpty(placing)),
                 new ArrayList<>(orEmpty(template)),
                 padded(variants),
-                padded(review));
+                padded(review),
+                emailsPerDay);
     }
 
     /** A list as long as the steps, for fields a form of an older page may not have sent. */

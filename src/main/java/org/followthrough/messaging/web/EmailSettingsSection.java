@@ -5,6 +5,7 @@ import org.followthrough.common.InvalidInput;
 import org.followthrough.messaging.DkimKeys;
 import org.followthrough.messaging.MailSettings;
 import org.followthrough.messaging.PublicAddress;
+import org.followthrough.messaging.PublishedRecords;
 import org.followthrough.team.Actor;
 import org.followthrough.web.FormErrors;
 import org.followthrough.web.Page;
@@ -22,7 +23,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The settings page's email section: whether SMTP is configured (without it email waits in the
  * outbox), the sender address, the public address links in email point at (given by an admin, in red
  * while it points at this machine only or elsewhere than this page was reached at), the DNS records
- * to publish for DKIM and the SPF and DMARC lines to check, and, for administrators, a test email.
+ * to publish for DKIM and the SPF and DMARC lines to check with whether what is published matches
+ * (checked on demand), and, for administrators, a test email.
  */
 @Controller
 @Page
@@ -37,18 +39,21 @@ class EmailSettingsSection {
     private final String from;
     private final PublicAddress publicAddress;
     private final DkimKeys dkim;
+    private final PublishedRecords records;
 
     EmailSettingsSection(
             ObjectProvider<JavaMailSender> mailers,
             TestEmails testEmails,
             MailSettings settings,
             PublicAddress publicAddress,
-            DkimKeys dkim) {
+            DkimKeys dkim,
+            PublishedRecords records) {
         this.mailers = mailers;
         this.testEmails = testEmails;
         this.from = settings.from();
         this.publicAddress = publicAddress;
         this.dkim = dkim;
+        this.records = records;
     }
 
     @GetMapping("/settings/email")
@@ -71,6 +76,17 @@ class EmailSettingsSection {
             model.addAttribute("givenUrl", publicUrl);
             return section(actor, "", null, FormErrors.of(invalid), model);
         }
+    }
+
+    /**
+     * Looks up what is published in DNS now (each lookup within the DNS timeout) and shows how it
+     * compares; the page itself only shows the latest check, so opening it never waits on DNS.
+     */
+    @PostMapping("/settings/email/dns-check")
+    String checkDns(Actor actor, Model model, HttpServletRequest request) {
+        model.addAttribute("reachedAt", request.getServerName());
+        records.check();
+        return section(actor, "", null, FormErrors.none(), model);
     }
 
     @PostMapping("/settings/email/test")
@@ -106,6 +122,14 @@ class EmailSettingsSection {
                         && !PublicAddress.isLocal(reachedAt)
                         && !reachedAt.equalsIgnoreCase(address.getHost()));
         model.addAttribute("dkim", dkim.published());
+        var check = records.last().orElse(null);
+        model.addAttribute("dnsCheck", check);
+        model.addAttribute(
+                "dnsCheckedAt",
+                check == null
+                        ? null
+                        : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+                                .format(check.at().atZone(java.time.ZoneOffset.UTC)));
         return "settings/email :: section";
     }
 }
