@@ -65,6 +65,16 @@ public class Given {
                         .noneMatch(p -> p.getStatus() != EventPublication.Status.FAILED));
     }
 
+    /** What the probe finds once every listener has handled what was published so far; it must find something. */
+    public <T> T after(java.util.function.Supplier<T> probe) {
+        settled();
+        T value = probe.get();
+        org.assertj.core.api.Assertions.assertThat(value)
+                .as("once the listeners have handled every event")
+                .isNotNull();
+        return value;
+    }
+
     /** Leaves the prospect with nothing planned, as a lost timed action or a bug would (R23). */
     public Prospect strand(Prospect prospect) {
         jdbc.sql(
