@@ -1,6 +1,8 @@
 package org.followthrough;
 
+import java.time.Duration;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.followthrough.prospects.Prospect;
 import org.followthrough.prospects.ProspectFields;
 import org.followthrough.prospects.Prospects;
@@ -11,6 +13,8 @@ import org.followthrough.team.Role;
 import org.followthrough.team.Team;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.EventPublication;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 
 /** Builds the people a test needs through the real services, each with unique data. */
 @TestComponent
@@ -26,29 +30,49 @@ public class Given {
     private final ApiTokens tokens;
     private final Prospects prospects;
     private final JdbcClient jdbc;
+    private final EventPublicationRegistry registry;
 
-    public Given(Team team, ApiTokens tokens, Prospects prospects, JdbcClient jdbc) {
+    public Given(Team team, ApiTokens tokens, Prospects prospects, JdbcClient jdbc, EventPublicationRegistry registry) {
         this.team = team;
         this.tokens = tokens;
         this.prospects = prospects;
         this.jdbc = jdbc;
+        this.registry = registry;
     }
 
     /**
      * Waits until the engine, which reacts to a new prospect after the creating transaction commits,
-     * has enrolled it in a cadence.
+     * has done so: enrolled it in a cadence, or decided not to.
      */
     public Prospect enrolled(Prospect prospect) {
-        var deadline = System.nanoTime() + 10_000_000_000L;
-        while (jdbc.sql("select count(*) from enrolments where prospect_id = ?")
-                                .param(prospect.id())
-                                .query(Long.class)
-                                .single()
-                        == 0
-                && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
+        settled();
         return prospect;
+    }
+
+    /**
+     * Waits until every listener has handled what was published so far: the event publication
+     * registry holds a publication from the moment its event is published until its listener has
+     * handled it (a listener's own events are registered before its publication is completed), so an
+     * empty registry means every reaction, and every reaction to a reaction, is done. Publications
+     * whose listener failed are left to the retries and not waited for.
+     */
+    public void settled() {
+        Awaitility.await("the listeners to handle every event published")
+                .atMost(Duration.ofSeconds(60))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(10))
+                .until(() -> registry.findIncompletePublications().stream()
+                        .noneMatch(p -> p.getStatus() != EventPublication.Status.FAILED));
+    }
+
+    /** What the probe finds once every listener has handled what was published so far; it must find something. */
+    public <T> T after(java.util.function.Supplier<T> probe) {
+        settled();
+        T value = probe.get();
+        org.assertj.core.api.Assertions.assertThat(value)
+                .as("once the listeners have handled every event")
+                .isNotNull();
+        return value;
     }
 
     /** Leaves the prospect with nothing planned, as a lost timed action or a bug would (R23). */

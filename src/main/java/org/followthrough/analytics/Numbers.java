@@ -5,12 +5,12 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
 import org.followthrough.calendar.BestTimes;
-import org.followthrough.calls.CallRecords;
 import org.followthrough.calls.Leads;
 import org.followthrough.common.InvalidInput;
 import org.followthrough.team.Actor;
 import org.followthrough.team.Member;
 import org.followthrough.team.Team;
+import org.followthrough.touches.CallRecords;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -2,7 +2,7 @@ package org.followthrough.analytics;
 
 import java.util.List;
 import java.util.TreeMap;
-import org.followthrough.calls.CallRecords;
+import org.followthrough.touches.CallRecords;
 
 /** Turns the counts the database returns into the shares and middles a team reads. */
 final class Rates {

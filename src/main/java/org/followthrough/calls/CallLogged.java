@@ -3,6 +3,7 @@ package org.followthrough.calls;
 import java.time.Instant;
 import java.util.UUID;
 import org.followthrough.cadence.CallOutcome;
+import org.followthrough.touches.LogCall;
 
 /**
  * A rep logged a call: its label (R5), what they sent ({@code call}: notes, pains, gains, promises, the

@@ -1,6 +1,7 @@
 package org.followthrough.calls;
 
 import java.util.List;
+import org.followthrough.appointments.AppointmentRules;
 import org.springframework.stereotype.Component;
 
 /**

@@ -3,6 +3,8 @@ package org.followthrough.calls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.followthrough.appointments.Appointment;
+import org.followthrough.appointments.Appointments;
 import org.followthrough.prospects.DecisionRole;
 import org.followthrough.prospects.Prospect;
 import org.followthrough.prospects.Prospects;
@@ -16,6 +18,7 @@ import org.followthrough.scripts.Templates;
 import org.followthrough.team.Actor;
 import org.followthrough.team.Member;
 import org.followthrough.team.Team;
+import org.followthrough.touches.Touches;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

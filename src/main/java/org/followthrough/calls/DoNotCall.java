@@ -1,6 +1,7 @@
 package org.followthrough.calls;
 
 import java.time.Clock;
+import org.followthrough.appointments.AppointmentChanges;
 import org.followthrough.cadence.Cadence;
 import org.followthrough.prospects.Prospect;
 import org.followthrough.prospects.ProspectChanged;

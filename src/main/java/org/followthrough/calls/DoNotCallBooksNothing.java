@@ -1,8 +1,7 @@
 package org.followthrough.calls;
 
-import org.followthrough.common.Refusal;
+import org.followthrough.appointments.AppointmentRules;
 import org.followthrough.prospects.Prospect;
-import org.springframework.http.HttpStatus;
 
 /**
  * A prospect flagged do-not-call is never called (R2), so no call is booked with them either: not as
@@ -18,12 +17,6 @@ final class DoNotCallBooksNothing implements CallRule {
     }
 
     static void check(Prospect p) {
-        if (p.doNotCall()) {
-            throw new Refusal(
-                    HttpStatus.CONFLICT,
-                    "Do not call",
-                    p.fullName() + " is flagged do-not-call, so no call can be booked with them (R2). Reach them"
-                            + " by email, or clear doNotCall if they asked to be called.");
-        }
+        AppointmentRules.refuseDoNotCall(p);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 import org.followthrough.common.Refusal;
+import org.followthrough.common.Transition;
 import org.springframework.http.HttpStatus;
 
 /**

@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.followthrough.cadence.CallOutcome;
 import org.followthrough.prospects.Prospect;
 import org.followthrough.prospects.Stage;
+import org.followthrough.touches.Attempts;
+import org.followthrough.touches.LogCall;
 
 /**
  * A call as the rules see it while it is logged: whom it was with, what the rep sent, when it

@@ -3,6 +3,7 @@ package org.followthrough.calls;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.BiFunction;
+import org.followthrough.appointments.AppointmentRules;
 import org.followthrough.calendar.Slots;
 import org.followthrough.common.Refusal;
 import org.followthrough.prospects.Prospect;

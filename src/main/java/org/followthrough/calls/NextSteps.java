@@ -1,10 +1,14 @@
 package org.followthrough.calls;
 
 import java.time.Instant;
+import org.followthrough.appointments.Appointment;
+import org.followthrough.appointments.AppointmentChanges;
+import org.followthrough.appointments.Appointments;
 import org.followthrough.cadence.Cadence;
 import org.followthrough.prospects.Prospect;
 import org.followthrough.prospects.Prospects;
 import org.followthrough.prospects.Stage;
+import org.followthrough.touches.LogCall;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 

@@ -14,6 +14,8 @@ import org.followthrough.cadence.Channel;
 import org.followthrough.cadence.Planner;
 import org.followthrough.messaging.OutboxEntry;
 import org.followthrough.prospects.Prospect;
+import org.followthrough.touches.Attempts;
+import org.followthrough.touches.Touches;
 import org.springframework.stereotype.Component;
 
 /**

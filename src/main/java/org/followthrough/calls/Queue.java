@@ -13,6 +13,8 @@ import org.followthrough.calendar.Place;
 import org.followthrough.common.Sql;
 import org.followthrough.prospects.Prospect;
 import org.followthrough.prospects.Prospects;
+import org.followthrough.touches.Attempts;
+import org.followthrough.touches.Touches;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

@@ -10,6 +10,7 @@ import org.followthrough.common.InvalidInput;
 import org.followthrough.common.Refusal;
 import org.followthrough.prospects.Prospects;
 import org.followthrough.team.Actor;
+import org.followthrough.touches.Touches;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;

@@ -9,6 +9,8 @@ import org.followthrough.messaging.EmailStatus;
 import org.followthrough.messaging.Outbox;
 import org.followthrough.prospects.Prospects;
 import org.followthrough.team.Actor;
+import org.followthrough.touches.Touches;
+import org.followthrough.touches.Touches.Closed;
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,12 +31,6 @@ public class Timeline {
             String subject,
             Long latenessSeconds,
             Closed closed) {}
-
-    /**
-     * How a connected call closed the prospect (R13): the stage, the reason given, whether the
-     * prospect said no, whether giving up early was confirmed, and the follow-ups there had been.
-     */
-    public record Closed(String stage, String reason, boolean prospectSaidNo, boolean confirmed, int followUps) {}
 
     /**
      * A planned step: a call task or an email waiting in the outbox, or — {@code tentative} — a step

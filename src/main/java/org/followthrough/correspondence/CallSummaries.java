@@ -5,15 +5,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.followthrough.appointments.Appointment;
+import org.followthrough.appointments.AppointmentChanges;
 import org.followthrough.cadence.CallOutcome;
-import org.followthrough.calls.Appointment;
-import org.followthrough.calls.AppointmentChanges;
 import org.followthrough.calls.CallLogged;
-import org.followthrough.calls.LogCall;
 import org.followthrough.messaging.Outbox;
 import org.followthrough.messaging.OutgoingEmail;
 import org.followthrough.prospects.Prospect;
 import org.followthrough.prospects.Prospects;
+import org.followthrough.touches.LogCall;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 

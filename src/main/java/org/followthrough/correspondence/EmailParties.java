@@ -2,12 +2,12 @@ package org.followthrough.correspondence;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.followthrough.calls.Touches;
 import org.followthrough.messaging.Recipient;
 import org.followthrough.prospects.Prospect;
 import org.followthrough.scripts.MessageValues;
 import org.followthrough.team.Member;
 import org.followthrough.team.Team;
+import org.followthrough.touches.Touches;
 import org.springframework.stereotype.Component;
 
 /** Who an engine email is from and to, and the values every template of it may use. */

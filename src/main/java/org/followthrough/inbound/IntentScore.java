@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.followthrough.calls.Intent;
-import org.followthrough.calls.Touches;
 import org.followthrough.signals.SignalType;
 import org.followthrough.signals.Signals;
+import org.followthrough.touches.Touches;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 

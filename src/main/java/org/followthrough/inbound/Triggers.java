@@ -8,12 +8,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.followthrough.calls.RaisedCalls;
-import org.followthrough.calls.Touches;
 import org.followthrough.prospects.Prospect;
 import org.followthrough.prospects.Prospects;
 import org.followthrough.prospects.Stage;
 import org.followthrough.signals.Signal;
 import org.followthrough.signals.SignalReceived;
+import org.followthrough.touches.Touches;
 import org.springframework.stereotype.Component;
 
 /**

@@ -13,6 +13,8 @@ import org.followthrough.common.InvalidInput;
 import org.followthrough.common.Refusal;
 import org.followthrough.prospects.Prospect;
 import org.followthrough.prospects.Stage;
+import org.followthrough.touches.Attempts;
+import org.followthrough.touches.LogCall;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

@@ -215,22 +215,23 @@ class InquiriesNeverVanishTest {
 
     /** What became of the signal, once the engine has handled it (it runs after the signal is stored). */
     private End ended(UUID signal) {
-        return SignalSender.await(() -> jdbc.sql(
+        given.settled();
+        return jdbc.sql(
                         "select outcome, outcome_detail, prospect_id from signals where id = ? and outcome in ('TAKEN', 'REJECTED')")
                 .param(signal)
                 .query((rs, i) -> new End(rs.getString(1), rs.getString(2), (UUID) rs.getObject(3)))
                 .optional()
-                .orElse(null));
+                .orElseThrow(() -> new AssertionError("the signal was neither taken nor rejected"));
     }
 
     private long openCalls(UUID prospect) {
-        return SignalSender.await(() -> {
-            long open = jdbc.sql("select count(*) from tasks where prospect_id = ? and status = 'OPEN'")
-                    .param(prospect)
-                    .query(Long.class)
-                    .single();
-            return open > 0 ? open : null;
-        });
+        given.settled();
+        long open = jdbc.sql("select count(*) from tasks where prospect_id = ? and status = 'OPEN'")
+                .param(prospect)
+                .query(Long.class)
+                .single();
+        assertThat(open).as("open calls once the engine has reacted").isPositive();
+        return open;
     }
 
     private UUID send(Map<String, ?> fields) throws Exception {

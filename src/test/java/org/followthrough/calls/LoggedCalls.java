@@ -10,6 +10,8 @@ import org.followthrough.prospects.DecisionRole;
 import org.followthrough.prospects.Prospect;
 import org.followthrough.prospects.Stage;
 import org.followthrough.prospects.TimeZoneSource;
+import org.followthrough.touches.Attempts;
+import org.followthrough.touches.LogCall;
 
 /** Builds calls as the rules see them, for the rules' own tests. */
 final class LoggedCalls {

@@ -3,7 +3,6 @@ package org.followthrough.calls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -150,10 +149,7 @@ class NurtureTest {
                         .content(bytes))
                 .hasStatus(HttpStatus.ACCEPTED);
 
-        var deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!waiting(prospect).isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        given.settled();
         assertThat(waiting(prospect)).isEmpty();
         assertThat(outbox.list(EmailStatus.CANCELLED, prospect.id(), 0, 10)).hasSize(1);
     }

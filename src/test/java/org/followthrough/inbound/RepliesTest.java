@@ -141,7 +141,7 @@ class RepliesTest extends WithMailServers {
         assertThat(pollReplies()).as("read again").isZero();
         reply("assistant@elsewhere.example", messageId, "Re: " + sent.subject(), sent.messageId(), null);
         assertThat(pollReplies()).as("the same message delivered twice").isZero();
-        Thread.sleep(300);
+        given.settled();
         assertThat(replies(rep, prospect)).isEqualTo(1);
     }
 
@@ -173,7 +173,7 @@ class RepliesTest extends WithMailServers {
                 "Precedence",
                 "auto_reply");
         assertThat(pollReplies()).isEqualTo(4);
-        Thread.sleep(500);
+        given.settled();
         assertThat(replies(rep, prospect)).isZero();
         assertThat(cadenceEmails(prospect))
                 .allSatisfy(e -> assertThat(e.status()).isEqualTo(EmailStatus.PENDING));
@@ -305,14 +305,12 @@ class RepliesTest extends WithMailServers {
                 "rep-" + id + "@example.com", "Riley Stone " + id, Role.REP, Given.PASSWORD, "+1 212 555 0100", null));
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        var deadline = System.nanoTime() + 10_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 10 seconds");
-            }
-            Thread.sleep(50);
-        }
+    /** Once the engine's listeners have handled the replies read, the condition holds. */
+    private void await(BooleanSupplier condition) {
+        given.settled();
+        assertThat(condition.getAsBoolean())
+                .as("once the listeners have handled the replies")
+                .isTrue();
     }
 
     static Instant at(int y, int m, int d, int h, int min) {

@@ -1,7 +1,6 @@
 package org.followthrough.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.followthrough.SignalSender.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -81,7 +80,7 @@ class TriggerEventTest {
 
         sender.accepted(signal("PAGE_VIEW", prospect.email(), null, "https://www.example.com/en/pricing?plan=team", 2));
 
-        var top = await(() -> queue(rep).stream().findFirst().orElse(null));
+        var top = given.after(() -> queue(rep).stream().findFirst().orElse(null));
         assertThat(top.get("kind").asString()).isEqualTo("TRIGGER");
         assertThat(top.get("prospectId").asString()).isEqualTo(prospect.id().toString());
         assertThat(top.get("reason").asString())
@@ -96,11 +95,11 @@ class TriggerEventTest {
         var prospect = given.prospect(rep);
         saidNo(rep, prospect);
         sender.accepted(signal("PAGE_VIEW", prospect.email(), null, "https://example.com/demo", 5));
-        await(() -> queue(rep).isEmpty() ? null : true);
+        given.after(() -> queue(rep).isEmpty() ? null : true);
 
         sender.accepted(signal("EMAIL_CLICK", prospect.email(), null, "https://example.com/case-study", 0));
 
-        var retold = await(() -> {
+        var retold = given.after(() -> {
             var queue = queue(rep);
             return queue.size() == 1 && queue.get(0).get("reason").asString().contains("case-study") ? queue : null;
         });
@@ -121,7 +120,7 @@ class TriggerEventTest {
         sent.forEach(java.util.concurrent.CompletableFuture::join);
 
         // all six stored, and every listener done with them: no publication naming one of them is incomplete
-        await(() -> {
+        given.after(() -> {
             var ids = jdbc.sql("select id from signals where email = ?")
                     .param(prospect.email())
                     .query(String.class)
@@ -150,7 +149,7 @@ class TriggerEventTest {
         // a hot visit by someone else, sent last, shows when the listeners have caught up
         var other = given.prospect(rep);
         sender.accepted(signal("PAGE_VIEW", other.email(), null, "https://example.com/contact", 1));
-        await(() -> openTriggers(other) == 1 ? true : null);
+        given.after(() -> openTriggers(other) == 1 ? true : null);
 
         assertThat(openTriggers(prospect)).isZero();
         assertThat(jdbc.sql("select count(*) from signals where prospect_id = ?")
@@ -169,7 +168,7 @@ class TriggerEventTest {
 
         sender.accepted(signal("PAGE_VIEW", null, "www." + domain, "https://" + domain + "/pricing", 0));
 
-        var top = await(() -> queue(rep).stream()
+        var top = given.after(() -> queue(rep).stream()
                 .filter(item -> item.get("kind").asString().equals("TRIGGER"))
                 .findFirst()
                 .orElse(null));
@@ -189,7 +188,7 @@ class TriggerEventTest {
                  "phone":"+1 512 555 0199","message":"Send a quote"}"""
                         .formatted(UUID.randomUUID(), TUESDAY_9AM, domain));
 
-        var newcomer = await(() -> prospects.byEmail("peter@" + domain).orElse(null));
+        var newcomer = given.after(() -> prospects.byEmail("peter@" + domain).orElse(null));
         assertThat(newcomer.ownerId()).isEqualTo(rep.id());
     }
 
@@ -205,7 +204,7 @@ class TriggerEventTest {
                 {"id":"%s","type":"INQUIRY","occurredAt":"%s","email":"%s","message":"Is the offer still open?"}"""
                         .formatted(UUID.randomUUID(), TUESDAY_9AM, prospect.email()));
 
-        var top = await(() -> queue(rep).stream()
+        var top = given.after(() -> queue(rep).stream()
                 .filter(item -> item.get("kind").asString().equals("TRIGGER"))
                 .findFirst()
                 .orElse(null));
@@ -218,7 +217,7 @@ class TriggerEventTest {
         var prospect = given.prospect(rep);
         saidNo(rep, prospect);
         sender.accepted(signal("EMAIL_CLICK", prospect.email(), null, "https://example.com/pricing", 0));
-        await(() -> openTriggers(prospect) == 1 ? true : null);
+        given.after(() -> openTriggers(prospect) == 1 ? true : null);
 
         var scrape = mvc.get()
                 .uri("/actuator/prometheus")

@@ -1,7 +1,6 @@
 package org.followthrough.prospects;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.followthrough.SignalSender.await;
 
 import java.util.List;
 import java.util.UUID;
@@ -59,12 +58,12 @@ class DeactivationTest {
         for (var p : List.of(first, second)) {
             var owner = prospects.byId(p.id()).orElseThrow().ownerId();
             assertThat(active).contains(owner);
-            await(() -> openCallsOf(p.id(), owner) > 0 && openCallsOf(p.id(), leaving.id()) == 0 ? true : null);
+            given.after(() -> openCallsOf(p.id(), owner) > 0 && openCallsOf(p.id(), leaving.id()) == 0 ? true : null);
         }
         assertThat(prospects.byId(first.id()).orElseThrow().ownerId())
                 .as("handed out in turn")
                 .isNotEqualTo(prospects.byId(second.id()).orElseThrow().ownerId());
-        await(() -> openCallsOf(leaving) == 0 ? true : null);
+        given.after(() -> openCallsOf(leaving) == 0 ? true : null);
     }
 
     @Test
@@ -84,7 +83,7 @@ class DeactivationTest {
         assertThat(deactivate(leaving, successor.email())).hasStatusOk();
 
         assertThat(prospects.byId(p.id()).orElseThrow().ownerId()).isEqualTo(successor.id());
-        await(() -> openCallsOf(p.id(), successor.id()) > 0 && openCallsOf(leaving) == 0 ? true : null);
+        given.after(() -> openCallsOf(p.id(), successor.id()) > 0 && openCallsOf(leaving) == 0 ? true : null);
         assertThat(mvc.post()
                         .uri("/api/v1/users/" + successor.id() + "/deactivate")
                         .header("Authorization", given.bearer(given.manager())))
@@ -123,7 +122,7 @@ class DeactivationTest {
                         + java.time.Instant.now() + "\",\"email\":\"peter@" + domain
                         + "\",\"name\":\"Peter Gibbons\",\"message\":\"Demo please\"}");
 
-        var peter = await(() -> prospects.byEmail("peter@" + domain).orElse(null));
+        var peter = given.after(() -> prospects.byEmail("peter@" + domain).orElse(null));
         assertThat(peter.ownerId()).isNotEqualTo(gone.id());
         assertThat(team.member(peter.ownerId()).orElseThrow().active()).isTrue();
     }

@@ -242,8 +242,7 @@ class HonestZonesTest {
         var created = create(rep, Map.of("phone", "+61 412 345 678"), null);
         var id = created.get("id").asString();
         assertThat(candidates(created)).hasSizeGreaterThan(1);
-        org.followthrough.SignalSender.await(
-                () -> openCalls(UUID.fromString(id)).isEmpty() ? null : true);
+        given.after(() -> openCalls(UUID.fromString(id)).isEmpty() ? null : true);
         var patched = mvc.patch()
                 .uri("/api/v1/prospects/" + id)
                 .header("Authorization", given.bearer(rep))
@@ -255,7 +254,7 @@ class HonestZonesTest {
         assertThat(candidates(body)).containsExactly("America/Los_Angeles");
         assertThat(body.get("timeZoneConfirmed").asBoolean()).isTrue();
         var la = ZoneId.of("America/Los_Angeles");
-        var due = org.followthrough.SignalSender.await(() -> {
+        var due = given.after(() -> {
             var open = openCalls(UUID.fromString(id));
             return !open.isEmpty() && open.stream().allMatch(at -> legalIn(at, la)) ? open : null;
         });

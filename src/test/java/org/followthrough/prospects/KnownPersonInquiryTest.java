@@ -1,7 +1,6 @@
 package org.followthrough.prospects;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.followthrough.SignalSender.await;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -39,7 +38,7 @@ class KnownPersonInquiryTest {
 
         inquiry(known, "\"name\":\"Pat Lee-Moreno\",\"phone\":\"(415) 555-0123\",\"company\":\"Moreno Freight\"");
 
-        var changed = await(() -> prospects
+        var changed = given.after(() -> prospects
                 .byId(known.id())
                 .filter(p -> "+14155550123".equals(p.phoneE164()))
                 .orElse(null));
@@ -58,13 +57,13 @@ class KnownPersonInquiryTest {
 
         inquiry(known, "\"name\":\"Pat Renamed\",\"phone\":\"12\"");
 
-        var changed = await(() -> prospects
+        var changed = given.after(() -> prospects
                 .byId(known.id())
                 .filter(p -> p.fullName().equals("Pat Renamed"))
                 .orElse(null));
         assertThat(changed.phoneE164()).isEqualTo(known.phoneE164());
         assertThat(changed.company()).isEqualTo(known.company());
-        await(() -> jdbc.sql("select count(*) from tasks where prospect_id = ? and kind = 'INBOUND'")
+        given.after(() -> jdbc.sql("select count(*) from tasks where prospect_id = ? and kind = 'INBOUND'")
                                 .param(known.id())
                                 .query(Long.class)
                                 .single()

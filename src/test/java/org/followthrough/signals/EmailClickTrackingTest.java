@@ -1,7 +1,6 @@
 package org.followthrough.signals;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.followthrough.SignalSender.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -54,7 +53,7 @@ class EmailClickTrackingTest {
                 .single();
         assertThat(signal).isEqualTo("EMAIL_CLICK https://example.com/pricing?plan=team");
         // announced as SignalReceived like any webhook: the click raises a trigger call
-        await(() -> jdbc.sql("select count(*) from tasks where prospect_id = ? and kind = 'TRIGGER'")
+        given.after(() -> jdbc.sql("select count(*) from tasks where prospect_id = ? and kind = 'TRIGGER'")
                                 .param(prospect.id())
                                 .query(Long.class)
                                 .single()

@@ -151,6 +151,77 @@ class ApiDescriptionTest {
                 .contains("type", "title", "status", "detail", "errors");
     }
 
+    /** Operations that answer 201 when they create and 200 when they find what they would create. */
+    private static final List<String> CREATE_OR_FIND = List.of("POST /api/v1/prospects");
+
+    @Test
+    void creationsAreDescribedWithTheStatusTheyAnswer() throws Exception {
+        var description = json.readTree(description());
+        var rep = given.rep();
+        var bearer = given.bearer(rep);
+        var unique = UUID.randomUUID().toString().substring(0, 8);
+        var prospect = "{\"fullName\":\"Cree Ation\",\"email\":\"cree." + unique
+                + "@acme.example\",\"phone\":\"+1 212 555 0142\",\"country\":\"US\"}";
+        var answered = new java.util.LinkedHashMap<String, List<Integer>>();
+        var created = send(bearer, "/api/v1/prospects", prospect);
+        answered.put(
+                "POST /api/v1/prospects",
+                List.of(
+                        created.getStatus(),
+                        send(bearer, "/api/v1/prospects?ifExists=update", prospect)
+                                .getStatus()));
+        var id = json.readTree(created.getContentAsString()).path("id").asString();
+        answered.put(
+                "POST /api/v1/prospects/{id}/notes",
+                List.of(send(bearer, "/api/v1/prospects/" + id + "/notes", "{\"text\":\"Asked for the price list\"}")
+                        .getStatus()));
+        answered.put(
+                "POST /api/v1/prospects/{id}/calls",
+                List.of(send(bearer, "/api/v1/prospects/" + id + "/calls", "{\"outcome\":\"NO_ANSWER\"}")
+                        .getStatus()));
+        answered.put(
+                "POST /api/v1/tokens",
+                List.of(send(bearer, "/api/v1/tokens", "{\"name\":\"laptop " + unique + "\"}")
+                        .getStatus()));
+        assertThat(answered.get("POST /api/v1/prospects"))
+                .as("created, then found")
+                .containsExactly(201, 200);
+        answered.forEach((op, statuses) -> {
+            var path = op.substring(op.indexOf(' ') + 1).replace("~", "~0").replace("/", "~1");
+            var documented = description.at("/paths/" + path + "/post/responses").propertyNames().stream()
+                    .filter(code -> code.startsWith("2"))
+                    .map(Integer::valueOf)
+                    .toList();
+            assertThat(documented)
+                    .as(op + ": documented as it answers")
+                    .containsExactlyInAnyOrderElementsOf(
+                            statuses.stream().distinct().toList());
+        });
+        // and no creation anywhere is described as 200 as well as 201, but for those that also find
+        var both = operations(description).stream()
+                .filter(op -> op.operation().path("responses").has("201"))
+                .filter(op -> op.operation().path("responses").has("200"))
+                .map(Op::toString)
+                .toList();
+        assertThat(both).containsExactlyInAnyOrderElementsOf(CREATE_OR_FIND);
+        assertThat(operations(description).stream()
+                        .filter(op -> op.operation().path("responses").has("201"))
+                        .count())
+                .as("the creations in the API: prospects, calls, notes, enrolments, tokens, users, articles,"
+                        + " cadence copies, webhooks, days off, import previews")
+                .isEqualTo(11);
+    }
+
+    private org.springframework.mock.web.MockHttpServletResponse send(String bearer, String uri, String body)
+            throws Exception {
+        return mvc.perform(MockMvcRequestBuilders.post(uri)
+                        .header("Authorization", bearer)
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andReturn()
+                .getResponse();
+    }
+
     @Test
     void aClientGeneratedFromTheDescriptionCallsTheServer() throws Exception {
         var node = which("node");

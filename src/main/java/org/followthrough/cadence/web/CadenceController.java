@@ -5,6 +5,7 @@ import java.util.List;
 import org.followthrough.cadence.Cadence;
 import org.followthrough.cadence.Cadences;
 import org.followthrough.team.Actor;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Cadences as data, and the preview that shows exactly what the engine would do. */
@@ -48,6 +50,7 @@ class CadenceController {
     record CopyRequest(String key, String name) {}
 
     /** A copy of the cadence under a new key, to change without touching the original. */
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{key}/clone")
     @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
     ResponseEntity<Cadence> copy(Actor actor, @PathVariable String key, @RequestBody CopyRequest request) {

@@ -7,18 +7,20 @@ import java.util.List;
 import java.util.UUID;
 import org.followthrough.calls.CallLog;
 import org.followthrough.calls.Leads;
-import org.followthrough.calls.LogCall;
 import org.followthrough.calls.Queue;
 import org.followthrough.calls.Timeline;
 import org.followthrough.common.InvalidInput;
 import org.followthrough.team.Actor;
 import org.followthrough.team.Team;
+import org.followthrough.touches.LogCall;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Logging calls, the queue, the timeline, appointment slots and prospects without a next step. */
@@ -42,6 +44,7 @@ class CallController {
         this.team = team;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/prospects/{id}/calls")
     ResponseEntity<CallLog.Logged> log(Actor actor, @PathVariable UUID id, @RequestBody LogCall call) {
         var logged = calls.log(actor, id, call);

@@ -5,12 +5,14 @@ import java.util.UUID;
 import org.followthrough.calls.CadenceControl;
 import org.followthrough.common.Refusal;
 import org.followthrough.team.Actor;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A prospect's cadence by hand: read it, enrol them in one or move them, take them out, pause it with a reason (and a day to resume), resume it. */
@@ -30,6 +32,7 @@ class EnrolmentController {
     }
 
     /** Puts the prospect in a cadence by hand ({@code replace: true} moves them from the one they are in). */
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/prospects/{id}/enrolment")
     ResponseEntity<CadenceControl.EnrolmentView> enrol(
             Actor actor, @PathVariable UUID id, @RequestBody CadenceControl.EnrolRequest request) {

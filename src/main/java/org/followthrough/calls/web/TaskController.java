@@ -3,14 +3,16 @@ package org.followthrough.calls.web;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import org.followthrough.calls.Notes;
 import org.followthrough.calls.TaskChanges;
 import org.followthrough.common.PlainText;
 import org.followthrough.team.Actor;
+import org.followthrough.touches.Notes;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Passing over a call in the queue (skip, snooze) and writing on a prospect's timeline (notes, manual emails). */
@@ -39,6 +41,7 @@ class TaskController {
         return changes.snooze(actor, id, snooze.until());
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/prospects/{id}/notes")
     ResponseEntity<Notes.Noted> note(Actor actor, @PathVariable UUID id, @RequestBody Notes.NewNote note) {
         return ResponseEntity.created(URI.create("/api/v1/prospects/" + id + "/timeline"))

@@ -7,9 +7,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import org.followthrough.cadence.CallOutcome;
-import org.followthrough.calls.LogCall;
 import org.followthrough.common.InvalidInput;
 import org.followthrough.common.PlainText;
+import org.followthrough.touches.LogCall;
 
 /**
  * The call screen's outcome form as posted: every value as text, so a value the browser should not

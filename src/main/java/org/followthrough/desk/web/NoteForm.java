@@ -1,10 +1,10 @@
 package org.followthrough.desk.web;
 
 import java.util.UUID;
-import org.followthrough.calls.Notes;
 import org.followthrough.common.InvalidInput;
 import org.followthrough.common.PlainText;
 import org.followthrough.team.Actor;
+import org.followthrough.touches.Notes;
 import org.followthrough.web.Page;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;

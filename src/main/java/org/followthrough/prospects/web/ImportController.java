@@ -18,6 +18,7 @@ import org.followthrough.prospects.ImportPreview;
 import org.followthrough.prospects.ImportStatus;
 import org.followthrough.prospects.ProspectImports;
 import org.followthrough.team.Actor;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -78,6 +80,7 @@ class ImportController {
     }
 
     /** Uploads a file to map before importing it: the preview of its columns and first rows. */
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(
             value = "/previews",
             consumes = {"text/csv", "text/plain", "application/octet-stream"})
@@ -87,6 +90,7 @@ class ImportController {
         return previewed(imports.upload(actor, name == null ? "upload.csv" : name, request.getInputStream()));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(value = "/previews", consumes = "multipart/form-data")
     ResponseEntity<ImportPreview> previewFile(Actor actor, @RequestPart("file") MultipartFile file) throws IOException {
         try (var in = file.getInputStream()) {

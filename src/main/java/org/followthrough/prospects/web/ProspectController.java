@@ -1,5 +1,8 @@
 package org.followthrough.prospects.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
@@ -44,6 +47,11 @@ class ProspectController {
     }
 
     /** {@code ?ifExists=update} updates a prospect with the same email instead of answering 409. */
+    @ResponseStatus(HttpStatus.CREATED)
+    @ApiResponse(
+            responseCode = "200",
+            description = "With ?ifExists=update, a prospect with the same email was updated instead",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProspectView.class)))
     @PostMapping
     ResponseEntity<ProspectView> create(
             Actor actor,

@@ -7,6 +7,7 @@ import org.followthrough.scripts.Article;
 import org.followthrough.scripts.ArticleDraft;
 import org.followthrough.scripts.Articles;
 import org.followthrough.team.Actor;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The article library: anyone adds; whoever added an article, managers and admins change or remove it. */
@@ -33,6 +35,7 @@ class ArticleController {
         return articles.all();
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<Article> add(@RequestBody ArticleDraft draft, Actor actor) {
         var article = articles.add(draft, actor);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.followthrough.team.Actor;
 import org.followthrough.team.ApiTokens;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Personal API tokens: create (the secret is in this answer only), list, revoke. */
@@ -28,6 +30,7 @@ class TokenController {
         this.tokens = tokens;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<ApiTokens.CreatedToken> create(Actor actor, @RequestBody NewToken request) {
         var created = tokens.create(actor, request.name(), request.expiresAt());

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Webhooks out, for administrators: subscribers, their deliveries with every attempt, replay. */
@@ -29,6 +30,7 @@ class WebhookController {
         this.webhooks = webhooks;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/admin/webhooks")
     ResponseEntity<Subscriber> subscribe(Actor actor, @RequestBody Webhooks.Subscription subscription) {
         var created = webhooks.subscribe(actor, subscription);

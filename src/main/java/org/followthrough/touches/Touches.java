@@ -1,4 +1,4 @@
-package org.followthrough.calls;
+package org.followthrough.touches;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -23,8 +23,14 @@ public class Touches {
     /** The label of a call made for an appointment, and of no other. */
     public static final String APPOINTMENT_LABEL = "Appointment";
 
+    /**
+     * How a connected call closed the prospect (R13): the stage, the reason given, whether the
+     * prospect said no, whether giving up early was confirmed, and the follow-ups there had been.
+     */
+    public record Closed(String stage, String reason, boolean prospectSaidNo, boolean confirmed, int followUps) {}
+
     /** One touch as the timeline shows it. */
-    record Touch(
+    public record Touch(
             UUID id,
             String kind,
             String outcome,
@@ -36,7 +42,7 @@ public class Touches {
             String gains,
             String objectionCategory,
             Long latenessSeconds,
-            Timeline.Closed closed) {}
+            Closed closed) {}
 
     private final JdbcClient jdbc;
     private final ManyValues many;
@@ -46,7 +52,7 @@ public class Touches {
         this.many = many;
     }
 
-    Attempts counts(UUID prospectId) {
+    public Attempts counts(UUID prospectId) {
         return counts(List.of(prospectId)).getOrDefault(prospectId, Attempts.NONE);
     }
 
@@ -54,7 +60,7 @@ public class Touches {
      * The counts of many prospects in one query (the queue shows up to 500 tasks), so a long queue
      * costs one round trip, not one per task.
      */
-    Map<UUID, Attempts> counts(Collection<UUID> prospectIds) {
+    public Map<UUID, Attempts> counts(Collection<UUID> prospectIds) {
         var result = new HashMap<UUID, Attempts>();
         var ids = List.copyOf(new LinkedHashSet<>(prospectIds));
         for (int from = 0; from < ids.size(); from += 500) {
@@ -74,7 +80,7 @@ public class Touches {
         return result;
     }
 
-    void insert(
+    public void insert(
             UUID id,
             UUID prospectId,
             UUID memberId,
@@ -123,7 +129,7 @@ public class Touches {
      * A touch the rep wrote down: a note ({@code NOTE}) or an email they sent themselves ({@code EMAIL}),
      * with its label where it has one.
      */
-    void insertWritten(
+    public void insertWritten(
             UUID id, UUID prospectId, UUID memberId, String kind, String label, Instant at, Instant now, String text) {
         jdbc.sql("insert into touches (id, prospect_id, member_id, kind, label, at, logged_at, notes)"
                         + " values (?, ?, ?, ?, ?, ?, ?, ?)")
@@ -179,7 +185,7 @@ public class Touches {
                 .list();
     }
 
-    List<Touch> of(UUID prospectId) {
+    public List<Touch> of(UUID prospectId) {
         return jdbc.sql("select * from touches where prospect_id = ? order by at desc, logged_at desc")
                 .param(prospectId)
                 .query((rs, i) -> new Touch(
@@ -196,7 +202,7 @@ public class Touches {
                         (Long) rs.getObject("lateness_seconds"),
                         rs.getString("next_stage") == null
                                 ? null
-                                : new Timeline.Closed(
+                                : new Closed(
                                         rs.getString("next_stage"),
                                         rs.getString("next_stage_reason"),
                                         rs.getBoolean("prospect_said_no"),
@@ -222,7 +228,7 @@ public class Touches {
     }
 
     /** Those of these prospects the member has spoken with (a connected call). */
-    java.util.Set<UUID> spokenWith(Collection<UUID> prospectIds, UUID memberId) {
+    public java.util.Set<UUID> spokenWith(Collection<UUID> prospectIds, UUID memberId) {
         var spoken = new java.util.HashSet<UUID>();
         many.query(
                 "select distinct prospect_id, member_id from touches where kind = 'CALL' and outcome = 'CONNECTED'"

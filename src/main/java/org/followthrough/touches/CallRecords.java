@@ -1,4 +1,4 @@
-package org.followthrough.calls;
+package org.followthrough.touches;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.followthrough.calls;
+package org.followthrough.touches;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -33,7 +33,7 @@ public record LogCall(
      * When the call happened, once what was sent is checked: every field that cannot be taken is named.
      * The call may be logged late (an earlier {@code at}), never ahead of {@code now}.
      */
-    Instant happenedAt(Instant now) {
+    public Instant happenedAt(Instant now) {
         var problems = new InvalidInput.Collector();
         if (outcome == null) {
             problems.add(

@@ -1,4 +1,4 @@
-package org.followthrough.calls;
+package org.followthrough.appointments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.followthrough.calls;
+package org.followthrough.appointments;
 
 import java.time.Instant;
 import java.util.List;
@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
  * alternatives.
  */
 @Component
-class AppointmentRules {
+public class AppointmentRules {
 
-    static final HttpStatus UNPROCESSABLE = HttpStatus.valueOf(422);
+    public static final HttpStatus UNPROCESSABLE = HttpStatus.valueOf(422);
 
     private final CallCalendar calendar;
     private final Slots slots;
@@ -31,13 +31,13 @@ class AppointmentRules {
         this.appointments = appointments;
     }
 
-    void check(Prospect p, Instant at, boolean prospectAgreed, Instant now) {
+    public void check(Prospect p, Instant at, boolean prospectAgreed, Instant now) {
         check(p, at, prospectAgreed, now, null);
     }
 
     /** As for a booking; {@code moving} is the appointment being moved, which cannot clash with itself. */
     void check(Prospect p, Instant at, boolean prospectAgreed, Instant now, java.util.UUID moving) {
-        DoNotCallBooksNothing.check(p);
+        refuseDoNotCall(p);
         var place = place(p);
         var local = calendar.local(at, place);
         String problem = null;
@@ -55,6 +55,20 @@ class AppointmentRules {
         if (problem != null) {
             throw new Refusal(UNPROCESSABLE, "Appointment not possible", problem + " Pick one of the alternatives.")
                     .with("alternatives", alternatives(p, now));
+        }
+    }
+
+    /**
+     * A prospect flagged do-not-call is never called (R2), so no call is booked with them either: not as
+     * a call's next step, not by moving an appointment.
+     */
+    public static void refuseDoNotCall(Prospect p) {
+        if (p.doNotCall()) {
+            throw new Refusal(
+                    HttpStatus.CONFLICT,
+                    "Do not call",
+                    p.fullName() + " is flagged do-not-call, so no call can be booked with them (R2). Reach them"
+                            + " by email, or clear doNotCall if they asked to be called.");
         }
     }
 
@@ -85,11 +99,11 @@ class AppointmentRules {
                         " and ", place.candidates().stream().map(z -> z.getId()).toList());
     }
 
-    List<Slots.Slot> alternatives(Prospect p, Instant now) {
+    public List<Slots.Slot> alternatives(Prospect p, Instant now) {
         return propose(p, now, 3);
     }
 
-    List<Slots.Slot> propose(Prospect p, Instant now, int count) {
+    public List<Slots.Slot> propose(Prospect p, Instant now, int count) {
         return slots.propose(now, place(p), count, at -> appointments
                 .clashing(p.ownerId(), at)
                 .isEmpty());

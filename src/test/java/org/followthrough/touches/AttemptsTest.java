@@ -1,4 +1,4 @@
-package org.followthrough.calls;
+package org.followthrough.touches;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,10 @@
-package org.followthrough.calls;
+package org.followthrough.appointments;
 
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 import org.followthrough.common.Refusal;
+import org.followthrough.common.Transition;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -33,7 +34,8 @@ public record Appointment(
     }
 
     /** A new appointment, booked: the first version of its calendar invitation. */
-    static Transition<Appointment, AppointmentBooked> book(UUID prospectId, UUID ownerId, Instant at, String agenda) {
+    public static Transition<Appointment, AppointmentBooked> book(
+            UUID prospectId, UUID ownerId, Instant at, String agenda) {
         var booked = new Appointment(UUID.randomUUID(), prospectId, ownerId, at, agenda, Status.BOOKED, 0);
         return new Transition<>(booked, new AppointmentBooked(booked.id, prospectId, ownerId, at));
     }
@@ -54,14 +56,14 @@ public record Appointment(
     }
 
     /** Its call, made at {@code calledAt}, reached the prospect. */
-    Transition<Appointment, AppointmentHeld> hold(Instant calledAt) {
+    public Transition<Appointment, AppointmentHeld> hold(Instant calledAt) {
         mustBeBooked("held");
         return new Transition<>(
                 with(Status.HELD, sequence), new AppointmentHeld(id, prospectId, ownerId, at, calledAt));
     }
 
     /** Its call did not reach the prospect: the missed-appointment protocol takes over (R12). */
-    Transition<Appointment, AppointmentMissed> miss() {
+    public Transition<Appointment, AppointmentMissed> miss() {
         mustBeBooked("missed");
         return new Transition<>(with(Status.MISSED, sequence), new AppointmentMissed(id, prospectId, ownerId, at));
     }

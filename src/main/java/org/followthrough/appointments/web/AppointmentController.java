@@ -1,8 +1,8 @@
-package org.followthrough.calls.web;
+package org.followthrough.appointments.web;
 
 import java.util.List;
 import java.util.UUID;
-import org.followthrough.calls.AppointmentChanges;
+import org.followthrough.appointments.AppointmentChanges;
 import org.followthrough.team.Actor;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,4 +1,4 @@
-package org.followthrough.calls;
+package org.followthrough.appointments;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 
 /** The appointments table. */
 @Repository
-class Appointments {
+public class Appointments {
 
     /** Two calls of one rep closer than this clash. */
     static final Duration LENGTH = Duration.ofMinutes(30);
@@ -26,7 +26,7 @@ class Appointments {
         this.jdbc = jdbc;
     }
 
-    void insert(Appointment a, Instant now) {
+    public void insert(Appointment a, Instant now) {
         jdbc.sql("insert into appointments (id, prospect_id, owner_id, at, agenda, status, sequence, created_at)"
                         + " values (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
@@ -45,7 +45,7 @@ class Appointments {
      * Stores a move of the appointment's life, made from {@code was}; refused when someone else moved it
      * meanwhile (two people cancelling at once, a call logged as the appointment is moved).
      */
-    Appointment update(Appointment was, Appointment now) {
+    public Appointment update(Appointment was, Appointment now) {
         int changed = jdbc.sql("update appointments set at = ?, agenda = ?, status = ?, sequence = ?"
                         + " where id = ? and status = ? and sequence = ?")
                 .params(
@@ -66,7 +66,7 @@ class Appointments {
         return now;
     }
 
-    Optional<Appointment> find(UUID id) {
+    public Optional<Appointment> find(UUID id) {
         return jdbc.sql("select * from appointments where id = ?")
                 .param(id)
                 .query(Appointments::map)
@@ -96,7 +96,7 @@ class Appointments {
     }
 
     /** The prospect's most recent appointment that was not cancelled. */
-    Optional<Appointment> latest(UUID prospectId) {
+    public Optional<Appointment> latest(UUID prospectId) {
         return jdbc.sql("select * from appointments where prospect_id = ? and status <> ?"
                         + " order by at desc fetch first 1 rows only")
                 .params(prospectId, Appointment.Status.CANCELLED.name())

@@ -1,4 +1,4 @@
-package org.followthrough.calls;
+package org.followthrough.appointments;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -41,7 +41,7 @@ public class AppointmentChanges {
     private final Appointments appointments;
     private final AppointmentRules rules;
     private final Prospects prospects;
-    private final Tasks tasks;
+    private final AppointmentCalls tasks;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -49,7 +49,7 @@ public class AppointmentChanges {
             Appointments appointments,
             AppointmentRules rules,
             Prospects prospects,
-            Tasks tasks,
+            AppointmentCalls tasks,
             ApplicationEventPublisher events,
             Clock clock) {
         this.appointments = appointments;
@@ -109,7 +109,7 @@ public class AppointmentChanges {
      * closed (WON, LOST, NURTURE) or may no longer be called: each with its calendar CANCEL.
      */
     @Transactional
-    void cancelAll(Prospect p, Instant now) {
+    public void cancelAll(Prospect p, Instant now) {
         for (var a : appointments.bookedFor(p.id())) {
             cancel(a, p, now);
         }

@@ -1,4 +1,4 @@
-package org.followthrough.calls;
+package org.followthrough.appointments;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package org.followthrough.calls;
+package org.followthrough.common;
 
 /**
  * What a lifecycle move gives back: the thing as it is now, and the event the move is announced with,
