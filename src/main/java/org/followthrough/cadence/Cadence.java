@@ -1,12 +1,13 @@
 package org.followthrough.cadence;
 
 import java.util.List;
+import org.followthrough.common.Nullable;
 
 /**
  * A named plan of steps. {@code endStage} is where the prospect goes when the last step passes
  * without a connection (NURTURE for first-time calls, R8), or null when the cadence just ends.
  */
-public record Cadence(String key, String name, List<Step> steps, String endStage) {
+public record Cadence(String key, String name, List<Step> steps, @Nullable String endStage) {
 
     public static final String FIRST_TIME_CALLS = "first-time-calls";
     public static final String MISSED_APPOINTMENT = "missed-appointment";

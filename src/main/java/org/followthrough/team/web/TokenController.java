@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.followthrough.team.Actor;
 import org.followthrough.team.ApiTokens;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Personal API tokens: create (the secret is in this answer only), list, revoke. */
@@ -29,6 +31,7 @@ class TokenController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ApiTokens.CreatedToken> create(Actor actor, @RequestBody NewToken request) {
         var created = tokens.create(actor, request.name(), request.expiresAt());
         return ResponseEntity.created(URI.create("/api/v1/tokens/" + created.id()))
@@ -41,6 +44,7 @@ class TokenController {
     }
 
     @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> revoke(Actor actor, @PathVariable UUID id) {
         tokens.revoke(actor, id);
         return ResponseEntity.noContent().build();
