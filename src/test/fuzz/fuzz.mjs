@@ -1,11 +1,11 @@
 // Fuzzes FollowThrough's API from its OpenAPI description and reports every answer outside the
 // documented shapes. Run by ApiFuzzTest against a server it started:
 //
-//   node fuzz.mjs <description.json> <base URL> <work dir> <roles.json> <variables.json>
+//   node fuzz.mjs <description.json> <base URL> <work dir> <roles.json>
 //
-// roles.json: [{"role": "ADMIN", "username": "...", "password": "..."}, ...] (or "token" instead of both)
-// variables.json: path parameter values that name real resources, by path prefix:
-//   {"/api/v1/prospects/{id}": {"id": "..."}}
+// roles.json: [{"role": "ADMIN", "username": "...", "password": "...", "resources": {...}}, ...] ("token"
+// instead of username and password also works); resources are path parameter values naming the role's
+// own real resources, by path prefix: {"/api/v1/prospects/{id}": {"id": "..."}}
 //
 // 1. Portman turns the description into a Postman collection: one request per operation with a body
 //    made from the schema, and its fuzzing variations (required fields left out, numbers below the
@@ -35,10 +35,14 @@ const Ajv2020 = require('ajv/dist/2020').default;
 const addFormats = require('ajv-formats').default;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const [descriptionFile, baseUrl, workDir, rolesFile, variablesFile] = process.argv.slice(2);
+const [descriptionFile, baseUrl, workDir, rolesFile] = process.argv.slice(2);
 const description = JSON.parse(fs.readFileSync(descriptionFile, 'utf8'));
 const roles = JSON.parse(fs.readFileSync(rolesFile, 'utf8'));
-const realIds = JSON.parse(fs.readFileSync(variablesFile, 'utf8'));
+// each real resource becomes a variable, set for each role to that role's own resource
+const resourcePrefixes = [...new Set(roles.flatMap((role) => Object.keys(role.resources || {})))];
+function resourceVariable(prefix, parameter) {
+  return `resource${resourcePrefixes.indexOf(prefix)}_${parameter}`;
+}
 fs.mkdirSync(workDir, { recursive: true });
 
 // ---- 1. Portman: the collection with its fuzzing variations
@@ -211,10 +215,11 @@ for (const item of items) {
   const op = byTemplate.get(item.request.method + ' ' + templateOf(item));
   if (!op) continue;
   uncovered.delete(op.key);
-  for (const [prefix, values] of Object.entries(realIds)) {
+  for (const prefix of resourcePrefixes) {
     if (op.template.startsWith(prefix)) {
+      const parameters = new Set(roles.flatMap((role) => Object.keys((role.resources || {})[prefix] || {})));
       for (const variable of item.request.url.variable || []) {
-        if (values[variable.key] !== undefined) variable.value = values[variable.key];
+        if (parameters.has(variable.key)) variable.value = `{{${resourceVariable(prefix, variable.key)}}}`;
       }
     }
   }
@@ -234,6 +239,9 @@ planned.sort((a, b) => (a.request.method === 'DELETE') - (b.request.method === '
 const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
 addFormats(ajv);
 for (const format of ['int32', 'int64', 'float', 'double', 'byte', 'binary', 'password']) ajv.addFormat(format, true);
+// the OpenAPI format registry's dates and times without an offset
+ajv.addFormat('date-time-local', /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?$/);
+ajv.addFormat('time-local', /^\d\d:\d\d(:\d\d(\.\d+)?)?$/);
 ajv.addSchema({ ...description, $id: 'openapi.json' });
 const validators = new Map();
 function validatorFor(op, status, mediaType) {
@@ -347,8 +355,8 @@ function runAs(role) {
         collection: runCollection,
         envVar: [
           { key: 'baseUrl', value: baseUrl },
-          { key: 'basicAuthUsername', value: role.username },
-          { key: 'basicAuthPassword', value: role.password },
+          ...Object.entries(role.resources || {}).flatMap(([prefix, values]) =>
+            Object.entries(values).map(([parameter, value]) => ({ key: resourceVariable(prefix, parameter), value }))),
         ],
         reporters: [],
         timeoutRequest: 30_000,

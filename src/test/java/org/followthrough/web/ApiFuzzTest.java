@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.followthrough.ApplicationTest;
 import org.followthrough.Given;
 import org.followthrough.OutsidePart;
+import org.followthrough.team.Member;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -74,23 +75,16 @@ class ApiFuzzTest {
 
         var admin = given.admin();
         var rep = given.rep();
-        var prospect = given.prospect(rep);
         var description = mvc.perform(MockMvcRequestBuilders.get("/v3/api-docs")
                         .with(SecurityMockMvcRequestPostProcessors.httpBasic(admin.email(), Given.PASSWORD)))
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         Files.writeString(OUT.resolve("openapi.json"), description);
+        // each role's own prospect: its operations reach past the lookup into what they do with a real one
+        // (and one role erasing its prospect at the end leaves the other's)
         Files.writeString(
-                OUT.resolve("roles.json"),
-                json.writeValueAsString(List.of(
-                        Map.of("role", "ADMIN", "username", admin.email(), "password", Given.PASSWORD),
-                        Map.of("role", "REP", "username", rep.email(), "password", Given.PASSWORD))));
-        // the prospect's own operations reach past the lookup, into what they do with a real prospect
-        Files.writeString(
-                OUT.resolve("resources.json"),
-                json.writeValueAsString(Map.of(
-                        "/api/v1/prospects/{id}", Map.of("id", prospect.id().toString()))));
+                OUT.resolve("roles.json"), json.writeValueAsString(List.of(role("ADMIN", admin), role("REP", rep))));
 
         var output = run(
                 List.of(
@@ -99,8 +93,7 @@ class ApiFuzzTest {
                         "../../../" + OUT.resolve("openapi.json"),
                         "http://127.0.0.1:" + port,
                         "../../../" + OUT.resolve("run"),
-                        "../../../" + OUT.resolve("roles.json"),
-                        "../../../" + OUT.resolve("resources.json")),
+                        "../../../" + OUT.resolve("roles.json")),
                 FUZZ,
                 600);
 
@@ -125,6 +118,19 @@ class ApiFuzzTest {
         assertThat(findings)
                 .as(findings.size() + " answers outside the documented shapes:\n" + String.join("\n\n", findings))
                 .isEmpty();
+    }
+
+    private Map<String, Object> role(String role, Member member) {
+        var prospect = given.prospect(member);
+        return Map.of(
+                "role",
+                role,
+                "username",
+                member.email(),
+                "password",
+                Given.PASSWORD,
+                "resources",
+                Map.of("/api/v1/prospects/{id}", Map.of("id", prospect.id().toString())));
     }
 
     private static String describe(JsonNode finding) {

@@ -7,10 +7,12 @@ import org.followthrough.calls.Notes;
 import org.followthrough.calls.TaskChanges;
 import org.followthrough.common.PlainText;
 import org.followthrough.team.Actor;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Passing over a call in the queue (skip, snooze) and writing on a prospect's timeline (notes, manual emails). */
@@ -40,6 +42,7 @@ class TaskController {
     }
 
     @PostMapping("/api/v1/prospects/{id}/notes")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Notes.Noted> note(Actor actor, @PathVariable UUID id, @RequestBody Notes.NewNote note) {
         return ResponseEntity.created(URI.create("/api/v1/prospects/" + id + "/timeline"))
                 .body(notes.add(actor, id, note));
