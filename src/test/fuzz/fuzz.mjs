@@ -22,6 +22,8 @@
 //    variations (a fuzzed request is refused with 400) count too.
 //
 // Prints one line "FINDING {json}" per finding and a last line "SUMMARY {json}".
+//
+// package.json lists tslib beside Portman because Portman 1.33.0 requires it without declaring it.
 
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
