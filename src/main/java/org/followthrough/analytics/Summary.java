@@ -3,6 +3,7 @@ package org.followthrough.analytics;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.List;
+import org.followthrough.common.Nullable;
 
 /**
  * The team's numbers over a period (R19). Every share comes with the count it is a share of, so a
@@ -20,10 +21,11 @@ public record Summary(
         BestTimes bestTimes) {
 
     /** Whose numbers, over which period: {@code owner} is null for the whole team. */
-    public record Scope(String owner, Instant from, Instant to) {}
+    public record Scope(@Nullable String owner, Instant from, Instant to) {}
 
     /** From the won prospects: how many follow-ups (calls after the first connection) the sale took. */
-    public record FollowUpsToClose(long won, Double median, Double average, List<Count> distribution) {}
+    public record FollowUpsToClose(
+            long won, @Nullable Double median, @Nullable Double average, List<Count> distribution) {}
 
     /** How many sales (or closings) took exactly this many follow-ups. */
     public record Count(int followUps, long prospects) {}
@@ -42,9 +44,9 @@ public record Summary(
             long appointmentCalls,
             long onTime,
             double onTimeShare,
-            Long p50Seconds,
-            Long p95Seconds,
-            Long maxSeconds) {}
+            @Nullable Long p50Seconds,
+            @Nullable Long p95Seconds,
+            @Nullable Long maxSeconds) {}
 
     /** Calls and connections at one hour of one weekday, in the prospect's local time. */
     public record HeatCell(DayOfWeek weekday, int hour, long calls, long connected, double rate) {}
@@ -76,5 +78,11 @@ public record Summary(
      * the two, weighted by how many calls there were.
      */
     public record Window(
-            DayOfWeek weekday, int hour, long calls, long connected, Double rate, double prior, double estimate) {}
+            DayOfWeek weekday,
+            int hour,
+            long calls,
+            long connected,
+            @Nullable Double rate,
+            double prior,
+            double estimate) {}
 }

@@ -1,6 +1,7 @@
 package org.followthrough.cadence;
 
 import java.util.List;
+import org.followthrough.common.Nullable;
 
 /**
  * A named plan of steps. {@code endStage} is where the prospect goes when the last step passes
@@ -9,13 +10,13 @@ import java.util.List;
  * (null: the installation's cap, {@code followthrough.mail.send-window.per-prospect-per-day}, one
  * unless configured).
  */
-public record Cadence(String key, String name, List<Step> steps, String endStage, Integer emailsPerDay) {
+public record Cadence(String key, String name, List<Step> steps, @Nullable String endStage, @Nullable Integer emailsPerDay) {
 
     /** The most automated emails a day a cadence may allow one prospect. */
     public static final int MAX_EMAILS_PER_DAY = 10;
 
     /** A cadence held to the installation's daily cap. */
-    public Cadence(String key, String name, List<Step> steps, String endStage) {
+    public Cadence(String key, String name, List<Step> steps, @Nullable String endStage) {
         this(key, name, steps, endStage, null);
     }
 

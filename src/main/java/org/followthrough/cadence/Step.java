@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.followthrough.common.Nullable;
 
 /**
  * One step of a cadence: its channel, its timing rule and the template variant it uses. A step may
@@ -14,7 +15,13 @@ import java.util.UUID;
  * marks an email step whose draft a rep approves before it goes out.
  */
 public record Step(
-        int n, Channel channel, Delay delay, Placing placing, String template, List<Wording> variants, Boolean review) {
+        int n,
+        Channel channel,
+        Delay delay,
+        Placing placing,
+        @Nullable String template,
+        List<Wording> variants,
+        Boolean review) {
 
     public Step {
         Objects.requireNonNull(channel, "channel");

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.followthrough.cadence.Cadences;
 import org.followthrough.common.InvalidInput;
+import org.followthrough.common.Nullable;
 import org.followthrough.common.PlainText;
 import org.followthrough.common.Refusal;
 import org.followthrough.prospects.Prospect;
@@ -40,7 +41,7 @@ public class CadenceControl {
             Instant startedAt,
             int stepsDone,
             int steps,
-            Enrolment.Pause pause) {}
+            @Nullable Enrolment.Pause pause) {}
 
     static final int MAX_REASON = 200;
     static final Duration LONGEST_PAUSE = Duration.ofDays(3 * 366);

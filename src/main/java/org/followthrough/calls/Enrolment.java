@@ -3,6 +3,7 @@ package org.followthrough.calls;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.followthrough.common.Nullable;
 import org.followthrough.common.Refusal;
 import org.followthrough.common.Transition;
 import org.springframework.http.HttpStatus;
@@ -41,7 +42,7 @@ public record Enrolment(
     }
 
     /** Why and since when the enrolment is paused, and when it resumes by itself (null: when someone resumes it). */
-    public record Pause(String reason, Instant at, Instant until) {
+    public record Pause(String reason, Instant at, @Nullable Instant until) {
         public Pause {
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(at, "at");

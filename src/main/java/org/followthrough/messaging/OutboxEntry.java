@@ -2,6 +2,7 @@ package org.followthrough.messaging;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.followthrough.common.Nullable;
 
 /**
  * An email as the outbox holds it, for people checking what went out and what waits; {@code
@@ -11,14 +12,14 @@ public record OutboxEntry(
         UUID id,
         String messageId,
         String dedupeKey,
-        UUID prospectId,
+        @Nullable UUID prospectId,
         String to,
         String subject,
         EmailStatus status,
         Instant dueAt,
         int attempts,
-        Instant nextAttemptAt,
-        String lastError,
-        Instant sentAt,
+        @Nullable Instant nextAttemptAt,
+        @Nullable String lastError,
+        @Nullable Instant sentAt,
         boolean invitation,
-        Instant expiresAt) {}
+        @Nullable Instant expiresAt) {}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.followthrough.common.InvalidInput;
+import org.followthrough.common.Nullable;
 import org.followthrough.common.Refusal;
 import org.followthrough.common.Sql;
 import org.followthrough.team.Actor;
@@ -29,20 +30,20 @@ public class OutboxReview {
     /** An email as the outbox holds it, whole. */
     public record Email(
             UUID id,
-            UUID prospectId,
+            @Nullable UUID prospectId,
             EmailStatus status,
             String messageId,
             String from,
             String to,
-            String replyTo,
+            @Nullable String replyTo,
             String subject,
             String body,
-            String variant,
+            @Nullable String variant,
             Instant dueAt,
-            Instant sentAt,
-            Instant expiresAt,
-            String lastError,
-            String invitation) {
+            @Nullable Instant sentAt,
+            @Nullable Instant expiresAt,
+            @Nullable String lastError,
+            @Nullable String invitation) {
 
         public boolean waiting() {
             return status == EmailStatus.REVIEW || status == EmailStatus.PENDING;

@@ -3,6 +3,7 @@ package org.followthrough.scripts;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.followthrough.common.Nullable;
 
 /**
  * A piece of reading from the team's library, worth sending to a prospect in a reminder's P.S. or
@@ -15,7 +16,7 @@ public record Article(
         String link,
         List<String> topics,
         List<String> industries,
-        UUID addedBy,
+        @Nullable UUID addedBy,
         Instant addedAt,
         Instant updatedAt,
         boolean generic) {
@@ -32,7 +33,7 @@ public record Article(
             String link,
             List<String> topics,
             List<String> industries,
-            UUID addedBy,
+            @Nullable UUID addedBy,
             Instant addedAt,
             Instant updatedAt) {
         this(id, title, link, topics, industries, addedBy, addedAt, updatedAt, false);

@@ -1,6 +1,7 @@
 package org.followthrough.scripts;
 
 import java.time.Instant;
+import org.followthrough.common.Nullable;
 
 /**
  * How to handle one category of objection, in the four LAER steps: listen, acknowledge, explore,
@@ -12,5 +13,5 @@ public record ObjectionPlaybook(
         String acknowledge,
         String explore,
         String respond,
-        Instant updatedAt,
-        String updatedBy) {}
+        @Nullable Instant updatedAt,
+        @Nullable String updatedBy) {}

@@ -1,6 +1,7 @@
 package org.followthrough.scripts;
 
 import java.util.List;
+import org.followthrough.common.Nullable;
 
 /**
  * The prepared script for one call. {@code opening} is said first (R15); {@code agenda} is the
@@ -13,12 +14,12 @@ public record Script(
         String opening,
         String agenda,
         List<Question> questions,
-        Voicemail voicemail,
+        @Nullable Voicemail voicemail,
         String nextStep,
         List<ObjectionPlaybook> playbooks,
         List<String> warnings,
-        LastConversation lastConversation,
-        Article insight) {
+        @Nullable LastConversation lastConversation,
+        @Nullable Article insight) {
 
     /** An open-ended question and what it qualifies. */
     public record Question(String topic, String text) {}

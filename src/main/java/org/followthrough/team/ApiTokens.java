@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.followthrough.common.InvalidInput;
+import org.followthrough.common.Nullable;
 import org.followthrough.common.PlainText;
 import org.followthrough.common.Refusal;
 import org.followthrough.common.Sql;
@@ -33,13 +34,13 @@ public class ApiTokens {
             String name,
             String prefix,
             Instant createdAt,
-            Instant expiresAt,
-            Instant lastUsedAt,
-            Instant revokedAt) {}
+            @Nullable Instant expiresAt,
+            @Nullable Instant lastUsedAt,
+            @Nullable Instant revokedAt) {}
 
     /** A newly created token, with the secret that is shown only this once. */
     public record CreatedToken(
-            UUID id, String name, String token, String prefix, Instant createdAt, Instant expiresAt) {}
+            UUID id, String name, String token, String prefix, Instant createdAt, @Nullable Instant expiresAt) {}
 
     private record Presented(UUID id, Instant lastUsedAt, Actor owner) {}
 

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.UUID;
 import org.followthrough.common.InvalidInput;
+import org.followthrough.common.Nullable;
 import org.followthrough.common.PlainText;
 import org.followthrough.prospects.Prospects;
 import org.followthrough.team.Actor;
@@ -25,7 +26,7 @@ public class Notes {
     public record NewNote(String kind, @PlainText.MultiLine String text, OffsetDateTime at) {}
 
     /** A written touch as stored. */
-    public record Noted(UUID touchId, String kind, String label, Instant at) {}
+    public record Noted(UUID touchId, String kind, @Nullable String label, Instant at) {}
 
     static final int MAX_TEXT = 4000;
 

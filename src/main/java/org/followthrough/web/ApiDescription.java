@@ -16,12 +16,16 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.followthrough.common.Nullable;
 import org.followthrough.team.Actor;
 import org.followthrough.team.PublicPaths;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -53,6 +57,7 @@ class ApiDescription {
     OpenApiCustomizer exactApiDescription(ObjectProvider<PublicPaths> publicPaths) {
         // the signed-in member is resolved by the server, never sent by a client
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(Actor.class);
+        SpringDocUtils.getConfig().replaceWithSchema(LocalDateTime.class, LOCAL_DATE_TIME);
         return openApi -> {
             var open = publicPaths
                     .orderedStream()
@@ -61,6 +66,38 @@ class ApiDescription {
             describe(openApi, open);
         };
     }
+
+    /**
+     * A property marked {@link Nullable} may be null: the type gains {@code "null"}, and a reference to
+     * another schema becomes one of that schema or null (OpenAPI 3.1).
+     */
+    @Bean
+    PropertyCustomizer nullableProperties() {
+        return (property, type) -> {
+            var annotations = type.getCtxAnnotations();
+            if (property == null
+                    || annotations == null
+                    || Arrays.stream(annotations).noneMatch(a -> a instanceof Nullable)) {
+                return property;
+            }
+            if (property.get$ref() != null) {
+                var reference = new Schema<>().$ref(property.get$ref());
+                var nothing = new Schema<>();
+                nothing.addType("null");
+                var either = new Schema<>();
+                either.setOneOf(List.of(reference, nothing));
+                either.setDescription(property.getDescription());
+                return either;
+            }
+            if (property.getTypes() != null && !property.getTypes().contains("null")) {
+                property.addType("null");
+            }
+            return property;
+        };
+    }
+
+    /** A date and time without an offset ({@code 2026-08-18T10:00}): not RFC 3339's date-time. */
+    private static final Schema<?> LOCAL_DATE_TIME = new StringSchema().format("date-time-local");
 
     static void describe(OpenAPI openApi, List<String> publicPatterns) {
         openApi.info(new Info()

@@ -3,6 +3,7 @@ package org.followthrough.webhooks;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.followthrough.common.Nullable;
 
 /** One event on its way to one subscriber, with every attempt made so far (newest first). */
 public record Delivery(
@@ -12,9 +13,9 @@ public record Delivery(
         String event,
         String status,
         int attempts,
-        Instant nextAttemptAt,
+        @Nullable Instant nextAttemptAt,
         Instant createdAt,
-        Instant deliveredAt,
+        @Nullable Instant deliveredAt,
         List<Attempt> attemptLog) {
 
     /** What the receiver answered (or the error that stopped the request) and how long it took. */

@@ -8,6 +8,7 @@ import org.followthrough.cadence.CallingRules;
 import org.followthrough.calendar.CallingWindows;
 import org.followthrough.common.Countries;
 import org.followthrough.common.InvalidInput;
+import org.followthrough.common.Nullable;
 import org.followthrough.team.Actor;
 import org.followthrough.team.Team;
 import org.springframework.http.HttpStatus;
@@ -44,7 +45,11 @@ class CallingRulesController {
     record NewDayOff(String date, String name) {}
 
     record Skipped(
-            String country, String region, LocalDate from, LocalDate until, List<CallingRules.SkippedDay> days) {}
+            String country,
+            @Nullable String region,
+            LocalDate from,
+            LocalDate until,
+            List<CallingRules.SkippedDay> days) {}
 
     private final CallingRules rules;
     private final Team team;

@@ -1,6 +1,7 @@
 package org.followthrough.prospects.web;
 
 import java.time.Instant;
+import org.followthrough.common.Nullable;
 import org.followthrough.prospects.DecisionRole;
 import org.followthrough.prospects.Prospect;
 import org.followthrough.prospects.Stage;
@@ -14,24 +15,24 @@ import org.followthrough.prospects.TimeZoneSource;
 record ProspectView(
         String id,
         String fullName,
-        String title,
-        String email,
-        String phoneE164,
-        String company,
-        String companyDomain,
-        String industry,
+        @Nullable String title,
+        @Nullable String email,
+        @Nullable String phoneE164,
+        @Nullable String company,
+        @Nullable String companyDomain,
+        @Nullable String industry,
         String country,
-        String region,
+        @Nullable String region,
         String timeZone,
         TimeZoneSource timeZoneSource,
-        String timeZoneNote,
+        @Nullable String timeZoneNote,
         java.util.List<String> candidateTimeZones,
         boolean timeZoneConfirmed,
-        DecisionRole decisionRole,
+        @Nullable DecisionRole decisionRole,
         Stage stage,
         String owner,
         String ownerId,
-        String accountId,
+        @Nullable String accountId,
         boolean doNotCall,
         boolean emailOptOut,
         Instant createdAt,

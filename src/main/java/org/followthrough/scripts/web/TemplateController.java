@@ -3,6 +3,7 @@ package org.followthrough.scripts.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.followthrough.common.InvalidInput;
+import org.followthrough.common.Nullable;
 import org.followthrough.common.Refusal;
 import org.followthrough.scripts.Channel;
 import org.followthrough.scripts.Finding;
@@ -33,10 +34,10 @@ class TemplateController {
             int variant,
             String name,
             Channel channel,
-            String subject,
+            @Nullable String subject,
             String body,
             String updatedAt,
-            String updatedBy,
+            @Nullable String updatedBy,
             @JsonInclude(JsonInclude.Include.NON_NULL) List<Finding> findings) {
         static SavedView of(StoredTemplate t, List<Finding> findings) {
             return new SavedView(

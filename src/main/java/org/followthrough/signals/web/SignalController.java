@@ -108,6 +108,24 @@ class SignalController {
             responseCode = "202",
             description = "stored (200 when the id was already known)",
             content = @Content(schema = @Schema(implementation = Signals.Receipt.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "the id was already known: the receipt of the signal stored before",
+            content = @Content(schema = @Schema(implementation = Signals.Receipt.class)))
+    @ApiResponse(
+            responseCode = "429",
+            description = "this source sends too fast: try again after Retry-After seconds",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(
+            responseCode = "503",
+            description = "too much is waiting to be stored (try again after Retry-After seconds), or webhooks are off",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(ref = "#/components/schemas/Problem")))
     ResponseEntity<String> receive(
             @RequestHeader(name = WebhookSignature.HEADER, required = false) String signature,
             HttpServletRequest request)

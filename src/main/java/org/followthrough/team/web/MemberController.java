@@ -3,6 +3,7 @@ package org.followthrough.team.web;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.followthrough.common.Nullable;
 import org.followthrough.common.Refusal;
 import org.followthrough.team.Actor;
 import org.followthrough.team.Member;
@@ -26,7 +27,13 @@ import org.springframework.web.bind.annotation.RestController;
 class MemberController {
 
     record MemberView(
-            String id, String email, String fullName, Role role, String phone, String timeZone, boolean active) {
+            String id,
+            String email,
+            String fullName,
+            Role role,
+            @Nullable String phone,
+            String timeZone,
+            boolean active) {
         static MemberView of(Member m) {
             return new MemberView(
                     m.id().toString(),

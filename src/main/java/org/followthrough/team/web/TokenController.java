@@ -44,6 +44,7 @@ class TokenController {
     }
 
     @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> revoke(Actor actor, @PathVariable UUID id) {
         tokens.revoke(actor, id);
         return ResponseEntity.noContent().build();
