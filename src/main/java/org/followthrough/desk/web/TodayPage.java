@@ -88,6 +88,19 @@ class TodayPage {
     }
 
     /**
+     * A row's skip and snooze forms, for htmx when the rep opens them: Today shows many rows, and most
+     * are never skipped or snoozed. Sending them refuses a call that is not the rep's.
+     */
+    @GetMapping("/today/actions")
+    String actions(@RequestParam java.util.UUID task, @RequestParam java.util.UUID prospect, Model model) {
+        model.addAttribute("task", task);
+        model.addAttribute("prospect", prospect);
+        model.addAttribute("skipReasons", CallPage.SKIP_REASONS);
+        model.addAttribute("snoozes", CallPage.SNOOZES);
+        return "desk/today :: actions";
+    }
+
+    /**
      * The queue part alone, for htmx. {@code v} is the version the page shows; when nothing changed
      * the answer is 204, htmx leaves the part alone and the rep's keyboard focus stays where it was.
      */
@@ -141,8 +154,6 @@ class TodayPage {
                     new Section(title, key, slice.count(), rows, Math.max(0, Math.min(PAGE, slice.count() - limit))));
         }
         model.addAttribute("sections", sections);
-        model.addAttribute("skipReasons", CallPage.SKIP_REASONS);
-        model.addAttribute("snoozes", CallPage.SNOOZES);
         model.addAttribute("count", count);
         model.addAttribute("dueCount", sections.get(0).count() + sections.get(1).count());
         model.addAttribute("showing", showing);

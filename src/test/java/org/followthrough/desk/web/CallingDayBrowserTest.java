@@ -200,7 +200,7 @@ class CallingDayBrowserTest {
             // skipped from its row on Today, with a reason: it leaves the queue (the cadence goes on), Today says so
             var skipped = openTask(people.get(0));
             rowAction(browser, people.get(0), "Skip or snooze");
-            new Select(browser.find(By.id("skip-" + skipped))).selectByVisibleText("Needs research before the call");
+            new Select(browser.waitFor(By.id("skip-" + skipped))).selectByVisibleText("Needs research before the call");
             browser.click(By.xpath(row(people.get(0)) + "//form[contains(@class,'row-skip')]//button"));
             assertThat(browser.waitFor(By.cssSelector(".logged.after")).getText())
                     .isEqualTo("FTC #1 skipped for " + people.get(0).fullName() + ".");
@@ -214,7 +214,7 @@ class CallingDayBrowserTest {
             // snoozed from its row for three hours: it moves to later today
             var snoozed = openTask(people.get(1));
             rowAction(browser, people.get(1), "Skip or snooze");
-            new Select(browser.find(By.id("snooze-" + snoozed))).selectByVisibleText("For three hours");
+            new Select(browser.waitFor(By.id("snooze-" + snoozed))).selectByVisibleText("For three hours");
             if (width < 500) {
                 browser.screenshot("calling-day-today-row-390");
             }
