@@ -112,6 +112,7 @@ public class Queue {
     private final Intent scores;
     private final CallCalendar calendar;
     private final Clock clock;
+    private final QueueFacts facts;
 
     Queue(
             JdbcClient jdbc,
@@ -119,7 +120,9 @@ public class Queue {
             Touches touches,
             ObjectProvider<Intent> scores,
             CallCalendar calendar,
-            Clock clock) {
+            Clock clock,
+            QueueFacts facts) {
+        this.facts = facts;
         this.jdbc = jdbc;
         this.prospects = prospects;
         this.touches = touches;
@@ -178,44 +181,206 @@ public class Queue {
                 .toList());
     }
 
+    /** Today's sections: callable now and due within the grace, callable now and later than that, later today, the next days. */
+    public enum Part {
+        DUE_NOW,
+        OVERDUE,
+        LATER_TODAY,
+        NEXT_DAYS
+    }
+
+    /** A section's true count and its first rows, not yet labelled or scored ({@link #finish} does that). */
+    public record Slice(int count, List<Item> items) {}
+
     /**
-     * Every open call of the owner, for a page that counts them all and shows them a page at a time:
-     * what may be called now first (by urgency, then due time), then the rest by the time they may be
-     * called, up to {@link #HORIZON} ahead and every booked appointment however far. Not yet labelled
-     * or scored; {@link #finish} does that for the part a page shows.
+     * The owner's open calls as Today shows them, counted and paged by the database: what may be called
+     * now first (by urgency, then due time; due since {@code graceFrom} or earlier), then the rest by the
+     * time they may be called (today before {@code tomorrow}, or later), up to {@link #HORIZON} ahead
+     * and every booked appointment however far. A call due now whose prospect may not be called now
+     * (R2) is counted and ordered at the moment their hours open. However many calls the rep has, the
+     * legal window is worked out once per place of the due calls, the counts are one query and each
+     * section reads only the rows it shows.
      */
-    public List<Item> everything(UUID ownerId) {
+    public java.util.Map<Part, Slice> day(
+            UUID ownerId, Instant graceFrom, Instant tomorrow, java.util.Map<Part, Integer> limits) {
         var now = clock.instant();
+        facts.fill(ownerId);
+        var base = new Where(
+                "t.owner_id = ? and t.status = ? and " + QueueFacts.QUEUED
+                        + " and (t.due_at <= ? or t.kind = 'APPOINTMENT')",
+                ownerId,
+                Task.Status.OPEN.name(),
+                Sql.ts(now.plus(HORIZON)));
+        // the places of the calls due now, and when each may be called
+        var places = jdbc.sql(("select t.queue_place, min(cast(t.prospect_id as varchar(36))) as someone from tasks t"
+                                + " where %s and t.due_at <= ? group by t.queue_place")
+                        .formatted(base.sql()))
+                .params(base.with(Sql.ts(now)))
+                .query((rs, n) ->
+                        java.util.Map.entry(rs.getString("queue_place"), UUID.fromString(rs.getString("someone"))))
+                .list();
+        var placeOf = new HashMap<UUID, Place>();
+        prospects
+                .byIds(places.stream().map(java.util.Map.Entry::getValue).toList())
+                .forEach(p -> placeOf.put(p.id(), p.place()));
+        var callableKeys = new ArrayList<String>();
+        var opens = new java.util.LinkedHashMap<String, Instant>();
         var callable = new CallableNow(calendar, now);
-        var due = new ArrayList<Item>();
-        var later = new ArrayList<Item>();
-        int page = 2_000;
-        for (int offset = 0; ; offset += page) {
-            var rows =
-                    select("(t.due_at <= ? or t.kind = 'APPOINTMENT')", now, offset, page, ownerId, now.plus(HORIZON));
-            for (var row : rows.kept()) {
-                var item = row.item();
-                if (!item.due()) {
-                    later.add(item);
-                    continue;
-                }
-                var at = callable.callableAt(item.kind(), item.dueAt(), row.place());
-                if (at.isAfter(now)) {
-                    later.add(item.deferredTo(at));
-                } else {
-                    due.add(item);
-                }
+        for (var place : places) {
+            var where = placeOf.get(place.getValue());
+            if (where == null) {
+                continue; // gone meanwhile: their calls are not counted
             }
-            if (rows.read() < page) {
-                break;
+            var at = callable.callableAt(TaskKind.FOLLOW_UP, now, where);
+            if (at.isAfter(now)) {
+                opens.put(place.getKey(), at);
+            } else {
+                callableKeys.add(place.getKey());
             }
         }
-        due.sort(Comparator.comparing((Item i) -> i.kind().priority()).thenComparing(Item::dueAt));
-        later.sort(Comparator.comparing(Item::dueAt));
-        var items = new ArrayList<Item>(due.size() + later.size());
-        items.addAll(due);
-        items.addAll(later);
+        var due = new Where(
+                "t.due_at <= ? and ((t.kind = 'APPOINTMENT' and t.due_at > ?) or %s)"
+                        .formatted(
+                                callableKeys.isEmpty()
+                                        ? "1 = 0"
+                                        : "t.queue_place in ("
+                                                + String.join(
+                                                        ", ", java.util.Collections.nCopies(callableKeys.size(), "?"))
+                                                + ")"),
+                Sql.ts(now),
+                Sql.ts(now.minus(CallableNow.AGREED)));
+        due.params().addAll(callableKeys);
+        // when a call may be made: at the opening of their hours for a call due now that may not be made now
+        var when = new Where("t.due_at");
+        if (!opens.isEmpty()) {
+            var cases = new StringBuilder("case when t.due_at <= ? then case t.queue_place");
+            var values = new ArrayList<Object>();
+            values.add(Sql.ts(now));
+            opens.forEach((key, at) -> {
+                cases.append(" when ? then cast(? as timestamp with time zone)");
+                values.add(key);
+                values.add(Sql.ts(at));
+            });
+            when = new Where(
+                    cases.append(" else t.due_at end else t.due_at end").toString(), values);
+        }
+        var parts = new java.util.EnumMap<Part, Where>(Part.class);
+        parts.put(Part.DUE_NOW, due.and(new Where("t.due_at >= ?", Sql.ts(graceFrom))));
+        parts.put(Part.OVERDUE, due.and(new Where("t.due_at < ?", Sql.ts(graceFrom))));
+        parts.put(Part.LATER_TODAY, due.negated().and(when.and(new Where(" < ?", Sql.ts(tomorrow)), "")));
+        parts.put(Part.NEXT_DAYS, due.negated().and(when.and(new Where(" >= ?", Sql.ts(tomorrow)), "")));
+        var select = new StringBuilder("select ");
+        var params = new ArrayList<Object>();
+        for (var part : Part.values()) {
+            select.append(part.ordinal() == 0 ? "" : ", ")
+                    .append("sum(case when ")
+                    .append(parts.get(part).sql())
+                    .append(" then 1 else 0 end) as c")
+                    .append(part.ordinal());
+            params.addAll(parts.get(part).params());
+        }
+        params.addAll(base.params());
+        var counts = jdbc.sql(
+                        select.append(" from tasks t where ").append(base.sql()).toString())
+                .params(params)
+                .query((rs, n) -> {
+                    var c = new int[Part.values().length];
+                    for (int i = 0; i < c.length; i++) {
+                        c[i] = rs.getInt("c" + i);
+                    }
+                    return c;
+                })
+                .single();
+        var result = new java.util.EnumMap<Part, Slice>(Part.class);
+        for (var part : Part.values()) {
+            int limit = Math.min(counts[part.ordinal()], limits.getOrDefault(part, 0));
+            if (limit == 0) {
+                result.put(part, new Slice(counts[part.ordinal()], List.of()));
+                continue;
+            }
+            var where = base.and(parts.get(part));
+            var order = part == Part.DUE_NOW || part == Part.OVERDUE
+                    ? new Where("case t.kind when 'APPOINTMENT' then 0 when 'INBOUND' then 1 when 'RETRY' then 2"
+                            + " when 'TRIGGER' then 2 else 3 end")
+                    : when;
+            var sql =
+                    "select t.* from tasks t where %s order by %s, t.due_at, t.created_at offset 0 rows fetch first ? rows only"
+                            .formatted(where.sql(), order.sql());
+            var values = new ArrayList<Object>(where.params());
+            values.addAll(order.params());
+            values.add(limit);
+            var tasks = jdbc.sql(sql).params(values).query(Tasks::map).list();
+            result.put(part, new Slice(counts[part.ordinal()], items(tasks, now, callable)));
+        }
+        return result;
+    }
+
+    /** A condition (or expression) of SQL with its parameters in order. */
+    private record Where(String sql, List<Object> params) {
+
+        Where(String sql, Object... params) {
+            this(sql, new ArrayList<>(java.util.Arrays.asList(params)));
+        }
+
+        List<Object> with(Object... more) {
+            var all = new ArrayList<Object>(params);
+            all.addAll(java.util.Arrays.asList(more));
+            return all;
+        }
+
+        Where and(Where other) {
+            return and(other, " and ");
+        }
+
+        Where and(Where other, String joint) {
+            var all = new ArrayList<Object>(params);
+            all.addAll(other.params);
+            return new Where(joint.isEmpty() ? sql + other.sql : "(" + sql + ")" + joint + "(" + other.sql + ")", all);
+        }
+
+        Where negated() {
+            return new Where("not (" + sql + ")", new ArrayList<>(params));
+        }
+    }
+
+    /** The tasks read for a section as the queue shows them, a call due now that may not be made now at its prospect's opening. */
+    private List<Item> items(List<Task> tasks, Instant now, CallableNow callable) {
+        var people = new HashMap<UUID, Prospect>();
+        prospects
+                .byIds(tasks.stream().map(Task::prospectId).distinct().toList())
+                .forEach(p -> people.put(p.id(), p));
+        var items = new ArrayList<Item>(tasks.size());
+        for (var task : tasks) {
+            var p = people.get(task.prospectId());
+            if (p == null || !queued(p, task.kind())) {
+                continue;
+            }
+            var item = item(task, p, now);
+            if (item.due()) {
+                var at = callable.callableAt(task.kind(), task.dueAt(), p.place());
+                if (at.isAfter(now)) {
+                    item = item.deferredTo(at);
+                }
+            }
+            items.add(item);
+        }
         return items;
+    }
+
+    private static Item item(Task task, Prospect p, Instant now) {
+        return new Item(
+                task.id(),
+                task.prospectId(),
+                p.fullName(),
+                task.kind() == TaskKind.APPOINTMENT ? "Appointment" : null,
+                task.kind(),
+                task.dueAt(),
+                p.timeZone().getId(),
+                !task.dueAt().isAfter(now),
+                task.reason(),
+                task.template(),
+                0,
+                p.phoneE164());
     }
 
     /** The items with their labels (R5) and intent scores (R22), in the order to work them. */
@@ -303,19 +468,7 @@ public class Queue {
             if (p == null || !queued(p, task.kind())) {
                 continue;
             }
-            var item = new Item(
-                    task.id(),
-                    task.prospectId(),
-                    p.fullName(),
-                    task.kind() == TaskKind.APPOINTMENT ? "Appointment" : null,
-                    task.kind(),
-                    task.dueAt(),
-                    p.timeZone().getId(),
-                    !task.dueAt().isAfter(now),
-                    task.reason(),
-                    task.template(),
-                    0,
-                    p.phoneE164());
+            var item = item(task, p, now);
             kept.add(new Row(item, p.place()));
         }
         return new Rows(kept, tasks.size());

@@ -143,12 +143,16 @@ class CallPage {
             @RequestParam(required = false) String taskId,
             @RequestParam(required = false) String reason,
             @RequestParam(required = false) @org.followthrough.common.PlainText.MultiLine String detail,
+            @RequestParam(required = false) String back,
             Model model,
             RedirectAttributes redirect) {
         var prospect = calls.prospect(actor, id);
         var why = blank(detail) ? reason : (blank(reason) ? "" : reason + ": ") + detail.strip();
         try {
             var skipped = changes.skip(actor, task(taskId), why);
+            if ("today".equals(back)) {
+                return backToToday(skipped.label() + " skipped for " + prospect.fullName() + ".", redirect);
+            }
             return goOn(actor, prospect.id(), prospect.fullName(), skipped.label() + " skipped", false, redirect);
         } catch (InvalidInput invalid) {
             model.addAttribute("form", CallForm.empty());
@@ -167,6 +171,7 @@ class CallPage {
             @RequestParam(required = false) String taskId,
             @RequestParam(required = false) String snooze,
             @RequestParam(required = false) String until,
+            @RequestParam(required = false) String back,
             Model model,
             RedirectAttributes redirect) {
         var prospect = calls.prospect(actor, id);
@@ -174,15 +179,13 @@ class CallPage {
             var when = until(snooze, until, prospect.timeZone());
             var snoozed = changes.snooze(actor, task(taskId), when);
             var at = snoozed.dueAt().atZone(prospect.timeZone());
-            return goOn(
-                    actor,
-                    prospect.id(),
-                    prospect.fullName(),
-                    snoozed.label() + " snoozed until "
-                            + at.format(java.time.format.DateTimeFormatter.ofPattern(
-                                    "EEE d MMM HH:mm z", java.util.Locale.ENGLISH)),
-                    false,
-                    redirect);
+            var done = snoozed.label() + " snoozed until "
+                    + at.format(java.time.format.DateTimeFormatter.ofPattern(
+                            "EEE d MMM HH:mm z", java.util.Locale.ENGLISH));
+            if ("today".equals(back)) {
+                return backToToday(done + " for " + prospect.fullName() + ".", redirect);
+            }
+            return goOn(actor, prospect.id(), prospect.fullName(), done, false, redirect);
         } catch (InvalidInput invalid) {
             model.addAttribute("form", CallForm.empty());
             model.addAttribute("snoozeUntil", until);
@@ -209,6 +212,12 @@ class CallPage {
         redirect.addFlashAttribute("after", done + " for " + name + ".");
         redirect.addFlashAttribute("afterId", id);
         return "redirect:/prospects/" + next.prospectId() + "/call?task=" + next.taskId();
+    }
+
+    /** Skipped or snoozed from a row of Today: back to Today, saying what was done. */
+    private static String backToToday(String done, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("after", done);
+        return "redirect:/today";
     }
 
     private Queue.Item nextDue(Actor actor, UUID id) {

@@ -15,7 +15,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * A note, or an email the rep sent from their own mailbox, written on the prospect's timeline from
  * their page ({@code POST /api/v1/prospects/{id}/notes} in the browser). A refusal comes back next to
- * the text, with the text kept.
+ * the text, with the text kept. The call screen shows the same form (the prospect page's fragment) and
+ * comes back to the same call.
  */
 @Controller
 @Page
@@ -33,6 +34,8 @@ class NoteForm {
             @PathVariable UUID id,
             @RequestParam(defaultValue = "NOTE") String kind,
             @RequestParam(defaultValue = "") @PlainText.MultiLine String text,
+            @RequestParam(required = false) String back,
+            @RequestParam(required = false) UUID task,
             RedirectAttributes redirect) {
         try {
             var noted = notes.add(actor, id, new Notes.NewNote(kind, text, null));
@@ -48,6 +51,13 @@ class NoteForm {
                                     .toList()));
             redirect.addFlashAttribute("noteText", text);
             redirect.addFlashAttribute("noteKind", kind);
+        }
+        if ("call".equals(back)) {
+            // written from the call screen: back to the same call, the form where it was
+            if (task != null) {
+                redirect.addAttribute("task", task);
+            }
+            return "redirect:/prospects/" + id + "/call#note";
         }
         return "redirect:/prospects/" + id + "#note";
     }

@@ -88,6 +88,19 @@ class TodayPage {
     }
 
     /**
+     * A row's skip and snooze forms, for htmx when the rep opens them: Today shows many rows, and most
+     * are never skipped or snoozed. Sending them refuses a call that is not the rep's.
+     */
+    @GetMapping("/today/actions")
+    String actions(@RequestParam java.util.UUID task, @RequestParam java.util.UUID prospect, Model model) {
+        model.addAttribute("task", task);
+        model.addAttribute("prospect", prospect);
+        model.addAttribute("skipReasons", CallPage.SKIP_REASONS);
+        model.addAttribute("snoozes", CallPage.SNOOZES);
+        return "desk/today :: actions";
+    }
+
+    /**
      * The queue part alone, for htmx. {@code v} is the version the page shows; when nothing changed
      * the answer is 204, htmx leaves the part alone and the rep's keyboard focus stays where it was.
      */
@@ -108,20 +121,26 @@ class TodayPage {
 
     private void fill(Actor actor, Map<String, String> shown, Model model) {
         var now = clock.instant();
-        var grouped = new LinkedHashMap<String, List<Queue.Item>>();
-        SECTIONS.forEach(title -> grouped.put(title, new ArrayList<>()));
         var today = now.atZone(actor.timeZone()).toLocalDate();
-        for (var task : queue.everything(actor.id())) {
-            grouped.get(section(task, actor.timeZone(), now, today)).add(task);
+        var limits = new java.util.EnumMap<Queue.Part, Integer>(Queue.Part.class);
+        for (var part : Queue.Part.values()) {
+            limits.put(part, limit(shown.get(key(SECTIONS.get(part.ordinal())))));
         }
+        var day = queue.day(
+                actor.id(),
+                now.minus(GRACE),
+                today.plusDays(1).atStartOfDay(actor.timeZone()).toInstant(),
+                limits);
         var sections = new ArrayList<Section>();
         int count = 0;
         var showing = new LinkedHashMap<String, Integer>();
-        for (var e : grouped.entrySet()) {
-            var key = key(e.getKey());
-            int limit = Math.min(e.getValue().size(), limit(shown.get(key)));
+        for (var part : Queue.Part.values()) {
+            var title = SECTIONS.get(part.ordinal());
+            var key = key(title);
+            var slice = day.get(part);
+            int limit = limits.get(part);
             var rows = new ArrayList<Row>();
-            var page = queue.finish(e.getValue().subList(0, limit));
+            var page = queue.finish(slice.items());
             var opens = opens(page, now);
             for (var task : page) {
                 var at = opens.get(task.prospectId());
@@ -129,14 +148,10 @@ class TodayPage {
                 var closed = at == null || task.dueAt().isAfter(at) ? null : LegalHours.opens(at, zone(task), now);
                 rows.add(row(task, actor.timeZone(), now, closed));
             }
-            count += e.getValue().size();
-            showing.put(key, limit);
-            sections.add(new Section(
-                    e.getKey(),
-                    key,
-                    e.getValue().size(),
-                    rows,
-                    Math.min(PAGE, e.getValue().size() - limit)));
+            count += slice.count();
+            showing.put(key, Math.min(slice.count(), limit));
+            sections.add(
+                    new Section(title, key, slice.count(), rows, Math.max(0, Math.min(PAGE, slice.count() - limit))));
         }
         model.addAttribute("sections", sections);
         model.addAttribute("count", count);

@@ -182,6 +182,167 @@ class CallingDayBrowserTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} px wide")
+    @ValueSource(ints = {1280, 390})
+    void skipAndSnoozeFromTodayDialAndNoteOnTheCallScreen(int width) throws Exception {
+        var rep = given.rep();
+        var people = new ArrayList<Prospect>();
+        for (int i = 0; i < 5; i++) {
+            people.add(dueAt(given.prospect(rep), TUESDAY_9AM.minus(Duration.ofMinutes(5 - i))));
+        }
+        try (var browser = Browser.open(port)) {
+            browser.width(width);
+            browser.signIn(rep.email(), Given.PASSWORD);
+            browser.waitFor(By.cssSelector("#queue table.queue"));
+            assertCountsTrue(browser);
+            assertCountsAsTheApiSays(browser, rep.email());
+
+            // skipped from its row on Today, with a reason: it leaves the queue (the cadence goes on), Today says so
+            var skipped = openTask(people.get(0));
+            rowAction(browser, people.get(0), "Skip or snooze");
+            new Select(browser.waitFor(By.id("skip-" + skipped))).selectByVisibleText("Needs research before the call");
+            browser.click(By.xpath(row(people.get(0)) + "//form[contains(@class,'row-skip')]//button"));
+            assertThat(browser.waitFor(By.cssSelector(".logged.after")).getText())
+                    .isEqualTo("FTC #1 skipped for " + people.get(0).fullName() + ".");
+            assertThat(browser.all(By.cssSelector("tr[data-task='" + skipped + "']")))
+                    .as("the call skipped")
+                    .isEmpty();
+            assertCountsTrue(browser);
+            assertCountsAsTheApiSays(browser, rep.email());
+            browser.assertNoHorizontalOverflow();
+
+            // snoozed from its row for three hours: it moves to later today
+            var snoozed = openTask(people.get(1));
+            rowAction(browser, people.get(1), "Skip or snooze");
+            new Select(browser.waitFor(By.id("snooze-" + snoozed))).selectByVisibleText("For three hours");
+            if (width < 500) {
+                browser.screenshot("calling-day-today-row-390");
+            }
+            browser.click(By.xpath(row(people.get(1)) + "//form[contains(@class,'row-snooze')]//button"));
+            assertThat(browser.waitFor(By.cssSelector(".logged.after")).getText())
+                    .startsWith("FTC #1 snoozed until Tue 18 Aug 12:0")
+                    .endsWith(" for " + people.get(1).fullName() + ".");
+            assertThat(browser.text(By.cssSelector("table.queue[data-section='Later today']")))
+                    .contains(people.get(1).fullName());
+            assertCountsTrue(browser);
+            assertCountsAsTheApiSays(browser, rep.email());
+            browser.assertNoHorizontalOverflow();
+
+            // start calling, dial by the link: the time it was opened is the call's start once logged
+            browser.click(By.cssSelector("a.start-calling"));
+            onCallOf(browser, people.get(2));
+            assertThat(browser.find(By.cssSelector("a.dial")).getAttribute("href"))
+                    .isEqualTo("tel:" + people.get(2).phoneE164());
+            browser.script(
+                    "(() => { document.querySelector('a.dial').addEventListener('click', e => e.preventDefault());"
+                            + " document.querySelector('a.dial').click(); return true; })()");
+            var dialed = browser.find(By.id("dialedAt")).getAttribute("value");
+            assertThat(dialed).isNotBlank();
+            browser.click(By.cssSelector("button[name=outcome][value=NO_ANSWER]"));
+            onCallOf(browser, people.get(3));
+            assertThat(startedAt(people.get(2)))
+                    .as("the call logged starts when the link was opened")
+                    .isEqualTo(Instant.parse(dialed).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+
+            // a note from the call screen: the prospect page's own form, back on the same call
+            var task = browser.find(By.cssSelector("#outcome-form input[name=taskId]"))
+                    .getAttribute("value");
+            browser.find(By.id("note-text")).sendKeys("Asked for the price list by email first");
+            browser.click(By.cssSelector("form.note-form button[type=submit]"));
+            assertThat(browser.waitFor(By.cssSelector(".note-form .notice")).getText())
+                    .isEqualTo("Note added.");
+            onCallOf(browser, people.get(3));
+            assertThat(browser.driver().getCurrentUrl()).contains("/call?task=" + task);
+            assertThat(browser.find(By.cssSelector("#outcome-form input[name=taskId]"))
+                            .getAttribute("value"))
+                    .as("the call is still the one opened")
+                    .isEqualTo(task);
+            assertThat(browser.text(By.cssSelector("section.history")))
+                    .contains("Asked for the price list by email first");
+            browser.assertNoHorizontalOverflow();
+            if (width < 500) {
+                browser.screenshot("calling-day-call-note-390");
+            }
+            browser.click(By.cssSelector("button[name=outcome][value=VOICEMAIL]"));
+            onCallOf(browser, people.get(4));
+
+            browser.visit("/today");
+            browser.waitFor(By.cssSelector("#queue"));
+            assertCountsTrue(browser);
+            assertCountsAsTheApiSays(browser, rep.email());
+            var last = openTask(people.get(4));
+            assertThat(browser.find(By.cssSelector("tr[data-task='" + last + "']"))
+                            .getText())
+                    .contains(people.get(4).fullName());
+            browser.assertNoHorizontalOverflow();
+            if (width < 500) {
+                browser.screenshot("calling-day-today-390");
+            }
+            browser.assertNoConsoleErrors();
+        }
+    }
+
+    /**
+     * Today's counts are the API's: the calls {@code GET /api/v1/queue} says may be made now are due now
+     * or overdue, the rest are later today or the next days.
+     */
+    private void assertCountsAsTheApiSays(Browser browser, String email) throws Exception {
+        var client = java.net.http.HttpClient.newHttpClient();
+        var answer = client.send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/queue?limit=500"))
+                                .header(
+                                        "Authorization",
+                                        "Basic "
+                                                + java.util.Base64.getEncoder()
+                                                        .encodeToString((email + ":" + Given.PASSWORD)
+                                                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString())
+                .body();
+        var now = clock.instant();
+        int due = 0;
+        int later = 0;
+        var at = java.util.regex.Pattern.compile("\"dueAt\":\"([^\"]+)\"").matcher(answer);
+        while (at.find()) {
+            if (java.time.OffsetDateTime.parse(at.group(1)).toInstant().isAfter(now)) {
+                later++;
+            } else {
+                due++;
+            }
+        }
+        assertThat(count(browser, "Due now") + count(browser, "Overdue"))
+                .as("calls that may be made now")
+                .isEqualTo(due);
+        assertThat(count(browser, "Later today") + count(browser, "Next days"))
+                .as("calls for later")
+                .isEqualTo(later);
+    }
+
+    /** Opens the row's folded actions. */
+    private static void rowAction(Browser browser, Prospect prospect, String summary) {
+        browser.click(By.xpath(row(prospect) + "//summary[normalize-space()='" + summary + "']"));
+    }
+
+    private static String row(Prospect prospect) {
+        return "//tr[.//a[contains(@class,'prospect') and normalize-space()='" + prospect.fullName() + "']]";
+    }
+
+    private UUID openTask(Prospect prospect) {
+        return jdbc.sql("select id from tasks where prospect_id = ? and status = 'OPEN'")
+                .param(prospect.id())
+                .query((rs, n) -> Sql.uuid(rs, "id"))
+                .single();
+    }
+
+    private Instant startedAt(Prospect prospect) {
+        return jdbc.sql("select at from touches where prospect_id = ? and kind = 'CALL'")
+                .param(prospect.id())
+                .query((rs, n) -> Sql.instant(rs, "at"))
+                .single()
+                .truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
+
     /** Every section's count is the number of calls it lists (fewer than a page here). */
     private static void assertCountsTrue(Browser browser) {
         for (var heading : browser.all(By.cssSelector("#queue h2"))) {

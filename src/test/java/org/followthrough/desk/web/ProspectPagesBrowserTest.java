@@ -86,7 +86,10 @@ class ProspectPagesBrowserTest {
             browser.waitFor(By.cssSelector("table.grid"));
             var rows = browser.all(By.cssSelector("table.grid tbody tr"));
             assertThat(rows).hasSize(2);
-            assertThat(rows.get(0).getText()).contains("Hank Scorpio", "DECISION_MAKER");
+            assertThat(rows.get(0).getText())
+                    .contains("Hank Scorpio", "Decision maker")
+                    .as("the role in words")
+                    .doesNotContain("DECISION_MAKER");
             assertThat(browser.text(By.tagName("main"))).doesNotContain(hidden.fullName());
             assertThat(browser.all(By.cssSelector(".findings li")))
                     .as("a decision maker is engaged")

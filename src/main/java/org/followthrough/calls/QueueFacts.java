@@ -1,0 +1,118 @@
+package org.followthrough.calls;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.UUID;
+import org.followthrough.calendar.Place;
+import org.followthrough.prospects.Prospect;
+import org.followthrough.prospects.ProspectChanged;
+import org.followthrough.prospects.Prospects;
+import org.followthrough.prospects.ProspectsImported;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the queue keeps on each open task of its prospect, so that Today is counted and paged in the
+ * database instead of reading every open task: the prospect's place (a key; the place itself is read
+ * from one of its prospects when needed) and whether their calls are queued. A change to a prospect
+ * forgets what was kept for their open tasks at once, in the same transaction; an import forgets it
+ * for every open task, since it changes prospects in bulk; the next read of a rep's queue fills in what
+ * is missing from the prospects themselves.
+ */
+@Component
+class QueueFacts {
+
+    /** Whether a prospect's calls are queued: all of them, only those that still concern a closed prospect, none. */
+    enum State {
+        OPEN,
+        CLOSED,
+        OUT
+    }
+
+    /** The condition on a task {@code t} that its prospect's calls are queued (as {@code Queue.queued} says). */
+    static final String QUEUED = "(t.queue_state = 'OPEN' or (t.queue_state = 'CLOSED'"
+            + " and t.kind in ('POST_SALE', 'TRIGGER', 'INBOUND', 'APPOINTMENT')))";
+
+    private static final int CHUNK = 500;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final Prospects prospects;
+
+    QueueFacts(JdbcClient jdbc, JdbcTemplate template, Prospects prospects) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.prospects = prospects;
+    }
+
+    @EventListener
+    void on(ProspectChanged changed) {
+        jdbc.sql("update tasks set queue_place = null, queue_state = null where prospect_id = ? and status = 'OPEN'")
+                .param(changed.prospectId())
+                .update();
+    }
+
+    @EventListener
+    void on(ProspectsImported imported) {
+        jdbc.sql(
+                        "update tasks set queue_place = null, queue_state = null where status = 'OPEN' and queue_place is not null")
+                .update();
+    }
+
+    /** Fills in what is missing for the owner's open tasks: nothing to do once filled. */
+    void fill(UUID ownerId) {
+        var missing = jdbc.sql(
+                        "select distinct prospect_id from tasks where owner_id = ? and status = 'OPEN' and queue_place is null")
+                .param(ownerId)
+                .query((rs, n) -> org.followthrough.common.Sql.uuid(rs, "prospect_id"))
+                .list();
+        for (int from = 0; from < missing.size(); from += CHUNK) {
+            var ids = missing.subList(from, Math.min(missing.size(), from + CHUNK));
+            var found = new HashMap<UUID, Prospect>();
+            prospects.byIds(ids).forEach(p -> found.put(p.id(), p));
+            var updates = new ArrayList<Object[]>(ids.size());
+            for (var id : ids) {
+                var p = found.get(id);
+                updates.add(
+                        p == null
+                                ? new Object[] {"-", State.OUT.name(), id}
+                                : new Object[] {key(p.place()), state(p).name(), id});
+            }
+            template.batchUpdate(
+                    "update tasks set queue_place = ?, queue_state = ? where prospect_id = ? and status = 'OPEN'"
+                            + " and queue_place is null",
+                    updates);
+        }
+    }
+
+    static State state(Prospect p) {
+        if (p.doNotCall()) {
+            return State.OUT;
+        }
+        return p.stage().isOpen() ? State.OPEN : State.CLOSED;
+    }
+
+    /** A short key naming a place: the same for every prospect whose legal hours are checked alike. */
+    static String key(Place place) {
+        var text = place.zone().getId()
+                + '|'
+                + place.country()
+                + '|'
+                + place.region()
+                + '|'
+                + String.join(
+                        ",", place.candidates().stream().map(Object::toString).toList());
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
