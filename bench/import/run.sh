@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # CSV import of a generated file into a running FollowThrough, beside PostgreSQL's own COPY of the
-# same file into a plain table, in the same run.
+# same file into a plain table, in the same run. The import goes through the mapping step as a person
+# would take it: the file is uploaded for a preview, one column is corrected (Lead Source ignored), and
+# the previewed file is imported with those choices.
 #
 #   bench/import/run.sh [rows] [postgres|h2]
+#   PROFILE=1 bench/import/run.sh ...   # also records the import with Java Flight Recorder and prints
+#                                       # where the server's threads spent their samples
 #
 # Prints the import's wall time (upload to DONE), rows per second, the server's peak heap use while
 # importing (it runs with -Xmx512m), COPY's time and the ratio of the two.
@@ -38,12 +42,20 @@ head -1001 "$file" | curl -sf -H "$auth" -H 'Content-Type: text/csv' --data-bina
     "http://127.0.0.1:$port/api/v1/imports" >/dev/null
 sleep 3
 
-start=$(date +%s.%N)
-location=$(curl -sf -H "$auth" -H 'Content-Type: text/csv' --data-binary @"$file" \
-    -D - -o /dev/null "http://127.0.0.1:$port/api/v1/imports?name=prospects.csv" | tr -d '\r' | awk '/^Location:/ {print $2}')
 # one jstat process samples the heap every half second (starting a JVM per sample would steal a core)
 jstat -gc "$pid" 500 > "$work/heap.txt" &
 sampler=$!
+if [ -n "${PROFILE:-}" ]; then
+    jcmd "$pid" JFR.start name=import settings=profile filename="$work/import.jfr" >/dev/null
+fi
+
+start=$(date +%s.%N)
+# the mapping step: upload for a preview, correct one column, import the previewed file
+preview=$(curl -sf -H "$auth" -H 'Content-Type: text/csv' --data-binary @"$file" \
+    -D - -o /dev/null "http://127.0.0.1:$port/api/v1/imports/previews?name=prospects.csv" | tr -d '\r' | awk '/^Location:/ {print $2}')
+preview_s=$(echo "$(date +%s.%N) - $start" | bc)
+location=$(curl -sf -H "$auth" -H 'Content-Type: application/json' -d '{"columns": {"Lead Source": "-"}}' \
+    -D - -o /dev/null "http://127.0.0.1:$port$preview/start" | tr -d '\r' | awk '/^Location:/ {print $2}')
 while :; do
     status=$(curl -sf -H "$auth" "http://127.0.0.1:$port$location")
     echo "$status" | grep -q '"status":"RUNNING"' || break
@@ -51,9 +63,17 @@ while :; do
 done
 import_s=$(echo "$(date +%s.%N) - $start" | bc)
 kill "$sampler" 2>/dev/null || true
+if [ -n "${PROFILE:-}" ]; then
+    jcmd "$pid" JFR.stop name=import >/dev/null
+    echo "where the samples fall (top frame, then the first FollowThrough frame of each stack):"
+    jfr print --stack-depth 64 --events jdk.ExecutionSample "$work/import.jfr" > "$work/samples.txt"
+    bench/import/samples.awk "$work/samples.txt"
+    mkdir -p target && cp "$work/import.jfr" target/import-bench.jfr && echo "recording kept in target/import-bench.jfr"
+fi
 # used heap in MB: survivor, eden and old generation
 peak=$(awk '$1 ~ /^[0-9.]+$/ {u = ($3 + $4 + $6 + $8) / 1024; if (u > m) m = u} END {printf "%d", m}' "$work/heap.txt")
-echo "$status" | sed -E 's/"errors":\[.*\],"createdAt/"errors":[...],"createdAt/'
+echo "$status" | sed -E 's/"(errors|warnings)":\[[^]]*\]/"\1":[...]/g'
+echo "upload and preview: ${preview_s}s (part of the import's time)"
 echo "import into FollowThrough ($database): ${import_s}s, $(echo "$rows / $import_s" | bc) rows/s, peak heap ${peak} MB of 512"
 echo "ratio import / COPY: $(echo "scale=1; $import_s / $copy_s" | bc)"
 echo "load at end: $(cut -d' ' -f1-3 /proc/loadavg)"

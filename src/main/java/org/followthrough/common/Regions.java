@@ -24,6 +24,8 @@ public final class Regions {
 
     private static final Map<String, String> NAMES = new HashMap<>();
     private static final Map<String, String> BY_NAME = new HashMap<>();
+    // before the names are loaded: loading keys them
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}");
 
     static {
         load();
@@ -73,9 +75,24 @@ public final class Regions {
                 .orElse("US-AK");
     }
 
+    /** A name without accents, case, spaces or punctuation; with no regular expression for plain ASCII. */
     private static String key(String name) {
-        var plain = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        var plain = name;
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) > 0x7f) {
+                plain = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD))
+                        .replaceAll("");
+                break;
+            }
+        }
+        var key = new StringBuilder(plain.length());
+        for (int i = 0; i < plain.length(); i++) {
+            char c = Character.toLowerCase(plain.charAt(i));
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                key.append(c);
+            }
+        }
+        return key.toString();
     }
 
     private static void load() {

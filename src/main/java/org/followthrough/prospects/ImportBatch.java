@@ -155,13 +155,13 @@ final class ImportBatch {
         var keep = new ArrayList<>(prepared.keep());
         rejectSuppressed(keep, columns, errors);
         var existing = existing(keep);
-        var byCrmId = choices.matchBy().contains(ImportChoices.Match.CRM_ID) ? byCrmId(keep) : Map.<String, UUID[]>of();
+        var byCrmId = choices.matchBy().contains(ImportChoices.Match.CRM_ID) ? byCrmId(keep) : Map.<String, Known>of();
         resolveAccounts(keep);
         var inserts = new ArrayList<Object[]>();
         var updates = new ArrayList<Object[]>();
-        var reassigned = new ArrayList<UUID>();
         var points = new ArrayList<Object[]>();
         var staged = new ArrayList<Object[]>();
+        var changed = new ArrayList<ProspectChanged>();
         var now = clock.instant();
         for (var k : keep) {
             var found = k.sourceId() == null ? null : byCrmId.get(k.sourceId());
@@ -177,7 +177,7 @@ final class ImportBatch {
                 if (k.stage() != null && k.stage() != Stage.NEW) {
                     staged.add(new Object[] {k.stage().name(), id});
                 }
-            } else if (!actor.maySee(found[1])) {
+            } else if (!actor.maySee(found.ownerId())) {
                 errors.add(new RowError(
                                 k.row().row(),
                                 columns.columnOf(k.checked().email() != null ? "email" : "phone"),
@@ -189,10 +189,26 @@ final class ImportBatch {
                         columns.columnOf(k.checked().email() != null ? "email" : "phone"),
                         "already in FollowThrough; left as it is, as this import skips people it already has"));
             } else {
-                updates.add(updateParams(found[0], k, account, now));
-                points.addAll(ContactPoints.rows(found[0], k, columns.layout(), now));
-                if (k.ownerGiven() && !k.checked().ownerId().equals(found[1])) {
-                    reassigned.add(found[0]);
+                updates.add(updateParams(found.id(), k, account, now));
+                points.addAll(ContactPoints.rows(found.id(), k, columns.layout(), now));
+                var fields = new java.util.HashSet<String>();
+                if (k.ownerGiven() && !k.checked().ownerId().equals(found.ownerId())) {
+                    fields.add("owner");
+                }
+                // the file's stage and consent apply as to a new prospect; an opt-out is never undone by a file
+                var stage = found.stageFrom(k.stage());
+                if (stage != null) {
+                    staged.add(new Object[] {stage.name(), found.id()});
+                    fields.add("stage");
+                }
+                if (k.checked().doNotCall() && !found.doNotCall()) {
+                    fields.add("doNotCall");
+                }
+                if (k.checked().emailOptOut() && !found.emailOptOut()) {
+                    fields.add("emailOptOut");
+                }
+                if (!fields.isEmpty()) {
+                    changed.add(new ProspectChanged(found.id(), java.util.Set.copyOf(fields)));
                 }
             }
         }
@@ -202,11 +218,12 @@ final class ImportBatch {
             jdbc.batchUpdate(ProspectRows.INSERT, inserts);
         }
         jdbc.batchUpdate(UPDATE, updates);
-        // a stage the file gives is taken by the prospects it creates; a known prospect's stage is the team's
+        // a stage the file gives is taken by the prospects it creates and by those it updates (see Known)
         jdbc.batchUpdate("update prospects set stage = ? where id = ?", staged);
         ContactPoints.insert(jdbc, points);
-        // only the rows whose owner changed: their open calls move with them, as after a change by API
-        reassigned.forEach(id -> events.publishEvent(new ProspectChanged(id, java.util.Set.of("owner"))));
+        // only the rows whose owner, stage or consent changed, as after a change by API: open calls move with a
+        // new owner, and a new do-not-call cancels them
+        changed.forEach(events::publishEvent);
         return new Result(inserts.size(), updates.size() + prepared.superseded(), errors);
     }
 
@@ -255,7 +272,7 @@ final class ImportBatch {
                     else time_zone_candidates end,
                 country = coalesce(?, country), region = coalesce(?, region),
                 region_given = case when cast(? as boolean) then true else region_given end, decision_role = coalesce(?, decision_role),
-                do_not_call = coalesce(?, do_not_call), email_opt_out = coalesce(?, email_opt_out), updated_at = ?
+                do_not_call = (do_not_call or ?), email_opt_out = (email_opt_out or ?), updated_at = ?
             where id = ?""";
 
     private static Object[] updateParams(UUID id, Keep k, UUID account, java.time.Instant now) {
@@ -281,8 +298,9 @@ final class ImportBatch {
             given.decisionRole() == null || k.setAside().contains("decisionRole")
                     ? null
                     : c.decisionRole().name(),
-            given.doNotCall(),
-            given.emailOptOut(),
+            // consent only ever narrows: a file without the column, or saying "allowed", undoes no opt-out
+            c.doNotCall(),
+            c.emailOptOut(),
             Sql.ts(now),
             id
         };
@@ -321,9 +339,39 @@ final class ImportBatch {
         }
     }
 
-    /** The stored id and owner of each kept row's person, by the row's key. */
-    private Map<String, UUID[]> existing(java.util.Collection<Keep> rows) {
-        var found = new HashMap<String, UUID[]>();
+    /** A prospect an import row matched: its id, owner, and the stage and consent it has now. */
+    record Known(UUID id, UUID ownerId, Stage stage, boolean doNotCall, boolean emailOptOut) {
+
+        static Known of(java.sql.ResultSet rs) throws java.sql.SQLException {
+            return new Known(
+                    Sql.uuid(rs, "id"),
+                    Sql.uuid(rs, "owner_id"),
+                    Stage.valueOf(rs.getString("stage")),
+                    rs.getBoolean("do_not_call"),
+                    rs.getBoolean("email_opt_out"));
+        }
+
+        /**
+         * The stage a row's stage moves this prospect to, or null to leave it: the file's stage applies as to a
+         * new prospect, except that it never moves an open prospect back to an earlier open stage (NEW before
+         * ATTEMPTING before ENGAGED): the calls logged here say more than a CRM's older stage.
+         */
+        Stage stageFrom(Stage given) {
+            if (given == null || given == stage) {
+                return null;
+            }
+            if (given.isOpen() && stage.isOpen() && given.ordinal() < stage.ordinal()) {
+                return null;
+            }
+            return given;
+        }
+    }
+
+    private static final String KNOWN = "p.id, p.owner_id, p.stage, p.do_not_call, p.email_opt_out";
+
+    /** The stored id, owner, stage and consent of each kept row's person, by the row's key. */
+    private Map<String, Known> existing(java.util.Collection<Keep> rows) {
+        var found = new HashMap<String, Known>();
         var emails = rows.stream()
                 .map(k -> k.checked().email())
                 .filter(e -> e != null)
@@ -334,28 +382,27 @@ final class ImportBatch {
                 .map(k -> k.checked().phoneE164())
                 .toList();
         // one array parameter, not an IN list: planned once, with the unique index, whatever the batch holds
-        anyOf("select id, owner_id, email from prospects where email = any(?)", emails, rs -> {
-            found.put("e:" + rs.getString(3), new UUID[] {Sql.uuid(rs, "id"), Sql.uuid(rs, "owner_id")});
+        anyOf("select " + KNOWN + ", p.email from prospects p where p.email = any(?)", emails, rs -> {
+            found.put("e:" + rs.getString("email"), Known.of(rs));
         });
         anyOf(
-                "select id, owner_id, phone_e164 from prospects where email is null and phone_e164 = any(?)",
+                "select " + KNOWN + ", p.phone_e164 from prospects p where p.email is null and p.phone_e164 = any(?)",
                 phones,
                 rs -> {
-                    found.putIfAbsent(
-                            "p:" + rs.getString(3), new UUID[] {Sql.uuid(rs, "id"), Sql.uuid(rs, "owner_id")});
+                    found.putIfAbsent("p:" + rs.getString("phone_e164"), Known.of(rs));
                 });
         return found;
     }
 
     /** The stored id and owner of the prospects the source CRM's ids of these rows name, by that id. */
-    private Map<String, UUID[]> byCrmId(java.util.Collection<Keep> rows) {
-        var found = new HashMap<String, UUID[]>();
+    private Map<String, Known> byCrmId(java.util.Collection<Keep> rows) {
+        var found = new HashMap<String, Known>();
         var ids = rows.stream().map(Keep::sourceId).filter(s -> s != null).toList();
         anyOf(
-                "select p.id, p.owner_id, c.value_text from prospect_contact_points c join prospects p"
+                "select " + KNOWN + ", c.value_text from prospect_contact_points c join prospects p"
                         + " on p.id = c.prospect_id where c.kind = 'CRM_ID' and c.value_text = any(?)",
                 ids,
-                rs -> found.putIfAbsent(rs.getString(3), new UUID[] {Sql.uuid(rs, "id"), Sql.uuid(rs, "owner_id")}));
+                rs -> found.putIfAbsent(rs.getString("value_text"), Known.of(rs)));
         return found;
     }
 

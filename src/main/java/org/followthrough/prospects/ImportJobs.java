@@ -141,12 +141,14 @@ class ImportJobs {
                 .optional();
     }
 
-    void errors(UUID id, Consumer<ImportStatus.RowError> sink) {
-        jdbc.sql("select row_no, column_name, message from import_errors where import_id = ? and not warning"
-                        + " order by row_no")
+    /** Every rejected row and every value set aside of an import, in file order (a row's rejection first). */
+    void report(UUID id, Consumer<ImportStatus.ReportLine> sink) {
+        jdbc.sql("select row_no, column_name, message, warning from import_errors where import_id = ?"
+                        + " order by row_no, warning")
                 .param(id)
                 .query(rs -> {
-                    sink.accept(new ImportStatus.RowError(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                    sink.accept(new ImportStatus.ReportLine(
+                            rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)));
                 });
     }
 

@@ -39,6 +39,9 @@ final class ImportRun {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final ImportChoices choices;
+    /** The file's format when whoever started the import read it already (null: sniffed here). */
+    private final CsvFormat known;
+
     private long created;
     private long updated;
     private int errorsKept;
@@ -65,6 +68,21 @@ final class ImportRun {
             TransactionTemplate transaction,
             Clock clock,
             ImportChoices choices) {
+        this(id, file, actor, context, jobs, batch, transaction, clock, choices, null);
+    }
+
+    ImportRun(
+            UUID id,
+            Path file,
+            Actor actor,
+            Intake.Context context,
+            ImportJobs jobs,
+            ImportBatch batch,
+            TransactionTemplate transaction,
+            Clock clock,
+            ImportChoices choices,
+            CsvFormat known) {
+        this.known = known;
         this.choices = choices;
         this.id = id;
         this.file = file;
@@ -103,15 +121,17 @@ final class ImportRun {
 
     /** Null when the whole file was read, else why the import stopped. */
     private String importFile() throws IOException {
-        CsvFormat format;
-        try (var in = Files.newInputStream(file)) {
-            format = CsvFormat.sniff(in.readNBytes(64 * 1024));
-        } catch (CsvFormat.NotCsv notCsv) {
-            return notCsv.getMessage();
-        }
-        // the file is on disk already: one quick pass over all of it settles UTF-8 or Windows-1252
-        try (var in = Files.newInputStream(file)) {
-            format = format.confirmedBy(in);
+        var format = known;
+        if (format == null) {
+            try (var in = Files.newInputStream(file)) {
+                format = CsvFormat.sniff(in.readNBytes(64 * 1024));
+            } catch (CsvFormat.NotCsv notCsv) {
+                return notCsv.getMessage();
+            }
+            // the file is on disk already: one quick pass over all of it settles UTF-8 or Windows-1252
+            try (var in = Files.newInputStream(file)) {
+                format = format.confirmedBy(in);
+            }
         }
         try (var counting = new Counting(Files.newInputStream(file));
                 var reader = reader(counting, format)) {
@@ -171,7 +191,12 @@ final class ImportRun {
 
     /** The first rows of a file, as an import would read them, for a preview. */
     record Sample(
-            String format, List<String> header, List<Long> rowNumbers, List<List<String>> rows, long footerLines) {}
+            String format,
+            List<String> header,
+            List<Long> rowNumbers,
+            List<List<String>> rows,
+            long footerLines,
+            CsvFormat csvFormat) {}
 
     /** Reads the header and up to {@code max} rows; a file that cannot be read is refused with why. */
     static Sample sample(Path file, int max) throws IOException {
@@ -212,7 +237,7 @@ final class ImportRun {
                 throw org.followthrough.common.InvalidInput.of(
                         "file", "The file has no rows; export the prospects again with a header row.");
             }
-            return new Sample(format.describe(), header, numbers, rows, footers);
+            return new Sample(format.describe(), header, numbers, rows, footers, format);
         } catch (CsvParseException broken) {
             throw org.followthrough.common.InvalidInput.of("file", "A row near the start " + unreadable(broken));
         }
@@ -332,7 +357,8 @@ final class ImportRun {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // whatever stops this thread, the storing side must hear of it, or the import stays RUNNING for ever
             log.error("Import {} could not read its file", id, e);
             last = "The file could not be read past row " + row + "; check that it is a CSV export and import it"
                     + " again.";

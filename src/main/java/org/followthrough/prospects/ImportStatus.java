@@ -36,4 +36,10 @@ public record ImportStatus(
 
     /** A row the import did not store: its row number as a spreadsheet counts it (the header is row 1). */
     public record RowError(long row, String column, String message) {}
+
+    /**
+     * A line of an import's report: a rejected row ({@code warning} false) or a value set aside on a row
+     * that was imported all the same ({@code warning} true), with its row and column.
+     */
+    public record ReportLine(long row, String column, String message, boolean warning) {}
 }

@@ -327,7 +327,11 @@ final class Intake {
             } else if (host.contains("/")) {
                 host = host.substring(0, host.indexOf('/'));
             }
-            host = host == null ? "" : IDN.toASCII(host.startsWith("www.") ? host.substring(4) : host);
+            host = host == null ? "" : host.startsWith("www.") ? host.substring(4) : host;
+            // a plain ASCII name is already what IDN would give (an over-long label is refused below)
+            if (!host.chars().allMatch(c -> c < 0x80)) {
+                host = IDN.toASCII(host);
+            }
         } catch (IllegalArgumentException e) {
             host = "";
         }

@@ -33,23 +33,37 @@ final class PhoneNumbers {
 
     private PhoneNumbers() {}
 
-    /** The number, or empty when it is not a valid number (for the given country when it has no +). */
+    /**
+     * The number, or empty when it is not a valid number (for the given country when it has no +).
+     *
+     * <p>Its type is worked out once and handed on: libphonenumber's own shortcuts (isNumberGeographical of
+     * a number, the zones and the description of a number) each work out the region and the type again, by
+     * matching the number against each region's patterns, which made a number cost six times what it needs
+     * to. The answers are the same: a number is valid for its region exactly when its type is known.
+     */
     static Optional<Parsed> parse(String text, String defaultRegion) {
         try {
             PhoneNumber number = UTIL.parse(text, defaultRegion == null ? "ZZ" : defaultRegion);
-            // the region is worked out once: validity and the zones both follow from it
-            var region = UTIL.getRegionCodeForNumber(number);
-            if (region == null || !UTIL.isValidNumberForRegion(number, region)) {
+            var type = UTIL.getNumberType(number);
+            if (type == PhoneNumberUtil.PhoneNumberType.UNKNOWN) {
                 return Optional.empty();
             }
+            var region = UTIL.getRegionCodeForNumber(number);
+            if (region == null) {
+                return Optional.empty();
+            }
+            boolean geographic = UTIL.isNumberGeographical(type, number.getCountryCode());
             return Optional.of(new Parsed(
                     UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164),
                     // a number of no country (+800 international freephone, +882 networks) has no region
                     PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY.equals(region) ? null : region,
-                    kind(UTIL.getNumberType(number)),
-                    UTIL.isNumberGeographical(number),
-                    zonesOf(number),
-                    GEOCODER.getDescriptionForNumber(number, Locale.ENGLISH, region)));
+                    kind(type),
+                    geographic,
+                    zonesOf(number, geographic),
+                    // for a geographic number, what getDescriptionForNumber(number, ENGLISH, region) gives
+                    geographic
+                            ? GEOCODER.getDescriptionForValidNumber(number, Locale.ENGLISH)
+                            : GEOCODER.getDescriptionForNumber(number, Locale.ENGLISH, region)));
         } catch (NumberParseException e) {
             return Optional.empty();
         }
@@ -89,12 +103,16 @@ final class PhoneNumbers {
     /** The zones of a country's example number, for a country the tz database does not list. */
     static List<ZoneId> zonesOfCountry(String country) {
         var example = UTIL.getExampleNumber(country);
-        return example == null ? List.of() : zonesOf(example);
+        return example == null ? List.of() : zonesOf(example, null);
     }
 
-    private static List<ZoneId> zonesOf(PhoneNumber number) {
+    /** The number's zones; {@code geographic} null when not known yet. */
+    private static List<ZoneId> zonesOf(PhoneNumber number, Boolean geographic) {
         var zones = new ArrayList<ZoneId>();
-        for (var name : ZONES.getTimeZonesForNumber(number)) {
+        var names = Boolean.TRUE.equals(geographic)
+                ? ZONES.getTimeZonesForGeographicalNumber(number)
+                : ZONES.getTimeZonesForNumber(number);
+        for (var name : names) {
             if (name.equals(PhoneNumberToTimeZonesMapper.getUnknownTimeZone())) {
                 continue;
             }

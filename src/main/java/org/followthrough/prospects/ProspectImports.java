@@ -92,15 +92,17 @@ public class ProspectImports {
         long size = Files.size(file);
         jobs.start(id, actor.id(), fileName, size, clock.instant());
         ImportChoices choices;
+        org.followthrough.prospects.imports.CsvFormat format = null;
         try {
-            var header = ImportRun.sample(file, 0).header();
+            var sample = ImportRun.sample(file, 0);
+            format = sample.csvFormat();
             choices = ImportChoices.DEFAULT.withColumns(
-                    mappings.remembered(header).orElse(java.util.Map.of()));
+                    mappings.remembered(sample.header()).orElse(java.util.Map.of()));
         } catch (org.followthrough.common.InvalidInput unreadable) {
             // the import reads the file again and fails naming why
             choices = ImportChoices.DEFAULT;
         }
-        run(id, file, actor, choices);
+        run(id, file, actor, choices, format);
         return id;
     }
 
@@ -123,10 +125,16 @@ public class ProspectImports {
         return file;
     }
 
-    private void run(UUID id, Path file, Actor actor, ImportChoices choices) {
+    /** Starts reading the file in the background; {@code format} as already read (null: read it there). */
+    private void run(
+            UUID id,
+            Path file,
+            Actor actor,
+            ImportChoices choices,
+            org.followthrough.prospects.imports.CsvFormat format) {
         var turns = owners.rotation(actor.id());
         var context = context(actor, turns, choices);
-        var run = new ImportRun(id, file, actor, context, jobs, batch(choices), transaction, clock, choices);
+        var run = new ImportRun(id, file, actor, context, jobs, batch(choices), transaction, clock, choices, format);
         worker.submit(() -> run.run((status, failure, totals) -> transaction.executeWithoutResult(tx -> {
             // one transaction ends the import, keeps the turns its rows took and records the event that enrols
             // its new prospects: an import never shows as finished with its prospects left out of the cadence
@@ -173,13 +181,13 @@ public class ProspectImports {
         var waiting = waiting(actor, id);
         choices.check(cadenceKeys());
         var file = directory.resolve(id + ".csv");
-        var header = ImportRun.sample(file, 0).header();
+        var sample = ImportRun.sample(file, 0);
         if (!mappings.taken(id)) {
             throw Refusal.notFound("import preview", id);
         }
-        mappings.remember(header, choices, actor.id(), clock.instant());
+        mappings.remember(sample.header(), choices, actor.id(), clock.instant());
         jobs.start(id, actor.id(), waiting.fileName(), waiting.bytes(), clock.instant());
-        run(id, file, actor, choices);
+        run(id, file, actor, choices, sample.csvFormat());
         return id;
     }
 
@@ -274,10 +282,10 @@ public class ProspectImports {
         return jobs.find(id).filter(s -> actor.seesWholeTeam() || s.memberId().equals(actor.id()));
     }
 
-    /** Every rejected row of an import, in file order. */
-    public void errors(Actor actor, UUID id, Consumer<ImportStatus.RowError> sink) {
+    /** Every rejected row of an import and every value it set aside on a row it imported, in file order. */
+    public void report(Actor actor, UUID id, Consumer<ImportStatus.ReportLine> sink) {
         status(actor, id).orElseThrow(() -> Refusal.notFound("import", id));
-        jobs.errors(id, sink);
+        jobs.report(id, sink);
     }
 
     /**

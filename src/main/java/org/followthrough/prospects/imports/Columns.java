@@ -329,6 +329,14 @@ public final class Columns {
                     values.add(new Value(value, column));
                     continue;
                 }
+                if (!mayHoldSeveral(value, separators == EMAIL_SEPARATORS)) {
+                    // what splitting would give: the one value, unless an earlier column had it
+                    var text = CsvCells.read(value);
+                    if (text != null && values.stream().noneMatch(v -> v.text().equalsIgnoreCase(text))) {
+                        values.add(new Value(text, column));
+                    }
+                    continue;
+                }
                 for (var part : separators.split(value)) {
                     var text = CsvCells.read(part);
                     if (text != null && values.stream().noneMatch(v -> v.text().equalsIgnoreCase(text))) {
@@ -338,6 +346,20 @@ public final class Columns {
             }
         }
         return values;
+    }
+
+    /**
+     * Whether a cell may hold several values: only then is it split with the separators' expression (most
+     * cells hold one, and a regular expression per cell was a tenth of reading a row).
+     */
+    private static boolean mayHoldSeveral(String value, boolean email) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == ';' || c == ',' || c == ':' || (email ? Character.isWhitespace(c) : c == '|' || c == '\n')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

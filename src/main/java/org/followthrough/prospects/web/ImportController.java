@@ -124,11 +124,12 @@ class ImportController {
         return imports.status(actor, id).orElseThrow(() -> Refusal.notFound("import", id));
     }
 
-    /** Every rejected row as CSV, to fix in a spreadsheet and import again. */
+    /** Every rejected row as CSV, to fix in a spreadsheet and import again, and every value set aside. */
     @GetMapping(value = "/{id}/errors", produces = "text/csv")
     @ApiResponse(
             responseCode = "200",
-            description = "every rejected row",
+            description = "every rejected row and every value set aside on an imported row (Row, Column, Problem,"
+                    + " Outcome)",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     void errors(Actor actor, @PathVariable UUID id, HttpServletResponse response) throws IOException {
         errorReport.write(actor, id, response);

@@ -79,7 +79,8 @@ class ImportPagesBrowserTest {
             var csv = (String) browser.driver()
                     .executeAsyncScript(
                             "fetch(arguments[0]).then(r => r.text()).then(arguments[1])", report.getAttribute("href"));
-            assertThat(csv.lines()).hasSize(rejected + 1).first().isEqualTo("Row,Column,Problem");
+            assertThat(csv.lines()).hasSize(rejected + 1).first().isEqualTo("Row,Column,Problem,Outcome");
+            assertThat(csv.lines().skip(1)).allSatisfy(line -> assertThat(line).endsWith(",rejected"));
             browser.assertNoConsoleErrors();
         } finally {
             Files.deleteIfExists(file);
