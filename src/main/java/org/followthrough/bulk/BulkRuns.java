@@ -165,7 +165,9 @@ class BulkRuns implements TimedActionHandler {
         try {
             return transaction.execute(tx -> change(member, prospectId, request, assignee));
         } catch (InvalidInput invalid) {
-            return "refused: " + invalid.problems().get(0).message();
+            // counted by the field refused, not by its message, which may name the prospect's own value
+            // (one reason per prospect would be no count at all, and would outgrow the record)
+            return "refused: invalid " + invalid.problems().get(0).field();
         } catch (Refusal refused) {
             return "refused: " + refused.title().toLowerCase(java.util.Locale.ROOT);
         } catch (RuntimeException failed) {
