@@ -18,9 +18,10 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs a recorded bulk action in the background: a page of its prospects at a time, each prospect in
- * its own transaction (one refused change holds up nobody else), with its progress stored after
- * every page. Performed again after a crash, it goes on after the last page stored, as the member
+ * Runs a recorded bulk action in the background: a page of its prospects at a time, the page's
+ * changes and its progress in one transaction (one commit per page, not per prospect, so a large
+ * selection does not hold the database); a page where one change is refused is done again with each
+ * prospect in its own transaction, so one refused change holds up nobody else. Performed again after a crash, it goes on after the last page stored, as the member
  * who asked, who still sees only what they may see.
  */
 @Component
@@ -74,52 +75,99 @@ class BulkRuns implements TimedActionHandler {
                 ? new TreeMap<String, Integer>()
                 : json.readValue(row.get().skippedBy(), new TypeReference<TreeMap<String, Integer>>() {});
         int done = row.get().processed();
+        var assignee = request.action() == BulkRequest.Action.REASSIGN
+                ? team.memberByEmail(request.assignTo().strip().toLowerCase(java.util.Locale.ROOT))
+                        .map(Member::id)
+                        .orElse(null)
+                : null;
         for (var page = rows.next(id, done, PAGE); !page.isEmpty(); page = rows.next(id, done, PAGE)) {
-            int changed = 0;
-            int skipped = 0;
-            for (var item : page) {
-                var skip = member.isEmpty()
-                        ? "the member who asked left the team"
-                        : one(member.get(), item.prospectId(), request);
-                if (skip == null) {
-                    changed++;
-                } else {
-                    skipped++;
-                    skippedBy.merge(skip, 1, Integer::sum);
-                }
-            }
             int last = page.get(page.size() - 1).n();
-            if (!rows.progress(id, done, last, changed, skipped, json.writeValueAsString(skippedBy))) {
+            var skips = new TreeMap<>(skippedBy);
+            Boolean stored;
+            try {
+                stored = inOneTransaction(id, done, last, page, member, request, assignee, skips);
+            } catch (RuntimeException refused) {
+                // one prospect's change was refused: the page again, each prospect in its own transaction
+                skips = new TreeMap<>(skippedBy);
+                int[] counts = new int[2];
+                for (var item : page) {
+                    count(one(member.orElse(null), item.prospectId(), request, assignee), counts, skips);
+                }
+                stored = rows.progress(id, done, last, counts[0], counts[1], json.writeValueAsString(skips));
+            }
+            if (!Boolean.TRUE.equals(stored)) {
                 return; // another run of the same action went on meanwhile
             }
+            skippedBy = skips;
             done = last;
         }
         rows.finish(id, clock.instant());
     }
 
-    /** Does the action to one prospect; null when it changed them, else why it was skipped. */
-    private String one(Member member, UUID prospectId, BulkRequest request) {
+    /**
+     * The page's changes and its progress in one transaction: one commit for a page of prospects. False
+     * (nothing changed) when another run of the same action stored this page meanwhile.
+     */
+    private Boolean inOneTransaction(
+            UUID id,
+            int from,
+            int last,
+            java.util.List<BulkRows.Item> page,
+            java.util.Optional<Member> member,
+            BulkRequest request,
+            UUID assignee,
+            TreeMap<String, Integer> skips) {
+        return transaction.execute(tx -> {
+            int[] counts = new int[2];
+            for (var item : page) {
+                var skip = member.isEmpty()
+                        ? "the member who asked left the team"
+                        : change(member.get(), item.prospectId(), request, assignee);
+                count(skip, counts, skips);
+            }
+            if (!rows.progress(id, from, last, counts[0], counts[1], json.writeValueAsString(skips))) {
+                tx.setRollbackOnly();
+                return false;
+            }
+            return true;
+        });
+    }
+
+    private static void count(String skip, int[] counts, TreeMap<String, Integer> skippedBy) {
+        if (skip == null) {
+            counts[0]++;
+        } else {
+            counts[1]++;
+            skippedBy.merge(skip, 1, Integer::sum);
+        }
+    }
+
+    /** Does the action to one prospect in the caller's transaction; null when it changed them, else why it was skipped. */
+    private String change(Member member, UUID prospectId, BulkRequest request, UUID assignee) {
         var actor = member.asActor();
+        var p = prospects.find(actor, prospectId);
+        if (p.isEmpty()) {
+            return "erased or no longer yours";
+        }
+        var skip = outcomes.skip(p.get(), request, assignee);
+        if (skip.isPresent()) {
+            return skip.get();
+        }
+        outcomes.apply(actor, p.get(), request, request.assignTo());
+        return null;
+    }
+
+    /** Does the action to one prospect in its own transaction; null when it changed them, else why it was skipped. */
+    private String one(Member member, UUID prospectId, BulkRequest request, UUID assignee) {
+        if (member == null) {
+            return "the member who asked left the team";
+        }
         try {
-            return transaction.execute(tx -> {
-                var p = prospects.find(actor, prospectId);
-                if (p.isEmpty()) {
-                    return "erased or no longer yours";
-                }
-                var assignee = request.action() == BulkRequest.Action.REASSIGN
-                        ? team.memberByEmail(request.assignTo().strip().toLowerCase(java.util.Locale.ROOT))
-                                .map(Member::id)
-                                .orElse(null)
-                        : null;
-                var skip = outcomes.skip(p.get(), request, assignee);
-                if (skip.isPresent()) {
-                    return skip.get();
-                }
-                outcomes.apply(actor, p.get(), request, request.assignTo());
-                return null;
-            });
+            return transaction.execute(tx -> change(member, prospectId, request, assignee));
         } catch (InvalidInput invalid) {
-            return "refused: " + invalid.problems().get(0).message();
+            // counted by the field refused, not by its message, which may name the prospect's own value
+            // (one reason per prospect would be no count at all, and would outgrow the record)
+            return "refused: invalid " + invalid.problems().get(0).field();
         } catch (Refusal refused) {
             return "refused: " + refused.title().toLowerCase(java.util.Locale.ROOT);
         } catch (RuntimeException failed) {

@@ -31,19 +31,19 @@ class Outcomes {
 
     /** Why the prospect would be skipped, or empty when the action changes them. */
     Optional<String> skip(Prospect p, BulkRequest r, UUID assignee) {
-        var running = enrolments.active(p.id());
         return switch (r.action()) {
             case ENROL -> control.enrolSkip(p, r.cadence().strip(), r.replacing());
-            case UNENROL -> running.isEmpty() ? Optional.of("in no cadence") : Optional.empty();
-            case PAUSE ->
-                running.isEmpty()
-                        ? Optional.of("in no cadence")
-                        : running.filter(Enrolment::isPaused).isPresent()
-                                ? Optional.of("already paused")
-                                : Optional.empty();
+            case UNENROL -> enrolments.active(p.id()).isEmpty() ? Optional.of("in no cadence") : Optional.empty();
+            case PAUSE -> paused(enrolments.active(p.id()));
             case REASSIGN -> p.ownerId().equals(assignee) ? Optional.of("already theirs") : Optional.empty();
             case DO_NOT_CALL -> p.doNotCall() ? Optional.of("already do-not-call") : Optional.empty();
         };
+    }
+
+    private static Optional<String> paused(Optional<Enrolment> running) {
+        return running.isEmpty()
+                ? Optional.of("in no cadence")
+                : running.filter(Enrolment::isPaused).isPresent() ? Optional.of("already paused") : Optional.empty();
     }
 
     /** Does the action to the prospect, as the member who asked for it. */

@@ -38,23 +38,37 @@ class StepTemplates {
     void check(Cadence cadence) {
         var problems = new InvalidInput.Collector();
         for (var step : cadence.steps()) {
-            if (step.template() != null) {
-                problem(step).ifPresent(p -> problems.add("steps[" + (step.n() - 1) + "].template", p));
+            var at = "steps[" + (step.n() - 1) + "]";
+            var variants = step.variants();
+            boolean ofAVariant = variants.stream()
+                    .anyMatch(v -> v.template() != null && v.template().strip().equals(step.template()));
+            if (step.template() != null && !ofAVariant) {
+                problem(step, step.template()).ifPresent(p -> problems.add(at + ".template", p));
+            }
+            // every wording tried against the others goes out too: each must be a template the team has
+            for (int i = 0; i < variants.size(); i++) {
+                var v = variants.get(i);
+                if (v.template() != null && !v.template().isBlank()) {
+                    var where = at + ".variants[" + i + "].template";
+                    var name = v.name();
+                    problem(step, v.template().strip())
+                            .ifPresent(p -> problems.add(where, "(variant " + name + ") " + p));
+                }
             }
         }
         problems.throwIfAny();
     }
 
-    private Optional<String> problem(Step step) {
+    private Optional<String> problem(Step step, String template) {
         var wanted = step.channel() == Channel.EMAIL
                 ? org.followthrough.scripts.Channel.EMAIL
                 : org.followthrough.scripts.Channel.VOICEMAIL;
-        var found = template(step.template());
+        var found = template(template);
         if (found.isEmpty()) {
-            return Optional.of(unknown(step.template()));
+            return Optional.of(unknown(template));
         }
         if (found.get().channel() != wanted) {
-            return Optional.of("'" + step.template() + "' is a " + found.get().channel() + " template; a "
+            return Optional.of("'" + template + "' is a " + found.get().channel() + " template; a "
                     + step.channel() + " step needs "
                     + (wanted == org.followthrough.scripts.Channel.EMAIL
                             ? "an EMAIL template"

@@ -161,7 +161,7 @@ public class CadenceControl {
         if (enrolments.active(prospectId).isEmpty()) {
             throw noCadence();
         }
-        enrolments.end(prospectId, "taken out by " + actor.fullName());
+        enrolments.endByHand(prospectId, "taken out by " + actor.fullName(), actor.id());
     }
 
     /** The moment a pause ends: a date means its start in the prospect's zone; it must be to come. */

@@ -111,6 +111,31 @@ class EnrolmentRows {
                 .orElse(0);
     }
 
+    /** Records the member who ended the enrolment by hand. */
+    void endedBy(UUID id, UUID memberId) {
+        jdbc.sql("update enrolments set ended_by = ? where id = ?")
+                .params(memberId, id)
+                .update();
+    }
+
+    /**
+     * Whether the prospect's latest ended enrolment was ended by a member by hand; when one the engine
+     * ended ended at the same moment, the member's decision is what counts.
+     */
+    boolean lastEndedByHand(UUID prospectId) {
+        return jdbc.sql("select max(case when ended_by is not null then ended_at end) as by_hand,"
+                        + " max(case when ended_by is null then ended_at end) as by_engine from enrolments"
+                        + " where prospect_id = ? and ended_at is not null")
+                .param(prospectId)
+                .query((rs, i) -> byHandLast(Sql.instant(rs, "by_hand"), Sql.instant(rs, "by_engine")))
+                .single();
+    }
+
+    /** Whether a cadence a member ended at {@code byHand} was the last to end, the engine's last at {@code byEngine}. */
+    static boolean byHandLast(Instant byHand, Instant byEngine) {
+        return byHand != null && (byEngine == null || !byHand.isBefore(byEngine));
+    }
+
     void stopEmails(UUID id, String reason, Instant at) {
         jdbc.sql("update enrolments set emails_stopped_at = coalesce(emails_stopped_at, ?), emails_stopped_reason ="
                         + " coalesce(emails_stopped_reason, ?) where id = ?")

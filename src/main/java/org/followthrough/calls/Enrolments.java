@@ -193,6 +193,27 @@ public class Enrolments {
      */
     @Transactional
     public void end(UUID prospectId, String reason) {
+        end(prospectId, reason, null);
+    }
+
+    /**
+     * A member takes the prospect out of their running cadence by hand: it ends as {@link #end} ends
+     * it, and the never-lose-a-lead check (R23) respects the decision ({@link #endedByHand}).
+     */
+    @Transactional
+    public void endByHand(UUID prospectId, String reason, UUID memberId) {
+        end(prospectId, reason, java.util.Objects.requireNonNull(memberId, "memberId"));
+    }
+
+    /**
+     * Whether the prospect is in no cadence because a member took them out of their last one by hand
+     * (and nothing started since).
+     */
+    boolean endedByHand(UUID prospectId) {
+        return rows.active(prospectId).isEmpty() && rows.lastEndedByHand(prospectId);
+    }
+
+    private void end(UUID prospectId, String reason, UUID byMember) {
         var now = clock.instant();
         for (var e : rows.active(prospectId).stream().toList()) {
             tasks.cancelOpenOf(e.id(), now);
@@ -204,6 +225,9 @@ public class Enrolments {
             }
             var ended = e.end(reason, now);
             rows.update(e, ended.now(), reason, now);
+            if (byMember != null) {
+                rows.endedBy(e.id(), byMember);
+            }
             events.publishEvent(ended.event());
         }
     }

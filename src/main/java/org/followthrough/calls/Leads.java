@@ -29,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * member paused (with its reason). Lists those
  * that have none; the check ({@link #check}, every quarter of an hour) puts unreached ones back into
  * the first-time calls and nurtured or do-not-call ones back into nurture, each where they left off
- * (R6); an engaged prospect without a next step needs its owner, so it is listed and counted.
+ * (R6); an engaged prospect without a next step needs its owner, so it is listed and counted, and so
+ * is one a member took out of their cadence by hand: the check never overrides a member's decision.
  */
 @Service
 public class Leads {
@@ -82,6 +83,14 @@ public class Leads {
      * Every followed-up prospect is read, a page at a time, and checked against what is planned for it.
      */
     private List<Stranded> withoutNextStep(UUID ownerId, int limit) {
+        return allWithoutNextStep(ownerId).stream()
+                .limit(Math.min(limit, 1000))
+                .map(Leads::stranded)
+                .toList();
+    }
+
+    /** Every open prospect with nothing planned, oldest first: the owner's, or everyone's when null. */
+    private List<Prospect> allWithoutNextStep(UUID ownerId) {
         var found = new ArrayList<Prospect>();
         var overdue = clock.instant().minus(OVERDUE);
         List<Prospect> page;
@@ -93,11 +102,40 @@ public class Leads {
         } while (page.size() == PAGE);
         return found.stream()
                 .sorted(Comparator.comparing(Prospect::createdAt).thenComparing(Prospect::id))
-                .limit(Math.min(limit, 1000))
-                .map(Leads::stranded)
                 .toList();
     }
 
+    /**
+     * Those of these prospects whose latest cadence a member ended by hand (one at a time or in bulk),
+     * read together so that however many a bulk action took out, they cost the check one query a page.
+     */
+    private java.util.Set<UUID> takenOutByHand(List<UUID> ids) {
+        var byHand = new java.util.HashMap<UUID, Instant>();
+        var byEngine = new java.util.HashMap<UUID, Instant>();
+        var running = new HashSet<UUID>();
+        many.query(
+                "select prospect_id, ended_at, ended_by, active_prospect_id from enrolments where prospect_id = any(?)",
+                "uuid",
+                ids,
+                rs -> {
+                    var id = rs.getObject("prospect_id", UUID.class);
+                    var at = Sql.instant(rs, "ended_at");
+                    if (rs.getObject("active_prospect_id") != null || at == null) {
+                        // a cadence still running (its step lost): not a decision, a lead to plan for
+                        running.add(id);
+                    } else {
+                        (rs.getObject("ended_by") != null ? byHand : byEngine)
+                                .merge(id, at, (a, b) -> a.isAfter(b) ? a : b);
+                    }
+                });
+        var taken = new HashSet<UUID>();
+        byHand.forEach((id, at) -> {
+            if (!running.contains(id) && EnrolmentRows.byHandLast(at, byEngine.get(id))) {
+                taken.add(id);
+            }
+        });
+        return taken;
+    }
     /** Those of these prospects with no open call and no cadence waiting for its next email (R23). */
     private List<Prospect> nothingPlanned(List<Prospect> page, Instant overdue) {
         var ids = page.stream().map(Prospect::id).toList();
@@ -135,22 +173,32 @@ public class Leads {
      */
     public void check() {
         var now = clock.instant();
-        var lost = withoutNextStep((UUID) null, 1000);
+        var all = allWithoutNextStep(null);
         var left = new ArrayList<UUID>();
+        // those a member took out by hand are their owner's to decide: listed, never put back, and never
+        // in the way of the lost leads the check plans for (a bulk take-out of thousands included)
+        var byHand = new HashSet<UUID>();
+        for (int from = 0; from < all.size(); from += PAGE) {
+            byHand.addAll(takenOutByHand(all.subList(from, Math.min(all.size(), from + PAGE)).stream()
+                    .map(Prospect::id)
+                    .toList()));
+        }
+        left.addAll(byHand);
+        var lost = all.stream()
+                .filter(p -> !byHand.contains(p.id()))
+                .limit(1000)
+                .map(Leads::stranded)
+                .toList();
         for (var s : lost) {
-            var stage = Stage.valueOf(s.stage());
-            var cadence = s.doNotCall() || stage == Stage.NURTURE
-                    ? Cadence.NURTURE
-                    : stage == Stage.ENGAGED ? null : Cadence.FIRST_TIME_CALLS;
-            if (cadence == null) {
-                left.add(s.prospectId());
-                continue;
-            }
+            Planned planned;
             try {
-                enrolments.start(s.prospectId(), cadence, now);
+                planned = plan(s, now);
             } catch (RuntimeException e) {
                 // left to their owner like an engaged one, and the check goes on with the others
                 log.warn("Could not plan a next step for prospect {}: {}", s.prospectId(), e.getMessage());
+                planned = Planned.LEFT_TO_OWNER;
+            }
+            if (planned == Planned.LEFT_TO_OWNER) {
                 left.add(s.prospectId());
             }
         }
@@ -167,6 +215,46 @@ public class Leads {
             log.warn(
                     "{} prospects have no planned next step; see GET /api/v1/prospects/without-next-step", left.size());
         }
+    }
+
+    /** What the check did for one stranded prospect. */
+    enum Planned {
+        /** Put back into a cadence where they left off. */
+        STARTED,
+        /** Something was planned for them meanwhile (a member enrolled them, a call was queued): nothing to do. */
+        PLANNED_MEANWHILE,
+        /** Engaged, or taken out of their cadence by a member: their owner decides, so they are listed. */
+        LEFT_TO_OWNER
+    }
+
+    /**
+     * Plans a next step for one prospect the check found stranded, in a transaction of its own, after
+     * looking again: a member may have enrolled them or taken them out by hand since they were read,
+     * and the check never overrides a member's decision — a prospect a member took out of a cadence
+     * (one at a time or in bulk) is left to their owner, listed, not put back.
+     */
+    Planned plan(Stranded s, Instant now) {
+        return transaction.execute(status -> {
+            var found = prospects.byIds(List.of(s.prospectId()));
+            if (found.isEmpty() || !found.get(0).stage().isFollowedUp()) {
+                return Planned.PLANNED_MEANWHILE;
+            }
+            var p = found.get(0);
+            var cadence = p.doNotCall() || p.stage() == Stage.NURTURE
+                    ? Cadence.NURTURE
+                    : p.stage() == Stage.ENGAGED ? null : Cadence.FIRST_TIME_CALLS;
+            if (cadence == null) {
+                return Planned.LEFT_TO_OWNER;
+            }
+            if (nothingPlanned(found, now.minus(OVERDUE)).isEmpty()) {
+                return Planned.PLANNED_MEANWHILE;
+            }
+            if (enrolments.endedByHand(s.prospectId())) {
+                return Planned.LEFT_TO_OWNER;
+            }
+            enrolments.start(s.prospectId(), cadence, now);
+            return Planned.STARTED;
+        });
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.followthrough.calendar.CallCalendar;
 import org.followthrough.calls.Queue;
+import org.followthrough.messaging.EmailApprovals;
 import org.followthrough.prospects.Prospects;
 import org.followthrough.team.Actor;
 import org.followthrough.web.Page;
@@ -29,7 +30,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * the next days are always there, booked appointments however far ahead included. A row whose
  * prospect may not be called at this moment says so and when their window opens. The queue part is
  * a fragment that refreshes itself every minute and at once when the live stream announces a new
- * inbound or trigger task.
+ * inbound or trigger task. Above the calls, the emails the rep approves before they go out ("Approve
+ * email to …"), each opening its draft to edit and send, or skip.
  */
 @Controller
 @Page
@@ -59,8 +61,16 @@ class TodayPage {
     private final DialLinks dial;
     private final CallCalendar calendar;
     private final Prospects prospects;
+    private final EmailApprovals approvals;
 
-    TodayPage(Queue queue, Clock clock, DialLinks dial, CallCalendar calendar, Prospects prospects) {
+    TodayPage(
+            Queue queue,
+            Clock clock,
+            DialLinks dial,
+            CallCalendar calendar,
+            Prospects prospects,
+            EmailApprovals approvals) {
+        this.approvals = approvals;
         this.queue = queue;
         this.clock = clock;
         this.dial = dial;
@@ -157,7 +167,11 @@ class TodayPage {
         model.addAttribute("count", count);
         model.addAttribute("dueCount", sections.get(0).count() + sections.get(1).count());
         model.addAttribute("showing", showing);
-        model.addAttribute("version", version(sections));
+        // the emails of "review before sending" steps are tasks of the rep's too: approve (edit, send or skip)
+        var toApprove = approvals.of(actor);
+        model.addAttribute("approvals", toApprove);
+        model.addAttribute("yourZone", actor.timeZone());
+        model.addAttribute("version", version(sections) + Integer.toHexString(toApprove.hashCode()));
     }
 
     /** The rows a section shows: at least a page, more when the rep asked for more. */
