@@ -10,7 +10,8 @@ import org.followthrough.common.Nullable;
  * (null: the installation's cap, {@code followthrough.mail.send-window.per-prospect-per-day}, one
  * unless configured).
  */
-public record Cadence(String key, String name, List<Step> steps, @Nullable String endStage, @Nullable Integer emailsPerDay) {
+public record Cadence(
+        String key, String name, List<Step> steps, @Nullable String endStage, @Nullable Integer emailsPerDay) {
 
     /** The most automated emails a day a cadence may allow one prospect. */
     public static final int MAX_EMAILS_PER_DAY = 10;

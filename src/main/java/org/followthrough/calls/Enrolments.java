@@ -252,7 +252,7 @@ public class Enrolments {
     }
 
     /** The cadence of an enrolment, running or ended. */
-    Optional<String> cadenceOf(UUID enrolmentId) {
+    public Optional<String> cadenceOf(UUID enrolmentId) {
         return rows.cadenceOf(enrolmentId);
     }
 
@@ -368,7 +368,8 @@ public class Enrolments {
         };
     }
 
-    static String reasonOf(Cadence cadence, int n) {
+    /** Why step {@code n} of a cadence is planned, as the queue and the timeline say it ("First-time calls: call 2 of 6"). */
+    public static String reasonOf(Cadence cadence, int n) {
         var calls = cadence.steps().stream()
                 .filter(s -> s.channel() == Channel.CALL)
                 .toList();

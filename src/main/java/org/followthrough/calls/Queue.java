@@ -113,6 +113,7 @@ public class Queue {
     private final CallCalendar calendar;
     private final Clock clock;
     private final QueueFacts facts;
+    private final Tasks tasks;
 
     Queue(
             JdbcClient jdbc,
@@ -121,14 +122,21 @@ public class Queue {
             ObjectProvider<Intent> scores,
             CallCalendar calendar,
             Clock clock,
-            QueueFacts facts) {
+            QueueFacts facts,
+            Tasks tasks) {
         this.facts = facts;
+        this.tasks = tasks;
         this.jdbc = jdbc;
         this.prospects = prospects;
         this.touches = touches;
         this.scores = scores.getIfAvailable(() -> Intent.NONE);
         this.calendar = calendar;
         this.clock = clock;
+    }
+
+    /** A prospect's open calls, the next first: what their timeline and the script for the next call build on. */
+    public List<Task> openFor(UUID prospectId) {
+        return tasks.openFor(prospectId);
     }
 
     /**

@@ -8,7 +8,6 @@ import java.util.UUID;
 import org.followthrough.calls.CallLog;
 import org.followthrough.calls.Leads;
 import org.followthrough.calls.Queue;
-import org.followthrough.calls.Timeline;
 import org.followthrough.common.InvalidInput;
 import org.followthrough.team.Actor;
 import org.followthrough.team.Team;
@@ -23,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Logging calls, the queue, the timeline, appointment slots and prospects without a next step. */
+/** Logging calls, the queue, appointment slots and prospects without a next step. */
 @RestController
 class CallController {
 
@@ -32,14 +31,12 @@ class CallController {
 
     private final CallLog calls;
     private final Queue queue;
-    private final Timeline timeline;
     private final Leads leads;
     private final Team team;
 
-    CallController(CallLog calls, Queue queue, Timeline timeline, Leads leads, Team team) {
+    CallController(CallLog calls, Queue queue, Leads leads, Team team) {
         this.calls = calls;
         this.queue = queue;
-        this.timeline = timeline;
         this.leads = leads;
         this.team = team;
     }
@@ -63,11 +60,6 @@ class CallController {
                     .id();
         }
         return queue.of(whose, Math.max(1, Math.min(limit, 500)));
-    }
-
-    @GetMapping("/api/v1/prospects/{id}/timeline")
-    Timeline.View timeline(Actor actor, @PathVariable UUID id) {
-        return timeline.of(actor, id);
     }
 
     /** Appointment times to propose, best first, in the prospect's and the caller's time. */

@@ -1,10 +1,12 @@
-package org.followthrough.calls;
+package org.followthrough.briefing;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.followthrough.appointments.Appointment;
 import org.followthrough.appointments.Appointments;
+import org.followthrough.calls.Queue;
+import org.followthrough.calls.Task;
 import org.followthrough.prospects.DecisionRole;
 import org.followthrough.prospects.Prospect;
 import org.followthrough.prospects.Prospects;
@@ -37,7 +39,7 @@ public class CallScripts {
 
     private final Prospects prospects;
     private final Touches touches;
-    private final Tasks tasks;
+    private final Queue tasks;
     private final Appointments appointments;
     private final ArticlesSent articles;
     private final ScriptBuilder builder;
@@ -47,7 +49,7 @@ public class CallScripts {
     CallScripts(
             Prospects prospects,
             Touches touches,
-            Tasks tasks,
+            Queue tasks,
             Appointments appointments,
             ArticlesSent articles,
             ScriptBuilder builder,

@@ -1,4 +1,4 @@
-package org.followthrough.calls;
+package org.followthrough.briefing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +11,7 @@ import java.util.List;
 import org.followthrough.ApplicationTest;
 import org.followthrough.Given;
 import org.followthrough.TestClock;
+import org.followthrough.calls.EngineApi;
 import org.followthrough.prospects.Prospect;
 import org.followthrough.team.Member;
 import org.junit.jupiter.api.AfterEach;

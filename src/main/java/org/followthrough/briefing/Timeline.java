@@ -1,10 +1,12 @@
-package org.followthrough.calls;
+package org.followthrough.briefing;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.followthrough.calls.Enrolment;
+import org.followthrough.calls.Enrolments;
 import org.followthrough.messaging.EmailStatus;
 import org.followthrough.messaging.Outbox;
 import org.followthrough.prospects.Prospects;

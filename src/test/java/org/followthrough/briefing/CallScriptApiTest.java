@@ -1,4 +1,4 @@
-package org.followthrough.calls;
+package org.followthrough.briefing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

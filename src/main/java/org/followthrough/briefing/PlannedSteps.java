@@ -1,4 +1,4 @@
-package org.followthrough.calls;
+package org.followthrough.briefing;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +12,12 @@ import org.followthrough.cadence.Cadence;
 import org.followthrough.cadence.Cadences;
 import org.followthrough.cadence.Channel;
 import org.followthrough.cadence.Planner;
+import org.followthrough.calls.CadenceEmailPlanned;
+import org.followthrough.calls.Enrolment;
+import org.followthrough.calls.Enrolments;
+import org.followthrough.calls.Queue;
+import org.followthrough.calls.Task;
+import org.followthrough.calls.TaskKind;
 import org.followthrough.messaging.OutboxEntry;
 import org.followthrough.prospects.Prospect;
 import org.followthrough.touches.Attempts;
@@ -27,7 +33,7 @@ import org.springframework.stereotype.Component;
 @Component
 class PlannedSteps {
 
-    private final Tasks tasks;
+    private final Queue tasks;
     private final Touches touches;
     private final Enrolments enrolments;
     private final Cadences cadences;
@@ -35,7 +41,7 @@ class PlannedSteps {
     private final org.followthrough.messaging.Outbox outbox;
 
     PlannedSteps(
-            Tasks tasks,
+            Queue tasks,
             Touches touches,
             Enrolments enrolments,
             Cadences cadences,
