@@ -36,8 +36,11 @@ class QueueFacts {
     }
 
     /** The condition on a task {@code t} that its prospect's calls are queued (as {@code Queue.queued} says). */
-    static final String QUEUED = "(t.queue_state = 'OPEN' or (t.queue_state = 'CLOSED'"
-            + " and t.kind in ('POST_SALE', 'TRIGGER', 'INBOUND', 'APPOINTMENT')))";
+    static final String QUEUED = "(t.queue_state = '" + State.OPEN + "' or (t.queue_state = '" + State.CLOSED
+            + "' and t.kind in ('POST_SALE', 'TRIGGER', 'INBOUND', 'APPOINTMENT')))";
+
+    /** The condition that a task is open, spelled by its lifecycle. */
+    private static final String OPEN_TASK = "status = '" + Task.Status.OPEN + "'";
 
     private static final int CHUNK = 500;
 
@@ -53,22 +56,22 @@ class QueueFacts {
 
     @EventListener
     void on(ProspectChanged changed) {
-        jdbc.sql("update tasks set queue_place = null, queue_state = null where prospect_id = ? and status = 'OPEN'")
+        jdbc.sql("update tasks set queue_place = null, queue_state = null where prospect_id = ? and " + OPEN_TASK)
                 .param(changed.prospectId())
                 .update();
     }
 
     @EventListener
     void on(ProspectsImported imported) {
-        jdbc.sql(
-                        "update tasks set queue_place = null, queue_state = null where status = 'OPEN' and queue_place is not null")
+        jdbc.sql("update tasks set queue_place = null, queue_state = null where " + OPEN_TASK
+                        + " and queue_place is not null")
                 .update();
     }
 
     /** Fills in what is missing for the owner's open tasks: nothing to do once filled. */
     void fill(UUID ownerId) {
-        var missing = jdbc.sql(
-                        "select distinct prospect_id from tasks where owner_id = ? and status = 'OPEN' and queue_place is null")
+        var missing = jdbc.sql("select distinct prospect_id from tasks where owner_id = ? and " + OPEN_TASK
+                        + " and queue_place is null")
                 .param(ownerId)
                 .query((rs, n) -> org.followthrough.common.Sql.uuid(rs, "prospect_id"))
                 .list();
@@ -85,7 +88,7 @@ class QueueFacts {
                                 : new Object[] {key(p.place()), state(p).name(), id});
             }
             template.batchUpdate(
-                    "update tasks set queue_place = ?, queue_state = ? where prospect_id = ? and status = 'OPEN'"
+                    "update tasks set queue_place = ?, queue_state = ? where prospect_id = ? and " + OPEN_TASK
                             + " and queue_place is null",
                     updates);
         }

@@ -63,7 +63,7 @@ class TeamPagesBrowserTest {
             browser.find(By.cssSelector(".member-form button[type=submit]")).click();
             browser.waitFor(By.cssSelector("p.notice[role=status]"));
             var row = browser.find(By.xpath("//table[contains(@class,'members')]//tr[td[text()='" + email + "']]"));
-            assertThat(row.getText()).contains("Robin Vale", "REP", "active");
+            assertThat(row.getText()).contains("Robin Vale", "Rep", "active");
 
             row.findElement(By.cssSelector("button")).click();
             assertThat(browser.dismiss()).contains("Deactivate Robin Vale?");

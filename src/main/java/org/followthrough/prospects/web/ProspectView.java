@@ -21,7 +21,7 @@ record ProspectView(
         @Nullable String company,
         @Nullable String companyDomain,
         @Nullable String industry,
-        String country,
+        @Nullable String country,
         @Nullable String region,
         String timeZone,
         TimeZoneSource timeZoneSource,

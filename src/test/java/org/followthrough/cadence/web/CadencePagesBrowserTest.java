@@ -44,8 +44,8 @@ class CadencePagesBrowserTest {
                     .as("R12: M1 voicemail, calls at +10 min and +4 h, four more calls")
                     .hasSize(7);
             // M1 is left on the appointment's own call, the first follow-up, as the live labels count it
-            assertThat(rows.get(0).getText()).contains("Follow-up #1", "VOICEMAIL", "Tue 18 Aug", "10:00");
-            assertThat(rows.get(1).getText()).contains("Follow-up #2", "CALL", "10:10");
+            assertThat(rows.get(0).getText()).contains("Follow-up #1", "Voicemail", "Tue 18 Aug", "10:00");
+            assertThat(rows.get(1).getText()).contains("Follow-up #2", "Call", "10:10");
             assertThat(rows.get(2).getText()).contains("Follow-up #3", "14:00");
             assertThat(browser.all(By.cssSelector("#timeline svg.lane rect.mark")))
                     .hasSize(7);
