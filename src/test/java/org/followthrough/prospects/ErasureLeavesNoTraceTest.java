@@ -74,7 +74,10 @@ class ErasureLeavesNoTraceTest {
                 prospect,
                 ",\"name\":\"" + prospect.fullName() + "\",\"phone\":\"" + prospect.phoneE164()
                         + "\",\"message\":\"Please call me back\""));
-        await(() -> count("select count(*) from tasks where prospect_id = ? and kind = 'INBOUND'", id) > 0 ? 1 : null);
+        given.settled();
+        assertThat(count("select count(*) from tasks where prospect_id = ? and kind = 'INBOUND'", id))
+                .as("the inquiry's inbound call")
+                .isPositive();
         assertThat(
                         mvc.post()
                                 .uri("/api/v1/prospects/" + id + "/calls")
@@ -84,7 +87,10 @@ class ErasureLeavesNoTraceTest {
                                         "{\"outcome\":\"CONNECTED\",\"nextStep\":{\"stage\":\"NURTURE\",\"prospectSaidNo\":true}}"))
                 .hasStatus(HttpStatus.CREATED);
         sender.accepted(signal("PAGE_VIEW", prospect, ",\"url\":\"https://example.com/pricing\""));
-        await(() -> count("select count(*) from tasks where prospect_id = ? and kind = 'TRIGGER'", id) > 0 ? 1 : null);
+        given.settled();
+        assertThat(count("select count(*) from tasks where prospect_id = ? and kind = 'TRIGGER'", id))
+                .as("the page view's trigger call")
+                .isPositive();
         var importId = rejectedImportRowAbout(rep, prospect);
         assertThat(count("select count(*) from import_errors where import_id = ?", importId))
                 .isEqualTo(1);

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.followthrough.ApplicationTest;
+import org.followthrough.Given;
 import org.followthrough.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,9 @@ class SignalWebhookTest {
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    Given given;
 
     @Autowired
     JdbcClient jdbc;
@@ -60,7 +64,7 @@ class SignalWebhookTest {
         assertThat(stored[2]).isEqualTo("pat.lee@acme.example");
         assertThat(stored[3]).as("the body exactly as signed").isEqualTo(body);
         // announced: the module that acts on inquiries made the person a prospect
-        org.followthrough.SignalSender.await(() -> jdbc.sql("select id from prospects where email = ?")
+        given.after(() -> jdbc.sql("select id from prospects where email = ?")
                 .param("pat.lee@acme.example")
                 .query(String.class)
                 .optional()
