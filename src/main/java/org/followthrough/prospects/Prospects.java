@@ -44,6 +44,10 @@ public class Prospects {
     private final Outbox outbox;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final org.springframework.transaction.support.TransactionTemplate transaction;
+
+    /** How often an erasure is tried when the database ends it to break a deadlock. */
+    static final int ERASE_ATTEMPTS = 3;
 
     Prospects(
             ProspectRows rows,
@@ -53,7 +57,9 @@ public class Prospects {
             Team team,
             Outbox outbox,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.rows = rows;
         this.accounts = accounts;
         this.suppressions = suppressions;
@@ -262,8 +268,22 @@ public class Prospects {
      * Erases a person and everything about them; only hashes of their email and phone stay, so they
      * are not imported or contacted again until an administrator lifts the suppression.
      */
-    @Transactional
     public void erase(Actor actor, UUID id) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transaction.executeWithoutResult(tx -> eraseOnce(actor, id));
+                return;
+            } catch (org.springframework.dao.PessimisticLockingFailureException deadlock) {
+                // the database rolled the whole erasure back to break a deadlock with a reaction to this
+                // person (a signal's call being raised meanwhile): nothing of it stayed, so it is done again
+                if (attempt == ERASE_ATTEMPTS) {
+                    throw deadlock;
+                }
+            }
+        }
+    }
+
+    private void eraseOnce(Actor actor, UUID id) {
         var prospect = get(actor, id);
         events.publishEvent(new ProspectErased(id));
         outbox.forget(id);
