@@ -3,16 +3,13 @@ package org.followthrough.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.followthrough.ApplicationTest;
 import org.followthrough.Given;
 import org.followthrough.OutsidePart;
@@ -228,11 +225,11 @@ class ApiDescriptionTest {
         var npm = which("npm");
         OutsidePart.require(node != null && npm != null, "Node.js with npm (for the generated API client)");
         if (!Files.isDirectory(CLIENT.resolve("node_modules/openapi-typescript"))) {
-            run(List.of(npm, "ci", "--no-audit", "--no-fund", "--prefer-offline"), CLIENT, Map.of(), 300);
+            Commands.run(List.of(npm, "ci", "--no-audit", "--no-fund", "--prefer-offline"), CLIENT, Map.of(), 300);
         }
         Files.createDirectories(OUT);
         Files.writeString(OUT.resolve("openapi.json"), description());
-        run(
+        Commands.run(
                 List.of(
                         node,
                         "node_modules/openapi-typescript/bin/cli.js",
@@ -242,7 +239,7 @@ class ApiDescriptionTest {
                 CLIENT,
                 Map.of(),
                 120);
-        run(List.of(node, "node_modules/typescript/bin/tsc", "-p", "tsconfig.json"), CLIENT, Map.of(), 180);
+        Commands.run(List.of(node, "node_modules/typescript/bin/tsc", "-p", "tsconfig.json"), CLIENT, Map.of(), 180);
         // the compiled client finds openapi-fetch where it was installed
         var modules = OUT.resolve("node_modules");
         if (!Files.exists(modules, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
@@ -251,7 +248,7 @@ class ApiDescriptionTest {
 
         var rep = given.rep();
         var email = "generated-" + UUID.randomUUID() + "@client.example";
-        var output = run(
+        var output = Commands.run(
                 List.of(node, OUT.resolve("js/src/test/client/client.js").toString()),
                 Path.of("."),
                 Map.of(
@@ -302,33 +299,5 @@ class ApiDescriptionTest {
             }
         }
         return null;
-    }
-
-    private static String run(List<String> command, Path dir, Map<String, String> env, int seconds)
-            throws IOException, InterruptedException {
-        var builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-        builder.environment().putAll(env);
-        var process = builder.start();
-        var output = new StringBuilder();
-        var reader = new Thread(() -> {
-            try {
-                output.append(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                output.append(e);
-            }
-        });
-        reader.start();
-        boolean ended = process.waitFor(seconds, TimeUnit.SECONDS);
-        if (!ended) {
-            process.destroyForcibly();
-        }
-        reader.join(Duration.ofSeconds(5).toMillis());
-        assertThat(ended)
-                .as(String.join(" ", command) + " within " + seconds + " s\n" + output)
-                .isTrue();
-        assertThat(process.exitValue())
-                .as(String.join(" ", command) + "\n" + output)
-                .isZero();
-        return output.toString();
     }
 }

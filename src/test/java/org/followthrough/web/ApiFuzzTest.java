@@ -3,15 +3,12 @@ package org.followthrough.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.followthrough.ApplicationTest;
 import org.followthrough.Given;
 import org.followthrough.OutsidePart;
@@ -69,7 +66,8 @@ class ApiFuzzTest {
         var npm = which("npm");
         OutsidePart.require(node != null && npm != null, "Node.js with npm (for the API fuzzer, Portman and newman)");
         if (!Files.isDirectory(FUZZ.resolve("node_modules/@apideck/portman"))) {
-            run(List.of(npm, "ci", "--no-audit", "--no-fund", "--prefer-offline"), FUZZ, 300);
+            Commands.run(
+                    List.of(npm, "ci", "--no-audit", "--no-fund", "--prefer-offline"), FUZZ, java.util.Map.of(), 300);
         }
         Files.createDirectories(OUT);
 
@@ -86,7 +84,7 @@ class ApiFuzzTest {
         Files.writeString(
                 OUT.resolve("roles.json"), json.writeValueAsString(List.of(role("ADMIN", admin), role("REP", rep))));
 
-        var output = run(
+        var output = Commands.run(
                 List.of(
                         node,
                         "fuzz.mjs",
@@ -95,6 +93,7 @@ class ApiFuzzTest {
                         "../../../" + OUT.resolve("run"),
                         "../../../" + OUT.resolve("roles.json")),
                 FUZZ,
+                java.util.Map.of(),
                 600);
 
         var findings = new ArrayList<String>();
@@ -156,33 +155,5 @@ class ApiFuzzTest {
             }
         }
         return null;
-    }
-
-    private static String run(List<String> command, Path dir, int seconds) throws IOException, InterruptedException {
-        var process = new ProcessBuilder(command)
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .start();
-        var output = new StringBuilder();
-        var reader = new Thread(() -> {
-            try {
-                output.append(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                output.append(e);
-            }
-        });
-        reader.start();
-        boolean ended = process.waitFor(seconds, TimeUnit.SECONDS);
-        if (!ended) {
-            process.destroyForcibly();
-        }
-        reader.join(Duration.ofSeconds(5).toMillis());
-        assertThat(ended)
-                .as(String.join(" ", command) + " within " + seconds + " s\n" + output)
-                .isTrue();
-        assertThat(process.exitValue())
-                .as(String.join(" ", command) + "\n" + output)
-                .isZero();
-        return output.toString();
     }
 }
