@@ -28,6 +28,9 @@ public class Bounces implements SendPermission {
 
     private static final Logger log = LoggerFactory.getLogger(Bounces.class);
     private static final Duration FIRST_RESEND = Duration.ofMinutes(30);
+    private static final String PENDING = EmailStatus.PENDING.name();
+    private static final String SENT = EmailStatus.SENT.name();
+    private static final String FAILED = EmailStatus.FAILED.name();
 
     /** An address that bounced for good: when, with which status and what the server said. */
     public record Undeliverable(String address, String status, String diagnostic, Instant at) {}
@@ -101,16 +104,19 @@ public class Bounces implements SendPermission {
                 values (?, ?, ?, ?, ?, ?) on conflict do nothing""")
                 .params(to, prospectId, status, shorten(diagnostic), messageId, Sql.ts(now))
                 .update();
-        email.ifPresent(e -> jdbc.sql("update outbox set status = 'FAILED', last_error = ? where id = ?"
-                        + " and status in ('SENT', 'SENDING', 'PENDING')")
-                .params(
+        email.ifPresent(e -> jdbc.sql("update outbox set status = :failed, last_error = :error where id = :id"
+                        + " and status in (:notFailed)")
+                .param("failed", FAILED)
+                .param(
+                        "error",
                         shorten("Bounced (" + status + "): "
-                                + (diagnostic == null ? "the address does not exist" : diagnostic)),
-                        e.id())
+                                + (diagnostic == null ? "the address does not exist" : diagnostic)))
+                .param("id", e.id())
+                .param("notFailed", List.of(SENT, EmailStatus.SENDING.name(), PENDING))
                 .update());
         var waiting = jdbc.sql("select distinct prospect_id from outbox where lower(to_address) = ?"
-                        + " and status = 'PENDING' and prospect_id is not null")
-                .param(to)
+                        + " and status = ? and prospect_id is not null")
+                .params(to, PENDING)
                 .query(UUID.class)
                 .list();
         for (var p : waiting) {
@@ -138,16 +144,21 @@ public class Bounces implements SendPermission {
             return;
         }
         if (e.attempts() >= settings.maxAttempts()) {
-            jdbc.sql("update outbox set status = 'FAILED', last_error = ? where id = ? and status = 'SENT'")
-                    .params(shorten("Bounced " + e.attempts() + " times, last " + said), e.id())
+            jdbc.sql("update outbox set status = ?, last_error = ? where id = ? and status = ?")
+                    .params(FAILED, shorten("Bounced " + e.attempts() + " times, last " + said), e.id(), SENT)
                     .update();
             return;
         }
         var wait = FIRST_RESEND.multipliedBy(1L << Math.min(Math.max(e.attempts() - 1, 0), 8));
         var next = clock.instant().plus(wait);
-        jdbc.sql("update outbox set status = 'PENDING', next_attempt_at = ?, last_error = ?, sent_at = null"
-                        + " where id = ? and status = 'SENT'")
-                .params(Sql.ts(next), shorten("Bounced for now " + said + "; sending again at " + next), e.id())
+        jdbc.sql("update outbox set status = ?, next_attempt_at = ?, last_error = ?, sent_at = null"
+                        + " where id = ? and status = ?")
+                .params(
+                        PENDING,
+                        Sql.ts(next),
+                        shorten("Bounced for now " + said + "; sending again at " + next),
+                        e.id(),
+                        SENT)
                 .update();
         events.publishEvent(new EmailBounced(e.prospectId(), address, false, status, diagnostic, clock.instant()));
     }
@@ -163,9 +174,9 @@ public class Bounces implements SendPermission {
                 return byId;
             }
         }
-        List<OutboxEntry> latest = jdbc.sql(OutboxRows.SELECT
-                        + " where lower(to_address) = ? and status = 'SENT' order by sent_at desc limit 1")
-                .param(address)
+        List<OutboxEntry> latest = jdbc.sql(
+                        OutboxRows.SELECT + " where lower(to_address) = ? and status = ? order by sent_at desc limit 1")
+                .params(address, SENT)
                 .query(OutboxRows::entry)
                 .list();
         return latest.stream().findFirst();

@@ -46,9 +46,9 @@ public class EmailApprovals {
         return jdbc.sql(
                         """
                 select id, prospect_id, to_name, subject, due_at from outbox
-                 where status = 'REVIEW' and lower(rep_address) = ?
+                 where status = ? and lower(rep_address) = ?
                  order by due_at, id limit ?""")
-                .params(actor.email().toLowerCase(Locale.ROOT), LIMIT)
+                .params(EmailStatus.REVIEW.name(), actor.email().toLowerCase(Locale.ROOT), LIMIT)
                 .query((rs, i) -> {
                     var due = Sql.instant(rs, "due_at");
                     var name = rs.getString("to_name");

@@ -18,6 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Outbox {
 
+    private static final String PENDING = EmailStatus.PENDING.name();
+    /** The states of an email not yet gone out, waiting for its moment or being sent right now. */
+    private static final List<String> WAITING = List.of(PENDING, EmailStatus.SENDING.name());
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final MailSettings settings;
@@ -72,10 +76,11 @@ public class Outbox {
                     rep_address, subject, body, bulk, ics, ics_method, status, due_at, next_attempt_at, expires_at,
                     created_at, not_before, hold_reason, per_day)
                 values (:id, :messageId, :dedupeKey, :prospectId, :toName, :toAddress, :repName, :repAddress,
-                    :subject, :body, :bulk, :ics, :icsMethod, 'PENDING', :dueAt, :nextAttemptAt, :expiresAt, :now,
+                    :subject, :body, :bulk, :ics, :icsMethod, :pending, :dueAt, :nextAttemptAt, :expiresAt, :now,
                     :notBefore, :holdReason, :perDay)
                 on conflict do nothing""")
                 .param("id", id)
+                .param("pending", PENDING)
                 .param("messageId", "<" + UUID.randomUUID() + "@" + settings.messageIdDomain() + ">")
                 .param("dedupeKey", email.dedupeKey())
                 .param("prospectId", email.prospectId())
@@ -115,8 +120,8 @@ public class Outbox {
     /** Cancels the email with this dedupe key if it has not gone out yet. */
     @Transactional
     public boolean cancel(String dedupeKey) {
-        var prospectId = jdbc.sql("select prospect_id from outbox where dedupe_key = ? and status = 'PENDING'")
-                .param(dedupeKey)
+        var prospectId = jdbc.sql("select prospect_id from outbox where dedupe_key = ? and status = ?")
+                .params(dedupeKey, PENDING)
                 .query((rs, n) -> Optional.ofNullable(Sql.uuid(rs, "prospect_id")))
                 .optional();
         if (prospectId.isEmpty()) {
@@ -130,8 +135,8 @@ public class Outbox {
     public int cancelPendingFor(UUID prospectId) {
         return withdraw(
                 prospectId,
-                jdbc.sql("select dedupe_key from outbox where prospect_id = ? and status = 'PENDING'")
-                        .param(prospectId)
+                jdbc.sql("select dedupe_key from outbox where prospect_id = ? and status = ?")
+                        .params(prospectId, PENDING)
                         .query(String.class)
                         .list());
     }
@@ -144,9 +149,12 @@ public class Outbox {
     public int cancelPending(UUID prospectId, String keyPrefix) {
         return withdraw(
                 prospectId,
-                jdbc.sql("select dedupe_key from outbox where prospect_id = ? and status = 'PENDING'"
+                jdbc.sql("select dedupe_key from outbox where prospect_id = ? and status = ?"
                                 + " and dedupe_key like ?")
-                        .params(prospectId, keyPrefix.replace("%", "\\%").replace("_", "\\_") + "%")
+                        .params(
+                                prospectId,
+                                PENDING,
+                                keyPrefix.replace("%", "\\%").replace("_", "\\_") + "%")
                         .query(String.class)
                         .list());
     }
@@ -160,8 +168,9 @@ public class Outbox {
         int count = 0;
         for (int from = 0; from < dedupeKeys.size(); from += 500) {
             var chunk = dedupeKeys.subList(from, Math.min(dedupeKeys.size(), from + 500));
-            int n = jdbc.sql(
-                            "update outbox set status = 'CANCELLED' where dedupe_key in (:keys) and status = 'PENDING'")
+            int n = jdbc.sql("update outbox set status = :cancelled where dedupe_key in (:keys) and status = :pending")
+                    .param("cancelled", EmailStatus.CANCELLED.name())
+                    .param("pending", PENDING)
                     .param("keys", chunk)
                     .update();
             if (n > 0) {
@@ -192,9 +201,9 @@ public class Outbox {
                             + "; sent now it would arrive too late.")
                     .with("expiresAt", entry.expiresAt().toString());
         }
-        jdbc.sql("update outbox set status = 'PENDING', attempts = 0, next_attempt_at = ?, claimed_by = null,"
-                        + " claimed_at = null where id = ? and status = 'FAILED'")
-                .params(Sql.ts(clock.instant()), id)
+        jdbc.sql("update outbox set status = ?, attempts = 0, next_attempt_at = ?, claimed_by = null,"
+                        + " claimed_at = null where id = ? and status = ?")
+                .params(PENDING, Sql.ts(clock.instant()), id, EmailStatus.FAILED.name())
                 .update();
         return find(id).orElseThrow();
     }
@@ -244,8 +253,9 @@ public class Outbox {
             return reasons;
         }
         jdbc.sql("select id, hold_reason from outbox where id in (:ids) and hold_reason is not null"
-                        + " and status in ('PENDING', 'SENDING')")
+                        + " and status in (:waiting)")
                 .param("ids", List.copyOf(ids))
+                .param("waiting", WAITING)
                 .query((rs, n) -> reasons.put(Sql.uuid(rs, "id"), rs.getString("hold_reason")))
                 .list();
         return reasons;
@@ -263,11 +273,12 @@ public class Outbox {
                         OutboxRows.SELECT.replace("ics_method", "ics_method, to_name, rep_name")
                                 + """
                  where (cast(:status as varchar(20)) is null or status = :status)
-                 order by case when status in ('PENDING', 'SENDING') then 0 else 1 end,
-                          case when status in ('PENDING', 'SENDING') then next_attempt_at end,
+                 order by case when status in (:waiting) then 0 else 1 end,
+                          case when status in (:waiting) then next_attempt_at end,
                           coalesce(sent_at, due_at) desc, id
                  limit :size offset :offset""")
                 .param("status", status == null ? null : status.name())
+                .param("waiting", WAITING)
                 .param("size", size)
                 .param("offset", (long) page * size)
                 .query((rs, row) ->

@@ -27,6 +27,9 @@ class OutboxClaims {
     private static final Logger log = LoggerFactory.getLogger(OutboxClaims.class);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     private static final Duration LONGEST_WAIT = Duration.ofHours(6);
+    private static final String PENDING = EmailStatus.PENDING.name();
+    private static final String SENDING = EmailStatus.SENDING.name();
+    private static final String SENT = EmailStatus.SENT.name();
 
     /** A round's claim on a batch: its token, when it was made, and the emails it got. */
     record Batch(String token, Instant claimedAt, List<MailComposer.Pending> emails) {
@@ -58,9 +61,9 @@ class OutboxClaims {
 
     /** Puts back what a round claimed longer ago than the lease (it died or stalled); returns how many. */
     int releaseAbandoned() {
-        return jdbc.sql("update outbox set status = 'PENDING', claimed_by = null, claimed_at = null"
-                        + " where status = 'SENDING' and (claimed_at is null or claimed_at < ?)")
-                .param(Sql.ts(clock.instant().minus(settings.claimLease())))
+        return jdbc.sql("update outbox set status = ?, claimed_by = null, claimed_at = null"
+                        + " where status = ? and (claimed_at is null or claimed_at < ?)")
+                .params(PENDING, SENDING, Sql.ts(clock.instant().minus(settings.claimLease())))
                 .update();
     }
 
@@ -68,9 +71,11 @@ class OutboxClaims {
     Batch claimDue() {
         var token = UUID.randomUUID().toString();
         var now = clock.instant();
-        jdbc.sql("update outbox set status = 'SENDING', claimed_by = :token, claimed_at = :now"
-                        + " where status = 'PENDING' and id in (select id from outbox where status = 'PENDING'"
+        jdbc.sql("update outbox set status = :sending, claimed_by = :token, claimed_at = :now"
+                        + " where status = :pending and id in (select id from outbox where status = :pending"
                         + " and next_attempt_at <= :now order by next_attempt_at, id limit :size" + skipLocked + ")")
+                .param("sending", SENDING)
+                .param("pending", PENDING)
                 .param("token", token)
                 .param("now", Sql.ts(now))
                 .param("size", settings.batchSize())
@@ -79,9 +84,9 @@ class OutboxClaims {
                         """
                 select id, message_id, dedupe_key, prospect_id, to_name, to_address, rep_name, rep_address, subject,
                        body, bulk, ics, ics_method, attempts, expires_at, per_day
-                from outbox where claimed_by = ? and status = 'SENDING'
+                from outbox where claimed_by = ? and status = ?
                 order by next_attempt_at, id""")
-                .param(token)
+                .params(token, SENDING)
                 .query((rs, n) -> new MailComposer.Pending(
                         Sql.uuid(rs, "id"),
                         rs.getString("message_id"),
@@ -104,10 +109,9 @@ class OutboxClaims {
     }
 
     void sent(Batch batch, MailComposer.Pending email) {
-        int marked = jdbc.sql(
-                        "update outbox set status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = null"
-                                + " where id = ? and claimed_by = ? and status = 'SENDING'")
-                .params(Sql.ts(clock.instant()), email.id(), batch.token())
+        int marked = jdbc.sql("update outbox set status = ?, sent_at = ?, attempts = attempts + 1, last_error = null"
+                        + " where id = ? and claimed_by = ? and status = ?")
+                .params(SENT, Sql.ts(clock.instant()), email.id(), batch.token(), SENDING)
                 .update();
         if (marked == 0) {
             log.warn("Email {} was sent after its claim had run out; another round may send it too", email.id());
@@ -137,16 +141,18 @@ class OutboxClaims {
     void hold(Batch batch, MailComposer.Pending email, SendWindows.Hold hold) {
         var expires = email.expiresAt();
         var later = hold.notBefore().plus(settings.expireAfter());
-        jdbc.sql("update outbox set status = 'PENDING', next_attempt_at = ?, not_before = ?, hold_reason = ?,"
+        jdbc.sql("update outbox set status = ?, next_attempt_at = ?, not_before = ?, hold_reason = ?,"
                         + " expires_at = ?, claimed_by = null, claimed_at = null"
-                        + " where id = ? and claimed_by = ? and status = 'SENDING'")
+                        + " where id = ? and claimed_by = ? and status = ?")
                 .params(
+                        PENDING,
                         Sql.ts(hold.notBefore()),
                         Sql.ts(hold.notBefore()),
                         shorten(hold.reason()),
                         expires == null || later.isAfter(expires) ? Sql.ts(later) : Sql.ts(expires),
                         email.id(),
-                        batch.token())
+                        batch.token(),
+                        SENDING)
                 .update();
     }
 
@@ -159,32 +165,31 @@ class OutboxClaims {
         }
         var wait = FIRST_RETRY.multipliedBy(1L << Math.min(attempts - 1, 20));
         var next = clock.instant().plus(wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait);
-        jdbc.sql(
-                        "update outbox set status = 'PENDING', attempts = ?, next_attempt_at = ?, last_error = ?,"
-                                + " claimed_by = null, claimed_at = null where id = ? and claimed_by = ? and status = 'SENDING'")
-                .params(attempts, Sql.ts(next), shorten(reason), email.id(), batch.token())
+        jdbc.sql("update outbox set status = ?, attempts = ?, next_attempt_at = ?, last_error = ?,"
+                        + " claimed_by = null, claimed_at = null where id = ? and claimed_by = ? and status = ?")
+                .params(PENDING, attempts, Sql.ts(next), shorten(reason), email.id(), batch.token(), SENDING)
                 .update();
     }
 
     /** Puts back what is left of a batch, unsent and without counting an attempt. */
     int release(Batch batch, String reason) {
-        return jdbc.sql("update outbox set status = 'PENDING', claimed_by = null, claimed_at = null,"
-                        + " last_error = coalesce(?, last_error) where claimed_by = ? and status = 'SENDING'")
-                .params(reason == null ? null : shorten(reason), batch.token())
+        return jdbc.sql("update outbox set status = ?, claimed_by = null, claimed_at = null,"
+                        + " last_error = coalesce(?, last_error) where claimed_by = ? and status = ?")
+                .params(PENDING, reason == null ? null : shorten(reason), batch.token(), SENDING)
                 .update();
     }
 
     /** Notes on the emails due now why they wait (the SMTP server is down), without counting an attempt. */
     void noteWaiting(String reason) {
-        jdbc.sql("update outbox set last_error = ? where status = 'PENDING' and next_attempt_at <= ?")
-                .params(shorten(reason), Sql.ts(clock.instant()))
+        jdbc.sql("update outbox set last_error = ? where status = ? and next_attempt_at <= ?")
+                .params(shorten(reason), PENDING, Sql.ts(clock.instant()))
                 .update();
     }
 
     private void finish(Batch batch, MailComposer.Pending email, EmailStatus status, String reason, int attempt) {
         jdbc.sql("update outbox set status = ?, attempts = attempts + ?, last_error = ?"
-                        + " where id = ? and claimed_by = ? and status = 'SENDING'")
-                .params(status.name(), attempt, shorten(reason), email.id(), batch.token())
+                        + " where id = ? and claimed_by = ? and status = ?")
+                .params(status.name(), attempt, shorten(reason), email.id(), batch.token(), SENDING)
                 .update();
     }
 

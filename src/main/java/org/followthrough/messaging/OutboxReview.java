@@ -24,6 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OutboxReview {
 
+    private static final String PENDING = EmailStatus.PENDING.name();
+    private static final String REVIEW = EmailStatus.REVIEW.name();
+
     static final int MAX_SUBJECT = 998;
     static final int MAX_BODY = 100_000;
 
@@ -72,8 +75,8 @@ public class OutboxReview {
     /** The email waits for its rep's approval instead of going out when due. */
     @Transactional
     public void holdForReview(UUID emailId) {
-        jdbc.sql("update outbox set status = 'REVIEW' where id = ? and status = 'PENDING'")
-                .param(emailId)
+        jdbc.sql("update outbox set status = ? where id = ? and status = ?")
+                .params(REVIEW, emailId, PENDING)
                 .update();
     }
 
@@ -118,9 +121,10 @@ public class OutboxReview {
         return jdbc
                 .sql(
                         """
-                select id from outbox where status = 'REVIEW'
+                select id from outbox where status = :review
                    and (cast(:rep as varchar(320)) is null or lower(rep_address) = :rep)
                  order by due_at, id limit 200""")
+                .param("review", REVIEW)
                 .param("rep", actor.seesWholeTeam() ? null : actor.email().toLowerCase(Locale.ROOT))
                 .query(UUID.class)
                 .list()
@@ -152,7 +156,7 @@ public class OutboxReview {
     @Transactional
     public Email skip(Actor actor, UUID id) {
         var email = open(actor, id);
-        change(email, "status = 'CANCELLED'");
+        change(email, "status = ?", EmailStatus.CANCELLED.name());
         var key = jdbc.sql("select dedupe_key from outbox where id = ?")
                 .param(id)
                 .query(String.class)
@@ -169,7 +173,8 @@ public class OutboxReview {
         var expires = now.plus(settings.expireAfter());
         change(
                 email,
-                "status = 'PENDING', due_at = ?, next_attempt_at = ?, expires_at = ?",
+                "status = ?, due_at = ?, next_attempt_at = ?, expires_at = ?",
+                PENDING,
                 Sql.ts(now),
                 Sql.ts(now),
                 Sql.ts(email.expiresAt() != null && email.expiresAt().isAfter(expires) ? email.expiresAt() : expires));

@@ -46,7 +46,8 @@ public class OutboxVariants {
         var sent = new HashMap<UUID, Instant>();
         var ids = List.copyOf(emailIds);
         for (int from = 0; from < ids.size(); from += CHUNK) {
-            jdbc.sql("select id, sent_at from outbox where status = 'SENT' and id in (:ids)")
+            jdbc.sql("select id, sent_at from outbox where status = :sent and id in (:ids)")
+                    .param("sent", EmailStatus.SENT.name())
                     .param("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK)))
                     .query((rs, i) -> sent.put(Sql.uuid(rs, "id"), Sql.instant(rs, "sent_at")))
                     .list();

@@ -32,6 +32,7 @@ class SendWindows {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm EEE d MMM", Locale.ENGLISH);
     private static final int DAYS_SEARCHED = 30;
+    private static final String SENT = EmailStatus.SENT.name();
 
     private final JdbcClient jdbc;
     private final SendWindowSettings settings;
@@ -156,9 +157,9 @@ class SendWindows {
     }
 
     private long sentToProspect(UUID prospectId, Instant from, Instant until) {
-        return jdbc.sql("select count(*) from outbox where prospect_id = ? and bulk = true and status = 'SENT'"
+        return jdbc.sql("select count(*) from outbox where prospect_id = ? and bulk = true and status = ?"
                         + " and sent_at >= ? and sent_at < ?")
-                .params(prospectId, Sql.ts(from), Sql.ts(until))
+                .params(prospectId, SENT, Sql.ts(from), Sql.ts(until))
                 .query(Long.class)
                 .single();
     }
@@ -168,9 +169,9 @@ class SendWindows {
      * the oldest of them leaves that span; empty while there is room.
      */
     private Optional<Instant> freeFrom(Instant at, Duration span, int limit) {
-        List<Instant> sent = jdbc.sql("select sent_at from outbox where bulk = true and status = 'SENT'"
+        List<Instant> sent = jdbc.sql("select sent_at from outbox where bulk = true and status = ?"
                         + " and sent_at > ? and sent_at <= ? order by sent_at desc")
-                .params(Sql.ts(at.minus(span)), Sql.ts(at))
+                .params(SENT, Sql.ts(at.minus(span)), Sql.ts(at))
                 .query((rs, n) -> Sql.instant(rs, "sent_at"))
                 .list();
         if (sent.size() < limit) {

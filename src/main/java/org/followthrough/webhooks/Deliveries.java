@@ -13,6 +13,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Deliveries {
 
+    private static final String PENDING = DeliveryStatus.PENDING.name();
+    private static final String SENDING = DeliveryStatus.SENDING.name();
+
     /** What a round needs of a due delivery. */
     record Due(UUID id, UUID claim, UUID subscriberId, UUID eventId, String event, String payload, int attempts) {}
 
@@ -35,18 +38,18 @@ class Deliveries {
                         """
                 insert into webhook_deliveries (id, subscriber_id, event_id, event, payload, status, next_attempt_at,
                     created_at)
-                select cast(? as uuid), s.id, cast(? as uuid), cast(? as varchar(40)), cast(? as text), 'PENDING',
-                    cast(? as timestamp with time zone), cast(? as timestamp with time zone)
+                select cast(? as uuid), s.id, cast(? as uuid), cast(? as varchar(40)), cast(? as text),
+                    cast(? as varchar(10)), cast(? as timestamp with time zone), cast(? as timestamp with time zone)
                 from webhook_subscribers s where s.id = ?""")
-                .params(UUID.randomUUID(), eventId, event, payload, now, now, subscriberId)
+                .params(UUID.randomUUID(), eventId, event, payload, PENDING, now, now, subscriberId)
                 .update();
     }
 
     /** Puts back what a round that died had claimed before {@code before}, for another round to take. */
     int releaseAbandoned(Instant before) {
         return jdbc.sql(
-                        "update webhook_deliveries set status = 'PENDING', claimed_by = null where status = 'SENDING' and claimed_at < ?")
-                .param(Sql.ts(before))
+                        "update webhook_deliveries set status = ?, claimed_by = null where status = ? and claimed_at < ?")
+                .params(PENDING, SENDING, Sql.ts(before))
                 .update();
     }
 
@@ -54,7 +57,8 @@ class Deliveries {
     void release(UUID claim, List<UUID> ids) {
         if (!ids.isEmpty()) {
             jdbc.sql(
-                            "update webhook_deliveries set status = 'PENDING', claimed_by = null where id in (:ids) and claimed_by = :claim")
+                            "update webhook_deliveries set status = :pending, claimed_by = null where id in (:ids) and claimed_by = :claim")
+                    .param("pending", PENDING)
                     .param("ids", ids)
                     .param("claim", claim)
                     .update();
@@ -66,9 +70,9 @@ class Deliveries {
         var now = Sql.ts(clock.instant());
         var candidates = jdbc.sql(
                         """
-                select id from webhook_deliveries where status = 'PENDING' and next_attempt_at <= ?
+                select id from webhook_deliveries where status = ? and next_attempt_at <= ?
                 order by next_attempt_at, id limit ?""")
-                .params(now, limit)
+                .params(PENDING, now, limit)
                 .query(UUID.class)
                 .list();
         if (candidates.isEmpty()) {
@@ -77,8 +81,10 @@ class Deliveries {
         var claim = UUID.randomUUID();
         jdbc.sql(
                         """
-                update webhook_deliveries set status = 'SENDING', claimed_by = :claim, claimed_at = :now
-                where id in (:ids) and status = 'PENDING'""")
+                update webhook_deliveries set status = :sending, claimed_by = :claim, claimed_at = :now
+                where id in (:ids) and status = :pending""")
+                .param("sending", SENDING)
+                .param("pending", PENDING)
                 .param("claim", claim)
                 .param("now", now)
                 .param("ids", candidates)
@@ -86,8 +92,8 @@ class Deliveries {
         return jdbc.sql(
                         """
                 select id, subscriber_id, event_id, event, payload, attempts from webhook_deliveries
-                where claimed_by = ? and status = 'SENDING' order by next_attempt_at, id""")
-                .param(claim)
+                where claimed_by = ? and status = ? order by next_attempt_at, id""")
+                .params(claim, SENDING)
                 .query((rs, i) -> new Due(
                         Sql.uuid(rs, "id"),
                         claim,
@@ -112,10 +118,10 @@ class Deliveries {
     void delivered(Due due, Instant at) {
         jdbc.sql(
                         """
-                update webhook_deliveries set status = 'DELIVERED', attempts = attempts + 1, delivered_at = ?,
+                update webhook_deliveries set status = ?, attempts = attempts + 1, delivered_at = ?,
                     claimed_by = null
                 where id = ? and claimed_by = ?""")
-                .params(Sql.ts(at), due.id(), due.claim())
+                .params(DeliveryStatus.DELIVERED.name(), Sql.ts(at), due.id(), due.claim())
                 .update();
     }
 
@@ -126,7 +132,7 @@ class Deliveries {
                 update webhook_deliveries set status = ?, attempts = attempts + 1, next_attempt_at = ?, claimed_by = null
                 where id = ? and claimed_by = ?""")
                 .params(
-                        next == null ? "FAILED" : "PENDING",
+                        (next == null ? DeliveryStatus.FAILED : DeliveryStatus.PENDING).name(),
                         Sql.ts(next == null ? clock.instant() : next),
                         due.id(),
                         due.claim())
@@ -136,8 +142,8 @@ class Deliveries {
     /** Sends it again at once, with a fresh set of attempts; whether it exists and was not on its way. */
     boolean replay(UUID id) {
         return jdbc.sql(
-                                "update webhook_deliveries set status = 'PENDING', attempts = 0, next_attempt_at = ? where id = ? and status <> 'SENDING'")
-                        .params(Sql.ts(clock.instant()), id)
+                                "update webhook_deliveries set status = ?, attempts = 0, next_attempt_at = ? where id = ? and status <> ?")
+                        .params(PENDING, Sql.ts(clock.instant()), id, SENDING)
                         .update()
                 > 0;
     }
