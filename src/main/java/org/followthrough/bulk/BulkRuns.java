@@ -63,7 +63,8 @@ class BulkRuns implements TimedActionHandler {
         // done again) is a transaction of its own beside that one, committed when it ends, so its progress
         // shows, what reacts to its changes reacts then, and a refused prospect rolls back no other
         this.transaction = new TransactionTemplate(transactions);
-        this.transaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.transaction.setPropagationBehavior(
+                org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.json = json;
         this.clock = clock;
     }
@@ -177,7 +178,8 @@ class BulkRuns implements TimedActionHandler {
         var ids = page.stream().map(BulkRows.Item::prospectId).toList();
         var found = new java.util.HashMap<UUID, org.followthrough.prospects.Prospect>();
         prospects.byIds(ids).stream().filter(p -> actor.maySee(p.ownerId())).forEach(p -> found.put(p.id(), p));
-        var seen = ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+        var seen =
+                ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
         var skips = outcomes.skips(seen, request, assignee);
         var changing = seen.stream().filter(p -> !skips.containsKey(p.id())).toList();
         var refused = outcomes.applyAll(actor, changing, request, request.assignTo());

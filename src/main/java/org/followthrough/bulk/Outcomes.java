@@ -83,8 +83,10 @@ class Outcomes {
     Map<UUID, RuntimeException> applyAll(Actor actor, List<Prospect> page, BulkRequest r, String assigneeEmail) {
         var ids = page.stream().map(Prospect::id).toList();
         return switch (r.action()) {
-            case REASSIGN -> prospects.changeAll(actor, ids, Map.of("owner", assigneeEmail)).refused();
-            case DO_NOT_CALL -> prospects.changeAll(actor, ids, Map.of("doNotCall", true)).refused();
+            case REASSIGN ->
+                prospects.changeAll(actor, ids, Map.of("owner", assigneeEmail)).refused();
+            case DO_NOT_CALL ->
+                prospects.changeAll(actor, ids, Map.of("doNotCall", true)).refused();
             case ENROL, UNENROL, PAUSE -> {
                 page.forEach(p -> apply(actor, p, r, assigneeEmail));
                 yield Map.of();

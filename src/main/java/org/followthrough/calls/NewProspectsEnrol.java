@@ -106,7 +106,8 @@ class NewProspectsEnrol {
                 .toList();
         var byOwner = new java.util.HashMap<UUID, List<UUID>>();
         for (var p : prospects.byIds(moved)) {
-            byOwner.computeIfAbsent(p.ownerId(), owner -> new java.util.ArrayList<>()).add(p.id());
+            byOwner.computeIfAbsent(p.ownerId(), owner -> new java.util.ArrayList<>())
+                    .add(p.id());
         }
         byOwner.forEach((owner, ids) -> tasks.reassignAll(ids, owner));
     }

@@ -67,7 +67,8 @@ class QueueFacts {
     @EventListener
     void on(org.followthrough.prospects.ProspectsChanged changed) {
         many.update(
-                "update tasks set queue_place = null, queue_state = null where " + OPEN_TASK + " and prospect_id = any(?)",
+                "update tasks set queue_place = null, queue_state = null where " + OPEN_TASK
+                        + " and prospect_id = any(?)",
                 "uuid",
                 changed.changes().stream().map(ProspectChanged::prospectId).toList());
     }

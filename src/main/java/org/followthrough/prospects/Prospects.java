@@ -267,7 +267,8 @@ public class Prospects {
     @Transactional
     public ChangedAll changeAll(Actor actor, java.util.Collection<UUID> ids, java.util.Map<String, Object> changes) {
         if (!CHANGED_ALL.containsAll(changes.keySet())) {
-            throw new IllegalArgumentException("only " + CHANGED_ALL + " change for many at once, not " + changes.keySet());
+            throw new IllegalArgumentException(
+                    "only " + CHANGED_ALL + " change for many at once, not " + changes.keySet());
         }
         var found = new java.util.HashMap<UUID, Prospect>();
         for (var p : rows.byIds(ids)) {

@@ -61,10 +61,13 @@ class BulkRunsTest {
         jdbc.sql("update prospects set phone_e164 = '+1555' where id = ?")
                 .param(broken.id())
                 .update();
-        assertThat(openCallsOf(moved.get(0), from)).as("enrolled with a first call").isPositive();
+        assertThat(openCallsOf(moved.get(0), from))
+                .as("enrolled with a first call")
+                .isPositive();
 
-        var done = run(manager, "{\"owner\":\"" + from.email() + "\",\"action\":\"REASSIGN\",\"assignTo\":\"" + to.email()
-                + "\"}");
+        var done = run(
+                manager,
+                "{\"owner\":\"" + from.email() + "\",\"action\":\"REASSIGN\",\"assignTo\":\"" + to.email() + "\"}");
 
         assertThat(done.get("changed").asInt()).isEqualTo(4);
         assertThat(done.get("skipped").asInt()).isEqualTo(1);
@@ -72,8 +75,12 @@ class BulkRunsTest {
         given.settled();
         assertThat(moved).allSatisfy(p -> {
             assertThat(prospects.byId(p.id()).orElseThrow().ownerId()).isEqualTo(to.id());
-            assertThat(openCallsOf(p, from)).as("no open call left with the old owner").isZero();
-            assertThat(openCallsOf(p, to)).as("the new owner takes the open calls").isPositive();
+            assertThat(openCallsOf(p, from))
+                    .as("no open call left with the old owner")
+                    .isZero();
+            assertThat(openCallsOf(p, to))
+                    .as("the new owner takes the open calls")
+                    .isPositive();
         });
         assertThat(prospects.byId(broken.id()).orElseThrow().ownerId()).isEqualTo(from.id());
         assertThat(openCallsOf(broken, from)).isPositive();
@@ -125,7 +132,8 @@ class BulkRunsTest {
 
         var later = run(
                 manager,
-                "{\"owner\":\"" + rep.email() + "\",\"action\":\"PAUSE\",\"reason\":\"Audit\",\"until\":\"2099-01-01\"}");
+                "{\"owner\":\"" + rep.email()
+                        + "\",\"action\":\"PAUSE\",\"reason\":\"Audit\",\"until\":\"2099-01-01\"}");
         assertThat(json.convertValue(later.get("skippedBy"), Map.class))
                 .as("the day too far off is refused for each")
                 .isEqualTo(Map.of("in no cadence", 1, "refused: invalid until", 3));
