@@ -78,15 +78,23 @@ public class BulkActions {
         var assignee = checked(actor, request);
         var skipped = new TreeMap<String, Integer>();
         int[] counts = new int[2];
+        var assigneeId = assignee == null ? null : assignee.id();
+        // a page of the search at a time, so what the action asks about them (their cadences) is read at once
+        var page = new ArrayList<org.followthrough.prospects.Prospect>();
+        Runnable count = () -> {
+            var skips = outcomes.skips(page, request, assigneeId);
+            counts[0] += page.size();
+            counts[1] += page.size() - skips.size();
+            skips.values().forEach(why -> skipped.merge(why, 1, Integer::sum));
+            page.clear();
+        };
         search.each(actor, request.filter(), p -> {
-            counts[0]++;
-            var skip = outcomes.skip(p, request, assignee == null ? null : assignee.id());
-            if (skip.isPresent()) {
-                skipped.merge(skip.get(), 1, Integer::sum);
-            } else {
-                counts[1]++;
+            page.add(p);
+            if (page.size() == BulkRuns.PAGE) {
+                count.run();
             }
         });
+        count.run();
         return new Preview(
                 request.action(),
                 counts[0],

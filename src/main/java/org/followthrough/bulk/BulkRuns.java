@@ -20,11 +20,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Runs a recorded bulk action in the background: a page of its prospects at a time, the page's
  * changes and its progress in one transaction (one commit per page, not per prospect, so a large
- * selection does not hold the database); a page where one change is refused is done again with each
- * prospect in its own transaction, so one refused change holds up nobody else. Performed again after a crash, it goes on after the last page stored, as the member
- * who asked, who still sees only what they may see.
+ * selection does not hold the database). A page's prospects are read at once and a reassignment or a
+ * do-not-call is one change to the whole page ({@link Prospects#changeAll}); between pages the run
+ * waits a moment ({@link BulkSettings}) so the members working beside it keep their speed. A page
+ * where one change is refused by an exception is done again with each prospect in its own transaction,
+ * so one refused change holds up nobody else. Performed again after a crash, it goes on after the last
+ * page stored, as the member who asked, who still sees only what they may see.
  */
 @Component
+@org.springframework.boot.context.properties.EnableConfigurationProperties(BulkSettings.class)
 class BulkRuns implements TimedActionHandler {
 
     static final String KIND = "bulk-action";
@@ -39,20 +43,28 @@ class BulkRuns implements TimedActionHandler {
     private final TransactionTemplate transaction;
     private final JsonMapper json;
     private final Clock clock;
+    private final BulkSettings settings;
 
     BulkRuns(
             BulkRows rows,
             Outcomes outcomes,
             Prospects prospects,
             Team team,
-            TransactionTemplate transaction,
+            org.springframework.transaction.PlatformTransactionManager transactions,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            BulkSettings settings) {
+        this.settings = settings;
         this.rows = rows;
         this.outcomes = outcomes;
         this.prospects = prospects;
         this.team = team;
-        this.transaction = transaction;
+        // a timed action runs in the transaction that records it ran: each page (and each prospect of a page
+        // done again) is a transaction of its own beside that one, committed when it ends, so its progress
+        // shows, what reacts to its changes reacts then, and a refused prospect rolls back no other
+        this.transaction = new TransactionTemplate(transactions);
+        this.transaction.setPropagationBehavior(
+                org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.json = json;
         this.clock = clock;
     }
@@ -93,15 +105,31 @@ class BulkRuns implements TimedActionHandler {
                 for (var item : page) {
                     count(one(member.orElse(null), item.prospectId(), request, assignee), counts, skips);
                 }
-                stored = rows.progress(id, done, last, counts[0], counts[1], json.writeValueAsString(skips));
+                var record = json.writeValueAsString(skips);
+                int from = done;
+                stored = transaction.execute(tx -> rows.progress(id, from, last, counts[0], counts[1], record));
             }
             if (!Boolean.TRUE.equals(stored)) {
                 return; // another run of the same action went on meanwhile
             }
             skippedBy = skips;
             done = last;
+            pause();
         }
         rows.finish(id, clock.instant());
+    }
+
+    /** The moment between pages, for the members working beside the run. */
+    private void pause() {
+        var pause = settings.pauseBetweenPages();
+        if (pause == null || pause.isZero() || pause.isNegative()) {
+            return;
+        }
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -119,12 +147,10 @@ class BulkRuns implements TimedActionHandler {
             TreeMap<String, Integer> skips) {
         return transaction.execute(tx -> {
             int[] counts = new int[2];
-            for (var item : page) {
-                var skip = member.isEmpty()
-                        ? "the member who asked left the team"
-                        : change(member.get(), item.prospectId(), request, assignee);
-                count(skip, counts, skips);
-            }
+            var outcome = member.isEmpty()
+                    ? java.util.Collections.nCopies(page.size(), "the member who asked left the team")
+                    : changePage(member.get(), page, request, assignee);
+            outcome.forEach(skip -> count(skip, counts, skips));
             if (!rows.progress(id, from, last, counts[0], counts[1], json.writeValueAsString(skips))) {
                 tx.setRollbackOnly();
                 return false;
@@ -140,6 +166,36 @@ class BulkRuns implements TimedActionHandler {
             counts[1]++;
             skippedBy.merge(skip, 1, Integer::sum);
         }
+    }
+
+    /**
+     * Does the action to a page of prospects in the caller's transaction, the page read at once: for each
+     * prospect in the page's order, null when it changed them, else why it was skipped.
+     */
+    private java.util.List<String> changePage(
+            Member member, java.util.List<BulkRows.Item> page, BulkRequest request, UUID assignee) {
+        var actor = member.asActor();
+        var ids = page.stream().map(BulkRows.Item::prospectId).toList();
+        var found = new java.util.HashMap<UUID, org.followthrough.prospects.Prospect>();
+        prospects.byIds(ids).stream().filter(p -> actor.maySee(p.ownerId())).forEach(p -> found.put(p.id(), p));
+        var seen =
+                ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+        var skips = outcomes.skips(seen, request, assignee);
+        var changing = seen.stream().filter(p -> !skips.containsKey(p.id())).toList();
+        var refused = outcomes.applyAll(actor, changing, request, request.assignTo());
+        var outcome = new java.util.ArrayList<String>();
+        for (var id : ids) {
+            if (!found.containsKey(id)) {
+                outcome.add("erased or no longer yours");
+            } else if (skips.containsKey(id)) {
+                outcome.add(skips.get(id));
+            } else if (refused.containsKey(id)) {
+                outcome.add(refusal(id, refused.get(id)));
+            } else {
+                outcome.add(null);
+            }
+        }
+        return outcome;
     }
 
     /** Does the action to one prospect in the caller's transaction; null when it changed them, else why it was skipped. */
@@ -164,15 +220,22 @@ class BulkRuns implements TimedActionHandler {
         }
         try {
             return transaction.execute(tx -> change(member, prospectId, request, assignee));
-        } catch (InvalidInput invalid) {
+        } catch (RuntimeException refused) {
+            return refusal(prospectId, refused);
+        }
+    }
+
+    /** Why a prospect's change was refused, as the record counts it. */
+    private static String refusal(UUID prospectId, RuntimeException refused) {
+        if (refused instanceof InvalidInput invalid) {
             // counted by the field refused, not by its message, which may name the prospect's own value
             // (one reason per prospect would be no count at all, and would outgrow the record)
             return "refused: invalid " + invalid.problems().get(0).field();
-        } catch (Refusal refused) {
-            return "refused: " + refused.title().toLowerCase(java.util.Locale.ROOT);
-        } catch (RuntimeException failed) {
-            log.warn("Bulk action on prospect {} failed", prospectId, failed);
-            return "failed";
         }
+        if (refused instanceof Refusal refusal) {
+            return "refused: " + refusal.title().toLowerCase(java.util.Locale.ROOT);
+        }
+        log.warn("Bulk action on prospect {} failed", prospectId, refused);
+        return "failed";
     }
 }

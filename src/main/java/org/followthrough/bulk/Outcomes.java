@@ -1,5 +1,7 @@
 package org.followthrough.bulk;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,10 +33,36 @@ class Outcomes {
 
     /** Why the prospect would be skipped, or empty when the action changes them. */
     Optional<String> skip(Prospect p, BulkRequest r, UUID assignee) {
+        return skip(p, r, assignee, running(r, List.of(p.id())));
+    }
+
+    /**
+     * Why each of many prospects would be skipped, by prospect (those the action changes are left out):
+     * each as {@link #skip(Prospect, BulkRequest, UUID)} says it, their running cadences read at once.
+     */
+    Map<UUID, String> skips(List<Prospect> page, BulkRequest r, UUID assignee) {
+        var running = running(r, page.stream().map(Prospect::id).toList());
+        var skips = new HashMap<UUID, String>();
+        for (var p : page) {
+            skip(p, r, assignee, running).ifPresent(why -> skips.put(p.id(), why));
+        }
+        return skips;
+    }
+
+    /** The running cadences of the prospects, for the actions that ask about them. */
+    private Map<UUID, Enrolment> running(BulkRequest r, List<UUID> ids) {
         return switch (r.action()) {
-            case ENROL -> control.enrolSkip(p, r.cadence().strip(), r.replacing());
-            case UNENROL -> enrolments.active(p.id()).isEmpty() ? Optional.of("in no cadence") : Optional.empty();
-            case PAUSE -> paused(enrolments.active(p.id()));
+            case ENROL, UNENROL, PAUSE -> enrolments.activeOf(ids);
+            case REASSIGN, DO_NOT_CALL -> Map.of();
+        };
+    }
+
+    private Optional<String> skip(Prospect p, BulkRequest r, UUID assignee, Map<UUID, Enrolment> running) {
+        var cadence = Optional.ofNullable(running.get(p.id()));
+        return switch (r.action()) {
+            case ENROL -> control.enrolSkip(p, r.cadence().strip(), r.replacing(), cadence);
+            case UNENROL -> cadence.isEmpty() ? Optional.of("in no cadence") : Optional.empty();
+            case PAUSE -> paused(cadence);
             case REASSIGN -> p.ownerId().equals(assignee) ? Optional.of("already theirs") : Optional.empty();
             case DO_NOT_CALL -> p.doNotCall() ? Optional.of("already do-not-call") : Optional.empty();
         };
@@ -44,6 +72,26 @@ class Outcomes {
         return running.isEmpty()
                 ? Optional.of("in no cadence")
                 : running.filter(Enrolment::isPaused).isPresent() ? Optional.of("already paused") : Optional.empty();
+    }
+
+    /**
+     * Does the action to many prospects in the caller's transaction, as the member who asked for it: a
+     * reassignment or a do-not-call as one change to them all ({@link Prospects#changeAll}), the cadence
+     * actions one prospect after another. The prospects refused, each with its refusal; a cadence action's
+     * refusal is thrown.
+     */
+    Map<UUID, RuntimeException> applyAll(Actor actor, List<Prospect> page, BulkRequest r, String assigneeEmail) {
+        var ids = page.stream().map(Prospect::id).toList();
+        return switch (r.action()) {
+            case REASSIGN ->
+                prospects.changeAll(actor, ids, Map.of("owner", assigneeEmail)).refused();
+            case DO_NOT_CALL ->
+                prospects.changeAll(actor, ids, Map.of("doNotCall", true)).refused();
+            case ENROL, UNENROL, PAUSE -> {
+                page.forEach(p -> apply(actor, p, r, assigneeEmail));
+                yield Map.of();
+            }
+        };
     }
 
     /** Does the action to the prospect, as the member who asked for it. */

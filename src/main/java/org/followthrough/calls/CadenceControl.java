@@ -139,6 +139,11 @@ public class CadenceControl {
      * counts by ("do-not-call", "already in a cadence"), or empty when they would be enrolled.
      */
     public Optional<String> enrolSkip(Prospect p, String cadenceKey, boolean replace) {
+        return enrolSkip(p, cadenceKey, replace, enrolments.active(p.id()));
+    }
+
+    /** {@link #enrolSkip(Prospect, String, boolean)} with the prospect's running cadence already read. */
+    public Optional<String> enrolSkip(Prospect p, String cadenceKey, boolean replace, Optional<Enrolment> running) {
         var cadence = cadences.find(cadenceKey);
         if (cadence.isEmpty()) {
             return Optional.of("no such cadence");
@@ -147,7 +152,6 @@ public class CadenceControl {
         if (rule.isPresent()) {
             return rule;
         }
-        var running = enrolments.active(p.id());
         if (running.isPresent() && running.get().cadenceKey().equals(cadenceKey)) {
             return Optional.of("already in this cadence");
         }

@@ -46,6 +46,12 @@ class CallsFollowTheZone {
         this.clock = clock;
     }
 
+    /** Many at once (a bulk action's page): each prospect as if their change came alone. */
+    @ApplicationModuleListener
+    void on(org.followthrough.prospects.ProspectsChanged changed) {
+        changed.changes().forEach(this::on);
+    }
+
     @ApplicationModuleListener
     void on(ProspectChanged changed) {
         if (changed.changed("timeZone") || changed.changed("timeZoneCandidates")) {

@@ -21,9 +21,11 @@ class EnrolmentRows {
     private static final String ACTIVE = Enrolment.Status.ACTIVE.name();
 
     private final JdbcClient jdbc;
+    private final org.followthrough.common.ManyValues many;
 
-    EnrolmentRows(JdbcClient jdbc) {
+    EnrolmentRows(JdbcClient jdbc, org.followthrough.common.ManyValues many) {
         this.jdbc = jdbc;
+        this.many = many;
     }
 
     void insert(Enrolment e) {
@@ -82,6 +84,16 @@ class EnrolmentRows {
                 .param(prospectId)
                 .query(EnrolmentRows::map)
                 .optional();
+    }
+
+    /** The running enrolments of many prospects, by prospect; those in none are left out. */
+    java.util.Map<UUID, Enrolment> activeOf(java.util.Collection<UUID> prospectIds) {
+        var running = new java.util.HashMap<UUID, Enrolment>();
+        many.query("select * from enrolments where active_prospect_id = any(?)", "uuid", prospectIds, rs -> {
+            var e = map(rs, 0);
+            running.put(e.prospectId(), e);
+        });
+        return running;
     }
 
     /** A running enrolment by its id. */

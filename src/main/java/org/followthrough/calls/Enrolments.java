@@ -251,6 +251,11 @@ public class Enrolments {
         return rows.active(prospectId);
     }
 
+    /** The running (active or paused) enrolments of many prospects, by prospect, read at once. */
+    public java.util.Map<UUID, Enrolment> activeOf(java.util.Collection<UUID> prospectIds) {
+        return rows.activeOf(prospectIds);
+    }
+
     /** The cadence of an enrolment, running or ended. */
     public Optional<String> cadenceOf(UUID enrolmentId) {
         return rows.cadenceOf(enrolmentId);

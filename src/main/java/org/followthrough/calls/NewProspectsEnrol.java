@@ -96,4 +96,19 @@ class NewProspectsEnrol {
             prospects.byId(changed.prospectId()).ifPresent(p -> tasks.reassign(p.id(), p.ownerId()));
         }
     }
+
+    /** Many new owners at once (a bulk action's page): each new owner takes over their prospects' open tasks. */
+    @ApplicationModuleListener
+    void on(org.followthrough.prospects.ProspectsChanged changed) {
+        var moved = changed.changes().stream()
+                .filter(c -> c.changed("owner"))
+                .map(ProspectChanged::prospectId)
+                .toList();
+        var byOwner = new java.util.HashMap<UUID, List<UUID>>();
+        for (var p : prospects.byIds(moved)) {
+            byOwner.computeIfAbsent(p.ownerId(), owner -> new java.util.ArrayList<>())
+                    .add(p.id());
+        }
+        byOwner.forEach((owner, ids) -> tasks.reassignAll(ids, owner));
+    }
 }

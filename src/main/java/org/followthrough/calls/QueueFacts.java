@@ -47,8 +47,10 @@ class QueueFacts {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final Prospects prospects;
+    private final org.followthrough.common.ManyValues many;
 
-    QueueFacts(JdbcClient jdbc, JdbcTemplate template, Prospects prospects) {
+    QueueFacts(JdbcClient jdbc, JdbcTemplate template, Prospects prospects, org.followthrough.common.ManyValues many) {
+        this.many = many;
         this.jdbc = jdbc;
         this.template = template;
         this.prospects = prospects;
@@ -59,6 +61,16 @@ class QueueFacts {
         jdbc.sql("update tasks set queue_place = null, queue_state = null where prospect_id = ? and " + OPEN_TASK)
                 .param(changed.prospectId())
                 .update();
+    }
+
+    /** Many at once (a bulk action's page), in one statement. */
+    @EventListener
+    void on(org.followthrough.prospects.ProspectsChanged changed) {
+        many.update(
+                "update tasks set queue_place = null, queue_state = null where " + OPEN_TASK
+                        + " and prospect_id = any(?)",
+                "uuid",
+                changed.changes().stream().map(ProspectChanged::prospectId).toList());
     }
 
     @EventListener

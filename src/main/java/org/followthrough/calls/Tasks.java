@@ -24,9 +24,11 @@ class Tasks {
     private static final String CANCELLED = Task.Status.CANCELLED.name();
 
     private final JdbcClient jdbc;
+    private final org.followthrough.common.ManyValues many;
 
-    Tasks(JdbcClient jdbc) {
+    Tasks(JdbcClient jdbc, org.followthrough.common.ManyValues many) {
         this.jdbc = jdbc;
+        this.many = many;
     }
 
     UUID open(
@@ -175,6 +177,16 @@ class Tasks {
         jdbc.sql("update tasks set owner_id = ? where prospect_id = ? and status = ?")
                 .params(ownerId, prospectId, OPEN)
                 .update();
+    }
+
+    /** {@link #reassign} for many prospects with the same new owner, in one statement. */
+    void reassignAll(java.util.Collection<UUID> prospectIds, UUID ownerId) {
+        many.update(
+                "update tasks set owner_id = ? where status = ? and prospect_id = any(?)",
+                "uuid",
+                prospectIds,
+                ownerId,
+                OPEN);
     }
 
     static Task map(ResultSet rs, int row) throws SQLException {

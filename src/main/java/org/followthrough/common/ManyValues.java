@@ -52,4 +52,36 @@ public class ManyValues {
             jdbc.query(sql.replace("= any(?)", "in (" + marks + ")"), handler, chunk.toArray());
         }
     }
+
+    /**
+     * Runs the change {@code sql} for all {@code values}: its last parameter is written {@code = any(?)},
+     * the ones before it are {@code before}. The number of rows changed.
+     */
+    public int update(String sql, String type, Collection<?> values, Object... before) {
+        if (values.isEmpty()) {
+            return 0;
+        }
+        if (!sql.contains("= any(?)")) {
+            throw new IllegalArgumentException("the change must be written with = any(?): " + sql);
+        }
+        if (postgres) {
+            return jdbc.update(sql, ps -> {
+                for (int i = 0; i < before.length; i++) {
+                    org.springframework.jdbc.core.StatementCreatorUtils.setParameterValue(
+                            ps, i + 1, org.springframework.jdbc.core.SqlTypeValue.TYPE_UNKNOWN, before[i]);
+                }
+                ps.setArray(before.length + 1, ps.getConnection().createArrayOf(type, values.toArray()));
+            });
+        }
+        var all = List.copyOf(values);
+        int changed = 0;
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            var chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+            var marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
+            var params = new java.util.ArrayList<Object>(java.util.Arrays.asList(before));
+            params.addAll(chunk);
+            changed += jdbc.update(sql.replace("= any(?)", "in (" + marks + ")"), params.toArray());
+        }
+        return changed;
+    }
 }

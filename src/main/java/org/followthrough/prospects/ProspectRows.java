@@ -24,10 +24,15 @@ class ProspectRows {
 
     private final JdbcClient jdbc;
     private final org.followthrough.common.ManyValues many;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
 
-    ProspectRows(JdbcClient jdbc, org.followthrough.common.ManyValues many) {
+    ProspectRows(
+            JdbcClient jdbc,
+            org.followthrough.common.ManyValues many,
+            org.springframework.jdbc.core.JdbcTemplate batch) {
         this.jdbc = jdbc;
         this.many = many;
+        this.batch = batch;
     }
 
     Optional<Prospect> byId(UUID id) {
@@ -204,6 +209,13 @@ class ProspectRows {
 
     void update(UUID id, Intake.Checked c, UUID accountId, Instant now) {
         jdbc.sql(UPDATE).params(updateParams(id, c, accountId, now)).update();
+    }
+
+    /** Many updates as one JDBC batch: each row as {@link #update} writes it. */
+    void updateAll(List<Object[]> params) {
+        if (!params.isEmpty()) {
+            batch.batchUpdate(UPDATE, params);
+        }
     }
 
     int moveTo(UUID id, Stage stage, Instant now) {

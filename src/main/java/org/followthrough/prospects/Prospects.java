@@ -247,6 +247,81 @@ public class Prospects {
         return current;
     }
 
+    /**
+     * What became of a change made to many prospects at once: those changed (or left as they were, the
+     * change being no change for them), and those refused, each with the refusal its change alone would
+     * have had (404 for one erased meanwhile or not the member's, 400 naming the field that fails).
+     */
+    public record ChangedAll(java.util.List<UUID> changed, java.util.Map<UUID, RuntimeException> refused) {}
+
+    /** The fields {@link #changeAll} changes: an owner or a flag, which leave the account and the email as they are. */
+    static final java.util.Set<String> CHANGED_ALL = java.util.Set.of("owner", "doNotCall", "emailOptOut");
+
+    /**
+     * Makes the same change to many prospects as {@link #change(Actor, UUID, java.util.Map)} makes to
+     * one — each checked as that would check them, seen as the member sees them — with one read, one
+     * batch of writes and one event ({@link ProspectsChanged}) for the lot: for bulk actions. Only an
+     * owner or a flag changes this way ({@link #CHANGED_ALL}). A refused prospect is left as it was and
+     * named in the answer; the others are changed.
+     */
+    @Transactional
+    public ChangedAll changeAll(Actor actor, java.util.Collection<UUID> ids, java.util.Map<String, Object> changes) {
+        if (!CHANGED_ALL.containsAll(changes.keySet())) {
+            throw new IllegalArgumentException(
+                    "only " + CHANGED_ALL + " change for many at once, not " + changes.keySet());
+        }
+        var found = new java.util.HashMap<UUID, Prospect>();
+        for (var p : rows.byIds(ids)) {
+            if (actor.maySee(p.ownerId())) {
+                found.put(p.id(), p);
+            }
+        }
+        // the members looked up once for the lot, not once for each prospect
+        var plain = context(actor);
+        var members = new java.util.HashMap<String, Optional<org.followthrough.team.Member>>();
+        var context = new Intake.Context(
+                actor,
+                plain.defaultCountry(),
+                plain.defaultZone(),
+                email -> members.computeIfAbsent(email, team::memberByEmail),
+                plain.nextOwner());
+        var emails = new java.util.HashMap<UUID, String>();
+        var refused = new java.util.LinkedHashMap<UUID, RuntimeException>();
+        var updates = new java.util.ArrayList<Object[]>();
+        var written = new java.util.ArrayList<UUID>();
+        var now = clock.instant();
+        for (var id : ids) {
+            var current = found.get(id);
+            if (current == null) {
+                refused.put(id, Refusal.notFound("prospect", id));
+                continue;
+            }
+            try {
+                var email = emails.computeIfAbsent(current.ownerId(), owner -> ownerEmail(current));
+                var checked = Intake.check(ProspectChanges.apply(current, changes, email), context)
+                        .orThrow();
+                updates.add(ProspectRows.updateParams(id, checked, current.accountId(), now));
+                written.add(id);
+            } catch (org.followthrough.common.InvalidInput | Refusal notTaken) {
+                refused.put(id, notTaken);
+            }
+        }
+        rows.updateAll(updates);
+        var after = new java.util.HashMap<UUID, Prospect>();
+        rows.byIds(written).forEach(p -> after.put(p.id(), p));
+        var announced = new java.util.ArrayList<ProspectChanged>();
+        for (var id : written) {
+            var fields = ProspectChanges.differences(found.get(id), after.get(id));
+            if (!fields.isEmpty()) {
+                announced.add(new ProspectChanged(id, fields));
+            }
+        }
+        if (!announced.isEmpty()) {
+            events.publishEvent(new ProspectsChanged(announced));
+        }
+        return new ChangedAll(java.util.List.copyOf(written), refused);
+    }
+
     private Prospect change(Actor actor, Prospect current, ProspectFields wanted) {
         var checked = Intake.check(wanted, context(actor)).orThrow();
         if (checked.email() != null && !checked.email().equals(current.email())) {

@@ -90,6 +90,12 @@ class EventsToSubscribers {
                 "source", source);
     }
 
+    /** Many at once (a bulk action's page): each prospect as if their change came alone. */
+    @EventListener
+    void on(org.followthrough.prospects.ProspectsChanged changed) {
+        changed.changes().forEach(this::on);
+    }
+
     @EventListener
     void on(ProspectChanged changed) {
         if (changed.changed("stage")) {
