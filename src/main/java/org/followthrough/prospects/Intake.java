@@ -27,7 +27,6 @@ import org.followthrough.team.Role;
  */
 final class Intake {
 
-
     /** A prospect ready to store: every field checked and in its stored form. */
     record Checked(
             String fullName,
