@@ -88,6 +88,30 @@ class NextSteps {
         changes.cancelAll(p, now);
         tasks.cancelOpen(p.id(), now, false);
         prospects.moveTo(p.id(), stage);
+        follow(p, stage, at, now);
+    }
+
+    /**
+     * A prospect moved to an end stage other than by a call (an imported file saying won or lost): what was
+     * planned is called off and what follows the end starts, as after a logged outcome; the stage is theirs
+     * already.
+     */
+    void closedElsewhere(Prospect p, Instant now) {
+        changes.cancelAll(p, now);
+        tasks.cancelOpen(p.id(), now, false);
+        follow(p, p.stage(), now, now);
+    }
+
+    /** The cadence an end leads to: post-sale check-ins after a sale, nurture after a no, none after a loss. */
+    static String cadenceAfter(Stage stage) {
+        return switch (stage) {
+            case WON -> Cadence.POST_SALE;
+            case NURTURE -> Cadence.NURTURE;
+            default -> null;
+        };
+    }
+
+    private void follow(Prospect p, Stage stage, Instant at, Instant now) {
         switch (stage) {
             case WON -> enrolments.start(p.id(), Cadence.POST_SALE, at);
             case NURTURE -> enrolments.start(p.id(), Cadence.NURTURE, now);

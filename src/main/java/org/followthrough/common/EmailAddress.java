@@ -2,7 +2,6 @@ package org.followthrough.common;
 
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * An email address as a sales team means it: one mailbox at a domain with a dot, stored lower-cased
@@ -10,12 +9,9 @@ import java.util.regex.Pattern;
  */
 public record EmailAddress(String value) {
 
-    private static final Pattern SHAPE =
-            Pattern.compile("^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
-                    + "@([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$");
-
     public EmailAddress {
-        if (value == null || value.length() > 254 || !SHAPE.matcher(value).matches()) {
+        // the shape of an address (see Shapes): one mailbox at a domain with a dot, lower-case
+        if (value == null || value.length() > 254 || !Shapes.email(value)) {
             throw new IllegalArgumentException("not an email address: " + value);
         }
     }

@@ -44,6 +44,9 @@ public final class PlainText {
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (c >= ' ' && c < '\u007F') {
+                continue; // printable ASCII, most of any text: none of the checks below can refuse it
+            }
             if (Character.isSurrogate(c)) {
                 if (Character.isHighSurrogate(c)
                         && i + 1 < text.length()

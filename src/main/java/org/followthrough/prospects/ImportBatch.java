@@ -230,35 +230,63 @@ final class ImportBatch {
     /** The same columns, in the same order, as an insert's parameters. */
     private static final String COPY = "copy prospects (" + ProspectRows.COLUMNS + ") from stdin with (format csv)";
 
-    /** PostgreSQL's COPY takes a batch of new rows with a fraction of an INSERT's parsing and round trips. */
+    /**
+     * PostgreSQL's COPY takes a batch of new rows with a fraction of an INSERT's parsing and round trips. The
+     * rows are written to the connection as they are put into words, a few dozen kilobytes at a time, rather
+     * than built as one text for the batch first.
+     */
     private void copy(List<Object[]> rows) {
         if (rows.isEmpty()) {
             return;
         }
-        var text = new StringBuilder(rows.size() * 300);
-        for (var row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                if (i > 0) {
-                    text.append(',');
-                }
-                var value = row[i];
-                if (value != null) {
-                    text.append('"')
-                            .append(value.toString().replace("\"", "\"\""))
-                            .append('"');
-                }
-            }
-            text.append('\n');
-        }
         jdbc.execute((java.sql.Connection c) -> {
+            var copy = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn(COPY);
             try {
-                return c.unwrap(org.postgresql.PGConnection.class)
-                        .getCopyAPI()
-                        .copyIn(COPY, new java.io.StringReader(text.toString()));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                var text = new StringBuilder(COPY_CHUNK + 4096);
+                for (var row : rows) {
+                    for (int i = 0; i < row.length; i++) {
+                        if (i > 0) {
+                            text.append(',');
+                        }
+                        var value = row[i];
+                        if (value != null) {
+                            quoted(text, value.toString());
+                        }
+                    }
+                    text.append('\n');
+                    if (text.length() >= COPY_CHUNK) {
+                        write(copy, text);
+                    }
+                }
+                write(copy, text);
+                return copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
             }
         });
+    }
+
+    private static final int COPY_CHUNK = 64 * 1024;
+
+    /** A CSV cell in quotes, a quote inside doubled. */
+    private static void quoted(StringBuilder text, String value) {
+        text.append('"');
+        if (value.indexOf('"') < 0) {
+            text.append(value);
+        } else {
+            text.append(value.replace("\"", "\"\""));
+        }
+        text.append('"');
+    }
+
+    private static void write(org.postgresql.copy.CopyIn copy, StringBuilder text) throws java.sql.SQLException {
+        if (text.length() > 0) {
+            var bytes = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            copy.writeToCopy(bytes, 0, bytes.length);
+            text.setLength(0);
+        }
     }
 
     /** An import changes what its row says and keeps what the row leaves out (a missing column clears nothing). */
@@ -429,7 +457,8 @@ final class ImportBatch {
             }
         }
         lookUpAccounts(new ArrayList<>(wanted.keySet()));
-        wanted.keySet().removeAll(accountIds.keySet());
+        // by the batch's own keys: the known accounts may be a hundred thousand
+        wanted.keySet().removeIf(accountIds::containsKey);
         if (wanted.isEmpty()) {
             return;
         }

@@ -8,13 +8,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.followthrough.common.Countries;
 import org.followthrough.common.EmailAddress;
 import org.followthrough.common.InvalidInput;
 import org.followthrough.common.InvalidInput.FieldProblem;
 import org.followthrough.common.PlainText;
 import org.followthrough.common.Regions;
+import org.followthrough.common.Shapes;
 import org.followthrough.common.TimeZones;
 import org.followthrough.team.Actor;
 import org.followthrough.team.Member;
@@ -26,8 +26,6 @@ import org.followthrough.team.Role;
  * of the input at once, each with what to fix.
  */
 final class Intake {
-
-    private static final Pattern DOMAIN = Pattern.compile("^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$");
 
     /** A prospect ready to store: every field checked and in its stored form. */
     record Checked(
@@ -322,8 +320,10 @@ final class Intake {
         }
         var host = text.toLowerCase(Locale.ROOT);
         try {
-            if (host.contains("://")) {
-                host = URI.create(host).getHost();
+            int scheme = host.indexOf("://");
+            if (scheme >= 0) {
+                var plain = plainUrlHost(host, scheme);
+                host = plain != null ? plain : URI.create(host).getHost();
             } else if (host.contains("/")) {
                 host = host.substring(0, host.indexOf('/'));
             }
@@ -335,11 +335,53 @@ final class Intake {
         } catch (IllegalArgumentException e) {
             host = "";
         }
-        if (host.length() > 253 || !DOMAIN.matcher(host).matches()) {
+        if (host.length() > 253 || !Shapes.domain(host)) {
             problems.add("companyDomain", "'" + abbreviate(text) + "' is not a web domain; write it like acme.com");
             return null;
         }
         return host;
+    }
+
+    /**
+     * The host of a plain web address (a scheme, "://", a host of letters, digits, dots and dashes, then
+     * nothing or a path of unreserved characters), as {@link URI#getHost()} gives it for such an address
+     * whenever the host has a domain's shape; null for any other address, which URI then reads.
+     */
+    static String plainUrlHost(String url, int scheme) {
+        if (scheme == 0 || url.charAt(0) < 'a' || url.charAt(0) > 'z') {
+            return null;
+        }
+        for (int i = 1; i < scheme; i++) {
+            char c = url.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.')) {
+                return null;
+            }
+        }
+        int start = scheme + 3;
+        int end = start;
+        while (end < url.length()) {
+            char c = url.charAt(end);
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.') {
+                end++;
+            } else {
+                break;
+            }
+        }
+        if (end == start) {
+            return null;
+        }
+        if (end < url.length()) {
+            if (url.charAt(end) != '/') {
+                return null;
+            }
+            for (int i = end + 1; i < url.length(); i++) {
+                char c = url.charAt(i);
+                if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "-._~/".indexOf(c) >= 0)) {
+                    return null;
+                }
+            }
+        }
+        return url.substring(start, end);
     }
 
     private static String limited(String given, int max, String field, InvalidInput.Collector problems) {
