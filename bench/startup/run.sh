@@ -5,7 +5,9 @@
 # (java -jar of the packaged jar, as it is today) measured in the same run.
 #
 #   bench/startup/run.sh [runs] [variants...]
-#   variants: jar (baseline), extracted, cds (extracted + class data sharing archive), cds-lazy
+#   variants: jar (baseline), extracted, cds (extracted + class data sharing archive), cds-lazy,
+#             jdk25 (the extracted jar on JDK 25), jdk25-aot (JDK 25 with an ahead-of-time cache, JEP 483/514)
+#   JAVA25=/path/to/jdk-25/bin/java chooses the JDK 25 (default: Temurin 25 under /usr/lib/jvm)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -33,12 +35,25 @@ env "${environment[@]}" java -Xmx512m -XX:ArchiveClassesAtExit="$work/app.jsa" -
     -jar "$app" "${settings[@]}" >"$work/training.log" 2>&1 || { tail -20 "$work/training.log"; exit 1; }
 ls -la "$work/app.jsa" | awk '{printf "archive: %.0f MB\n", $5/1048576}'
 
+# JDK 25: the ahead-of-time cache (classes loaded and linked, method profiles) written by one training
+# run that exits once the context is refreshed (-XX:AOTCacheOutput, JEP 514)
+java25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
+if printf '%s\n' "${variants[@]}" | grep -q '^jdk25'; then
+    [ -x "$java25" ] || { echo "no JDK 25 at $java25 (set JAVA25)"; exit 2; }
+    echo "training the JDK 25 ahead-of-time cache..."
+    env "${environment[@]}" "$java25" -Xmx512m -XX:AOTCacheOutput="$work/app.aot" -Dspring.context.exit=onRefresh \
+        -jar "$app" "${settings[@]}" >"$work/aot-training.log" 2>&1 || { tail -20 "$work/aot-training.log"; exit 1; }
+    ls -la "$work/app.aot" | awk '{printf "ahead-of-time cache: %.0f MB\n", $5/1048576}'
+fi
+
 command_for() {
     case $1 in
         jar) echo "-jar $work/followthrough.jar" ;;
         extracted) echo "-jar $app" ;;
         cds) echo "-XX:SharedArchiveFile=$work/app.jsa -Xshare:auto -jar $app" ;;
         cds-lazy) echo "-XX:SharedArchiveFile=$work/app.jsa -Xshare:auto -Dspring.main.lazy-initialization=true -jar $app" ;;
+        jdk25) echo "-jar $app" ;;
+        jdk25-aot) echo "-XX:AOTCache=$work/app.aot -jar $app" ;;
         *) echo "unknown variant $1" >&2; exit 2 ;;
     esac
 }
@@ -48,7 +63,9 @@ time_start() {
     local begin end
     begin=$(date +%s%N)
     # shellcheck disable=SC2046
-    env "${environment[@]}" java -Xmx512m $(command_for "$1") "${settings[@]}" >"$work/$1.log" 2>&1 &
+    local jvm=java
+    case $1 in jdk25*) jvm=$java25 ;; esac
+    env "${environment[@]}" "$jvm" -Xmx512m $(command_for "$1") "${settings[@]}" >"$work/$1.log" 2>&1 &
     pid=$!
     until curl -sf "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"UP"'; do
         kill -0 "$pid" 2>/dev/null || { echo "$1 did not start:"; tail -20 "$work/$1.log"; exit 1; }
