@@ -14,11 +14,12 @@ import org.followthrough.appointments.Appointment;
 import org.followthrough.calls.Enrolment;
 import org.followthrough.calls.Task;
 import org.followthrough.messaging.EmailStatus;
+import org.followthrough.prospects.ImportState;
 import org.followthrough.webhooks.DeliveryStatus;
 import org.junit.jupiter.api.Test;
 
 /**
- * The states of appointments, tasks, enrolments, outbox emails and webhook deliveries are named by their lifecycle types
+ * The states of appointments, tasks, enrolments, outbox emails, webhook deliveries and imports are named by their lifecycle types
  * only: no SQL and no Java that deals with them outside those types spells one as a string
  * ({@code 'DONE'}, {@code "OPEN"}, {@code 'SENT'}), so a state renamed or added cannot be missed by a
  * query that still says the old word.
@@ -62,6 +63,11 @@ class StatusLiteralsTest {
                     names(EmailStatus.values()),
                     List.of("messaging"),
                     List.of("import org.followthrough.messaging.EmailStatus;")),
+            new Lifecycle(
+                    MAIN.resolve("prospects/ImportState.java"),
+                    names(ImportState.values()),
+                    List.of("prospects"),
+                    List.of("import org.followthrough.prospects.ImportState;")),
             new Lifecycle(
                     MAIN.resolve("webhooks/DeliveryStatus.java"),
                     names(DeliveryStatus.values()),

@@ -16,6 +16,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ImportJobs {
 
+    private static final String RUNNING = ImportState.RUNNING.name();
+
     static final int ERRORS_SHOWN = 100;
     static final int ERRORS_KEPT = 100_000;
 
@@ -29,8 +31,8 @@ class ImportJobs {
 
     void start(UUID id, UUID memberId, String fileName, long bytes, Instant now) {
         jdbc.sql("insert into imports (id, member_id, file_name, status, bytes_total, created_at)"
-                        + " values (?, ?, ?, 'RUNNING', ?, ?)")
-                .params(id, memberId, fileName, bytes, Sql.ts(now))
+                        + " values (?, ?, ?, ?, ?, ?)")
+                .params(id, memberId, fileName, RUNNING, bytes, Sql.ts(now))
                 .update();
     }
 
@@ -106,9 +108,9 @@ class ImportJobs {
         }
     }
 
-    void finish(UUID id, String status, String failure, Instant now) {
+    void finish(UUID id, ImportState status, String failure, Instant now) {
         jdbc.sql("update imports set status = ?, failure = ?, finished_at = ?, bytes_read = bytes_total where id = ?")
-                .params(status, cut(failure, 1000), Sql.ts(now), id)
+                .params(status.name(), cut(failure, 1000), Sql.ts(now), id)
                 .update();
     }
 
@@ -116,20 +118,22 @@ class ImportJobs {
     record Running(UUID id, long imported, long updated) {}
 
     List<Running> running() {
-        return jdbc.sql("select id, imported, updated from imports where status = 'RUNNING'")
+        return jdbc.sql("select id, imported, updated from imports where status = ?")
+                .param(RUNNING)
                 .query((rs, i) -> new Running(Sql.uuid(rs, "id"), rs.getLong("imported"), rs.getLong("updated")))
                 .list();
     }
 
     /** An import a crashed or stopped server left running cannot finish: say so, so nobody waits. */
     boolean abandon(UUID id, Instant now) {
-        return jdbc.sql(
-                                "update imports set status = 'FAILED', finished_at = ?, failure = ? where id = ? and status = 'RUNNING'")
+        return jdbc.sql("update imports set status = ?, finished_at = ?, failure = ? where id = ? and status = ?")
                         .params(
+                                ImportState.FAILED.name(),
                                 Sql.ts(now),
                                 "The server stopped during this import. Import the file again: rows already imported"
                                         + " are updated, never duplicated.",
-                                id)
+                                id,
+                                RUNNING)
                         .update()
                 > 0;
     }
@@ -160,7 +164,7 @@ class ImportJobs {
         long processed = rs.getLong("processed");
         long bytesRead = rs.getLong("bytes_read");
         long bytesTotal = rs.getLong("bytes_total");
-        boolean running = status.equals("RUNNING");
+        boolean running = status.equals(RUNNING);
         long total = running && bytesRead > 0 ? Math.max(processed, processed * bytesTotal / bytesRead) : processed;
         return new ImportStatus(
                 id,

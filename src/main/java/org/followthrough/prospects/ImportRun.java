@@ -96,7 +96,7 @@ final class ImportRun {
 
     /** How an import is marked finished: DONE or FAILED, why it failed, and what it stored. */
     interface Ending {
-        void finish(String status, String failure, Totals totals);
+        void finish(ImportState status, String failure, Totals totals);
     }
 
     /** Reads and stores the whole file, then ends it, however reading went. */
@@ -116,7 +116,7 @@ final class ImportRun {
                 log.warn("Could not delete the uploaded file {}", file, e);
             }
         }
-        ending.finish(failure == null ? "DONE" : "FAILED", failure, new Totals(created, updated));
+        ending.finish(failure == null ? ImportState.DONE : ImportState.FAILED, failure, new Totals(created, updated));
     }
 
     /** Null when the whole file was read, else why the import stopped. */

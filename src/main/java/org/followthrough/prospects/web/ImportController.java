@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.followthrough.common.Refusal;
 import org.followthrough.prospects.ImportChoices;
 import org.followthrough.prospects.ImportPreview;
+import org.followthrough.prospects.ImportState;
 import org.followthrough.prospects.ImportStatus;
 import org.followthrough.prospects.ProspectImports;
 import org.followthrough.team.Actor;
@@ -142,6 +143,8 @@ class ImportController {
 
     private static ResponseEntity<Started> started(UUID id) {
         var location = "/api/v1/imports/" + id;
-        return ResponseEntity.accepted().location(URI.create(location)).body(new Started(id, "RUNNING", location));
+        return ResponseEntity.accepted()
+                .location(URI.create(location))
+                .body(new Started(id, ImportState.RUNNING.name(), location));
     }
 }

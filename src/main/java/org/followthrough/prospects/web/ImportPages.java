@@ -8,6 +8,7 @@ import org.followthrough.common.InvalidInput;
 import org.followthrough.common.Refusal;
 import org.followthrough.prospects.ImportChoices;
 import org.followthrough.prospects.ImportPreview;
+import org.followthrough.prospects.ImportState;
 import org.followthrough.prospects.ImportStatus;
 import org.followthrough.prospects.ProspectImports;
 import org.followthrough.team.Actor;
@@ -36,10 +37,10 @@ class ImportPages {
      */
     record Progress(ImportStatus status, long value, long max, boolean running, int percent) {
         static Progress of(ImportStatus s) {
-            boolean running = "RUNNING".equals(s.status());
+            boolean running = ImportState.RUNNING.name().equals(s.status());
             long max = s.total() > 0 ? s.total() : Math.max(1, s.bytesTotal());
             long value = s.total() > 0 ? s.processed() : s.bytesRead();
-            if ("DONE".equals(s.status())) {
+            if (ImportState.DONE.name().equals(s.status())) {
                 value = max;
             } else if (!running) {
                 value = s.total() > 0 ? s.processed() : 0;
