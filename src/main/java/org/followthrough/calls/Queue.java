@@ -222,8 +222,7 @@ public class Queue {
                 Task.Status.OPEN.name(),
                 Sql.ts(now.plus(HORIZON)));
         var agreedSince = Sql.ts(now.minus(CallableNow.AGREED));
-        var params = new ArrayList<Object>(
-                List.of(Sql.ts(graceFrom), Sql.ts(now), Sql.ts(tomorrow), agreedSince));
+        var params = new ArrayList<Object>(List.of(Sql.ts(graceFrom), Sql.ts(now), Sql.ts(tomorrow), agreedSince));
         params.addAll(base.params());
         var groups = jdbc.sql(
                         """
@@ -315,7 +314,8 @@ public class Queue {
                 which.params().addAll(callableNow);
                 for (int u = 0; u < URGENCY.size() && tasks.size() < limit; u++) {
                     if (dueByUrgency[span][u] > 0) {
-                        // appointments and inbound calls are one kind each: read from the index on (owner, status, kind, due time)
+                        // appointments and inbound calls are one kind each: read from the index on (owner, status,
+                        // kind, due time)
                         tasks.addAll(inOrder(
                                 base.and(when).and(new Where(URGENCY.get(u))).and(which),
                                 u <= 1
@@ -339,7 +339,8 @@ public class Queue {
                     direct = direct.and(ofGone, " or ");
                 }
                 int directCount = later ? laterDirect : nextDirect;
-                var first = directCount == 0 ? List.<Task>of() : inOrder(base.and(direct), Math.min(limit, directCount));
+                var first =
+                        directCount == 0 ? List.<Task>of() : inOrder(base.and(direct), Math.min(limit, directCount));
                 int next = 0;
                 for (var opening : deferred.entrySet()) {
                     if (tasks.size() >= limit) {
@@ -374,7 +375,8 @@ public class Queue {
                     tasks.add(first.get(next++));
                 }
             }
-            result.put(part, new Slice(counts[part.ordinal()], tasks.isEmpty() ? List.of() : items(tasks, now, callable)));
+            result.put(
+                    part, new Slice(counts[part.ordinal()], tasks.isEmpty() ? List.of() : items(tasks, now, callable)));
         }
         return result;
     }

@@ -56,8 +56,8 @@ class StaticLinks {
             super.doFilter(
                     request,
                     response,
-                    (req, encoding) -> chain.doFilter(
-                            req, new HttpServletResponseWrapper((HttpServletResponse) encoding) {
+                    (req, encoding) ->
+                            chain.doFilter(req, new HttpServletResponseWrapper((HttpServletResponse) encoding) {
                                 @Override
                                 public String encodeURL(String url) {
                                     return isStatic(url, contextPath) ? super.encodeURL(url) : plain.encodeURL(url);

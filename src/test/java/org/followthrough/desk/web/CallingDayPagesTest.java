@@ -263,9 +263,11 @@ class CallingDayPagesTest {
         var overdue = dueAt(la(rep), evening.minusHours(2).toInstant());
         var laterFirst = dueAt(la(rep), evening.plusHours(9).plusMinutes(30).toInstant()); // Wed 07:00 New York
         var beforeTheOpening = dueAt(given.prospect(rep), evening.plusHours(10).toInstant()); // Wed 07:30
-        var deferredFirst = dueAt(given.prospect(rep), evening.minusHours(1).minusMinutes(30).toInstant());
+        var deferredFirst = dueAt(
+                given.prospect(rep), evening.minusHours(1).minusMinutes(30).toInstant());
         var deferredSecond = dueAt(given.prospect(rep), evening.minusHours(1).toInstant());
-        var afterTheOpening = dueAt(given.prospect(rep), evening.plusHours(11).plusMinutes(30).toInstant()); // Wed 09:00
+        var afterTheOpening =
+                dueAt(given.prospect(rep), evening.plusHours(11).plusMinutes(30).toInstant()); // Wed 09:00
         clock.set(evening.toInstant());
 
         var html = page(rep, "/today");
