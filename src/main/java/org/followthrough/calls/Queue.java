@@ -206,8 +206,10 @@ public class Queue {
      * time they may be called (today before {@code tomorrow}, or later), up to {@link #HORIZON} ahead
      * and every booked appointment however far. A call due now whose prospect may not be called now
      * (R2) is counted and ordered at the moment their hours open. However many calls the rep has, the
-     * legal window is worked out once per place of the due calls, the counts are one query and each
-     * section reads only the rows it shows.
+     * counts are one grouped read of an index (by place, time span and urgency), the legal window is
+     * worked out once per place of the due calls, and each section reads only the rows it shows, in
+     * the order shown: a group of urgency at a time by due time, and the calls deferred to an opening a
+     * place at a time, merged with those due later.
      */
     public java.util.Map<Part, Slice> day(
             UUID ownerId, Instant graceFrom, Instant tomorrow, java.util.Map<Part, Integer> limits) {
@@ -219,108 +221,198 @@ public class Queue {
                 ownerId,
                 Task.Status.OPEN.name(),
                 Sql.ts(now.plus(HORIZON)));
-        // the places of the calls due now, and when each may be called
-        var places = jdbc.sql(("select t.queue_place, min(cast(t.prospect_id as varchar(36))) as someone from tasks t"
-                                + " where %s and t.due_at <= ? group by t.queue_place")
-                        .formatted(base.sql()))
-                .params(base.with(Sql.ts(now)))
-                .query((rs, n) ->
-                        java.util.Map.entry(rs.getString("queue_place"), UUID.fromString(rs.getString("someone"))))
+        var agreedSince = Sql.ts(now.minus(CallableNow.AGREED));
+        var params = new ArrayList<Object>(List.of(Sql.ts(graceFrom), Sql.ts(now), Sql.ts(tomorrow), agreedSince));
+        params.addAll(base.params());
+        var groups = jdbc.sql(
+                        """
+                select g.place, g.span, g.agreed, g.urgency, count(*) as n, min(g.someone) as someone from (
+                  select t.queue_place as place,
+                    case when t.due_at < ? then 0 when t.due_at <= ? then 1 when t.due_at < ? then 2 else 3 end as span,
+                    case when t.kind = 'APPOINTMENT' and t.due_at > ? then 1 else 0 end as agreed,
+                    case t.kind when 'APPOINTMENT' then 0 when 'INBOUND' then 1 when 'RETRY' then 2
+                      when 'TRIGGER' then 2 else 3 end as urgency,
+                    cast(t.prospect_id as varchar(36)) as someone
+                  from tasks t where %s) g
+                group by g.place, g.span, g.agreed, g.urgency"""
+                                .formatted(base.sql()))
+                .params(params)
+                .query((rs, n) -> new Group(
+                        rs.getString("place"),
+                        rs.getInt("span"),
+                        rs.getInt("agreed") == 1,
+                        rs.getInt("urgency"),
+                        rs.getInt("n"),
+                        UUID.fromString(rs.getString("someone"))))
                 .list();
+        // the places of the calls due now, and when each may be called
+        var someone = new java.util.LinkedHashMap<String, UUID>();
+        groups.stream().filter(Group::due).forEach(g -> someone.putIfAbsent(g.place(), g.someone()));
         var placeOf = new HashMap<UUID, Place>();
-        prospects
-                .byIds(places.stream().map(java.util.Map.Entry::getValue).toList())
-                .forEach(p -> placeOf.put(p.id(), p.place()));
-        var callableKeys = new ArrayList<String>();
-        var opens = new java.util.LinkedHashMap<String, Instant>();
+        prospects.byIds(List.copyOf(someone.values())).forEach(p -> placeOf.put(p.id(), p.place()));
+        var callableNow = new java.util.HashSet<String>();
+        var opens = new HashMap<String, Instant>();
         var callable = new CallableNow(calendar, now);
-        for (var place : places) {
-            var where = placeOf.get(place.getValue());
+        someone.forEach((key, prospect) -> {
+            var where = placeOf.get(prospect);
             if (where == null) {
-                continue; // gone meanwhile: their calls are not counted
+                return; // gone meanwhile: their calls come at their due time
             }
             var at = callable.callableAt(TaskKind.FOLLOW_UP, now, where);
             if (at.isAfter(now)) {
-                opens.put(place.getKey(), at);
+                opens.put(key, at);
             } else {
-                callableKeys.add(place.getKey());
+                callableNow.add(key);
             }
+        });
+        // each group's section; a deferred group's calls wait for the opening of their place
+        var counts = new int[Part.values().length];
+        var dueByUrgency = new int[2][URGENCY.size()];
+        var deferred = new java.util.TreeMap<Instant, List<String>>();
+        var deferredCount = new HashMap<Instant, Integer>();
+        var gone = new java.util.LinkedHashSet<String>();
+        int laterDirect = 0;
+        int nextDirect = 0;
+        for (var g : groups) {
+            Part part;
+            if (!g.due()) {
+                part = g.span() == 2 ? Part.LATER_TODAY : Part.NEXT_DAYS;
+                if (part == Part.LATER_TODAY) {
+                    laterDirect += g.count();
+                } else {
+                    nextDirect += g.count();
+                }
+            } else if (g.agreed() || callableNow.contains(g.place())) {
+                part = g.span() == 0 ? Part.OVERDUE : Part.DUE_NOW;
+                dueByUrgency[g.span()][g.urgency()] += g.count();
+            } else if (opens.containsKey(g.place())) {
+                var at = opens.get(g.place());
+                part = at.isBefore(tomorrow) ? Part.LATER_TODAY : Part.NEXT_DAYS;
+                var places = deferred.computeIfAbsent(at, x -> new ArrayList<>());
+                if (!places.contains(g.place())) {
+                    places.add(g.place());
+                }
+                deferredCount.merge(at, g.count(), Integer::sum);
+            } else {
+                part = Part.LATER_TODAY;
+                gone.add(g.place());
+                laterDirect += g.count();
+            }
+            counts[part.ordinal()] += g.count();
         }
-        var due = new Where(
-                "t.due_at <= ? and ((t.kind = 'APPOINTMENT' and t.due_at > ?) or %s)"
-                        .formatted(
-                                callableKeys.isEmpty()
-                                        ? "1 = 0"
-                                        : "t.queue_place in ("
-                                                + String.join(
-                                                        ", ", java.util.Collections.nCopies(callableKeys.size(), "?"))
-                                                + ")"),
-                Sql.ts(now),
-                Sql.ts(now.minus(CallableNow.AGREED)));
-        due.params().addAll(callableKeys);
-        // when a call may be made: at the opening of their hours for a call due now that may not be made now
-        var when = new Where("t.due_at");
-        if (!opens.isEmpty()) {
-            var cases = new StringBuilder("case when t.due_at <= ? then case t.queue_place");
-            var values = new ArrayList<Object>();
-            values.add(Sql.ts(now));
-            opens.forEach((key, at) -> {
-                cases.append(" when ? then cast(? as timestamp with time zone)");
-                values.add(key);
-                values.add(Sql.ts(at));
-            });
-            when = new Where(
-                    cases.append(" else t.due_at end else t.due_at end").toString(), values);
-        }
-        var parts = new java.util.EnumMap<Part, Where>(Part.class);
-        parts.put(Part.DUE_NOW, due.and(new Where("t.due_at >= ?", Sql.ts(graceFrom))));
-        parts.put(Part.OVERDUE, due.and(new Where("t.due_at < ?", Sql.ts(graceFrom))));
-        parts.put(Part.LATER_TODAY, due.negated().and(when.and(new Where(" < ?", Sql.ts(tomorrow)), "")));
-        parts.put(Part.NEXT_DAYS, due.negated().and(when.and(new Where(" >= ?", Sql.ts(tomorrow)), "")));
-        var select = new StringBuilder("select ");
-        var params = new ArrayList<Object>();
-        for (var part : Part.values()) {
-            select.append(part.ordinal() == 0 ? "" : ", ")
-                    .append("sum(case when ")
-                    .append(parts.get(part).sql())
-                    .append(" then 1 else 0 end) as c")
-                    .append(part.ordinal());
-            params.addAll(parts.get(part).params());
-        }
-        params.addAll(base.params());
-        var counts = jdbc.sql(
-                        select.append(" from tasks t where ").append(base.sql()).toString())
-                .params(params)
-                .query((rs, n) -> {
-                    var c = new int[Part.values().length];
-                    for (int i = 0; i < c.length; i++) {
-                        c[i] = rs.getInt("c" + i);
-                    }
-                    return c;
-                })
-                .single();
         var result = new java.util.EnumMap<Part, Slice>(Part.class);
         for (var part : Part.values()) {
             int limit = Math.min(counts[part.ordinal()], limits.getOrDefault(part, 0));
-            if (limit == 0) {
-                result.put(part, new Slice(counts[part.ordinal()], List.of()));
-                continue;
+            var tasks = new ArrayList<Task>();
+            if (limit > 0 && (part == Part.DUE_NOW || part == Part.OVERDUE)) {
+                int span = part == Part.OVERDUE ? 0 : 1;
+                var when = span == 0
+                        ? new Where("t.due_at < ?", Sql.ts(graceFrom))
+                        : new Where("t.due_at >= ? and t.due_at <= ?", Sql.ts(graceFrom), Sql.ts(now));
+                var which = new Where(
+                        "(t.kind = 'APPOINTMENT' and t.due_at > ?) or " + in(callableNow.size()), agreedSince);
+                which.params().addAll(callableNow);
+                for (int u = 0; u < URGENCY.size() && tasks.size() < limit; u++) {
+                    if (dueByUrgency[span][u] > 0) {
+                        // appointments and inbound calls are one kind each: read from the index on (owner, status,
+                        // kind, due time)
+                        tasks.addAll(inOrder(
+                                base.and(when).and(new Where(URGENCY.get(u))).and(which),
+                                u <= 1
+                                        ? "t.owner_id, t.status, t.kind, t.due_at, t.created_at"
+                                        : "t.owner_id, t.status, t.due_at, t.created_at",
+                                Math.min(limit - tasks.size(), dueByUrgency[span][u])));
+                    }
+                }
+            } else if (limit > 0) {
+                boolean later = part == Part.LATER_TODAY;
+                // due later (or due now for a prospect gone meanwhile): at their due time
+                var direct = later
+                        ? new Where("t.due_at > ? and t.due_at < ?", Sql.ts(now), Sql.ts(tomorrow))
+                        : new Where("t.due_at >= ?", Sql.ts(tomorrow));
+                if (later && !gone.isEmpty()) {
+                    var ofGone = new Where(
+                            "t.due_at <= ? and not (t.kind = 'APPOINTMENT' and t.due_at > ?) and " + in(gone.size()),
+                            Sql.ts(now),
+                            agreedSince);
+                    ofGone.params().addAll(gone);
+                    direct = direct.and(ofGone, " or ");
+                }
+                int directCount = later ? laterDirect : nextDirect;
+                var first =
+                        directCount == 0 ? List.<Task>of() : inOrder(base.and(direct), Math.min(limit, directCount));
+                int next = 0;
+                for (var opening : deferred.entrySet()) {
+                    if (tasks.size() >= limit) {
+                        break;
+                    }
+                    if (opening.getKey().isBefore(tomorrow) != later) {
+                        continue;
+                    }
+                    while (next < first.size()
+                            && tasks.size() < limit
+                            && first.get(next).dueAt().isBefore(opening.getKey())) {
+                        tasks.add(first.get(next++));
+                    }
+                    if (tasks.size() >= limit) {
+                        break;
+                    }
+                    var places = opening.getValue();
+                    var block = new Where(
+                            "t.due_at <= ? and not (t.kind = 'APPOINTMENT' and t.due_at > ?) and " + in(places.size()),
+                            Sql.ts(now),
+                            agreedSince);
+                    block.params().addAll(places);
+                    // one place (as a rule): in the order of the index on (owner, status, place, due time, creation)
+                    tasks.addAll(inOrder(
+                            base.and(block),
+                            places.size() == 1
+                                    ? "t.owner_id, t.status, t.queue_place, t.due_at, t.created_at"
+                                    : "t.owner_id, t.status, t.due_at, t.created_at",
+                            Math.min(limit - tasks.size(), deferredCount.get(opening.getKey()))));
+                }
+                while (next < first.size() && tasks.size() < limit) {
+                    tasks.add(first.get(next++));
+                }
             }
-            var where = base.and(parts.get(part));
-            var order = part == Part.DUE_NOW || part == Part.OVERDUE
-                    ? new Where("case t.kind when 'APPOINTMENT' then 0 when 'INBOUND' then 1 when 'RETRY' then 2"
-                            + " when 'TRIGGER' then 2 else 3 end")
-                    : when;
-            var sql =
-                    "select t.* from tasks t where %s order by %s, t.due_at, t.created_at offset 0 rows fetch first ? rows only"
-                            .formatted(where.sql(), order.sql());
-            var values = new ArrayList<Object>(where.params());
-            values.addAll(order.params());
-            values.add(limit);
-            var tasks = jdbc.sql(sql).params(values).query(Tasks::map).list();
-            result.put(part, new Slice(counts[part.ordinal()], items(tasks, now, callable)));
+            result.put(
+                    part, new Slice(counts[part.ordinal()], tasks.isEmpty() ? List.of() : items(tasks, now, callable)));
         }
         return result;
+    }
+
+    /** A group of the owner's open calls as counted: their place, time span, urgency and how many. */
+    private record Group(String place, int span, boolean agreed, int urgency, int count, UUID someone) {
+
+        /** Due now (by the clock; a prospect's hours may still put them later). */
+        boolean due() {
+            return span <= 1;
+        }
+    }
+
+    private static String in(int places) {
+        return places == 0
+                ? "1 = 0"
+                : "t.queue_place in (" + String.join(", ", java.util.Collections.nCopies(places, "?")) + ")";
+    }
+
+    /**
+     * The first of the owner's open tasks that meet the condition, by due time: read in the order of the
+     * index on (owner, status, due time, creation), up to the limit. The order names the owner and status
+     * too (one of each here), so that H2 also reads it from the index instead of sorting every match.
+     */
+    private List<Task> inOrder(Where where, int limit) {
+        return inOrder(where, "t.owner_id, t.status, t.due_at, t.created_at", limit);
+    }
+
+    private List<Task> inOrder(Where where, String order, int limit) {
+        var values = new ArrayList<Object>(where.params());
+        values.add(limit);
+        return jdbc.sql("select t.* from tasks t where %s order by %s fetch first ? rows only"
+                        .formatted(where.sql(), order))
+                .params(values)
+                .query(Tasks::map)
+                .list();
     }
 
     /** A condition (or expression) of SQL with its parameters in order. */
@@ -328,12 +420,6 @@ public class Queue {
 
         Where(String sql, Object... params) {
             this(sql, new ArrayList<>(java.util.Arrays.asList(params)));
-        }
-
-        List<Object> with(Object... more) {
-            var all = new ArrayList<Object>(params);
-            all.addAll(java.util.Arrays.asList(more));
-            return all;
         }
 
         Where and(Where other) {
@@ -344,10 +430,6 @@ public class Queue {
             var all = new ArrayList<Object>(params);
             all.addAll(other.params);
             return new Where(joint.isEmpty() ? sql + other.sql : "(" + sql + ")" + joint + "(" + other.sql + ")", all);
-        }
-
-        Where negated() {
-            return new Where("not (" + sql + ")", new ArrayList<>(params));
         }
     }
 

@@ -41,6 +41,9 @@ class DialLinks {
 
     static final int MAX_LENGTH = 500;
     private static final long FRESH_NANOS = 5_000_000_000L;
+    private static final int SHOWN_KEPT = 20_000;
+    private static final java.util.Map<String, String> SHOWN = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.regex.Pattern NOT_DIGIT = java.util.regex.Pattern.compile("[^0-9]");
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -75,21 +78,35 @@ class DialLinks {
         }
         var link = current().link();
         var number = e164.strip();
-        var digits = number.replaceAll("[^0-9]", "");
+        var digits = NOT_DIGIT.matcher(number).replaceAll("");
         var web = isWeb(link);
         var href = link.replace("{e164}", web ? URLEncoder.encode(number, StandardCharsets.UTF_8) : number)
                 .replace("{digits}", digits);
         return new Dial(number, shown(number), href, web);
     }
 
-    /** libphonenumber's international format, or the number as stored when it cannot be read. */
+    /**
+     * libphonenumber's international format, or the number as stored when it cannot be read. Kept for
+     * the numbers last shown (a page of Today shows up to 200, every minute): parsing is most of a row's
+     * cost.
+     */
     static String shown(String e164) {
-        var phones = PhoneNumberUtil.getInstance();
-        try {
-            return phones.format(phones.parse(e164, null), PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL);
-        } catch (NumberParseException unreadable) {
-            return e164;
+        var known = SHOWN.get(e164);
+        if (known != null) {
+            return known;
         }
+        var phones = PhoneNumberUtil.getInstance();
+        String shown;
+        try {
+            shown = phones.format(phones.parse(e164, null), PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL);
+        } catch (NumberParseException unreadable) {
+            shown = e164;
+        }
+        if (SHOWN.size() >= SHOWN_KEPT) {
+            SHOWN.clear();
+        }
+        SHOWN.put(e164, shown);
+        return shown;
     }
 
     /** Administrators choose the link; an empty one goes back to the default. */

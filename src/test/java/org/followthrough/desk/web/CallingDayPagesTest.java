@@ -254,6 +254,54 @@ class CallingDayPagesTest {
     }
 
     @Test
+    void todayOrdersCallsDeferredToTheirOpeningAmongThoseDueLater() throws Exception {
+        var newYork = ZoneId.of("America/New_York");
+        var rep = given.rep();
+        // Tuesday 21:30 in New York (closed until Wednesday 08:00), 18:30 in Los Angeles (open)
+        var evening = ZonedDateTime.of(2026, 8, 18, 21, 30, 0, 0, newYork);
+        var dueNow = dueAt(la(rep), evening.minusMinutes(10).toInstant());
+        var overdue = dueAt(la(rep), evening.minusHours(2).toInstant());
+        var laterFirst = dueAt(la(rep), evening.plusHours(9).plusMinutes(30).toInstant()); // Wed 07:00 New York
+        var beforeTheOpening = dueAt(given.prospect(rep), evening.plusHours(10).toInstant()); // Wed 07:30
+        var deferredFirst = dueAt(
+                given.prospect(rep), evening.minusHours(1).minusMinutes(30).toInstant());
+        var deferredSecond = dueAt(given.prospect(rep), evening.minusHours(1).toInstant());
+        var afterTheOpening =
+                dueAt(given.prospect(rep), evening.plusHours(11).plusMinutes(30).toInstant()); // Wed 09:00
+        clock.set(evening.toInstant());
+
+        var html = page(rep, "/today");
+        assertThat(html).contains("Due now (1)", "Overdue (1)");
+        assertThat(tasks(html))
+                .containsExactly(
+                        openTask(dueNow),
+                        openTask(overdue),
+                        openTask(laterFirst),
+                        openTask(beforeTheOpening),
+                        openTask(deferredFirst),
+                        openTask(deferredSecond),
+                        openTask(afterTheOpening));
+        var counts = java.util.regex.Pattern.compile("data-count=\"([0-9]+)\"")
+                .matcher(html)
+                .results()
+                .mapToInt(m -> Integer.parseInt(m.group(1)))
+                .sum();
+        assertThat(counts).isEqualTo(7);
+    }
+
+    private Prospect la(Member rep) {
+        return given.prospect(rep, String.format("+1 310 555 %04d", 100 + (int) (Math.random() * 800)), "US");
+    }
+
+    private static java.util.List<UUID> tasks(String html) {
+        return java.util.regex.Pattern.compile("data-task=\"([0-9a-f-]{36})\"")
+                .matcher(html)
+                .results()
+                .map(m -> UUID.fromString(m.group(1)))
+                .toList();
+    }
+
+    @Test
     void atTheWrongHourTheCallScreenAndTodaySaySoAndACallBackCanStillBeLogged() throws Exception {
         var rep = given.rep();
         var prospect = dueAt(given.prospect(rep), TUESDAY_9AM.minus(Duration.ofMinutes(3)));
