@@ -33,8 +33,8 @@ class Outcomes {
     Optional<String> skip(Prospect p, BulkRequest r, UUID assignee) {
         return switch (r.action()) {
             case ENROL -> control.enrolSkip(p, r.cadence().strip(), r.replacing());
-            case UNENROL -> enrolments.active(p.id()).isEmpty() ? Optional.of("in no cadence") : Optional.empty();
-            case PAUSE -> paused(enrolments.active(p.id()));
+            case UNENROL -> control.meantSkip(p);
+            case PAUSE -> control.meantSkip(p).or(() -> paused(enrolments.meant(p.id(), null)));
             case REASSIGN -> p.ownerId().equals(assignee) ? Optional.of("already theirs") : Optional.empty();
             case DO_NOT_CALL -> p.doNotCall() ? Optional.of("already do-not-call") : Optional.empty();
         };
