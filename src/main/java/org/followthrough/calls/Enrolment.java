@@ -59,6 +59,11 @@ public record Enrolment(
         Objects.requireNonNull(status, "status");
     }
 
+    /** Starts a main cadence (not one alongside) from {@code from}, with its first {@code done} steps behind it. */
+    static Enrolment start(UUID prospectId, String cadenceKey, Instant from, int done, Instant lastDoneAt) {
+        return start(prospectId, cadenceKey, false, from, done, lastDoneAt);
+    }
+
     /** Starts the cadence from {@code from}, with its first {@code done} steps already behind it. */
     static Enrolment start(
             UUID prospectId, String cadenceKey, boolean alongside, Instant from, int done, Instant lastDoneAt) {
