@@ -172,8 +172,8 @@ class CadencesAlongsideTest {
         assertThatThrownBy(() -> insert(prospect, "event-a", true))
                 .as("the same cadence alongside twice")
                 .isInstanceOf(DataIntegrityViolationException.class);
-        jdbc.sql("update enrolments set status = 'ENDED', active_prospect_id = null where prospect_id = ? and"
-                        + " cadence_key = 'event-a'")
+        jdbc.sql("update enrolments set status = 'ENDED', active_prospect_id = null where prospect_id = ?"
+                        + " and cadence_key = 'event-a' and status = 'ACTIVE'")
                 .param(prospect.id())
                 .update();
         insert(prospect, "event-a", true);
