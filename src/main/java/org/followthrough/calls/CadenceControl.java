@@ -189,7 +189,9 @@ public class CadenceControl {
                             HttpStatus.CONFLICT,
                             "Already in a cadence",
                             p.fullName() + " is in " + running.get().cadenceKey()
-                                    + "; send replace: true to move them into " + key + ".")
+                                    + (cadence.alongside()
+                                            ? " already; send replace: true to start it again."
+                                            : "; send replace: true to move them into " + key + "."))
                     .with("cadence", running.get().cadenceKey());
         }
         enrolments.start(prospectId, key, clock.instant());
