@@ -99,10 +99,7 @@ public class Timeline {
         }
         var planned = steps.of(prospect, waiting);
         past.sort(Comparator.comparing(TouchView::at, Comparator.nullsLast(Comparator.reverseOrder())));
-        var paused = enrolments
-                .meant(prospectId, null)
-                .map(Timeline::paused)
-                .orElse(null);
+        var paused = enrolments.meant(prospectId, null).map(Timeline::paused).orElse(null);
         var cadences = enrolments.running(prospectId).stream()
                 .map(e -> new RunningCadence(e.cadenceKey(), e.status(), e.alongside(), paused(e)))
                 .toList();
@@ -111,7 +108,11 @@ public class Timeline {
 
     private static Paused paused(Enrolment e) {
         return e.isPaused()
-                ? new Paused(e.cadenceKey(), e.pause().reason(), e.pause().at(), e.pause().until())
+                ? new Paused(
+                        e.cadenceKey(),
+                        e.pause().reason(),
+                        e.pause().at(),
+                        e.pause().until())
                 : null;
     }
 }

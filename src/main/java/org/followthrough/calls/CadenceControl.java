@@ -137,7 +137,8 @@ public class CadenceControl {
         if (meant.isPresent() || !required) {
             return meant;
         }
-        var running = enrolments.running(p.id()).stream().map(Enrolment::cadenceKey).toList();
+        var running =
+                enrolments.running(p.id()).stream().map(Enrolment::cadenceKey).toList();
         if (key != null && !running.isEmpty()) {
             throw new Refusal(
                             HttpStatus.CONFLICT,

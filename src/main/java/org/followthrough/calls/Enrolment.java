@@ -143,7 +143,17 @@ public record Enrolment(
                     "This prospect's " + cadenceKey + " cadence is not paused; there is nothing to resume.");
         }
         var ended = new Enrolment(
-                id, prospectId, cadenceKey, startedAt, lastDoneN, lastDoneAt, null, null, Status.ENDED, pause, alongside);
+                id,
+                prospectId,
+                cadenceKey,
+                startedAt,
+                lastDoneN,
+                lastDoneAt,
+                null,
+                null,
+                Status.ENDED,
+                pause,
+                alongside);
         return new Transition<>(ended, new EnrolmentResumed(id, prospectId, cadenceKey, lastDoneN, at));
     }
 
@@ -164,7 +174,17 @@ public record Enrolment(
             mustBeActive("end");
         }
         var ended = new Enrolment(
-                id, prospectId, cadenceKey, startedAt, lastDoneN, lastDoneAt, null, null, Status.ENDED, pause, alongside);
+                id,
+                prospectId,
+                cadenceKey,
+                startedAt,
+                lastDoneN,
+                lastDoneAt,
+                null,
+                null,
+                Status.ENDED,
+                pause,
+                alongside);
         return new Transition<>(
                 ended, new EnrolmentEnded(id, prospectId, cadenceKey, lastDoneN, reason, at, completed));
     }

@@ -29,8 +29,9 @@ class EnrolmentRows {
     }
 
     void insert(Enrolment e) {
-        jdbc.sql("insert into enrolments (id, prospect_id, cadence_key, started_at, last_done_n, last_done_at, status,"
-                        + " active_prospect_id, alongside, exclusive_prospect_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql(
+                        "insert into enrolments (id, prospect_id, cadence_key, started_at, last_done_n, last_done_at, status,"
+                                + " active_prospect_id, alongside, exclusive_prospect_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         e.id(),
                         e.prospectId(),

@@ -403,7 +403,9 @@ public class Enrolments {
             if (stillOurs && last.isAfter(e.startedAt()) && waitsOnSomething(cadence, p)) {
                 start(p.id(), Cadence.NURTURE, last);
             }
-        } else if (cadence.endStage() != null && stillOurs && (!e.alongside() || rows.active(p.id()).isEmpty())) {
+        } else if (cadence.endStage() != null
+                && stillOurs
+                && (!e.alongside() || rows.active(p.id()).isEmpty())) {
             // a cadence alongside the calls moves nobody's stage while their main cadence still runs
             var stage = Stage.valueOf(cadence.endStage());
             prospects.moveTo(p.id(), stage);

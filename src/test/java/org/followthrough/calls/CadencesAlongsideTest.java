@@ -59,7 +59,9 @@ class CadencesAlongsideTest {
                 .isFalse();
         var plain = "plain-" + UUID.randomUUID().toString().substring(0, 6);
         put(manager, plain, "{\"name\":\"Plain\",\"steps\":[" + EMAIL_STEP + "]}");
-        assertThat(body(get(manager, "/api/v1/cadences/" + plain)).get("alongside").asBoolean())
+        assertThat(body(get(manager, "/api/v1/cadences/" + plain))
+                        .get("alongside")
+                        .asBoolean())
                 .isFalse();
     }
 
@@ -108,8 +110,7 @@ class CadencesAlongsideTest {
                 .hasStatusOk();
         assertThat(status(rep, prospect, invitation)).isEqualTo("PAUSED");
         var timelinePaused = api.timeline(rep, prospect);
-        assertThat(timelinePaused.get("cadences").findValuesAsString("status"))
-                .containsExactly("PAUSED", "PAUSED");
+        assertThat(timelinePaused.get("cadences").findValuesAsString("status")).containsExactly("PAUSED", "PAUSED");
 
         assertThat(post(rep, prospect, "/enrolment/resume", null)).hasStatusOk();
         assertThat(status(rep, prospect, "first-time-calls")).isEqualTo("ACTIVE");

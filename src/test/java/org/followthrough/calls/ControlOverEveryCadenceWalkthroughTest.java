@@ -62,7 +62,8 @@ class ControlOverEveryCadenceWalkthroughTest extends WithMailServers {
      * Tuesday 14 September 2027, 09:00 in New York: a business morning, and ahead of the real time, so
      * the scheduler that runs the bulk action (on the application's clock) only ever sees time go forward.
      */
-    static final Instant TUESDAY_9AM = ZonedDateTime.of(2027, 9, 14, 9, 0, 0, 0, NEW_YORK).toInstant();
+    static final Instant TUESDAY_9AM =
+            ZonedDateTime.of(2027, 9, 14, 9, 0, 0, 0, NEW_YORK).toInstant();
 
     static final int IMPORTED = 500;
     static final int CALLED = 30;
@@ -112,7 +113,9 @@ class ControlOverEveryCadenceWalkthroughTest extends WithMailServers {
                 .as("the clone's first email has two wordings")
                 .isEqualTo(2);
         assertThat(clone.get("steps").get(3).get("review").asBoolean()).isTrue();
-        assertThat(clone.get("alongside").asBoolean()).as("the clone is the prospects' one cadence").isFalse();
+        assertThat(clone.get("alongside").asBoolean())
+                .as("the clone is the prospects' one cadence")
+                .isFalse();
         var original = body(get(manager, "/api/v1/cadences/first-time-calls"))
                 .get("steps")
                 .get(1)
@@ -241,7 +244,9 @@ class ControlOverEveryCadenceWalkthroughTest extends WithMailServers {
         browser.find(By.cssSelector("button[name=save]")).click();
         assertThat(browser.waitFor(By.cssSelector("p.notice[role=status]")).getText())
                 .contains("Saved");
-        assertThat(browser.find(By.id("variants-1")).getAttribute("value")).contains("A=").contains("B=");
+        assertThat(browser.find(By.id("variants-1")).getAttribute("value"))
+                .contains("A=")
+                .contains("B=");
         browser.assertNoConsoleErrors();
     }
 
@@ -292,8 +297,10 @@ class ControlOverEveryCadenceWalkthroughTest extends WithMailServers {
         try {
             browser.waitFor(By.cssSelector("#progress[data-status=DONE]"), Duration.ofSeconds(600));
         } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("the bulk run did not end: " + browser.text(By.cssSelector("#progress")) + " "
-                    + jdbc.sql("select * from bulk_actions").query().listOfRows(), e);
+            throw new AssertionError(
+                    "the bulk run did not end: " + browser.text(By.cssSelector("#progress")) + " "
+                            + jdbc.sql("select * from bulk_actions").query().listOfRows(),
+                    e);
         }
         assertThat(browser.text(By.cssSelector("#progress"))).contains(String.valueOf(IMPORTED));
         browser.assertNoConsoleErrors();
@@ -332,9 +339,7 @@ class ControlOverEveryCadenceWalkthroughTest extends WithMailServers {
     /** The numbers page's table of the clone's first email, found by its heading. */
     private static WebElement variantTable(Browser browser, String cadenceName) {
         return browser.all(By.cssSelector(".variant-step")).stream()
-                .filter(s -> s.findElement(By.tagName("h3"))
-                        .getText()
-                        .equals(cadenceName + ", step 2 (email)"))
+                .filter(s -> s.findElement(By.tagName("h3")).getText().equals(cadenceName + ", step 2 (email)"))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no wordings compared for " + cadenceName + "'s first email"))
                 .findElement(By.tagName("table"));
@@ -399,9 +404,7 @@ class ControlOverEveryCadenceWalkthroughTest extends WithMailServers {
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(body)
                 .exchange();
-        assertThat(result.getResponse().getStatus())
-                .as(text(result))
-                .isEqualTo(HttpStatus.CREATED.value());
+        assertThat(result.getResponse().getStatus()).as(text(result)).isEqualTo(HttpStatus.CREATED.value());
     }
 
     private MvcTestResult get(Member member, String uri) {

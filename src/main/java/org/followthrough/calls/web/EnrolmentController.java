@@ -35,8 +35,7 @@ class EnrolmentController {
     @GetMapping("/api/v1/prospects/{id}/enrolment")
     CadenceControl.EnrolmentView read(
             Actor actor, @PathVariable UUID id, @RequestParam(name = "cadence", required = false) String cadence) {
-        return control.of(actor, id, cadence)
-                .orElseThrow(() -> Refusal.notFound("running cadence of prospect", id));
+        return control.of(actor, id, cadence).orElseThrow(() -> Refusal.notFound("running cadence of prospect", id));
     }
 
     /** Every running cadence of the prospect, the main one first; empty when they are in none. */
