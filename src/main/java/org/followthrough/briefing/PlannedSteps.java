@@ -78,7 +78,11 @@ class PlannedSteps {
                     "EMAIL", hold == null ? purpose : purpose + " (" + hold + ")", goes, null, email.subject(), false));
         }
         // a paused cadence plans nothing ahead; the timeline says it is paused, and until when
-        enrolments.active(p.id()).filter(Enrolment::isActive).ifPresent(e -> ahead(p, e, open, labels, planned));
+        for (var e : enrolments.running(p.id())) {
+            if (e.isActive()) {
+                ahead(p, e, open, labels, planned);
+            }
+        }
         planned.sort(java.util.Comparator.comparing(Timeline.PlannedView::at));
         return planned;
     }

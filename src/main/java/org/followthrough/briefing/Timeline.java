@@ -44,8 +44,20 @@ public class Timeline {
     /** The prospect's cadence is paused: which, why, since when and until when (null: until someone resumes it). */
     public record Paused(String cadence, String reason, Instant since, Instant until) {}
 
+    /** A running cadence of the prospect: its key, ACTIVE or PAUSED, and whether it runs alongside the main one. */
+    public record RunningCadence(String cadence, Enrolment.Status status, boolean alongside, Paused paused) {}
+
+    /**
+     * {@code paused} is the main cadence's pause (or the only running one's); {@code cadences} lists
+     * every running cadence, the main one first.
+     */
     public record View(
-            UUID prospectId, String timeZone, List<TouchView> touches, List<PlannedView> planned, Paused paused) {}
+            UUID prospectId,
+            String timeZone,
+            List<TouchView> touches,
+            List<PlannedView> planned,
+            Paused paused,
+            List<RunningCadence> cadences) {}
 
     private final Prospects prospects;
     private final Touches touches;
@@ -87,15 +99,20 @@ public class Timeline {
         }
         var planned = steps.of(prospect, waiting);
         past.sort(Comparator.comparing(TouchView::at, Comparator.nullsLast(Comparator.reverseOrder())));
-        var paused = enrolments
-                .active(prospectId)
-                .filter(Enrolment::isPaused)
-                .map(e -> new Paused(
+        var paused = enrolments.meant(prospectId, null).map(Timeline::paused).orElse(null);
+        var cadences = enrolments.running(prospectId).stream()
+                .map(e -> new RunningCadence(e.cadenceKey(), e.status(), e.alongside(), paused(e)))
+                .toList();
+        return new View(prospectId, prospect.timeZone().getId(), past, planned, paused, cadences);
+    }
+
+    private static Paused paused(Enrolment e) {
+        return e.isPaused()
+                ? new Paused(
                         e.cadenceKey(),
                         e.pause().reason(),
                         e.pause().at(),
-                        e.pause().until()))
-                .orElse(null);
-        return new View(prospectId, prospect.timeZone().getId(), past, planned, paused);
+                        e.pause().until())
+                : null;
     }
 }

@@ -49,20 +49,20 @@ class Outcomes {
         return skips;
     }
 
-    /** The running cadences of the prospects, for the actions that ask about them. */
-    private Map<UUID, Enrolment> running(BulkRequest r, List<UUID> ids) {
+    /** The running cadences of the prospects (each list the main one first), for the actions that ask. */
+    private Map<UUID, List<Enrolment>> running(BulkRequest r, List<UUID> ids) {
         return switch (r.action()) {
-            case ENROL, UNENROL, PAUSE -> enrolments.activeOf(ids);
+            case ENROL, UNENROL, PAUSE -> enrolments.runningOf(ids);
             case REASSIGN, DO_NOT_CALL -> Map.of();
         };
     }
 
-    private Optional<String> skip(Prospect p, BulkRequest r, UUID assignee, Map<UUID, Enrolment> running) {
-        var cadence = Optional.ofNullable(running.get(p.id()));
+    private Optional<String> skip(Prospect p, BulkRequest r, UUID assignee, Map<UUID, List<Enrolment>> running) {
+        var mine = running.getOrDefault(p.id(), List.of());
         return switch (r.action()) {
-            case ENROL -> control.enrolSkip(p, r.cadence().strip(), r.replacing(), cadence);
-            case UNENROL -> cadence.isEmpty() ? Optional.of("in no cadence") : Optional.empty();
-            case PAUSE -> paused(cadence);
+            case ENROL -> control.enrolSkip(p, r.cadence().strip(), r.replacing(), mine);
+            case UNENROL -> CadenceControl.meantSkip(mine);
+            case PAUSE -> CadenceControl.meantSkip(mine).or(() -> paused(Enrolments.meantAmong(mine)));
             case REASSIGN -> p.ownerId().equals(assignee) ? Optional.of("already theirs") : Optional.empty();
             case DO_NOT_CALL -> p.doNotCall() ? Optional.of("already do-not-call") : Optional.empty();
         };

@@ -8,17 +8,30 @@ import org.followthrough.common.Nullable;
  * without a connection (NURTURE for first-time calls, R8), or null when the cadence just ends.
  * {@code emailsPerDay} is how many of its automated emails one prospect may get on one of their days
  * (null: the installation's cap, {@code followthrough.mail.send-window.per-prospect-per-day}, one
- * unless configured).
+ * unless configured). {@code alongside} says the cadence runs beside the prospect's other cadences
+ * (an event invitation or a nurture email beside the calls) instead of being their one cadence: a
+ * prospect is in at most one cadence that does not run alongside, and in each that does at most once.
  */
 public record Cadence(
-        String key, String name, List<Step> steps, @Nullable String endStage, @Nullable Integer emailsPerDay) {
+        String key,
+        String name,
+        List<Step> steps,
+        @Nullable String endStage,
+        @Nullable Integer emailsPerDay,
+        boolean alongside) {
 
     /** The most automated emails a day a cadence may allow one prospect. */
     public static final int MAX_EMAILS_PER_DAY = 10;
 
+    /** A cadence that is the prospect's one cadence while it runs. */
+    public Cadence(
+            String key, String name, List<Step> steps, @Nullable String endStage, @Nullable Integer emailsPerDay) {
+        this(key, name, steps, endStage, emailsPerDay, false);
+    }
+
     /** A cadence held to the installation's daily cap. */
     public Cadence(String key, String name, List<Step> steps, @Nullable String endStage) {
-        this(key, name, steps, endStage, null);
+        this(key, name, steps, endStage, null, false);
     }
 
     public static final String FIRST_TIME_CALLS = "first-time-calls";

@@ -42,7 +42,13 @@ final class CadenceRules {
                             + ", or left out for the installation's cap (one a day)");
         }
         problems.throwIfAny();
-        return new Cadence(key, d.name().trim(), Cadences.numbered(named(d.steps())), d.endStage(), d.emailsPerDay());
+        return new Cadence(
+                key,
+                d.name().trim(),
+                Cadences.numbered(named(d.steps())),
+                d.endStage(),
+                d.emailsPerDay(),
+                Boolean.TRUE.equals(d.alongside()));
     }
 
     private static void step(Cadences.StepDefinition s, String at, InvalidInput.Collector problems) {

@@ -23,12 +23,19 @@ public class Cadences {
 
     /**
      * A cadence as a manager writes it in {@code PUT /api/v1/cadences/{key}}; {@code emailsPerDay}
-     * (optional, 1 to 10) lets one prospect get more than one of its automated emails a day.
+     * (optional, 1 to 10) lets one prospect get more than one of its automated emails a day;
+     * {@code alongside} (optional, false when left out) lets the cadence run beside the prospect's
+     * other cadences.
      */
-    public record Definition(String name, List<StepDefinition> steps, String endStage, Integer emailsPerDay) {
+    public record Definition(
+            String name, List<StepDefinition> steps, String endStage, Integer emailsPerDay, Boolean alongside) {
+
+        public Definition(String name, List<StepDefinition> steps, String endStage, Integer emailsPerDay) {
+            this(name, steps, endStage, emailsPerDay, null);
+        }
 
         public Definition(String name, List<StepDefinition> steps, String endStage) {
-            this(name, steps, endStage, null);
+            this(name, steps, endStage, null, null);
         }
     }
 
@@ -93,7 +100,8 @@ public class Cadences {
                         rs.getString("name"),
                         json.readValue(rs.getString("steps"), new TypeReference<List<Step>>() {}),
                         rs.getString("end_stage"),
-                        (Integer) rs.getObject("emails_per_day", Integer.class)))
+                        (Integer) rs.getObject("emails_per_day", Integer.class),
+                        rs.getBoolean("alongside")))
                 .optional();
     }
 
@@ -168,33 +176,35 @@ public class Cadences {
         return put(
                 actor,
                 key == null ? "" : key.strip(),
-                new Definition(copyName, steps, original.endStage(), original.emailsPerDay()));
+                new Definition(copyName, steps, original.endStage(), original.emailsPerDay(), original.alongside()));
     }
 
     private void store(Cadence cadence, boolean insert, Actor actor, boolean builtIn) {
         var steps = json.writeValueAsString(cadence.steps());
         var by = actor == null ? null : actor.id();
         if (insert) {
-            jdbc.sql("insert into cadences (cadence_key, name, steps, end_stage, emails_per_day, built_in, updated_at,"
-                            + " updated_by) values (?, ?, ?, ?, ?, ?, ?, ?)")
+            jdbc.sql("insert into cadences (cadence_key, name, steps, end_stage, emails_per_day, alongside, built_in,"
+                            + " updated_at, updated_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(
                             cadence.key(),
                             cadence.name(),
                             steps,
                             cadence.endStage(),
                             cadence.emailsPerDay(),
+                            cadence.alongside(),
                             builtIn,
                             Sql.ts(clock.instant()),
                             by)
                     .update();
         } else {
-            jdbc.sql("update cadences set name = ?, steps = ?, end_stage = ?, emails_per_day = ?, updated_at = ?,"
-                            + " updated_by = ? where cadence_key = ?")
+            jdbc.sql("update cadences set name = ?, steps = ?, end_stage = ?, emails_per_day = ?, alongside = ?,"
+                            + " updated_at = ?, updated_by = ? where cadence_key = ?")
                     .params(
                             cadence.name(),
                             steps,
                             cadence.endStage(),
                             cadence.emailsPerDay(),
+                            cadence.alongside(),
                             Sql.ts(clock.instant()),
                             by,
                             cadence.key())

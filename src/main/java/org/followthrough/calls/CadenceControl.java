@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.followthrough.cadence.Cadences;
@@ -23,8 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What a member does about a prospect's cadence by hand: see it, put the prospect in one (or move
  * them to another), take them out, pause it (with a reason, and the day it resumes by itself if one
- * is given) and resume it. A rep acts on their own prospects only;
- * anyone else's answer 404.
+ * is given) and resume it. When the prospect is in several (cadences that run alongside the main
+ * one), the cadence's key says which; without it, the main one, or the only one, is meant. A rep
+ * acts on their own prospects only; anyone else's answer 404.
  */
 @Service
 public class CadenceControl {
@@ -32,7 +34,7 @@ public class CadenceControl {
     /** A pause as asked for: why, and until when (a date in the prospect's zone, or an exact moment). */
     public record PauseRequest(String reason, String until) {}
 
-    /** The prospect's running cadence as a member sees it. */
+    /** A running cadence of the prospect as a member sees it; {@code alongside}: beside their main one. */
     public record EnrolmentView(
             UUID id,
             String cadence,
@@ -41,7 +43,8 @@ public class CadenceControl {
             Instant startedAt,
             int stepsDone,
             int steps,
-            @Nullable Enrolment.Pause pause) {}
+            @Nullable Enrolment.Pause pause,
+            boolean alongside) {}
 
     static final int MAX_REASON = 200;
     static final Duration LONGEST_PAUSE = Duration.ofDays(3 * 366);
@@ -68,14 +71,31 @@ public class CadenceControl {
                 .toList();
     }
 
-    /** The prospect's running (active or paused) cadence, if any. */
+    /** The prospect's running (active or paused) main cadence, else the first running alongside, if any. */
     public Optional<EnrolmentView> of(Actor actor, UUID prospectId) {
+        return all(actor, prospectId).stream().findFirst();
+    }
+
+    /** Every running cadence of the prospect, the main one first. */
+    public java.util.List<EnrolmentView> all(Actor actor, UUID prospectId) {
         prospects.get(actor, prospectId);
-        return enrolments.active(prospectId).map(this::view);
+        return enrolments.running(prospectId).stream().map(this::view).toList();
+    }
+
+    /** The prospect's running cadence {@code cadenceKey} (null or blank: the main one, or the only one). */
+    public Optional<EnrolmentView> of(Actor actor, UUID prospectId, @Nullable String cadenceKey) {
+        var p = prospects.get(actor, prospectId);
+        return meant(p, cadenceKey, false).map(this::view);
     }
 
     @Transactional
     public EnrolmentView pause(Actor actor, UUID prospectId, PauseRequest request) {
+        return pause(actor, prospectId, null, request);
+    }
+
+    /** Pauses the prospect's cadence {@code cadenceKey} (null: the main one, or the only one). */
+    @Transactional
+    public EnrolmentView pause(Actor actor, UUID prospectId, @Nullable String cadenceKey, PauseRequest request) {
         var p = prospects.get(actor, prospectId);
         var problems = new InvalidInput.Collector();
         var reason = request == null || request.reason() == null
@@ -88,13 +108,55 @@ public class CadenceControl {
         }
         var until = until(p, request == null ? null : request.until(), problems);
         problems.throwIfAny();
-        return enrolments.pause(prospectId, reason, until).map(this::view).orElseThrow(CadenceControl::noCadence);
+        var meant = meant(p, cadenceKey, true).orElseThrow();
+        return enrolments
+                .pause(prospectId, meant.cadenceKey(), reason, until)
+                .map(this::view)
+                .orElseThrow(CadenceControl::noCadence);
     }
 
     @Transactional
     public EnrolmentView resume(Actor actor, UUID prospectId) {
-        prospects.get(actor, prospectId);
-        return view(enrolments.resume(prospectId));
+        return resume(actor, prospectId, null);
+    }
+
+    /** Resumes the prospect's paused cadence {@code cadenceKey} (null: the main one, or the only one). */
+    @Transactional
+    public EnrolmentView resume(Actor actor, UUID prospectId, @Nullable String cadenceKey) {
+        var p = prospects.get(actor, prospectId);
+        var meant = meant(p, cadenceKey, true).orElseThrow();
+        return view(enrolments.resume(prospectId, meant.cadenceKey()));
+    }
+
+    /**
+     * The running enrolment a member means ({@link Enrolments#meant}); when {@code required}, a
+     * refusal (409) says there is none, or names the cadences to choose from when several run.
+     */
+    private Optional<Enrolment> meant(Prospect p, @Nullable String cadenceKey, boolean required) {
+        var key = cadenceKey == null || cadenceKey.isBlank() ? null : cadenceKey.strip();
+        var meant = enrolments.meant(p.id(), key);
+        if (meant.isPresent() || !required) {
+            return meant;
+        }
+        var running =
+                enrolments.running(p.id()).stream().map(Enrolment::cadenceKey).toList();
+        if (key != null && !running.isEmpty()) {
+            throw new Refusal(
+                            HttpStatus.CONFLICT,
+                            "Not in that cadence",
+                            p.fullName() + " is not in " + key + "; they are in " + String.join(", ", running) + ".")
+                    .with("cadences", running);
+        }
+        if (running.size() > 1) {
+            throw new Refusal(
+                            HttpStatus.CONFLICT,
+                            "Several cadences running",
+                            p.fullName() + " is in " + String.join(", ", running)
+                                    + "; say which with the cadence parameter, such as ?cadence=" + running.get(0)
+                                    + ".")
+                    .with("cadences", running);
+        }
+        throw noCadence();
     }
 
     /** A cadence to put the prospect in; {@code replace} moves them out of the one they are in. */
@@ -103,8 +165,10 @@ public class CadenceControl {
     /**
      * Puts the prospect in the cadence by hand, with the rules automatic enrolment keeps: nobody
      * do-not-call in a cadence that calls (R2), nobody opted out of email in one that only emails,
-     * one running cadence per prospect — the one they are in ends only when {@code replace} says so.
-     * A cadence they left part-way goes on where it stopped (R6).
+     * one running cadence per prospect unless the cadence runs alongside the others — the one they are
+     * in ends only when {@code replace} says so. A cadence that runs alongside starts beside the one
+     * they are in; if it already runs for them, it starts again only when {@code replace} says so. A
+     * cadence they left part-way goes on where it stopped (R6).
      */
     @Transactional
     public EnrolmentView enrol(Actor actor, UUID prospectId, EnrolRequest request) {
@@ -121,17 +185,23 @@ public class CadenceControl {
         EnrolmentRules.refusal(p, cadence).ifPresent(reason -> {
             throw new Refusal(HttpStatus.valueOf(422), "Cannot enrol", reason);
         });
-        var running = enrolments.active(prospectId);
+        var running = cadence.alongside() ? enrolments.meant(prospectId, key) : enrolments.active(prospectId);
         if (running.isPresent() && !Boolean.TRUE.equals(request.replace())) {
             throw new Refusal(
                             HttpStatus.CONFLICT,
                             "Already in a cadence",
                             p.fullName() + " is in " + running.get().cadenceKey()
-                                    + "; send replace: true to move them into " + key + ".")
+                                    + (cadence.alongside()
+                                            ? " already; send replace: true to start it again."
+                                            : "; send replace: true to move them into " + key + "."))
                     .with("cadence", running.get().cadenceKey());
         }
         enrolments.start(prospectId, key, clock.instant());
-        return enrolments.active(prospectId).map(this::view).orElseThrow();
+        return enrolments
+                .meant(prospectId, key)
+                .or(() -> enrolments.active(prospectId))
+                .map(this::view)
+                .orElseThrow();
     }
 
     /**
@@ -139,11 +209,14 @@ public class CadenceControl {
      * counts by ("do-not-call", "already in a cadence"), or empty when they would be enrolled.
      */
     public Optional<String> enrolSkip(Prospect p, String cadenceKey, boolean replace) {
-        return enrolSkip(p, cadenceKey, replace, enrolments.active(p.id()));
+        return enrolSkip(p, cadenceKey, replace, enrolments.running(p.id()));
     }
 
-    /** {@link #enrolSkip(Prospect, String, boolean)} with the prospect's running cadence already read. */
-    public Optional<String> enrolSkip(Prospect p, String cadenceKey, boolean replace, Optional<Enrolment> running) {
+    /**
+     * {@link #enrolSkip(Prospect, String, boolean)} with the prospect's running cadences already read
+     * ({@link Enrolments#running}'s list, the main one first).
+     */
+    public Optional<String> enrolSkip(Prospect p, String cadenceKey, boolean replace, List<Enrolment> running) {
         var cadence = cadences.find(cadenceKey);
         if (cadence.isEmpty()) {
             return Optional.of("no such cadence");
@@ -152,20 +225,43 @@ public class CadenceControl {
         if (rule.isPresent()) {
             return rule;
         }
-        if (running.isPresent() && running.get().cadenceKey().equals(cadenceKey)) {
+        if (running.stream().anyMatch(e -> e.cadenceKey().equals(cadenceKey))) {
             return Optional.of("already in this cadence");
         }
-        return running.isPresent() && !replace ? Optional.of("already in a cadence") : Optional.empty();
+        var main = running.stream().filter(e -> !e.alongside()).findFirst();
+        return main.isPresent() && !replace && !cadence.get().alongside()
+                ? Optional.of("already in a cadence")
+                : Optional.empty();
+    }
+
+    /**
+     * Why the prospect would be left out of a pause or a taking-out that names no cadence: in none, or
+     * in several with no main one to mean; empty when one is meant.
+     */
+    public Optional<String> meantSkip(Prospect p) {
+        return meantSkip(enrolments.running(p.id()));
+    }
+
+    /** {@link #meantSkip(Prospect)} with the prospect's running cadences already read. */
+    public static Optional<String> meantSkip(List<Enrolment> running) {
+        if (Enrolments.meantAmong(running).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(running.isEmpty() ? "in no cadence" : "in several cadences");
     }
 
     /** Takes the prospect out of their running cadence: its calls leave the queue, its waiting emails are withdrawn. */
     @Transactional
     public void unenrol(Actor actor, UUID prospectId) {
-        prospects.get(actor, prospectId);
-        if (enrolments.active(prospectId).isEmpty()) {
-            throw noCadence();
-        }
-        enrolments.endByHand(prospectId, "taken out by " + actor.fullName(), actor.id());
+        unenrol(actor, prospectId, null);
+    }
+
+    /** Takes the prospect out of their cadence {@code cadenceKey} (null: the main one, or the only one). */
+    @Transactional
+    public void unenrol(Actor actor, UUID prospectId, @Nullable String cadenceKey) {
+        var p = prospects.get(actor, prospectId);
+        var meant = meant(p, cadenceKey, true).orElseThrow();
+        enrolments.endByHand(prospectId, meant.cadenceKey(), "taken out by " + actor.fullName(), actor.id());
     }
 
     /** The moment a pause ends: a date means its start in the prospect's zone; it must be to come. */
@@ -206,6 +302,7 @@ public class CadenceControl {
                 e.startedAt(),
                 e.lastDoneN(),
                 cadence.map(c -> c.steps().size()).orElse(0),
-                e.pause());
+                e.pause(),
+                e.alongside());
     }
 }

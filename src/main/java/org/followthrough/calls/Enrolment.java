@@ -21,7 +21,8 @@ import org.springframework.http.HttpStatus;
  * another cadence started, or {@link #resume resumed}, when a new enrolment goes on from the step the
  * paused one stopped at (so what the pause withdrew stays withdrawn in the record, and is planned
  * afresh) — and an ended enrolment never moves again; the prospect's next cadence is a new
- * enrolment. A prospect has at most one running (active or paused).
+ * enrolment. A prospect has at most one running (active or paused) that is not {@code alongside},
+ * and at most one running in each cadence that runs alongside the others.
  */
 public record Enrolment(
         UUID id,
@@ -33,7 +34,8 @@ public record Enrolment(
         Integer waitingStep,
         Instant waitingUntil,
         Status status,
-        Pause pause) {
+        Pause pause,
+        boolean alongside) {
 
     public enum Status {
         ACTIVE,
@@ -57,8 +59,14 @@ public record Enrolment(
         Objects.requireNonNull(status, "status");
     }
 
-    /** Starts the cadence from {@code from}, with its first {@code done} steps already behind it. */
+    /** Starts a main cadence (not one alongside) from {@code from}, with its first {@code done} steps behind it. */
     static Enrolment start(UUID prospectId, String cadenceKey, Instant from, int done, Instant lastDoneAt) {
+        return start(prospectId, cadenceKey, false, from, done, lastDoneAt);
+    }
+
+    /** Starts the cadence from {@code from}, with its first {@code done} steps already behind it. */
+    static Enrolment start(
+            UUID prospectId, String cadenceKey, boolean alongside, Instant from, int done, Instant lastDoneAt) {
         return new Enrolment(
                 UUID.randomUUID(),
                 prospectId,
@@ -69,7 +77,8 @@ public record Enrolment(
                 null,
                 null,
                 Status.ACTIVE,
-                null);
+                null,
+                alongside);
     }
 
     /** Step {@code n} happened at {@code at}; what it waited for, if anything, is over. */
@@ -78,14 +87,14 @@ public record Enrolment(
         if (n <= lastDoneN) {
             throw new IllegalStateException("step " + n + " of " + id + " comes after step " + lastDoneN + " only");
         }
-        return new Enrolment(id, prospectId, cadenceKey, startedAt, n, at, null, null, Status.ACTIVE, null);
+        return new Enrolment(id, prospectId, cadenceKey, startedAt, n, at, null, null, Status.ACTIVE, null, alongside);
     }
 
     /** Waits for step {@code n}, an email due at {@code until}, before it goes on. */
     Enrolment waitFor(int n, Instant until) {
         mustBeActive("wait");
         return new Enrolment(
-                id, prospectId, cadenceKey, startedAt, lastDoneN, lastDoneAt, n, until, Status.ACTIVE, null);
+                id, prospectId, cadenceKey, startedAt, lastDoneN, lastDoneAt, n, until, Status.ACTIVE, null, alongside);
     }
 
     /**
@@ -116,7 +125,8 @@ public record Enrolment(
                 null,
                 null,
                 Status.PAUSED,
-                new Pause(reason, at, until));
+                new Pause(reason, at, until),
+                alongside);
         return new Transition<>(
                 paused, new EnrolmentPaused(id, prospectId, cadenceKey, paused.lastDoneN(), reason, at, until));
     }
@@ -133,7 +143,17 @@ public record Enrolment(
                     "This prospect's " + cadenceKey + " cadence is not paused; there is nothing to resume.");
         }
         var ended = new Enrolment(
-                id, prospectId, cadenceKey, startedAt, lastDoneN, lastDoneAt, null, null, Status.ENDED, pause);
+                id,
+                prospectId,
+                cadenceKey,
+                startedAt,
+                lastDoneN,
+                lastDoneAt,
+                null,
+                null,
+                Status.ENDED,
+                pause,
+                alongside);
         return new Transition<>(ended, new EnrolmentResumed(id, prospectId, cadenceKey, lastDoneN, at));
     }
 
@@ -154,7 +174,17 @@ public record Enrolment(
             mustBeActive("end");
         }
         var ended = new Enrolment(
-                id, prospectId, cadenceKey, startedAt, lastDoneN, lastDoneAt, null, null, Status.ENDED, pause);
+                id,
+                prospectId,
+                cadenceKey,
+                startedAt,
+                lastDoneN,
+                lastDoneAt,
+                null,
+                null,
+                Status.ENDED,
+                pause,
+                alongside);
         return new Transition<>(
                 ended, new EnrolmentEnded(id, prospectId, cadenceKey, lastDoneN, reason, at, completed));
     }
@@ -167,7 +197,7 @@ public record Enrolment(
         return status == Status.PAUSED;
     }
 
-    /** Active or paused: the prospect's one cadence that has not ended. */
+    /** Active or paused: not ended. */
     public boolean isRunning() {
         return status != Status.ENDED;
     }

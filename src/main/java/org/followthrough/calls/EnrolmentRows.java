@@ -13,7 +13,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The enrolments table. A running enrolment carries its prospect's id in {@code active_prospect_id},
- * whose unique index keeps one running cadence per prospect.
+ * unique with the cadence (each cadence at most once at a time), and, unless it runs alongside the
+ * others, in {@code exclusive_prospect_id}, whose unique index keeps one such running cadence per
+ * prospect.
  */
 @Repository
 class EnrolmentRows {
@@ -29,8 +31,9 @@ class EnrolmentRows {
     }
 
     void insert(Enrolment e) {
-        jdbc.sql("insert into enrolments (id, prospect_id, cadence_key, started_at, last_done_n, last_done_at, status,"
-                        + " active_prospect_id) values (?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql(
+                        "insert into enrolments (id, prospect_id, cadence_key, started_at, last_done_n, last_done_at, status,"
+                                + " active_prospect_id, alongside, exclusive_prospect_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         e.id(),
                         e.prospectId(),
@@ -39,7 +42,9 @@ class EnrolmentRows {
                         e.lastDoneN(),
                         Sql.ts(e.lastDoneAt()),
                         e.status().name(),
-                        e.isRunning() ? e.prospectId() : null)
+                        e.isRunning() ? e.prospectId() : null,
+                        e.alongside(),
+                        e.isRunning() && !e.alongside() ? e.prospectId() : null)
                 .update();
     }
 
@@ -51,7 +56,7 @@ class EnrolmentRows {
         int changed = jdbc.sql(
                         """
                 update enrolments set last_done_n = ?, last_done_at = ?, waiting_step = ?, waiting_until = ?, status = ?,
-                    active_prospect_id = ?, ended_at = coalesce(?, ended_at), end_reason = coalesce(?, end_reason),
+                    active_prospect_id = ?, exclusive_prospect_id = ?, ended_at = coalesce(?, ended_at), end_reason = coalesce(?, end_reason),
                     paused_at = ?, pause_reason = ?, resume_at = ?
                 where id = ? and status = ?""")
                 .params(
@@ -61,6 +66,7 @@ class EnrolmentRows {
                         Sql.ts(now.waitingUntil()),
                         now.status().name(),
                         now.isRunning() ? now.prospectId() : null,
+                        now.isRunning() && !now.alongside() ? now.prospectId() : null,
                         now.isRunning() ? null : Sql.ts(at),
                         now.isRunning() ? null : endReason,
                         now.pause() == null ? null : Sql.ts(now.pause().at()),
@@ -78,22 +84,46 @@ class EnrolmentRows {
         return now;
     }
 
-    /** The prospect's running enrolment. */
+    /** The prospect's running enrolment that does not run alongside others. */
     Optional<Enrolment> active(UUID prospectId) {
-        return jdbc.sql("select * from enrolments where active_prospect_id = ?")
+        return jdbc.sql("select * from enrolments where exclusive_prospect_id = ?")
                 .param(prospectId)
                 .query(EnrolmentRows::map)
                 .optional();
     }
 
-    /** The running enrolments of many prospects, by prospect; those in none are left out. */
-    java.util.Map<UUID, Enrolment> activeOf(java.util.Collection<UUID> prospectIds) {
-        var running = new java.util.HashMap<UUID, Enrolment>();
-        many.query("select * from enrolments where active_prospect_id = any(?)", "uuid", prospectIds, rs -> {
-            var e = map(rs, 0);
-            running.put(e.prospectId(), e);
-        });
+    /**
+     * Every running enrolment of many prospects, by prospect, each list as {@link #allRunning} orders
+     * it (the exclusive one first); prospects in none are left out.
+     */
+    java.util.Map<UUID, java.util.List<Enrolment>> runningOf(java.util.Collection<UUID> prospectIds) {
+        var running = new java.util.HashMap<UUID, java.util.List<Enrolment>>();
+        many.query(
+                "select * from enrolments where active_prospect_id = any(?) order by alongside, started_at, id",
+                "uuid",
+                prospectIds,
+                rs -> {
+                    var e = map(rs, 0);
+                    running.computeIfAbsent(e.prospectId(), id -> new java.util.ArrayList<>())
+                            .add(e);
+                });
         return running;
+    }
+
+    /** Every running enrolment of the prospect: the exclusive one first, then those alongside by start. */
+    java.util.List<Enrolment> allRunning(UUID prospectId) {
+        return jdbc.sql("select * from enrolments where active_prospect_id = ? order by alongside, started_at, id")
+                .param(prospectId)
+                .query(EnrolmentRows::map)
+                .list();
+    }
+
+    /** The prospect's running enrolment in the cadence. */
+    Optional<Enrolment> runningIn(UUID prospectId, String cadenceKey) {
+        return jdbc.sql("select * from enrolments where active_prospect_id = ? and cadence_key = ?")
+                .params(prospectId, cadenceKey)
+                .query(EnrolmentRows::map)
+                .optional();
     }
 
     /** A running enrolment by its id. */
@@ -180,7 +210,8 @@ class EnrolmentRows {
                         : new Enrolment.Pause(
                                 rs.getString("pause_reason"),
                                 Sql.instant(rs, "paused_at"),
-                                Sql.instant(rs, "resume_at")));
+                                Sql.instant(rs, "resume_at")),
+                rs.getBoolean("alongside"));
     }
 
     /** A paused enrolment by its id. */

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Carries each prospect through one cadence at a time. After every step it asks the planner for the
+ * Carries each prospect through their cadence — one at a time, and beside it any cadences that run
+ * alongside the others (each at most once). After every step it asks the planner for the
  * next one: a call becomes a task in the owner's queue, an email is planned ({@link CadenceEmailPlanned}) due at its exact
  * moment, a voicemail belongs to the call before it. When the last step passes without a connection
  * the prospect moves to the cadence's end stage (NURTURE keeps a slow cadence going, R23).
@@ -69,7 +70,8 @@ public class Enrolments {
     }
 
     /**
-     * Starts the cadence for the prospect from {@code start}, ending the one they were in. A
+     * Starts the cadence for the prospect from {@code start}, ending the one they were in (for a
+     * cadence that runs alongside, only its own earlier run, if one is still going). A
      * do-not-call prospect (R2) is never put in a calling cadence, whose emails only go with its calls
      * ("I tried to reach you by phone"): they get nurture, by email only, instead.
      */
@@ -86,10 +88,15 @@ public class Enrolments {
         }
         var cadence = cadences.get(cadenceKey);
         int done = RESUMED.contains(cadenceKey) ? leftAt(prospectId, cadence) : 0;
-        end(prospectId, "replaced by " + cadenceKey);
+        var replaced = new java.util.LinkedHashSet<Enrolment>();
+        rows.runningIn(prospectId, cadenceKey).ifPresent(replaced::add);
+        if (!cadence.alongside()) {
+            rows.active(prospectId).ifPresent(replaced::add);
+        }
+        end(replaced, "replaced by " + cadenceKey, null);
         var place = prospect.get().place();
         var from = done == 0 ? start : planner.resumedStart(cadence, place, done, start);
-        var enrolment = Enrolment.start(prospectId, cadenceKey, from, done, start);
+        var enrolment = Enrolment.start(prospectId, cadenceKey, cadence.alongside(), from, done, start);
         rows.insert(enrolment);
         advance(enrolment, prospect.get());
     }
@@ -116,19 +123,38 @@ public class Enrolments {
     }
 
     /**
-     * Pauses the prospect's running cadence for {@code reason}, until {@code until} if given (then a
-     * timed action resumes it): its open calls leave the queue, its emails still waiting are withdrawn
-     * ({@link EnrolmentPaused}) and the step it waited for is called off. The paused enrolment, or
-     * empty when no cadence runs.
+     * Pauses every active cadence of the prospect (an out-of-office reply holds them all) for
+     * {@code reason}, until {@code until} if given. The main one paused ({@link #meant}), or empty
+     * when none was active.
      */
     @Transactional
     public Optional<Enrolment> pause(UUID prospectId, String reason, Instant until) {
-        var now = clock.instant();
-        var running = rows.active(prospectId);
-        if (running.isEmpty()) {
-            return Optional.empty();
+        var main = meant(prospectId, null).map(Enrolment::id);
+        Optional<Enrolment> pausedMain = Optional.empty();
+        for (var e : rows.allRunning(prospectId)) {
+            if (e.isActive()) {
+                var paused = pause(e, reason, until);
+                if (main.isEmpty() || main.get().equals(e.id())) {
+                    pausedMain = Optional.of(paused);
+                }
+            }
         }
-        var e = running.get();
+        return pausedMain;
+    }
+
+    /**
+     * Pauses the prospect's running cadence ({@link #meant}) for {@code reason}, until {@code until}
+     * if given (then a timed action resumes it): its open calls leave the queue, its emails still
+     * waiting are withdrawn ({@link EnrolmentPaused}) and the step it waited for is called off. The
+     * paused enrolment, or empty when no such cadence runs.
+     */
+    @Transactional
+    public Optional<Enrolment> pause(UUID prospectId, String cadenceKey, String reason, Instant until) {
+        return meant(prospectId, cadenceKey).map(e -> pause(e, reason, until));
+    }
+
+    private Enrolment pause(Enrolment e, String reason, Instant until) {
+        var now = clock.instant();
         var paused = e.pause(reason, until, now);
         tasks.cancelOpenOf(e.id(), now);
         if (e.waitingStep() != null) {
@@ -139,7 +165,7 @@ public class Enrolments {
             actions.schedule(new TimedAction(PausesEnd.KIND, e.id().toString(), until, null));
         }
         events.publishEvent(paused.event());
-        return Optional.of(paused.now());
+        return paused.now();
     }
 
     /**
@@ -149,7 +175,13 @@ public class Enrolments {
      */
     @Transactional
     public Enrolment resume(UUID prospectId) {
-        var paused = rows.active(prospectId).filter(Enrolment::isPaused);
+        return resume(prospectId, null);
+    }
+
+    /** Resumes the prospect's paused cadence {@code cadenceKey} (null: the one {@link #meant}). */
+    @Transactional
+    public Enrolment resume(UUID prospectId, String cadenceKey) {
+        var paused = meant(prospectId, cadenceKey).filter(Enrolment::isPaused);
         if (paused.isEmpty()) {
             throw new org.followthrough.common.Refusal(
                     org.springframework.http.HttpStatus.CONFLICT,
@@ -177,32 +209,36 @@ public class Enrolments {
         var cadence = cadences.get(paused.cadenceKey());
         int done = paused.lastDoneN();
         var from = done == 0 ? moment : planner.resumedStart(cadence, prospect.place(), done, moment);
-        var going = Enrolment.start(paused.prospectId(), paused.cadenceKey(), from, done, moment);
+        var going = Enrolment.start(paused.prospectId(), paused.cadenceKey(), paused.alongside(), from, done, moment);
         rows.insert(going);
         if (emailsStopped) {
             rows.stopEmails(going.id(), "the prospect replied by email", now);
         }
         events.publishEvent(resumed.event());
         advance(going, prospect);
-        return rows.active(paused.prospectId()).orElse(going);
+        return rows.runningIn(paused.prospectId(), paused.cadenceKey()).orElse(going);
     }
 
     /**
-     * Ends the prospect's running cadence: its open call tasks leave the queue, its emails still
-     * waiting in the outbox are withdrawn and the step it waited for is called off.
+     * Ends every running cadence of the prospect (those alongside too): their open call tasks leave
+     * the queue, their emails still waiting in the outbox are withdrawn and the steps they waited for
+     * are called off.
      */
     @Transactional
     public void end(UUID prospectId, String reason) {
-        end(prospectId, reason, null);
+        end(rows.allRunning(prospectId), reason, null);
     }
 
     /**
-     * A member takes the prospect out of their running cadence by hand: it ends as {@link #end} ends
-     * it, and the never-lose-a-lead check (R23) respects the decision ({@link #endedByHand}).
+     * A member takes the prospect out of their running cadence {@code cadenceKey} (null: the one
+     * {@link #meant}) by hand: it ends as {@link #end} ends it, and the never-lose-a-lead check (R23)
+     * respects the decision ({@link #endedByHand}). False when no such cadence runs.
      */
     @Transactional
-    public void endByHand(UUID prospectId, String reason, UUID memberId) {
-        end(prospectId, reason, java.util.Objects.requireNonNull(memberId, "memberId"));
+    public boolean endByHand(UUID prospectId, String cadenceKey, String reason, UUID memberId) {
+        var meant = meant(prospectId, cadenceKey);
+        end(meant.stream().toList(), reason, java.util.Objects.requireNonNull(memberId, "memberId"));
+        return meant.isPresent();
     }
 
     /**
@@ -210,12 +246,12 @@ public class Enrolments {
      * (and nothing started since).
      */
     boolean endedByHand(UUID prospectId) {
-        return rows.active(prospectId).isEmpty() && rows.lastEndedByHand(prospectId);
+        return rows.allRunning(prospectId).isEmpty() && rows.lastEndedByHand(prospectId);
     }
 
-    private void end(UUID prospectId, String reason, UUID byMember) {
+    private void end(java.util.Collection<Enrolment> running, String reason, UUID byMember) {
         var now = clock.instant();
-        for (var e : rows.active(prospectId).stream().toList()) {
+        for (var e : running) {
             tasks.cancelOpenOf(e.id(), now);
             if (e.waitingStep() != null) {
                 actions.cancel(CadenceStepsDue.KIND, CadenceStepsDue.key(e.id(), e.waitingStep()));
@@ -233,27 +269,59 @@ public class Enrolments {
     }
 
     /**
-     * The prospect answered by email (R21): the running cadence sends no more automatic emails — the
-     * pending ones are cancelled in the outbox — while its calls go on. True if a cadence was running.
+     * The prospect answered by email (R21): their running cadences send no more automatic emails — the
+     * pending ones are cancelled in the outbox — while their calls go on. True if a cadence was running.
      */
     @Transactional
     public boolean stopEmails(UUID prospectId, String reason) {
-        var running = active(prospectId);
-        if (running.isEmpty()) {
-            return false;
+        var running = rows.allRunning(prospectId);
+        for (var e : running) {
+            rows.stopEmails(e.id(), reason, clock.instant());
+            events.publishEvent(new CadenceEmailsStopped(e.id(), prospectId, reason, clock.instant()));
         }
-        rows.stopEmails(running.get().id(), reason, clock.instant());
-        events.publishEvent(new CadenceEmailsStopped(running.get().id(), prospectId, reason, clock.instant()));
-        return true;
+        return !running.isEmpty();
     }
 
+    /** The prospect's running cadence that does not run alongside others: their one main cadence. */
     public Optional<Enrolment> active(UUID prospectId) {
         return rows.active(prospectId);
     }
 
-    /** The running (active or paused) enrolments of many prospects, by prospect, read at once. */
-    public java.util.Map<UUID, Enrolment> activeOf(java.util.Collection<UUID> prospectIds) {
-        return rows.activeOf(prospectIds);
+    /**
+     * Every running (active or paused) cadence of many prospects, by prospect, read at once; each list
+     * holds the main cadence first. Prospects in none are left out.
+     */
+    public java.util.Map<UUID, java.util.List<Enrolment>> runningOf(java.util.Collection<UUID> prospectIds) {
+        return rows.runningOf(prospectIds);
+    }
+
+    /** Every running (active or paused) cadence of the prospect, the main one first. */
+    public java.util.List<Enrolment> running(UUID prospectId) {
+        return rows.allRunning(prospectId);
+    }
+
+    /**
+     * The running enrolment a member means: the one in {@code cadenceKey} when given; otherwise the
+     * main one ({@link #active}), or the only one running. Empty when there is none, or when several
+     * run alongside each other with no main one and none is named.
+     */
+    public Optional<Enrolment> meant(UUID prospectId, String cadenceKey) {
+        if (cadenceKey != null) {
+            return rows.runningIn(prospectId, cadenceKey);
+        }
+        return meantAmong(rows.allRunning(prospectId));
+    }
+
+    /**
+     * Of a prospect's running enrolments ({@link #running}'s list), the one meant when no cadence is
+     * named: the main one, or the only one running; empty when there is none or several alongside.
+     */
+    public static Optional<Enrolment> meantAmong(java.util.List<Enrolment> running) {
+        var main = running.stream().filter(e -> !e.alongside()).findFirst();
+        if (main.isPresent()) {
+            return main;
+        }
+        return running.size() == 1 ? Optional.of(running.get(0)) : Optional.empty();
     }
 
     /** The cadence of an enrolment, running or ended. */
@@ -350,7 +418,10 @@ public class Enrolments {
             if (stillOurs && last.isAfter(e.startedAt()) && waitsOnSomething(cadence, p)) {
                 start(p.id(), Cadence.NURTURE, last);
             }
-        } else if (cadence.endStage() != null && stillOurs) {
+        } else if (cadence.endStage() != null
+                && stillOurs
+                && (!e.alongside() || rows.active(p.id()).isEmpty())) {
+            // a cadence alongside the calls moves nobody's stage while their main cadence still runs
             var stage = Stage.valueOf(cadence.endStage());
             prospects.moveTo(p.id(), stage);
             if (stage == Stage.NURTURE) {

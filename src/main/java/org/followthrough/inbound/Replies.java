@@ -78,10 +78,7 @@ class Replies {
                         ? java.util.Optional.<Prospect>empty()
                         : prospects.byEmail(reply.fromAddress());
         if (prospect.isEmpty()
-                || enrolments
-                        .active(prospect.get().id())
-                        .filter(e -> e.isActive())
-                        .isEmpty()) {
+                || enrolments.running(prospect.get().id()).stream().noneMatch(e -> e.isActive())) {
             return;
         }
         var until = reply.returnsOn().atStartOfDay(prospect.get().timeZone()).toInstant();

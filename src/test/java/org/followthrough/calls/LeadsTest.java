@@ -212,7 +212,8 @@ class LeadsTest {
 
     /** Ends the prospect's running cadence behind the engine's back, as a lost timed action or a bug would. */
     private Prospect lose(Prospect prospect) {
-        jdbc.sql("update enrolments set status = 'ENDED', active_prospect_id = null where active_prospect_id = ?")
+        jdbc.sql("update enrolments set status = 'ENDED', active_prospect_id = null, exclusive_prospect_id = null"
+                        + " where active_prospect_id = ?")
                 .param(prospect.id())
                 .update();
         return prospect;

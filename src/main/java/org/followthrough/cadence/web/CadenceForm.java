@@ -28,7 +28,8 @@ record CadenceForm(
         List<String> template,
         List<String> variants,
         List<String> review,
-        String emailsPerDay) {
+        String emailsPerDay,
+        String alongside) {
 
     /** One step's fields as text, and the problems of that step by part (channel, amount, template...). */
     record Row(
@@ -60,7 +61,8 @@ record CadenceForm(
                 new ArrayList<>(),
                 new ArrayList<>(),
                 new ArrayList<>(),
-                cadence.emailsPerDay() == null ? "" : String.valueOf(cadence.emailsPerDay()));
+                cadence.emailsPerDay() == null ? "" : String.valueOf(cadence.emailsPerDay()),
+                cadence.alongside() ? "yes" : "");
         for (var step : cadence.steps()) {
             form.channel.add(step.channel().name());
             form.amount.add(String.valueOf(step.delay().amount()));
@@ -176,7 +178,7 @@ record CadenceForm(
         }
         problems.throwIfAny();
         var stage = endStage == null || endStage.isBlank() ? null : endStage;
-        return new Cadences.Definition(name, steps, stage, perDay);
+        return new Cadences.Definition(name, steps, stage, perDay, "yes".equals(alongside) ? Boolean.TRUE : null);
     }
 
     private CadenceForm copy() {
@@ -191,7 +193,8 @@ record CadenceForm(
                 new ArrayList<>(orEmpty(template)),
                 padded(variants),
                 padded(review),
-                emailsPerDay);
+                emailsPerDay,
+                alongside);
     }
 
     /** A list as long as the steps, for fields a form of an older page may not have sent. */

@@ -10,6 +10,7 @@ import org.followthrough.web.Page;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -49,18 +50,27 @@ class CadencePanel {
         return "redirect:/prospects/" + id + "#cadence";
     }
 
-    /** Takes the prospect out of their cadence. */
+    /** Takes the prospect out of their cadence (the one named, when they are in several). */
     @PostMapping("/prospects/{id}/enrolment/end")
-    String unenrol(Actor actor, @PathVariable UUID id, RedirectAttributes redirect) {
-        control.unenrol(actor, id);
+    String unenrol(
+            Actor actor,
+            @PathVariable UUID id,
+            @RequestParam(name = "cadence", required = false) String cadence,
+            RedirectAttributes redirect) {
+        control.unenrol(actor, id, cadence);
         redirect.addAttribute("cadence", "ended");
         return "redirect:/prospects/" + id + "#cadence";
     }
 
     @PostMapping("/prospects/{id}/enrolment/pause")
-    String pause(Actor actor, @PathVariable UUID id, PauseForm form, RedirectAttributes redirect) {
+    String pause(
+            Actor actor,
+            @PathVariable UUID id,
+            @RequestParam(name = "cadence", required = false) String cadence,
+            PauseForm form,
+            RedirectAttributes redirect) {
         try {
-            control.pause(actor, id, new CadenceControl.PauseRequest(form.reason(), form.until()));
+            control.pause(actor, id, cadence, new CadenceControl.PauseRequest(form.reason(), form.until()));
             redirect.addAttribute("cadence", "paused");
         } catch (InvalidInput invalid) {
             redirect.addFlashAttribute("pauseForm", form);
@@ -70,8 +80,12 @@ class CadencePanel {
     }
 
     @PostMapping("/prospects/{id}/enrolment/resume")
-    String resume(Actor actor, @PathVariable UUID id, RedirectAttributes redirect) {
-        control.resume(actor, id);
+    String resume(
+            Actor actor,
+            @PathVariable UUID id,
+            @RequestParam(name = "cadence", required = false) String cadence,
+            RedirectAttributes redirect) {
+        control.resume(actor, id, cadence);
         redirect.addAttribute("cadence", "resumed");
         return "redirect:/prospects/" + id + "#cadence";
     }

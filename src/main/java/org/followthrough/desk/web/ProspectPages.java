@@ -243,7 +243,9 @@ class ProspectPages {
         model.addAttribute("owner", team.member(prospect.ownerId()).orElse(null));
         model.addAttribute("score", scores.of(prospect.id()));
         model.addAttribute("timeline", timeline.of(actor, prospect.id()));
-        model.addAttribute("enrolment", cadenceControl.of(actor, prospect.id()).orElse(null));
+        var running = cadenceControl.all(actor, prospect.id());
+        model.addAttribute("enrolment", running.isEmpty() ? null : running.get(0));
+        model.addAttribute("alongside", running.size() > 1 ? running.subList(1, running.size()) : List.of());
         model.addAttribute("cadenceChoices", cadenceControl.cadences());
         if (!model.containsAttribute("pauseForm")) {
             model.addAttribute("pauseForm", new CadencePanel.PauseForm("", ""));
