@@ -152,12 +152,12 @@ class BulkRunsTest {
                 .toList();
         assertThat(moved).allSatisfy(p -> assertThat(openCallsOf(p, rep)).isPositive());
 
-        var refused = run(rep, "{"action":"ENROL","cadence":"nurture"}");
+        var refused = run(rep, "{\"action\":\"ENROL\",\"cadence\":\"nurture\"}");
         assertThat(refused.get("changed").asInt()).isZero();
         assertThat(json.convertValue(refused.get("skippedBy"), Map.class))
                 .isEqualTo(Map.of("already in a cadence", 3, "opted out of email", 1));
 
-        var done = run(rep, "{"action":"ENROL","cadence":"nurture","replace":true}");
+        var done = run(rep, "{\"action\":\"ENROL\",\"cadence\":\"nurture\",\"replace\":true}");
 
         assertThat(done.get("changed").asInt()).isEqualTo(3);
         assertThat(json.convertValue(done.get("skippedBy"), Map.class)).isEqualTo(Map.of("opted out of email", 1));
@@ -181,14 +181,14 @@ class BulkRunsTest {
         var rep = given.rep();
         var page = List.of(given.prospect(rep), given.prospect(rep), given.prospect(rep));
         var outOfCadence = given.prospect(rep);
+        run(rep, "{\"action\":\"ENROL\",\"cadence\":\"nurture\",\"replace\":true}");
         enrolments.end(outOfCadence.id(), "taken out for the test");
-        run(rep, "{"action":"ENROL","cadence":"nurture","replace":true}");
         given.settled();
         assertThat(page).allSatisfy(p -> assertThat(pendingEmailsOf(p)).isEqualTo(1));
 
         var paused = run(
                 manager,
-                "{"owner":"" + rep.email() + "","action":"PAUSE","reason":"Audit","until":"2027-06-01"}");
+                "{\"owner\":\"" + rep.email() + "\",\"action\":\"PAUSE\",\"reason\":\"Audit\",\"until\":\"2027-06-01\"}");
 
         assertThat(paused.get("changed").asInt()).isEqualTo(3);
         assertThat(json.convertValue(paused.get("skippedBy"), Map.class)).isEqualTo(Map.of("in no cadence", 1));
@@ -203,13 +203,13 @@ class BulkRunsTest {
             assertThat(pendingEmailsOf(p)).as("its waiting email withdrawn").isZero();
         });
 
-        var again = run(manager, "{"owner":"" + rep.email() + "","action":"PAUSE","reason":"Audit"}");
+        var again = run(manager, "{\"owner\":\"" + rep.email() + "\",\"action\":\"PAUSE\",\"reason\":\"Audit\"}");
         assertThat(json.convertValue(again.get("skippedBy"), Map.class))
                 .isEqualTo(Map.of("in no cadence", 1, "already paused", 3));
 
         var pausedIds =
                 page.stream().map(p -> enrolments.active(p.id()).orElseThrow().id()).toList();
-        var out = run(manager, "{"owner":"" + rep.email() + "","action":"UNENROL"}");
+        var out = run(manager, "{\"owner\":\"" + rep.email() + "\",\"action\":\"UNENROL\"}");
 
         assertThat(out.get("changed").asInt()).isEqualTo(3);
         assertThat(json.convertValue(out.get("skippedBy"), Map.class)).isEqualTo(Map.of("in no cadence", 1));
@@ -235,9 +235,9 @@ class BulkRunsTest {
         var e = enrolments.active(left.id()).orElseThrow();
         // two steps done before they were taken out by hand
         jdbc.sql("update enrolments set last_done_n = 2 where id = ?").param(e.id()).update();
-        run(rep, "{"action":"UNENROL"}");
+        run(rep, "{\"action\":\"UNENROL\"}");
 
-        var done = run(rep, "{"action":"ENROL","cadence":"first-time-calls"}");
+        var done = run(rep, "{\"action\":\"ENROL\",\"cadence\":\"first-time-calls\"}");
 
         assertThat(done.get("changed").asInt()).isEqualTo(2);
         given.settled();
