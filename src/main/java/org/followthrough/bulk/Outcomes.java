@@ -92,7 +92,8 @@ class Outcomes {
             case DO_NOT_CALL ->
                 prospects.changeAll(actor, ids, Map.of("doNotCall", true)).refused();
             case ENROL -> {
-                control.enrolAll(actor, page, new CadenceControl.EnrolRequest(r.cadence().strip(), r.replacing()));
+                control.enrolAll(
+                        actor, page, new CadenceControl.EnrolRequest(r.cadence().strip(), r.replacing()));
                 yield Map.of();
             }
             case UNENROL -> {

@@ -166,7 +166,9 @@ class BulkRunsTest {
             var now = enrolments.active(p.id()).orElseThrow();
             assertThat(now.cadenceKey()).isEqualTo("nurture");
             assertThat(wasIn).doesNotContain(now.id());
-            assertThat(openCallsOf(p, rep)).as("the first-time calls left the queue").isZero();
+            assertThat(openCallsOf(p, rep))
+                    .as("the first-time calls left the queue")
+                    .isZero();
             assertThat(pendingEmailsOf(p)).as("nurture's first email planned").isEqualTo(1);
         });
         assertThat(wasIn)
@@ -188,7 +190,8 @@ class BulkRunsTest {
 
         var paused = run(
                 manager,
-                "{\"owner\":\"" + rep.email() + "\",\"action\":\"PAUSE\",\"reason\":\"Audit\",\"until\":\"2027-06-01\"}");
+                "{\"owner\":\"" + rep.email()
+                        + "\",\"action\":\"PAUSE\",\"reason\":\"Audit\",\"until\":\"2027-06-01\"}");
 
         assertThat(paused.get("changed").asInt()).isEqualTo(3);
         assertThat(json.convertValue(paused.get("skippedBy"), Map.class)).isEqualTo(Map.of("in no cadence", 1));
@@ -207,8 +210,9 @@ class BulkRunsTest {
         assertThat(json.convertValue(again.get("skippedBy"), Map.class))
                 .isEqualTo(Map.of("in no cadence", 1, "already paused", 3));
 
-        var pausedIds =
-                page.stream().map(p -> enrolments.active(p.id()).orElseThrow().id()).toList();
+        var pausedIds = page.stream()
+                .map(p -> enrolments.active(p.id()).orElseThrow().id())
+                .toList();
         var out = run(manager, "{\"owner\":\"" + rep.email() + "\",\"action\":\"UNENROL\"}");
 
         assertThat(out.get("changed").asInt()).isEqualTo(3);
@@ -234,7 +238,9 @@ class BulkRunsTest {
         var fresh = given.prospect(rep);
         var e = enrolments.active(left.id()).orElseThrow();
         // two steps done before they were taken out by hand
-        jdbc.sql("update enrolments set last_done_n = 2 where id = ?").param(e.id()).update();
+        jdbc.sql("update enrolments set last_done_n = 2 where id = ?")
+                .param(e.id())
+                .update();
         run(rep, "{\"action\":\"UNENROL\"}");
 
         var done = run(rep, "{\"action\":\"ENROL\",\"cadence\":\"first-time-calls\"}");
