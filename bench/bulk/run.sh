@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # A bulk action over 100,000 prospects on PostgreSQL, and the queue endpoint while it runs. A big team
 # (bench/queue/big-team.sh: 10 reps by default, their prospects with ten touches and three tasks each) is
-# generated; the queue endpoint is measured alone first (the baseline), then a manager reassigns every
-# prospect in one bulk action and the same queue load runs beside it. Prints the bulk action's
-# duration and rate and the queue's p95 without and with the action running, as a ratio.
+# generated; the queue endpoint is measured alone first (the baseline), then the administrator does one
+# bulk action to every prospect and the same queue load runs beside it: "reassign" (the default) gives
+# every prospect to rep-1, "enrol" puts every prospect in first-time-calls (the generated prospects are
+# in no cadence, so each gets a cadence and its first call planned). Prints the bulk action's duration
+# and rate and the queue's p95 without and with the action running, as a ratio.
 #
-#   bench/bulk/run.sh [prospects] [seconds] [connections] [timeout-seconds]
+#   bench/bulk/run.sh [prospects] [seconds] [connections] [timeout-seconds] [reassign|enrol]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -13,6 +15,12 @@ prospects=${1:-100000}
 seconds=${2:-30}
 connections=${3:-2}
 timeout=${4:-900}
+action=${5:-reassign}
+case "$action" in
+    reassign) body='{"action":"REASSIGN","assignTo":"rep-1@bench.example"}' ;;
+    enrol) body='{"action":"ENROL","cadence":"first-time-calls"}' ;;
+    *) echo "the action is reassign or enrol, not $action"; exit 1 ;;
+esac
 database=postgres
 port=${PORT:-18391}
 base="http://127.0.0.1:$port"
@@ -40,7 +48,7 @@ alone=$(wrk -t1 -c"$connections" -d"${seconds}s" -s bench/queue/queue.lua "$base
 echo "  $alone"
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-body='{"action":"REASSIGN","assignTo":"rep-1@bench.example"}'
+echo "bulk action: $body"
 echo "preview: $(curl -sf -u "$admin:$password" -H 'Content-Type: application/json' "$base/api/v1/prospects/bulk/preview" -d "$body" | head -c 300)"
 start=$(date +%s.%N)
 location=$(curl -sf -D - -o /dev/null -u "$admin:$password" -H 'Content-Type: application/json' "$base/api/v1/prospects/bulk" -d "$body" \

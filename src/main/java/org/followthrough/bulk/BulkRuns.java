@@ -21,7 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Runs a recorded bulk action in the background: a page of its prospects at a time, the page's
  * changes and its progress in one transaction (one commit per page, not per prospect, so a large
  * selection does not hold the database). A page's prospects are read at once and a reassignment or a
- * do-not-call is one change to the whole page ({@link Prospects#changeAll}); between pages the run
+ * do-not-call is one change to the whole page ({@link Prospects#changeAll}), and so is an enrolment,
+ * a pause or a taking out of cadences ({@link org.followthrough.calls.CadenceControl#enrolAll} and its
+ * siblings); between pages the run
  * waits a moment ({@link BulkSettings}) so the members working beside it keep their speed. A page
  * where one change is refused by an exception is done again with each prospect in its own transaction,
  * so one refused change holds up nobody else. Performed again after a crash, it goes on after the last

@@ -76,19 +76,32 @@ class Outcomes {
 
     /**
      * Does the action to many prospects in the caller's transaction, as the member who asked for it: a
-     * reassignment or a do-not-call as one change to them all ({@link Prospects#changeAll}), the cadence
-     * actions one prospect after another. The prospects refused, each with its refusal; a cadence action's
-     * refusal is thrown.
+     * reassignment or a do-not-call as one change to them all ({@link Prospects#changeAll}), an enrolment,
+     * a pause or a taking out of cadences as one change to their cadences ({@link CadenceControl#enrolAll},
+     * {@link CadenceControl#pauseAll}, {@link CadenceControl#unenrolAll}). The prospects refused, each with
+     * its refusal; a cadence action's refusal is thrown (the caller then does them one by one).
      */
     Map<UUID, RuntimeException> applyAll(Actor actor, List<Prospect> page, BulkRequest r, String assigneeEmail) {
+        if (page.isEmpty()) {
+            return Map.of();
+        }
         var ids = page.stream().map(Prospect::id).toList();
         return switch (r.action()) {
             case REASSIGN ->
                 prospects.changeAll(actor, ids, Map.of("owner", assigneeEmail)).refused();
             case DO_NOT_CALL ->
                 prospects.changeAll(actor, ids, Map.of("doNotCall", true)).refused();
-            case ENROL, UNENROL, PAUSE -> {
-                page.forEach(p -> apply(actor, p, r, assigneeEmail));
+            case ENROL -> {
+                control.enrolAll(
+                        actor, page, new CadenceControl.EnrolRequest(r.cadence().strip(), r.replacing()));
+                yield Map.of();
+            }
+            case UNENROL -> {
+                control.unenrolAll(actor, page);
+                yield Map.of();
+            }
+            case PAUSE -> {
+                control.pauseAll(actor, page, new CadenceControl.PauseRequest(r.reason(), r.until()));
                 yield Map.of();
             }
         };

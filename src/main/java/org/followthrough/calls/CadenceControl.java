@@ -264,6 +264,111 @@ public class CadenceControl {
         enrolments.endByHand(prospectId, meant.cadenceKey(), "taken out by " + actor.fullName(), actor.id());
     }
 
+    /**
+     * {@link #enrol} for many prospects at once (a bulk action's page), with each of its rules for each
+     * prospect: the first prospect refused refuses the whole change, as {@link #enrol} would refuse them
+     * alone, so the caller may do them one by one to learn who. Their running cadences are read at once and
+     * the enrolments start together ({@link Enrolments#startAll}). The prospects are as read in the caller's
+     * transaction, and each must be one the member sees.
+     */
+    @Transactional
+    public void enrolAll(Actor actor, java.util.List<Prospect> page, EnrolRequest request) {
+        var key = request == null || request.cadence() == null
+                ? ""
+                : request.cadence().strip();
+        if (key.isEmpty()) {
+            throw InvalidInput.of("cadence", "is required: the key of a cadence, such as first-time-calls");
+        }
+        var cadence = cadences.find(key)
+                .orElseThrow(
+                        () -> InvalidInput.of("cadence", "names no cadence ('" + key + "'); see GET /api/v1/cadences"));
+        seen(actor, page);
+        var running = enrolments.runningOf(page.stream().map(Prospect::id).toList());
+        for (var p : page) {
+            EnrolmentRules.refusal(p, cadence).ifPresent(reason -> {
+                throw new Refusal(HttpStatus.valueOf(422), "Cannot enrol", reason);
+            });
+            // as enrol says it: the run in this cadence for one alongside, else the main cadence
+            var in = running.getOrDefault(p.id(), List.of()).stream()
+                    .filter(e -> cadence.alongside() ? e.cadenceKey().equals(key) : !e.alongside())
+                    .findFirst();
+            if (in.isPresent() && !Boolean.TRUE.equals(request.replace())) {
+                throw new Refusal(
+                                HttpStatus.CONFLICT,
+                                "Already in a cadence",
+                                p.fullName() + " is in " + in.get().cadenceKey()
+                                        + (cadence.alongside()
+                                                ? " already; send replace: true to start it again."
+                                                : "; send replace: true to move them into " + key + "."))
+                        .with("cadence", in.get().cadenceKey());
+            }
+        }
+        enrolments.startAll(page, key, clock.instant());
+    }
+
+    /**
+     * {@link #unenrol} for many prospects at once: each must be in a cadence (the first in none refuses the
+     * whole change), and their cadences end together, recorded as ended by the member by hand.
+     */
+    @Transactional
+    public void unenrolAll(Actor actor, java.util.List<Prospect> page) {
+        seen(actor, page);
+        enrolments.endAllByHand(meantOf(page), "taken out by " + actor.fullName(), actor.id());
+    }
+
+    /**
+     * {@link #pause} for many prospects at once: the reason checked once, the day it ends read in each
+     * prospect's own zone; each must be in a cadence that is not paused yet (the first that is not refuses
+     * the whole change), and their cadences pause together.
+     */
+    @Transactional
+    public void pauseAll(Actor actor, java.util.List<Prospect> page, PauseRequest request) {
+        seen(actor, page);
+        var problems = new InvalidInput.Collector();
+        var reason = request == null || request.reason() == null
+                ? ""
+                : request.reason().strip();
+        if (reason.isEmpty() || reason.length() > MAX_REASON) {
+            problems.add("reason", "is required, at most " + MAX_REASON + " characters, such as 'parental leave'");
+        } else {
+            PlainText.problem(reason, PlainText.Lines.ONE).ifPresent(m -> problems.add("reason", m));
+        }
+        var until = new java.util.HashMap<UUID, Instant>();
+        for (var p : page) {
+            var at = until(p, request == null ? null : request.until(), problems);
+            problems.throwIfAny();
+            if (at != null) {
+                until.put(p.id(), at);
+            }
+        }
+        problems.throwIfAny();
+        enrolments.pauseAll(meantOf(page), reason, until);
+    }
+
+    /**
+     * The cadence each prospect of the page means when none is named (their main one, or their only one),
+     * read at once; the first prospect in none, or in several alongside with no main one, refuses the whole
+     * change, so the caller may do them one by one to learn who and why.
+     */
+    private List<Enrolment> meantOf(List<Prospect> page) {
+        var running = enrolments.runningOf(page.stream().map(Prospect::id).toList());
+        var meant = new java.util.ArrayList<Enrolment>();
+        for (var p : page) {
+            meant.add(Enrolments.meantAmong(running.getOrDefault(p.id(), List.of()))
+                    .orElseThrow(CadenceControl::noCadence));
+        }
+        return meant;
+    }
+
+    /** Each prospect is one the member sees, as {@link Prospects#get} asks; the first they do not answers 404. */
+    private static void seen(Actor actor, java.util.List<Prospect> page) {
+        for (var p : page) {
+            if (!actor.maySee(p.ownerId())) {
+                throw Refusal.notFound("prospect", p.id());
+            }
+        }
+    }
+
     /** The moment a pause ends: a date means its start in the prospect's zone; it must be to come. */
     private Instant until(Prospect p, String text, InvalidInput.Collector problems) {
         if (text == null || text.isBlank()) {

@@ -24,28 +24,137 @@ class EnrolmentRows {
 
     private final JdbcClient jdbc;
     private final org.followthrough.common.ManyValues many;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
 
-    EnrolmentRows(JdbcClient jdbc, org.followthrough.common.ManyValues many) {
+    EnrolmentRows(
+            JdbcClient jdbc,
+            org.followthrough.common.ManyValues many,
+            org.springframework.jdbc.core.JdbcTemplate batch) {
         this.jdbc = jdbc;
         this.many = many;
+        this.batch = batch;
+    }
+
+    private static final String INSERT =
+            "insert into enrolments (id, prospect_id, cadence_key, started_at, last_done_n, last_done_at, status,"
+                    + " active_prospect_id, alongside, exclusive_prospect_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static Object[] inserted(Enrolment e) {
+        return new Object[] {
+            e.id(),
+            e.prospectId(),
+            e.cadenceKey(),
+            Sql.ts(e.startedAt()),
+            e.lastDoneN(),
+            Sql.ts(e.lastDoneAt()),
+            e.status().name(),
+            e.isRunning() ? e.prospectId() : null,
+            e.alongside(),
+            e.isRunning() && !e.alongside() ? e.prospectId() : null
+        };
+    }
+
+    /** {@link #insert} for many enrolments, in one batch. */
+    void insertAll(java.util.List<Enrolment> enrolments) {
+        if (!enrolments.isEmpty()) {
+            batch.batchUpdate(
+                    INSERT, enrolments.stream().map(EnrolmentRows::inserted).toList());
+        }
+    }
+
+    private static final String UPDATE =
+            """
+            update enrolments set last_done_n = ?, last_done_at = ?, waiting_step = ?, waiting_until = ?, status = ?,
+                active_prospect_id = ?, exclusive_prospect_id = ?, ended_at = coalesce(?, ended_at),
+                end_reason = coalesce(?, end_reason), paused_at = ?, pause_reason = ?, resume_at = ?
+            where id = ? and status = ?""";
+
+    private static Object[] updated(Enrolment was, Enrolment now, String endReason, Instant at) {
+        return new Object[] {
+            now.lastDoneN(),
+            Sql.ts(now.lastDoneAt()),
+            now.waitingStep(),
+            Sql.ts(now.waitingUntil()),
+            now.status().name(),
+            now.isRunning() ? now.prospectId() : null,
+            now.isRunning() && !now.alongside() ? now.prospectId() : null,
+            now.isRunning() ? null : Sql.ts(at),
+            now.isRunning() ? null : endReason,
+            now.pause() == null ? null : Sql.ts(now.pause().at()),
+            now.pause() == null ? null : now.pause().reason(),
+            now.pause() == null ? null : Sql.ts(now.pause().until()),
+            was.id(),
+            was.status().name()
+        };
+    }
+
+    /** A move of one enrolment's life, as {@link #update} stores it. */
+    record Move(Enrolment was, Enrolment now, String endReason) {}
+
+    /**
+     * {@link #update} for many enrolments at {@code at}, in one batch; refused, as a whole, when one of them
+     * moved meanwhile.
+     */
+    void updateAll(java.util.List<Move> moves, Instant at) {
+        if (moves.isEmpty()) {
+            return;
+        }
+        int[] changed = batch.batchUpdate(
+                UPDATE,
+                moves.stream()
+                        .map(m -> updated(m.was(), m.now(), m.endReason(), at))
+                        .toList());
+        for (int n : changed) {
+            // a driver may answer "done, count unknown" (SUCCESS_NO_INFO, -2) for a batched statement
+            if (n != 1 && n != java.sql.Statement.SUCCESS_NO_INFO) {
+                throw changedMeanwhile();
+            }
+        }
+    }
+
+    /** Records the member who ended each of the enrolments by hand, in one statement. */
+    void endedByAll(java.util.Collection<UUID> ids, UUID memberId) {
+        many.update("update enrolments set ended_by = ? where id = any(?)", "uuid", ids, memberId);
+    }
+
+    /**
+     * {@link #lastDoneIn} for many prospects in one cadence, read at once: by prospect, those with no time in
+     * it left out. The latest time is chosen as {@link #lastDoneIn} orders them: the running one first, then
+     * by the end (one not ended first, as PostgreSQL orders nulls in a descending order), then the most done.
+     */
+    java.util.Map<UUID, Integer> lastDoneInAll(java.util.Collection<UUID> prospectIds, String cadenceKey) {
+        record Time(UUID prospectId, boolean active, Instant endedAt, int done) {}
+        var times = new java.util.ArrayList<Time>();
+        many.query(
+                "select prospect_id, cadence_key, status, ended_at, last_done_n from enrolments where prospect_id = any(?)",
+                "uuid",
+                prospectIds,
+                rs -> {
+                    if (cadenceKey.equals(rs.getString("cadence_key"))) {
+                        times.add(new Time(
+                                Sql.uuid(rs, "prospect_id"),
+                                ACTIVE.equals(rs.getString("status")),
+                                Sql.instant(rs, "ended_at"),
+                                rs.getInt("last_done_n")));
+                    }
+                });
+        java.util.Comparator<Time> latestFirst = java.util.Comparator.<Time, Boolean>comparing(t -> !t.active())
+                .thenComparing(Time::endedAt, java.util.Comparator.nullsFirst(java.util.Comparator.reverseOrder()))
+                .thenComparing(Time::done, java.util.Comparator.reverseOrder());
+        var latest = new java.util.HashMap<UUID, Integer>();
+        times.stream().sorted(latestFirst).forEach(t -> latest.putIfAbsent(t.prospectId(), t.done()));
+        return latest;
+    }
+
+    private static Refusal changedMeanwhile() {
+        return new Refusal(
+                HttpStatus.CONFLICT,
+                "Cadence changed meanwhile",
+                "The prospect's cadence changed at the same moment; read the prospect again and retry.");
     }
 
     void insert(Enrolment e) {
-        jdbc.sql(
-                        "insert into enrolments (id, prospect_id, cadence_key, started_at, last_done_n, last_done_at, status,"
-                                + " active_prospect_id, alongside, exclusive_prospect_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        e.id(),
-                        e.prospectId(),
-                        e.cadenceKey(),
-                        Sql.ts(e.startedAt()),
-                        e.lastDoneN(),
-                        Sql.ts(e.lastDoneAt()),
-                        e.status().name(),
-                        e.isRunning() ? e.prospectId() : null,
-                        e.alongside(),
-                        e.isRunning() && !e.alongside() ? e.prospectId() : null)
-                .update();
+        jdbc.sql(INSERT).params(inserted(e)).update();
     }
 
     /**
@@ -53,28 +162,7 @@ class EnrolmentRows {
      * say why and when it ended, if it did. Refused when it moved meanwhile.
      */
     Enrolment update(Enrolment was, Enrolment now, String endReason, Instant at) {
-        int changed = jdbc.sql(
-                        """
-                update enrolments set last_done_n = ?, last_done_at = ?, waiting_step = ?, waiting_until = ?, status = ?,
-                    active_prospect_id = ?, exclusive_prospect_id = ?, ended_at = coalesce(?, ended_at), end_reason = coalesce(?, end_reason),
-                    paused_at = ?, pause_reason = ?, resume_at = ?
-                where id = ? and status = ?""")
-                .params(
-                        now.lastDoneN(),
-                        Sql.ts(now.lastDoneAt()),
-                        now.waitingStep(),
-                        Sql.ts(now.waitingUntil()),
-                        now.status().name(),
-                        now.isRunning() ? now.prospectId() : null,
-                        now.isRunning() && !now.alongside() ? now.prospectId() : null,
-                        now.isRunning() ? null : Sql.ts(at),
-                        now.isRunning() ? null : endReason,
-                        now.pause() == null ? null : Sql.ts(now.pause().at()),
-                        now.pause() == null ? null : now.pause().reason(),
-                        now.pause() == null ? null : Sql.ts(now.pause().until()),
-                        was.id(),
-                        was.status().name())
-                .update();
+        int changed = jdbc.sql(UPDATE).params(updated(was, now, endReason, at)).update();
         if (changed != 1) {
             throw new Refusal(
                     HttpStatus.CONFLICT,

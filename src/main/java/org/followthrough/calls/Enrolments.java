@@ -102,6 +102,49 @@ public class Enrolments {
     }
 
     /**
+     * {@link #start} for many prospects at once, each as it would start alone (a do-not-call prospect gets
+     * nurture instead of a calling cadence, a cadence left part-way goes on where it stopped): their times
+     * in the cadence are read at once, the cadences they were in end together ({@link #endAll}), the new
+     * enrolments are stored in one batch, and then each plans its first step, its tasks and emails as
+     * {@link #start} plans them. The prospects are as read in the caller's transaction.
+     */
+    @Transactional
+    public void startAll(java.util.List<Prospect> page, String cadenceKey, Instant start) {
+        var byCadence = new java.util.LinkedHashMap<String, java.util.List<Prospect>>();
+        var ofCadence = cadences.get(cadenceKey);
+        boolean calls = !EMAIL_ONLY_FITS.contains(cadenceKey)
+                && ofCadence.steps().stream().anyMatch(s -> s.channel() == Channel.CALL);
+        for (var p : page) {
+            var key = p.doNotCall() && calls ? Cadence.NURTURE : cadenceKey;
+            byCadence.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(p);
+        }
+        for (var entry : byCadence.entrySet()) {
+            var key = entry.getKey();
+            var prospectsOf = entry.getValue();
+            var ids = prospectsOf.stream().map(Prospect::id).toList();
+            var cadence = cadences.get(key);
+            var left = RESUMED.contains(key) ? rows.lastDoneInAll(ids, key) : java.util.Map.<UUID, Integer>of();
+            // as start ends them: the earlier run of this cadence, and the main cadence unless this runs alongside
+            var replaced = new java.util.LinkedHashSet<Enrolment>();
+            rows.runningOf(ids).values().forEach(runs -> runs.stream()
+                    .filter(e -> e.cadenceKey().equals(key) || (!cadence.alongside() && !e.alongside()))
+                    .forEach(replaced::add));
+            endAll(replaced, "replaced by " + key, null);
+            var started = new java.util.ArrayList<Enrolment>();
+            for (var p : prospectsOf) {
+                int was = left.getOrDefault(p.id(), 0);
+                int done = was < cadence.steps().size() ? was : 0;
+                var from = done == 0 ? start : planner.resumedStart(cadence, p.place(), done, start);
+                started.add(Enrolment.start(p.id(), key, cadence.alongside(), from, done, start));
+            }
+            rows.insertAll(started);
+            for (int i = 0; i < started.size(); i++) {
+                advance(started.get(i), prospectsOf.get(i));
+            }
+        }
+    }
+
+    /**
      * Where the prospect's latest time in this cadence stopped, if it stopped part-way: the cadence
      * starts again from there, so its messages go on with the next variant (R6); 0 for a first time
      * or after a complete round.
@@ -166,6 +209,43 @@ public class Enrolments {
         }
         events.publishEvent(paused.event());
         return paused.now();
+    }
+
+    /**
+     * {@link #pause} for many running enrolments at once, each until its own moment ({@code until}, by
+     * prospect; none: until someone resumes it): their open calls leave the queue in one change, the
+     * enrolments are stored in one batch, and each is announced on its own ({@link EnrolmentPaused}), so
+     * what listens withdraws each prospect's waiting emails. Refused as a whole when one of them is paused
+     * already or moved meanwhile.
+     */
+    @Transactional
+    public void pauseAll(java.util.Collection<Enrolment> running, String reason, java.util.Map<UUID, Instant> until) {
+        if (running.isEmpty()) {
+            return;
+        }
+        var now = clock.instant();
+        var moves = new java.util.ArrayList<EnrolmentRows.Move>();
+        var announced = new java.util.ArrayList<EnrolmentPaused>();
+        for (var e : running) {
+            var paused = e.pause(reason, until.get(e.prospectId()), now);
+            moves.add(new EnrolmentRows.Move(e, paused.now(), null));
+            announced.add(paused.event());
+        }
+        tasks.cancelOpenOfAll(running.stream().map(Enrolment::id).toList(), now);
+        for (var e : running) {
+            if (e.waitingStep() != null) {
+                actions.cancel(CadenceStepsDue.KIND, CadenceStepsDue.key(e.id(), e.waitingStep()));
+            }
+        }
+        rows.updateAll(moves, now);
+        var resumes = running.stream()
+                .filter(e -> until.get(e.prospectId()) != null)
+                .map(e -> new TimedAction(PausesEnd.KIND, e.id().toString(), until.get(e.prospectId()), null))
+                .toList();
+        for (var resume : resumes) {
+            actions.schedule(resume);
+        }
+        announced.forEach(events::publishEvent);
     }
 
     /**
@@ -239,6 +319,47 @@ public class Enrolments {
         var meant = meant(prospectId, cadenceKey);
         end(meant.stream().toList(), reason, java.util.Objects.requireNonNull(memberId, "memberId"));
         return meant.isPresent();
+    }
+
+    /**
+     * {@link #endByHand} for many running enrolments at once (a member takes many prospects out of their
+     * cadences): their open calls leave the queue in one change, the enrolments end in one batch with the
+     * member who ended them, and each end is announced on its own ({@link EnrolmentEnded}), so what listens
+     * withdraws each prospect's waiting emails. Refused as a whole when one of them moved meanwhile.
+     */
+    @Transactional
+    public void endAllByHand(java.util.Collection<Enrolment> running, String reason, UUID memberId) {
+        endAll(running, reason, java.util.Objects.requireNonNull(memberId, "memberId"));
+    }
+
+    /** Ends the running enrolments as {@link #end} ends each, in one change to them all. */
+    private void endAll(java.util.Collection<Enrolment> running, String reason, UUID byMember) {
+        if (running.isEmpty()) {
+            return;
+        }
+        var now = clock.instant();
+        var moves = new java.util.ArrayList<EnrolmentRows.Move>();
+        var announced = new java.util.ArrayList<EnrolmentEnded>();
+        for (var e : running) {
+            var ended = e.end(reason, now);
+            moves.add(new EnrolmentRows.Move(e, ended.now(), reason));
+            announced.add(ended.event());
+        }
+        var ids = running.stream().map(Enrolment::id).toList();
+        tasks.cancelOpenOfAll(ids, now);
+        for (var e : running) {
+            if (e.waitingStep() != null) {
+                actions.cancel(CadenceStepsDue.KIND, CadenceStepsDue.key(e.id(), e.waitingStep()));
+            }
+            if (e.isPaused()) {
+                actions.cancel(PausesEnd.KIND, e.id().toString());
+            }
+        }
+        rows.updateAll(moves, now);
+        if (byMember != null) {
+            rows.endedByAll(ids, byMember);
+        }
+        announced.forEach(events::publishEvent);
     }
 
     /**

@@ -134,6 +134,17 @@ class Tasks {
                 .update();
     }
 
+    /** {@link #cancelOpenOf} for many enrolments, in one statement. */
+    void cancelOpenOfAll(java.util.Collection<UUID> enrolmentIds, Instant now) {
+        many.update(
+                "update tasks set status = ?, done_at = ? where status = ? and enrolment_id = any(?)",
+                "uuid",
+                enrolmentIds,
+                CANCELLED,
+                Sql.ts(now),
+                OPEN);
+    }
+
     /** The open call task of an appointment follows it to its new time. */
     void moveAppointmentCall(UUID appointmentId, Instant dueAt, String reason) {
         jdbc.sql("update tasks set due_at = ?, reason = ? where appointment_id = ? and status = ?")

@@ -139,6 +139,187 @@ class BulkRunsTest {
                 .isEqualTo(Map.of("in no cadence", 1, "refused: invalid until", 3));
     }
 
+    @Test
+    void anEnrolmentMovesEachProspectOfThePageAndKeepsEachRule() throws Exception {
+        var rep = given.rep();
+        var moved = List.of(given.prospect(rep), given.prospect(rep), given.prospect(rep));
+        var optedOut = given.prospect(rep);
+        jdbc.sql("update prospects set email_opt_out = true where id = ?")
+                .param(optedOut.id())
+                .update();
+        var wasIn = moved.stream()
+                .map(p -> enrolments.active(p.id()).orElseThrow().id())
+                .toList();
+        assertThat(moved).allSatisfy(p -> assertThat(openCallsOf(p, rep)).isPositive());
+
+        var refused = run(rep, "{\"action\":\"ENROL\",\"cadence\":\"nurture\"}");
+        assertThat(refused.get("changed").asInt()).isZero();
+        assertThat(json.convertValue(refused.get("skippedBy"), Map.class))
+                .isEqualTo(Map.of("already in a cadence", 3, "opted out of email", 1));
+
+        var done = run(rep, "{\"action\":\"ENROL\",\"cadence\":\"nurture\",\"replace\":true}");
+
+        assertThat(done.get("changed").asInt()).isEqualTo(3);
+        assertThat(json.convertValue(done.get("skippedBy"), Map.class)).isEqualTo(Map.of("opted out of email", 1));
+        given.settled();
+        assertThat(moved).allSatisfy(p -> {
+            var now = enrolments.active(p.id()).orElseThrow();
+            assertThat(now.cadenceKey()).isEqualTo("nurture");
+            assertThat(wasIn).doesNotContain(now.id());
+            assertThat(openCallsOf(p, rep))
+                    .as("the first-time calls left the queue")
+                    .isZero();
+            assertThat(pendingEmailsOf(p)).as("nurture's first email planned").isEqualTo(1);
+        });
+        assertThat(wasIn)
+                .allSatisfy(id -> assertThat(statusOf(id)).isEqualTo("ENDED"))
+                .allSatisfy(id -> assertThat(endReasonOf(id)).isEqualTo("replaced by nurture"));
+        assertThat(enrolments.active(optedOut.id()).orElseThrow().cadenceKey()).isEqualTo("first-time-calls");
+    }
+
+    @Test
+    void anEnrolmentInACadenceAlongsideKeepsEachProspectsMainCadence() throws Exception {
+        var manager = given.manager();
+        var key = "bulk-event-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        assertThat(mvc.put()
+                        .uri("/api/v1/cadences/" + key)
+                        .header("Authorization", given.bearer(manager))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"Event invitation\",\"alongside\":true,\"steps\":[{\"channel\":\"EMAIL\","
+                                + "\"delay\":{\"amount\":2,\"unit\":\"BUSINESS_DAYS\"},\"placing\":\"EXACT\","
+                                + "\"template\":\"nurture-1\"}]}"))
+                .hasStatusOk();
+        var rep = given.rep();
+        var page = List.of(given.prospect(rep), given.prospect(rep), given.prospect(rep));
+        given.settled();
+        var main = page.stream()
+                .map(p -> enrolments.active(p.id()).orElseThrow().id())
+                .toList();
+
+        var done = run(rep, "{\"action\":\"ENROL\",\"cadence\":\"" + key + "\"}");
+
+        assertThat(done.get("changed").asInt()).isEqualTo(3);
+        given.settled();
+        assertThat(page).allSatisfy(p -> {
+            assertThat(enrolments.running(p.id()))
+                    .extracting(e -> e.cadenceKey())
+                    .as("the main cadence first, the one alongside beside it")
+                    .containsExactly("first-time-calls", key);
+            assertThat(openCallsOf(p, rep)).as("the first-time calls stay").isPositive();
+        });
+        assertThat(main).allSatisfy(id -> assertThat(statusOf(id)).isEqualTo("ACTIVE"));
+
+        var again = run(rep, "{\"action\":\"ENROL\",\"cadence\":\"" + key + "\"}");
+        assertThat(json.convertValue(again.get("skippedBy"), Map.class))
+                .isEqualTo(Map.of("already in this cadence", 3));
+
+        var out = run(rep, "{\"action\":\"UNENROL\"}");
+        assertThat(out.get("changed").asInt()).isEqualTo(3);
+        given.settled();
+        assertThat(main).as("a take-out naming no cadence ends the main one").allSatisfy(id -> assertThat(statusOf(id))
+                .isEqualTo("ENDED"));
+        assertThat(page).allSatisfy(p -> assertThat(enrolments.running(p.id()))
+                .extracting(e -> e.cadenceKey())
+                .containsExactly(key));
+    }
+
+    @Test
+    void aPauseThenATakingOutReachEachProspectsCallsAndEmails() throws Exception {
+        var manager = given.manager();
+        var rep = given.rep();
+        var page = List.of(given.prospect(rep), given.prospect(rep), given.prospect(rep));
+        var outOfCadence = given.prospect(rep);
+        run(rep, "{\"action\":\"ENROL\",\"cadence\":\"nurture\",\"replace\":true}");
+        enrolments.end(outOfCadence.id(), "taken out for the test");
+        given.settled();
+        assertThat(page).allSatisfy(p -> assertThat(pendingEmailsOf(p)).isEqualTo(1));
+
+        var paused = run(
+                manager,
+                "{\"owner\":\"" + rep.email()
+                        + "\",\"action\":\"PAUSE\",\"reason\":\"Audit\",\"until\":\"2027-06-01\"}");
+
+        assertThat(paused.get("changed").asInt()).isEqualTo(3);
+        assertThat(json.convertValue(paused.get("skippedBy"), Map.class)).isEqualTo(Map.of("in no cadence", 1));
+        given.settled();
+        assertThat(page).allSatisfy(p -> {
+            var e = enrolments.active(p.id()).orElseThrow();
+            assertThat(e.isPaused()).isTrue();
+            assertThat(e.pause().reason()).isEqualTo("Audit");
+            assertThat(e.pause().until())
+                    .as("the day starts in the prospect's own zone")
+                    .isEqualTo(java.time.Instant.parse("2027-06-01T04:00:00Z"));
+            assertThat(pendingEmailsOf(p)).as("its waiting email withdrawn").isZero();
+        });
+
+        var again = run(manager, "{\"owner\":\"" + rep.email() + "\",\"action\":\"PAUSE\",\"reason\":\"Audit\"}");
+        assertThat(json.convertValue(again.get("skippedBy"), Map.class))
+                .isEqualTo(Map.of("in no cadence", 1, "already paused", 3));
+
+        var pausedIds = page.stream()
+                .map(p -> enrolments.active(p.id()).orElseThrow().id())
+                .toList();
+        var out = run(manager, "{\"owner\":\"" + rep.email() + "\",\"action\":\"UNENROL\"}");
+
+        assertThat(out.get("changed").asInt()).isEqualTo(3);
+        assertThat(json.convertValue(out.get("skippedBy"), Map.class)).isEqualTo(Map.of("in no cadence", 1));
+        given.settled();
+        assertThat(page).allSatisfy(p -> assertThat(enrolments.active(p.id())).isEmpty());
+        assertThat(pausedIds).allSatisfy(id -> {
+            assertThat(statusOf(id)).isEqualTo("ENDED");
+            assertThat(endReasonOf(id)).isEqualTo("taken out by " + manager.fullName());
+            assertThat(jdbc.sql("select ended_by from enrolments where id = ?")
+                            .param(id)
+                            .query(java.util.UUID.class)
+                            .single())
+                    .as("a decision by hand, which the never-lose-a-lead check respects")
+                    .isEqualTo(manager.id());
+        });
+    }
+
+    @Test
+    void anEnrolmentAgainGoesOnWhereEachProspectLeftTheCadence() throws Exception {
+        var rep = given.rep();
+        var left = given.prospect(rep);
+        var fresh = given.prospect(rep);
+        var e = enrolments.active(left.id()).orElseThrow();
+        // two steps done before they were taken out by hand
+        jdbc.sql("update enrolments set last_done_n = 2 where id = ?")
+                .param(e.id())
+                .update();
+        run(rep, "{\"action\":\"UNENROL\"}");
+
+        var done = run(rep, "{\"action\":\"ENROL\",\"cadence\":\"first-time-calls\"}");
+
+        assertThat(done.get("changed").asInt()).isEqualTo(2);
+        given.settled();
+        assertThat(enrolments.active(left.id()).orElseThrow().lastDoneN()).isEqualTo(2);
+        assertThat(enrolments.active(fresh.id()).orElseThrow().lastDoneN()).isZero();
+        assertThat(openCallsOf(left, rep)).isPositive();
+        assertThat(openCallsOf(fresh, rep)).isPositive();
+    }
+
+    private int pendingEmailsOf(Prospect p) {
+        return jdbc.sql("select count(*) from outbox where prospect_id = ? and status = 'PENDING'")
+                .param(p.id())
+                .query(Integer.class)
+                .single();
+    }
+
+    private String statusOf(java.util.UUID enrolmentId) {
+        return jdbc.sql("select status from enrolments where id = ?")
+                .param(enrolmentId)
+                .query(String.class)
+                .single();
+    }
+
+    private String endReasonOf(java.util.UUID enrolmentId) {
+        return jdbc.sql("select end_reason from enrolments where id = ?")
+                .param(enrolmentId)
+                .query(String.class)
+                .single();
+    }
+
     private int openCallsOf(Prospect p, Member owner) {
         return jdbc.sql("select count(*) from tasks where prospect_id = ? and owner_id = ? and status = 'OPEN'")
                 .params(p.id(), owner.id())
