@@ -23,14 +23,12 @@ import tools.jackson.databind.json.JsonMapper;
  * selection does not hold the database). A page's prospects are read at once and a reassignment or a
  * do-not-call is one change to the whole page ({@link Prospects#changeAll}), and so is an enrolment,
  * a pause or a taking out of cadences ({@link org.followthrough.calls.CadenceControl#enrolAll} and its
- * siblings); between pages the run
- * waits a moment ({@link BulkSettings}) so the members working beside it keep their speed. A page
+ * siblings). A page
  * where one change is refused by an exception is done again with each prospect in its own transaction,
  * so one refused change holds up nobody else. Performed again after a crash, it goes on after the last
  * page stored, as the member who asked, who still sees only what they may see.
  */
 @Component
-@org.springframework.boot.context.properties.EnableConfigurationProperties(BulkSettings.class)
 class BulkRuns implements TimedActionHandler {
 
     static final String KIND = "bulk-action";
@@ -45,7 +43,6 @@ class BulkRuns implements TimedActionHandler {
     private final TransactionTemplate transaction;
     private final JsonMapper json;
     private final Clock clock;
-    private final BulkSettings settings;
 
     BulkRuns(
             BulkRows rows,
@@ -54,9 +51,7 @@ class BulkRuns implements TimedActionHandler {
             Team team,
             org.springframework.transaction.PlatformTransactionManager transactions,
             JsonMapper json,
-            Clock clock,
-            BulkSettings settings) {
-        this.settings = settings;
+            Clock clock) {
         this.rows = rows;
         this.outcomes = outcomes;
         this.prospects = prospects;
@@ -116,22 +111,8 @@ class BulkRuns implements TimedActionHandler {
             }
             skippedBy = skips;
             done = last;
-            pause();
         }
         rows.finish(id, clock.instant());
-    }
-
-    /** The moment between pages, for the members working beside the run. */
-    private void pause() {
-        var pause = settings.pauseBetweenPages();
-        if (pause == null || pause.isZero() || pause.isNegative()) {
-            return;
-        }
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException stopping) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /**
