@@ -182,20 +182,7 @@ public class CadenceControl {
         var cadence = cadences.find(key)
                 .orElseThrow(
                         () -> InvalidInput.of("cadence", "names no cadence ('" + key + "'); see GET /api/v1/cadences"));
-        EnrolmentRules.refusal(p, cadence).ifPresent(reason -> {
-            throw new Refusal(HttpStatus.valueOf(422), "Cannot enrol", reason);
-        });
-        var running = cadence.alongside() ? enrolments.meant(prospectId, key) : enrolments.active(prospectId);
-        if (running.isPresent() && !Boolean.TRUE.equals(request.replace())) {
-            throw new Refusal(
-                            HttpStatus.CONFLICT,
-                            "Already in a cadence",
-                            p.fullName() + " is in " + running.get().cadenceKey()
-                                    + (cadence.alongside()
-                                            ? " already; send replace: true to start it again."
-                                            : "; send replace: true to move them into " + key + "."))
-                    .with("cadence", running.get().cadenceKey());
-        }
+        refuseEnrolment(p, cadence, enrolments.running(prospectId), request);
         enrolments.start(prospectId, key, clock.instant());
         return enrolments
                 .meant(prospectId, key)
@@ -285,25 +272,34 @@ public class CadenceControl {
         seen(actor, page);
         var running = enrolments.runningOf(page.stream().map(Prospect::id).toList());
         for (var p : page) {
-            EnrolmentRules.refusal(p, cadence).ifPresent(reason -> {
-                throw new Refusal(HttpStatus.valueOf(422), "Cannot enrol", reason);
-            });
-            // as enrol says it: the run in this cadence for one alongside, else the main cadence
-            var in = running.getOrDefault(p.id(), List.of()).stream()
-                    .filter(e -> cadence.alongside() ? e.cadenceKey().equals(key) : !e.alongside())
-                    .findFirst();
-            if (in.isPresent() && !Boolean.TRUE.equals(request.replace())) {
-                throw new Refusal(
-                                HttpStatus.CONFLICT,
-                                "Already in a cadence",
-                                p.fullName() + " is in " + in.get().cadenceKey()
-                                        + (cadence.alongside()
-                                                ? " already; send replace: true to start it again."
-                                                : "; send replace: true to move them into " + key + "."))
-                        .with("cadence", in.get().cadenceKey());
-            }
+            refuseEnrolment(p, cadence, running.getOrDefault(p.id(), List.of()), request);
         }
         enrolments.startAll(page, key, clock.instant());
+    }
+
+    /**
+     * Refuses to put the prospect in the cadence when a rule of enrolment forbids it (422), or when they are
+     * in the way of it without {@code replace} (409): their main cadence for one that is not alongside, the
+     * cadence's own earlier run for one alongside. {@code running} is {@link Enrolments#running}'s list.
+     */
+    private static void refuseEnrolment(
+            Prospect p, org.followthrough.cadence.Cadence cadence, List<Enrolment> running, EnrolRequest request) {
+        EnrolmentRules.refusal(p, cadence).ifPresent(reason -> {
+            throw new Refusal(HttpStatus.valueOf(422), "Cannot enrol", reason);
+        });
+        var in = running.stream()
+                .filter(e -> cadence.alongside() ? e.cadenceKey().equals(cadence.key()) : !e.alongside())
+                .findFirst();
+        if (in.isPresent() && !Boolean.TRUE.equals(request.replace())) {
+            throw new Refusal(
+                            HttpStatus.CONFLICT,
+                            "Already in a cadence",
+                            p.fullName() + " is in " + in.get().cadenceKey()
+                                    + (cadence.alongside()
+                                            ? " already; send replace: true to start it again."
+                                            : "; send replace: true to move them into " + cadence.key() + "."))
+                    .with("cadence", in.get().cadenceKey());
+        }
     }
 
     /**

@@ -142,18 +142,7 @@ public record Enrolment(
                     "Cadence not paused",
                     "This prospect's " + cadenceKey + " cadence is not paused; there is nothing to resume.");
         }
-        var ended = new Enrolment(
-                id,
-                prospectId,
-                cadenceKey,
-                startedAt,
-                lastDoneN,
-                lastDoneAt,
-                null,
-                null,
-                Status.ENDED,
-                pause,
-                alongside);
+        var ended = asEnded();
         return new Transition<>(ended, new EnrolmentResumed(id, prospectId, cadenceKey, lastDoneN, at));
     }
 
@@ -169,11 +158,9 @@ public record Enrolment(
 
     static final String COMPLETED = "all steps done";
 
-    private Transition<Enrolment, EnrolmentEnded> ended(String reason, Instant at, boolean completed) {
-        if (status != Status.PAUSED || completed) {
-            mustBeActive("end");
-        }
-        var ended = new Enrolment(
+    /** This enrolment ended: nothing waits any more, what it did and its pause are kept. */
+    private Enrolment asEnded() {
+        return new Enrolment(
                 id,
                 prospectId,
                 cadenceKey,
@@ -185,6 +172,13 @@ public record Enrolment(
                 Status.ENDED,
                 pause,
                 alongside);
+    }
+
+    private Transition<Enrolment, EnrolmentEnded> ended(String reason, Instant at, boolean completed) {
+        if (status != Status.PAUSED || completed) {
+            mustBeActive("end");
+        }
+        var ended = asEnded();
         return new Transition<>(
                 ended, new EnrolmentEnded(id, prospectId, cadenceKey, lastDoneN, reason, at, completed));
     }
