@@ -2,9 +2,9 @@ package org.followthrough.calls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import org.followthrough.ApplicationTest;
 import org.followthrough.Given;
+import org.followthrough.ImportsByApi;
 import org.followthrough.cadence.Cadence;
 import org.followthrough.prospects.Prospect;
 import org.followthrough.prospects.Prospects;
@@ -12,8 +12,6 @@ import org.followthrough.prospects.Stage;
 import org.followthrough.team.Member;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -103,28 +101,6 @@ class ImportedEndStagesTest {
     }
 
     private JsonNode importAndWait(Member member, String csv) throws Exception {
-        var started = mvc.post()
-                .uri("/api/v1/imports")
-                .header("Authorization", given.bearer(member))
-                .contentType(MediaType.parseMediaType("text/csv"))
-                .content(csv.getBytes(StandardCharsets.UTF_8))
-                .exchange();
-        assertThat(started).hasStatus(HttpStatus.ACCEPTED);
-        var location = started.getResponse().getHeader("Location");
-        var deadline = System.nanoTime() + 120_000_000_000L;
-        JsonNode status = get(member, location);
-        while (status.get("status").asString().equals("RUNNING") && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            status = get(member, location);
-        }
-        assertThat(status.get("status").asString()).as(status.toString()).isEqualTo("DONE");
-        return status;
-    }
-
-    private JsonNode get(Member member, String uri) throws Exception {
-        var result =
-                mvc.get().uri(uri).header("Authorization", given.bearer(member)).exchange();
-        assertThat(result).hasStatusOk();
-        return json.readTree(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+        return ImportsByApi.importAndWait(mvc, json, given.bearer(member), csv);
     }
 }

@@ -120,6 +120,40 @@ class PhoneWidthBrowserTest {
         }
     }
 
+    @Test
+    void aCadenceAlongsideOnTheEditorAndOnTheProspectPageOnAPhone() throws Exception {
+        var manager = given.manager();
+        var key = "phone-event-" + UUID.randomUUID().toString().substring(0, 6);
+        assertThat(mvc.put()
+                        .uri("/api/v1/cadences/" + key)
+                        .header("Authorization", given.bearer(manager))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"Event invitation\",\"alongside\":true,\"steps\":[{\"channel\":\"EMAIL\","
+                                + "\"delay\":{\"amount\":2,\"unit\":\"BUSINESS_DAYS\"},\"placing\":\"EXACT\","
+                                + "\"template\":\"nurture-1\"}]}"))
+                .hasStatusOk();
+        var rep = given.rep();
+        var prospect = given.prospect(rep);
+        given.settled(); // in first-time calls, the engine's own reaction to a new prospect
+        enrolments.start(prospect.id(), key, Instant.now());
+        given.settled();
+
+        try (var browser = Browser.open(port)) {
+            browser.width(PHONE);
+            browser.signIn(manager.email(), Given.PASSWORD);
+            browser.visit("/cadences/" + key);
+            assertThat(browser.waitFor(By.id("alongside")).isSelected()).isTrue();
+            browser.assertNoHorizontalOverflow();
+            browser.screenshot("cadence-alongside-390");
+
+            browser.visit("/prospects/" + prospect.id());
+            var other = browser.waitFor(By.cssSelector("ul.alongside li[data-cadence='" + key + "']"));
+            assertThat(other.getText()).contains("Event invitation (alongside)").contains("Take out");
+            browser.assertNoHorizontalOverflow();
+            browser.screenshot("prospect-alongside-390");
+        }
+    }
+
     /** Enrols the prospect in the reviewed cadence and returns its draft waiting for approval. */
     private UUID draftFor(Prospect prospect) {
         given.settled(); // the engine's own reaction to a new prospect comes first
