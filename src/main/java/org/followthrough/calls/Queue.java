@@ -44,40 +44,12 @@ public class Queue {
             int score,
             String phone) {
 
-        Item withScore(int score) {
-            return new Item(
-                    taskId,
-                    prospectId,
-                    prospectName,
-                    label,
-                    kind,
-                    dueAt,
-                    prospectTimeZone,
-                    due,
-                    reason,
-                    template,
-                    score,
-                    phone);
-        }
-
         /** Not callable now (R2): shown later, at the moment it may be called. */
         Item deferredTo(Instant callableAt) {
-            return new Item(
-                    taskId,
-                    prospectId,
-                    prospectName,
-                    label,
-                    kind,
-                    callableAt,
-                    prospectTimeZone,
-                    false,
-                    reason,
-                    template,
-                    score,
-                    phone);
+            return with(label, callableAt, false, score);
         }
 
-        Item withLabel(String label) {
+        private Item with(String label, Instant dueAt, boolean due, int score) {
             return new Item(
                     taskId,
                     prospectId,
@@ -98,6 +70,15 @@ public class Queue {
 
     /** How far past the limit a group of due tasks is read for callable work behind what may not be called now. */
     static final int SCAN = 5;
+
+    /** The order of the API's queue reads: by due time, then creation. */
+    private static final String BY_TIME = "t.due_at, t.created_at";
+
+    /**
+     * The same order naming the owner and status too (one of each here), so that H2 also reads it from the
+     * index on (owner, status, due time, creation) instead of sorting every match.
+     */
+    private static final String BY_DUE = "t.owner_id, t.status, t.due_at, t.created_at";
 
     /** The kinds of task due now, most urgent group first, as {@link TaskKind#priority()} ranks them. */
     static final List<String> URGENCY = List.of(
@@ -134,7 +115,11 @@ public class Queue {
         this.clock = clock;
     }
 
-    /** A prospect's open calls, the next first: what their timeline and the script for the next call build on. */
+    /**
+     * A prospect's open calls, the next first: what their timeline and the script for the next call build
+     * on; the call screen sends the one it shows as {@code taskId}, so the same form sent twice cannot log
+     * the call twice.
+     */
     public List<Task> openFor(UUID prospectId) {
         return tasks.openFor(prospectId);
     }
@@ -156,37 +141,31 @@ public class Queue {
         for (var urgency : URGENCY) {
             for (int offset = 0; due.size() < limit && offset < SCAN * limit; ) {
                 int page = limit - due.size();
-                var rows = select(urgency + " and t.due_at <= ?", now, offset, page, ownerId, now);
-                for (var row : rows.kept()) {
-                    var at = callable.callableAt(row.item().kind(), row.item().dueAt(), row.place());
-                    if (at.isAfter(now)) {
-                        deferred.add(row.item().deferredTo(at));
-                    } else {
-                        due.add(row.item());
-                    }
+                var read = read(
+                        owned(ownerId).and(new Where(urgency + " and t.due_at <= ?", Sql.ts(now))),
+                        BY_TIME,
+                        offset,
+                        page);
+                for (var row : rows(read, now)) {
+                    var shown = row.shown(callable, now);
+                    (shown.due() ? due : deferred).add(shown);
                 }
-                if (rows.read() < page) {
+                if (read.size() < page) {
                     break;
                 }
-                offset += rows.read();
+                offset += read.size();
             }
         }
         var items = new ArrayList<Item>(due);
         if (due.size() < limit) {
             var later = new ArrayList<Item>(deferred);
-            select("t.due_at > ? and t.due_at <= ?", now, 0, limit - due.size(), ownerId, now, now.plus(HORIZON))
-                    .kept()
+            var soon = new Where("t.due_at > ? and t.due_at <= ?", Sql.ts(now), Sql.ts(now.plus(HORIZON)));
+            rows(read(owned(ownerId).and(soon), BY_TIME, 0, limit - due.size()), now)
                     .forEach(row -> later.add(row.item()));
             later.sort(Comparator.comparing(Item::dueAt));
             items.addAll(later.subList(0, Math.min(later.size(), limit - due.size())));
         }
-        var counts = touches.counts(items.stream().map(Item::prospectId).toList());
-        return byIntentWhenDueTogether(items.stream()
-                .map(item -> item.label() != null
-                        ? item
-                        : item.withLabel(counts.getOrDefault(item.prospectId(), Attempts.NONE)
-                                .nextLabel()))
-                .toList());
+        return finish(items);
     }
 
     /** Today's sections: callable now and due within the grace, callable now and later than that, later today, the next days. */
@@ -309,18 +288,16 @@ public class Queue {
                 var when = span == 0
                         ? new Where("t.due_at < ?", Sql.ts(graceFrom))
                         : new Where("t.due_at >= ? and t.due_at <= ?", Sql.ts(graceFrom), Sql.ts(now));
-                var which = new Where(
-                        "(t.kind = 'APPOINTMENT' and t.due_at > ?) or " + in(callableNow.size()), agreedSince);
-                which.params().addAll(callableNow);
+                var which =
+                        new Where("t.kind = 'APPOINTMENT' and t.due_at > ?", agreedSince).and(in(callableNow), " or ");
                 for (int u = 0; u < URGENCY.size() && tasks.size() < limit; u++) {
                     if (dueByUrgency[span][u] > 0) {
                         // appointments and inbound calls are one kind each: read from the index on (owner, status,
                         // kind, due time)
-                        tasks.addAll(inOrder(
+                        tasks.addAll(read(
                                 base.and(when).and(new Where(URGENCY.get(u))).and(which),
-                                u <= 1
-                                        ? "t.owner_id, t.status, t.kind, t.due_at, t.created_at"
-                                        : "t.owner_id, t.status, t.due_at, t.created_at",
+                                u <= 1 ? "t.owner_id, t.status, t.kind, t.due_at, t.created_at" : BY_DUE,
+                                0,
                                 Math.min(limit - tasks.size(), dueByUrgency[span][u])));
                     }
                 }
@@ -331,16 +308,12 @@ public class Queue {
                         ? new Where("t.due_at > ? and t.due_at < ?", Sql.ts(now), Sql.ts(tomorrow))
                         : new Where("t.due_at >= ?", Sql.ts(tomorrow));
                 if (later && !gone.isEmpty()) {
-                    var ofGone = new Where(
-                            "t.due_at <= ? and not (t.kind = 'APPOINTMENT' and t.due_at > ?) and " + in(gone.size()),
-                            Sql.ts(now),
-                            agreedSince);
-                    ofGone.params().addAll(gone);
-                    direct = direct.and(ofGone, " or ");
+                    direct = direct.and(dueIn(gone, now, agreedSince), " or ");
                 }
                 int directCount = later ? laterDirect : nextDirect;
-                var first =
-                        directCount == 0 ? List.<Task>of() : inOrder(base.and(direct), Math.min(limit, directCount));
+                var first = directCount == 0
+                        ? List.<Task>of()
+                        : read(base.and(direct), BY_DUE, 0, Math.min(limit, directCount));
                 int next = 0;
                 for (var opening : deferred.entrySet()) {
                     if (tasks.size() >= limit) {
@@ -358,17 +331,11 @@ public class Queue {
                         break;
                     }
                     var places = opening.getValue();
-                    var block = new Where(
-                            "t.due_at <= ? and not (t.kind = 'APPOINTMENT' and t.due_at > ?) and " + in(places.size()),
-                            Sql.ts(now),
-                            agreedSince);
-                    block.params().addAll(places);
                     // one place (as a rule): in the order of the index on (owner, status, place, due time, creation)
-                    tasks.addAll(inOrder(
-                            base.and(block),
-                            places.size() == 1
-                                    ? "t.owner_id, t.status, t.queue_place, t.due_at, t.created_at"
-                                    : "t.owner_id, t.status, t.due_at, t.created_at",
+                    tasks.addAll(read(
+                            base.and(dueIn(places, now, agreedSince)),
+                            places.size() == 1 ? "t.owner_id, t.status, t.queue_place, t.due_at, t.created_at" : BY_DUE,
+                            0,
                             Math.min(limit - tasks.size(), deferredCount.get(opening.getKey()))));
                 }
                 while (next < first.size() && tasks.size() < limit) {
@@ -390,25 +357,32 @@ public class Queue {
         }
     }
 
-    private static String in(int places) {
-        return places == 0
-                ? "1 = 0"
-                : "t.queue_place in (" + String.join(", ", java.util.Collections.nCopies(places, "?")) + ")";
+    /** The calls due now in these places, an agreed appointment aside (it is called at its minute anywhere). */
+    private static Where dueIn(java.util.Collection<String> places, Instant now, Object agreedSince) {
+        return new Where("t.due_at <= ? and not (t.kind = 'APPOINTMENT' and t.due_at > ?)", Sql.ts(now), agreedSince)
+                .and(in(places));
     }
 
-    /**
-     * The first of the owner's open tasks that meet the condition, by due time: read in the order of the
-     * index on (owner, status, due time, creation), up to the limit. The order names the owner and status
-     * too (one of each here), so that H2 also reads it from the index instead of sorting every match.
-     */
-    private List<Task> inOrder(Where where, int limit) {
-        return inOrder(where, "t.owner_id, t.status, t.due_at, t.created_at", limit);
+    private static Where in(java.util.Collection<String> places) {
+        return places.isEmpty()
+                ? new Where("1 = 0")
+                : new Where(
+                        "t.queue_place in (" + String.join(", ", java.util.Collections.nCopies(places.size(), "?"))
+                                + ")",
+                        places.toArray());
     }
 
-    private List<Task> inOrder(Where where, String order, int limit) {
+    /** The owner's open tasks. */
+    private static Where owned(UUID ownerId) {
+        return new Where("t.owner_id = ? and t.status = ?", ownerId, Task.Status.OPEN.name());
+    }
+
+    /** The tasks that meet the condition in the order given, from {@code offset} on, up to the limit. */
+    private List<Task> read(Where where, String order, int offset, int limit) {
         var values = new ArrayList<Object>(where.params());
+        values.add(offset);
         values.add(limit);
-        return jdbc.sql("select t.* from tasks t where %s order by %s fetch first ? rows only"
+        return jdbc.sql("select t.* from tasks t where %s order by %s offset ? rows fetch first ? rows only"
                         .formatted(where.sql(), order))
                 .params(values)
                 .query(Tasks::map)
@@ -429,32 +403,29 @@ public class Queue {
         Where and(Where other, String joint) {
             var all = new ArrayList<Object>(params);
             all.addAll(other.params);
-            return new Where(joint.isEmpty() ? sql + other.sql : "(" + sql + ")" + joint + "(" + other.sql + ")", all);
+            return new Where("(" + sql + ")" + joint + "(" + other.sql + ")", all);
         }
     }
 
     /** The tasks read for a section as the queue shows them, a call due now that may not be made now at its prospect's opening. */
     private List<Item> items(List<Task> tasks, Instant now, CallableNow callable) {
+        return rows(tasks, now).stream().map(row -> row.shown(callable, now)).toList();
+    }
+
+    /** Those of the tasks that belong in the queue, as it shows them, each with the place its prospect is called in. */
+    private List<Row> rows(List<Task> tasks, Instant now) {
         var people = new HashMap<UUID, Prospect>();
         prospects
                 .byIds(tasks.stream().map(Task::prospectId).distinct().toList())
                 .forEach(p -> people.put(p.id(), p));
-        var items = new ArrayList<Item>(tasks.size());
+        var rows = new ArrayList<Row>(tasks.size());
         for (var task : tasks) {
             var p = people.get(task.prospectId());
-            if (p == null || !queued(p, task.kind())) {
-                continue;
+            if (p != null && queued(p, task.kind())) {
+                rows.add(new Row(item(task, p, now), p.place()));
             }
-            var item = item(task, p, now);
-            if (item.due()) {
-                var at = callable.callableAt(task.kind(), task.dueAt(), p.place());
-                if (at.isAfter(now)) {
-                    item = item.deferredTo(at);
-                }
-            }
-            items.add(item);
         }
-        return items;
+        return rows;
     }
 
     private static Item item(Task task, Prospect p, Instant now) {
@@ -473,15 +444,30 @@ public class Queue {
                 p.phoneE164());
     }
 
-    /** The items with their labels (R5) and intent scores (R22), in the order to work them. */
+    /**
+     * The items with their labels (R5) and intent scores (R22), in the order to work them. R22: among calls
+     * of the same urgency due at the same instant, the warmer prospect first. The database has already
+     * ordered by urgency and due time; a stable sort only reorders within ties.
+     */
     public List<Item> finish(List<Item> items) {
-        var counts = touches.counts(items.stream().map(Item::prospectId).toList());
-        return byIntentWhenDueTogether(items.stream()
-                .map(item -> item.label() != null
-                        ? item
-                        : item.withLabel(counts.getOrDefault(item.prospectId(), Attempts.NONE)
-                                .nextLabel()))
-                .toList());
+        if (items.isEmpty()) {
+            return items;
+        }
+        var ids = items.stream().map(Item::prospectId).distinct().toList();
+        var counts = touches.counts(ids);
+        var score = scores.scores(ids);
+        var finished = new ArrayList<Item>(items.size());
+        for (var i : items) {
+            var label = i.label() != null
+                    ? i.label()
+                    : counts.getOrDefault(i.prospectId(), Attempts.NONE).nextLabel();
+            finished.add(i.with(label, i.dueAt(), i.due(), score.getOrDefault(i.prospectId(), 0)));
+        }
+        finished.sort(Comparator.comparing((Item i) -> i.due() ? 0 : 1)
+                .thenComparing(i -> i.due() ? i.kind().priority() : 0)
+                .thenComparing(Item::dueAt)
+                .thenComparing(Item::score, Comparator.reverseOrder()));
+        return finished;
     }
 
     /**
@@ -489,79 +475,23 @@ public class Queue {
      * announcement pages show five minutes before, kept until the call is logged.
      */
     public List<Item> appointments(UUID ownerId, Instant from, Instant until) {
-        return select(
-                        "t.kind = 'APPOINTMENT' and t.due_at >= ? and t.due_at <= ?",
-                        clock.instant(),
-                        0,
-                        20,
-                        ownerId,
-                        from,
-                        until)
-                .kept()
-                .stream()
+        var when = new Where("t.kind = 'APPOINTMENT' and t.due_at >= ? and t.due_at <= ?", Sql.ts(from), Sql.ts(until));
+        return rows(read(owned(ownerId).and(when), BY_TIME, 0, 20), clock.instant()).stream()
                 .map(Row::item)
                 .toList();
     }
 
-    /**
-     * R22: among calls of the same urgency due at the same instant, the warmer prospect first. The
-     * database has already ordered by urgency and due time; a stable sort only reorders within ties.
-     */
-    private List<Item> byIntentWhenDueTogether(List<Item> items) {
-        if (items.isEmpty()) {
-            return items;
-        }
-        var score =
-                scores.scores(items.stream().map(Item::prospectId).distinct().toList());
-        var scored = new ArrayList<Item>(items.size());
-        for (var i : items) {
-            scored.add(i.withScore(score.getOrDefault(i.prospectId(), 0)));
-        }
-        scored.sort(Comparator.comparing((Item i) -> i.due() ? 0 : 1)
-                .thenComparing(i -> i.due() ? i.kind().priority() : 0)
-                .thenComparing(Item::dueAt)
-                .thenComparing(Item::score, Comparator.reverseOrder()));
-        return scored;
-    }
-
     /** A task as read, with the prospect's place the legal window is checked in. */
-    private record Row(Item item, Place place) {}
+    private record Row(Item item, Place place) {
 
-    /** The tasks kept for the queue out of those read: how many were read tells whether more follow. */
-    private record Rows(List<Row> kept, int read) {}
-
-    private Rows select(String when, Instant now, int offset, int count, Object... params) {
-        var values = new ArrayList<Object>();
-        values.add(params[0]);
-        values.add(Task.Status.OPEN.name());
-        for (var p : java.util.Arrays.asList(params).subList(1, params.length)) {
-            values.add(p instanceof Instant i ? Sql.ts(i) : p);
-        }
-        values.add(offset);
-        values.add(count);
-        var tasks = jdbc.sql(
-                        """
-                select t.* from tasks t where t.owner_id = ? and t.status = ? and %s
-                order by t.due_at, t.created_at
-                offset ? rows fetch first ? rows only"""
-                                .formatted(when))
-                .params(values)
-                .query(Tasks::map)
-                .list();
-        var people = new HashMap<UUID, Prospect>();
-        prospects
-                .byIds(tasks.stream().map(Task::prospectId).distinct().toList())
-                .forEach(p -> people.put(p.id(), p));
-        var kept = new ArrayList<Row>(tasks.size());
-        for (var task : tasks) {
-            var p = people.get(task.prospectId());
-            if (p == null || !queued(p, task.kind())) {
-                continue;
+        /** As the queue shows it now: a call due now that may not be made now (R2), at its prospect's opening. */
+        Item shown(CallableNow callable, Instant now) {
+            if (!item.due()) {
+                return item;
             }
-            var item = item(task, p, now);
-            kept.add(new Row(item, p.place()));
+            var at = callable.callableAt(item.kind(), item.dueAt(), place);
+            return at.isAfter(now) ? item.deferredTo(at) : item;
         }
-        return new Rows(kept, tasks.size());
     }
 
     /**
