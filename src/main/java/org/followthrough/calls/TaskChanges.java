@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.followthrough.calendar.CallCalendar;
 import org.followthrough.common.InvalidInput;
 import org.followthrough.common.Refusal;
+import org.followthrough.prospects.Prospect;
 import org.followthrough.prospects.Prospects;
 import org.followthrough.team.Actor;
 import org.followthrough.touches.Touches;
@@ -21,7 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
  * timeline as a note; the cadence goes on to its next step) or snoozed until a chosen time, which is
  * moved into the prospect's legal window (R2) when it falls outside. An appointment's call is neither:
  * the appointment is moved or cancelled instead. A task already done, skipped or snoozed by someone
- * else meanwhile is refused with 409, like a call logged twice.
+ * else meanwhile is refused with 409, like a call logged twice. Something that happened outside can
+ * also raise a call to the top of its owner's queue ({@link #raiseInbound}, {@link #raiseTrigger}),
+ * announced with {@link TaskRaised}; when and for whom is the asking module's to decide.
  */
 @Service
 public class TaskChanges {
@@ -109,6 +112,45 @@ public class TaskChanges {
         var moved = task.retell(due, task.reason());
         tasks.update(task, moved, now);
         return new Changed(task.id(), task.prospectId(), moved.status().name(), due, label(task));
+    }
+
+    /**
+     * Brings the prospect's next open call (an appointment aside) forward as an inbound call due at
+     * {@code due}, or opens one; the task's id.
+     */
+    public UUID raiseInbound(Prospect p, Instant due, String reason) {
+        var now = clock.instant();
+        var next = tasks.nextOpenCall(p.id());
+        if (next.isPresent()) {
+            var raised = next.get().raise(TaskKind.INBOUND, due, reason, p.fullName());
+            tasks.update(next.get(), raised.now(), now);
+            events.publishEvent(raised.event());
+            return raised.now().id();
+        }
+        var taskId = tasks.open(p.id(), p.ownerId(), null, null, null, TaskKind.INBOUND, due, reason, null, now);
+        events.publishEvent(new TaskRaised(taskId, p.id(), p.ownerId(), TaskKind.INBOUND, p.fullName(), reason, due));
+        return taskId;
+    }
+
+    /**
+     * Opens the prospect's one trigger call due at {@code due}, or retells the one open, due then or at its
+     * own earlier time; the task's id.
+     */
+    public UUID raiseTrigger(Prospect p, Instant due, String reason) {
+        var open = tasks.openTrigger(p.id());
+        var id = open.isPresent()
+                ? null
+                : tasks.openTriggerIfNone(p.id(), p.ownerId(), due, reason, clock.instant())
+                        .orElse(null);
+        if (id == null) {
+            // one is open already (the unique open_trigger_for keeps it one even without the lock)
+            var existing = open.orElseGet(() -> tasks.openTrigger(p.id()).orElseThrow());
+            id = existing.id();
+            due = existing.dueAt().isBefore(due) ? existing.dueAt() : due;
+            tasks.update(existing, existing.retell(due, reason), clock.instant());
+        }
+        events.publishEvent(new TaskRaised(id, p.id(), p.ownerId(), TaskKind.TRIGGER, p.fullName(), reason, due));
+        return id;
     }
 
     private Task open(Actor actor, UUID taskId) {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import org.followthrough.calls.RaisedCalls;
 import org.followthrough.common.InvalidInput;
 import org.followthrough.prospects.Prospect;
 import org.followthrough.prospects.ProspectFields;

@@ -36,6 +36,9 @@ public class IntentScore implements Intent {
     /** The score now, with the half-life used (ISO-8601) and every contribution, largest first. */
     public record Score(UUID prospectId, int score, Instant at, String halfLife, List<Contribution> contributions) {}
 
+    /** Prospects scoring at least a minimum, and whether that is all of them or the most recent candidates. */
+    public record AtLeast(java.util.Set<UUID> prospectIds, boolean complete) {}
+
     private final Signals signals;
     private final Touches touches;
     private final Triggers triggers;
@@ -101,7 +104,6 @@ public class IntentScore implements Intent {
      */
     static final int CANDIDATES = 5_000;
 
-    @Override
     public AtLeast atLeast(int min) {
         var since = clock.instant().minus(settings.window());
         var signalled = signals.prospectsSince(since, CANDIDATES);
