@@ -70,6 +70,11 @@ public class AppointmentChanges {
         return appointments.find(id);
     }
 
+    /** Appointment times to propose to the prospect, best first, free in the owner's calendar (R9). */
+    public java.util.List<org.followthrough.calendar.Slots.Slot> slots(Actor actor, UUID prospectId, int count) {
+        return rules.propose(prospects.get(actor, prospectId), clock.instant(), count);
+    }
+
     /** The prospect's appointments, latest first. */
     public java.util.List<View> of(Actor actor, UUID prospectId) {
         var p = prospects.get(actor, prospectId);

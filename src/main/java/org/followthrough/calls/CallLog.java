@@ -6,10 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.followthrough.appointments.Appointment;
-import org.followthrough.appointments.AppointmentRules;
 import org.followthrough.appointments.Appointments;
 import org.followthrough.cadence.Cadence;
-import org.followthrough.calendar.Slots;
 import org.followthrough.common.InvalidInput;
 import org.followthrough.prospects.Prospect;
 import org.followthrough.prospects.Prospects;
@@ -40,7 +38,6 @@ public class CallLog {
     private final Touches touches;
     private final Tasks tasks;
     private final Appointments appointments;
-    private final AppointmentRules slots;
     private final CallRules rules;
     private final Enrolments enrolments;
     private final NextSteps nextSteps;
@@ -52,7 +49,6 @@ public class CallLog {
             Touches touches,
             Tasks tasks,
             Appointments appointments,
-            AppointmentRules slots,
             CallRules rules,
             Enrolments enrolments,
             NextSteps nextSteps,
@@ -62,29 +58,11 @@ public class CallLog {
         this.touches = touches;
         this.tasks = tasks;
         this.appointments = appointments;
-        this.slots = slots;
         this.rules = rules;
         this.enrolments = enrolments;
         this.nextSteps = nextSteps;
         this.events = events;
         this.clock = clock;
-    }
-
-    public Prospect prospect(Actor actor, UUID prospectId) {
-        return prospects.get(actor, prospectId);
-    }
-
-    /**
-     * The prospect's open call tasks, earliest first: a page sends the one it shows as {@code taskId},
-     * so the same form sent twice cannot log the call twice.
-     */
-    public List<Task> openTasks(Actor actor, UUID prospectId) {
-        return tasks.openFor(prospects.get(actor, prospectId).id());
-    }
-
-    /** Appointment times to propose to the prospect, best first, free in the owner's calendar (R9). */
-    public List<Slots.Slot> slots(Actor actor, UUID prospectId, int count) {
-        return slots.propose(prospects.get(actor, prospectId), clock.instant(), count);
     }
 
     @Transactional

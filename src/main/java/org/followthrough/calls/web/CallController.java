@@ -1,8 +1,6 @@
 package org.followthrough.calls.web;
 
 import java.net.URI;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.followthrough.calls.CallLog;
@@ -22,12 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Logging calls, the queue, appointment slots and prospects without a next step. */
+/** Logging calls, the queue and prospects without a next step. */
 @RestController
 class CallController {
-
-    record SlotView(
-            OffsetDateTime at, LocalDateTime localTime, String timeZone, OffsetDateTime atYourTime, String reason) {}
 
     private final CallLog calls;
     private final Queue queue;
@@ -60,23 +55,6 @@ class CallController {
                     .id();
         }
         return queue.of(whose, Math.max(1, Math.min(limit, 500)));
-    }
-
-    /** Appointment times to propose, best first, in the prospect's and the caller's time. */
-    @GetMapping("/api/v1/prospects/{id}/slots")
-    List<SlotView> slots(Actor actor, @PathVariable UUID id, @RequestParam(defaultValue = "5") int count) {
-        if (count < 1 || count > 20) {
-            throw InvalidInput.of("count", "must be between 1 and 20");
-        }
-        var p = calls.prospect(actor, id);
-        return calls.slots(actor, id, count).stream()
-                .map(s -> new SlotView(
-                        s.at().atZone(p.timeZone()).toOffsetDateTime(),
-                        s.localTime(),
-                        p.timeZone().getId(),
-                        s.at().atZone(actor.timeZone()).toOffsetDateTime(),
-                        s.reason()))
-                .toList();
     }
 
     @GetMapping("/api/v1/prospects/without-next-step")

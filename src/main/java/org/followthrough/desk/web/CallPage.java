@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.followthrough.appointments.AppointmentChanges;
 import org.followthrough.briefing.CallScripts;
 import org.followthrough.briefing.Timeline;
 import org.followthrough.cadence.CallOutcome;
@@ -18,6 +19,7 @@ import org.followthrough.calls.Task;
 import org.followthrough.calls.TaskChanges;
 import org.followthrough.common.InvalidInput;
 import org.followthrough.common.Refusal;
+import org.followthrough.prospects.Prospects;
 import org.followthrough.team.Actor;
 import org.followthrough.web.Page;
 import org.springframework.stereotype.Controller;
@@ -49,6 +51,8 @@ class CallPage {
     private final DialLinks dial;
     private final TaskChanges changes;
     private final CallCalendar calendar;
+    private final AppointmentChanges appointments;
+    private final Prospects prospects;
     private final Clock clock;
 
     CallPage(
@@ -59,6 +63,8 @@ class CallPage {
             DialLinks dial,
             TaskChanges changes,
             CallCalendar calendar,
+            AppointmentChanges appointments,
+            Prospects prospects,
             Clock clock) {
         this.calls = calls;
         this.scripts = scripts;
@@ -67,6 +73,8 @@ class CallPage {
         this.dial = dial;
         this.changes = changes;
         this.calendar = calendar;
+        this.appointments = appointments;
+        this.prospects = prospects;
         this.clock = clock;
     }
 
@@ -110,7 +118,7 @@ class CallPage {
             Model model,
             RedirectAttributes redirect) {
         try {
-            var prospect = calls.prospect(actor, id);
+            var prospect = prospects.get(actor, id);
             var logged = calls.log(actor, id, form.toCall(prospect.timeZone()));
             return goOn(
                     actor,
@@ -146,7 +154,7 @@ class CallPage {
             @RequestParam(required = false) String back,
             Model model,
             RedirectAttributes redirect) {
-        var prospect = calls.prospect(actor, id);
+        var prospect = prospects.get(actor, id);
         var why = blank(detail) ? reason : (blank(reason) ? "" : reason + ": ") + detail.strip();
         try {
             var skipped = changes.skip(actor, task(taskId), why);
@@ -174,7 +182,7 @@ class CallPage {
             @RequestParam(required = false) String back,
             Model model,
             RedirectAttributes redirect) {
-        var prospect = calls.prospect(actor, id);
+        var prospect = prospects.get(actor, id);
         try {
             var when = until(snooze, until, prospect.timeZone());
             var snoozed = changes.snooze(actor, task(taskId), when);
@@ -283,7 +291,7 @@ class CallPage {
     }
 
     private String render(Actor actor, UUID id, String wanted, Model model, Map<String, String> errors) {
-        var prospect = calls.prospect(actor, id);
+        var prospect = prospects.get(actor, id);
         var now = clock.instant();
         if (!calendar.isLegal(now, prospect.place())) {
             model.addAttribute(
@@ -294,10 +302,10 @@ class CallPage {
         model.addAttribute("snoozes", SNOOZES);
         model.addAttribute("prospect", prospect);
         model.addAttribute("dial", dial.of(prospect.phoneE164()));
-        model.addAttribute("taskId", task(calls.openTasks(actor, id), wanted));
+        model.addAttribute("taskId", task(queue.openFor(prospect.id()), wanted));
         model.addAttribute("script", scripts.forNextCall(actor, id));
         model.addAttribute("timeline", timeline.of(actor, id));
-        model.addAttribute("slots", calls.slots(actor, id, 5));
+        model.addAttribute("slots", appointments.slots(actor, id, 5));
         model.addAttribute("buttons", BUTTONS);
         model.addAttribute("errors", errors);
         return "desk/call";

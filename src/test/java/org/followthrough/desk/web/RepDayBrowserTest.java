@@ -12,6 +12,7 @@ import org.followthrough.ApplicationTest;
 import org.followthrough.Given;
 import org.followthrough.SignalSender;
 import org.followthrough.TestClock;
+import org.followthrough.appointments.AppointmentChanges;
 import org.followthrough.cadence.CallOutcome;
 import org.followthrough.calls.CallLog;
 import org.followthrough.common.Sql;
@@ -46,6 +47,9 @@ class RepDayBrowserTest {
 
     @Autowired
     CallLog calls;
+
+    @Autowired
+    AppointmentChanges appointments;
 
     @Autowired
     JdbcClient jdbc;
@@ -367,7 +371,7 @@ class RepDayBrowserTest {
     void anAppointmentIsAnnouncedFiveMinutesBeforeOnAnyPageUntilItsCallIsLogged() {
         var rep = given.rep();
         var prospect = given.prospect(rep);
-        var slot = calls.slots(rep.asActor(), prospect.id(), 1).get(0).at();
+        var slot = appointments.slots(rep.asActor(), prospect.id(), 1).get(0).at();
         calls.log(
                 rep.asActor(),
                 prospect.id(),
