@@ -1,8 +1,6 @@
-package org.followthrough.calls;
+package org.followthrough.cadence;
 
 import java.util.List;
-import org.followthrough.cadence.Cadence;
-import org.followthrough.cadence.Cadences;
 import org.followthrough.prospects.CadenceKeys;
 import org.springframework.stereotype.Component;
 
