@@ -49,6 +49,9 @@ public class Leads {
     /** How many prospects are read and checked at a time. */
     static final int PAGE = 2_000;
 
+    private static final Comparator<Prospect> OLDEST_FIRST =
+            Comparator.comparing(Prospect::createdAt).thenComparing(Prospect::id);
+
     private final JdbcClient jdbc;
     private final ManyValues many;
     private final Prospects prospects;
@@ -74,16 +77,13 @@ public class Leads {
         meters.gauge("followthrough.prospects.without.next.step", stranded);
     }
 
-    public List<Stranded> withoutNextStep(Actor actor, int limit) {
-        return withoutNextStep(actor.seesWholeTeam() ? null : actor.id(), limit);
-    }
-
     /**
-     * The first open prospects with nothing planned, oldest first: the owner's, or everyone's when null.
-     * Every followed-up prospect is read, a page at a time, and checked against what is planned for it.
+     * The first open prospects with nothing planned, oldest first: the member's own, or everyone's for one
+     * who sees the whole team. Every followed-up prospect is read, a page at a time, and checked against
+     * what is planned for it.
      */
-    private List<Stranded> withoutNextStep(UUID ownerId, int limit) {
-        return allWithoutNextStep(ownerId).stream()
+    public List<Stranded> withoutNextStep(Actor actor, int limit) {
+        return allWithoutNextStep(actor.seesWholeTeam() ? null : actor.id()).stream()
                 .limit(Math.min(limit, 1000))
                 .map(Leads::stranded)
                 .toList();
@@ -100,9 +100,7 @@ public class Leads {
             found.addAll(nothingPlanned(page, overdue));
             after = page.isEmpty() ? null : page.get(page.size() - 1).id();
         } while (page.size() == PAGE);
-        return found.stream()
-                .sorted(Comparator.comparing(Prospect::createdAt).thenComparing(Prospect::id))
-                .toList();
+        return found.stream().sorted(OLDEST_FIRST).toList();
     }
 
     /**
@@ -271,7 +269,7 @@ public class Leads {
                 .filter(p -> ownerId == null || p.ownerId().equals(ownerId))
                 .toList();
         return nothingPlanned(left, clock.instant().minus(OVERDUE)).stream()
-                .sorted(Comparator.comparing(Prospect::createdAt).thenComparing(Prospect::id))
+                .sorted(OLDEST_FIRST)
                 .map(Leads::stranded)
                 .toList();
     }

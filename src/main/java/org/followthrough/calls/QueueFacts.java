@@ -42,6 +42,10 @@ class QueueFacts {
     /** The condition that a task is open, spelled by its lifecycle. */
     private static final String OPEN_TASK = "status = '" + Task.Status.OPEN + "'";
 
+    /** Forgets what was kept on the open tasks that meet the condition that follows. */
+    private static final String FORGET =
+            "update tasks set queue_place = null, queue_state = null where " + OPEN_TASK + " and ";
+
     private static final int CHUNK = 500;
 
     private final JdbcClient jdbc;
@@ -58,26 +62,21 @@ class QueueFacts {
 
     @EventListener
     void on(ProspectChanged changed) {
-        jdbc.sql("update tasks set queue_place = null, queue_state = null where prospect_id = ? and " + OPEN_TASK)
-                .param(changed.prospectId())
-                .update();
+        jdbc.sql(FORGET + "prospect_id = ?").param(changed.prospectId()).update();
     }
 
     /** Many at once (a bulk action's page), in one statement. */
     @EventListener
     void on(org.followthrough.prospects.ProspectsChanged changed) {
         many.update(
-                "update tasks set queue_place = null, queue_state = null where " + OPEN_TASK
-                        + " and prospect_id = any(?)",
+                FORGET + "prospect_id = any(?)",
                 "uuid",
                 changed.changes().stream().map(ProspectChanged::prospectId).toList());
     }
 
     @EventListener
     void on(ProspectsImported imported) {
-        jdbc.sql("update tasks set queue_place = null, queue_state = null where " + OPEN_TASK
-                        + " and queue_place is not null")
-                .update();
+        jdbc.sql(FORGET + "queue_place is not null").update();
     }
 
     /** Fills in what is missing for the owner's open tasks: nothing to do once filled. */

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.followthrough.appointments.AppointmentCalls;
 import org.followthrough.common.Refusal;
 import org.followthrough.common.Sql;
 import org.springframework.http.HttpStatus;
@@ -15,10 +16,11 @@ import org.springframework.stereotype.Repository;
 /**
  * The tasks table. A single task changes through its own lifecycle ({@link Task}); the few changes to
  * many tasks at once (a prospect's open calls cancelled, handed to another owner) touch open ones only,
- * the one state a task moves from.
+ * the one state a task moves from. An appointment's call is a task in the queue: it moves and is
+ * cancelled with the appointment ({@link AppointmentCalls}).
  */
 @Repository
-class Tasks {
+class Tasks implements AppointmentCalls {
 
     private static final String OPEN = Task.Status.OPEN.name();
     private static final String CANCELLED = Task.Status.CANCELLED.name();
@@ -129,9 +131,7 @@ class Tasks {
 
     /** An ended enrolment's open calls leave the queue. */
     void cancelOpenOf(UUID enrolmentId, Instant now) {
-        jdbc.sql("update tasks set status = ?, done_at = ? where enrolment_id = ? and status = ?")
-                .params(CANCELLED, Sql.ts(now), enrolmentId, OPEN)
-                .update();
+        cancelOpenOfAll(List.of(enrolmentId), now);
     }
 
     /** {@link #cancelOpenOf} for many enrolments, in one statement. */
@@ -146,13 +146,15 @@ class Tasks {
     }
 
     /** The open call task of an appointment follows it to its new time. */
-    void moveAppointmentCall(UUID appointmentId, Instant dueAt, String reason) {
+    @Override
+    public void moveAppointmentCall(UUID appointmentId, Instant dueAt, String reason) {
         jdbc.sql("update tasks set due_at = ?, reason = ? where appointment_id = ? and status = ?")
                 .params(Sql.ts(dueAt), reason, appointmentId, OPEN)
                 .update();
     }
 
-    void cancelAppointmentCall(UUID appointmentId, Instant now) {
+    @Override
+    public void cancelAppointmentCall(UUID appointmentId, Instant now) {
         jdbc.sql("update tasks set status = ?, done_at = ? where appointment_id = ? and status = ?")
                 .params(CANCELLED, Sql.ts(now), appointmentId, OPEN)
                 .update();
@@ -184,10 +186,9 @@ class Tasks {
         return inserted == 1 ? Optional.of(id) : Optional.empty();
     }
 
+    /** The prospect's open calls follow them to their new owner. */
     void reassign(UUID prospectId, UUID ownerId) {
-        jdbc.sql("update tasks set owner_id = ? where prospect_id = ? and status = ?")
-                .params(ownerId, prospectId, OPEN)
-                .update();
+        reassignAll(List.of(prospectId), ownerId);
     }
 
     /** {@link #reassign} for many prospects with the same new owner, in one statement. */
