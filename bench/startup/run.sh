@@ -6,7 +6,12 @@
 #
 #   bench/startup/run.sh [runs] [variants...]
 #   variants: jar (baseline), extracted, cds (extracted + class data sharing archive), cds-lazy,
-#             jdk25 (the extracted jar on JDK 25), jdk25-aot (JDK 25 with an ahead-of-time cache, JEP 483/514)
+#             jdk25 (the extracted jar on JDK 25), jdk25-aot (JDK 25 with an ahead-of-time cache, JEP 483/514),
+#             spring-aot (the extracted jar with Spring's ahead-of-time processing, -Dspring.aot.enabled=true),
+#             cds-spring-aot (that with its own class data sharing archive), jdk25-spring-aot (that on JDK 25
+#             with its own ahead-of-time cache)
+#   The spring-aot variants need the jar built with ./mvnw -Paot -DskipTests package (the other variants
+#   run such a jar as they run any: a processed jar started without the flag ignores what was generated).
 #   JAVA25=/path/to/jdk-25/bin/java chooses the JDK 25 (default: Temurin 25 under /usr/lib/jvm)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -46,6 +51,21 @@ if printf '%s\n' "${variants[@]}" | grep -q '^jdk25'; then
     ls -la "$work/app.aot" | awk '{printf "ahead-of-time cache: %.0f MB\n", $5/1048576}'
 fi
 
+# the same two recordings for a start with Spring's ahead-of-time processing: the classes it loads differ
+if printf '%s\n' "${variants[@]}" | grep -q 'spring-aot'; then
+    unzip -l "$app" 2>/dev/null | grep -q '__ApplicationContextInitializer' \
+        || { echo "the jar was not processed ahead of time: build it with ./mvnw -Paot -DskipTests package"; exit 2; }
+    echo "training the archive and the cache for the processed start..."
+    env "${environment[@]}" java -Xmx512m -XX:ArchiveClassesAtExit="$work/app-spring.jsa" -Dspring.aot.enabled=true \
+        -Dspring.context.exit=onRefresh -jar "$app" "${settings[@]}" >"$work/spring-training.log" 2>&1 \
+        || { tail -20 "$work/spring-training.log"; exit 1; }
+    if [ -x "$java25" ]; then
+        env "${environment[@]}" "$java25" -Xmx512m -XX:AOTCacheOutput="$work/app-spring.aot" -Dspring.aot.enabled=true \
+            -Dspring.context.exit=onRefresh -jar "$app" "${settings[@]}" >"$work/spring-aot-training.log" 2>&1 \
+            || { tail -20 "$work/spring-aot-training.log"; exit 1; }
+    fi
+fi
+
 command_for() {
     case $1 in
         jar) echo "-jar $work/followthrough.jar" ;;
@@ -54,6 +74,9 @@ command_for() {
         cds-lazy) echo "-XX:SharedArchiveFile=$work/app.jsa -Xshare:auto -Dspring.main.lazy-initialization=true -jar $app" ;;
         jdk25) echo "-jar $app" ;;
         jdk25-aot) echo "-XX:AOTCache=$work/app.aot -jar $app" ;;
+        spring-aot) echo "-Dspring.aot.enabled=true -jar $app" ;;
+        cds-spring-aot) echo "-XX:SharedArchiveFile=$work/app-spring.jsa -Xshare:auto -Dspring.aot.enabled=true -jar $app" ;;
+        jdk25-spring-aot) echo "-XX:AOTCache=$work/app-spring.aot -Dspring.aot.enabled=true -jar $app" ;;
         *) echo "unknown variant $1" >&2; exit 2 ;;
     esac
 }
