@@ -9,6 +9,7 @@ import org.followthrough.common.Ids;
 import org.followthrough.common.Refusal;
 import org.followthrough.messaging.Outbox;
 import org.followthrough.team.Actor;
+import org.followthrough.team.Role;
 import org.followthrough.team.Team;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -123,6 +124,21 @@ public class Prospects {
             }
             throw refused;
         }
+    }
+
+    /**
+     * Checks a person's details as taking in a web inquiry does (text, email, phone, country, the zone and
+     * place they imply) and stores nothing, nor takes a turn in the reps' rotation: whether they would be
+     * taken as they are. The warm-up after a start runs it, so that the first inquiry does not read the
+     * zone tables and the phone areas cold.
+     */
+    public boolean wouldTake(ProspectFields fields) {
+        var organisation = team.organisation();
+        var nobody = new Actor(
+                new UUID(0, 0), "nobody@followthrough.invalid", "Nobody", Role.ADMIN, organisation.timeZone());
+        var context = new Intake.Context(
+                nobody, organisation.country(), organisation.timeZone(), email -> Optional.empty(), nobody::id);
+        return Intake.check(fields, context).checked() != null;
     }
 
     private static String described(List<org.followthrough.common.InvalidInput.FieldProblem> problems) {

@@ -11,6 +11,8 @@ import java.util.Map;
 import org.followthrough.cadence.Cadences;
 import org.followthrough.cadence.Planner;
 import org.followthrough.calendar.Place;
+import org.followthrough.prospects.ProspectFields;
+import org.followthrough.prospects.Prospects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -22,7 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * After readiness, on a thread of its own at low priority, does once what the first inquiry would
  * otherwise do cold: parses, locates and maps to time zones a phone number of each country in
- * {@code followthrough.warm-up.countries}, and plans the first-time-call cadence there (which reads
+ * {@code followthrough.warm-up.countries}, checks a person from there as an inquiry's is (the zone tables and
+ * phone areas that gives them a zone and place), and plans the first-time-call cadence there (which reads
  * that country's public holidays and calling rules), a few times over so the compiler takes the hot
  * paths. Reads only; {@code followthrough.warm-up.enabled=false} turns it off.
  */
@@ -61,13 +64,15 @@ class WarmUp {
 
     private final Planner planner;
     private final Cadences cadences;
+    private final Prospects prospects;
     private final Clock clock;
     private final boolean enabled;
     private final List<String> countries;
 
-    WarmUp(Planner planner, Cadences cadences, Clock clock, Settings settings) {
+    WarmUp(Planner planner, Cadences cadences, Prospects prospects, Clock clock, Settings settings) {
         this.planner = planner;
         this.cadences = cadences;
+        this.prospects = prospects;
         this.clock = clock;
         this.enabled = settings.enabled();
         this.countries = settings.countries();
@@ -84,14 +89,16 @@ class WarmUp {
         thread.start();
     }
 
-    void warm() {
+    /** Runs every round; returns how many rounds were done without failing. */
+    int warm() {
         long start = System.nanoTime();
         int done = 0;
         for (int round = 0; round < ROUNDS; round++) {
             for (var country : countries) {
                 try {
-                    phone(country);
+                    var phone = phone(country);
                     plan(country);
+                    take(country, phone);
                     done++;
                 } catch (RuntimeException e) {
                     log.debug("Warming up for {} failed; the first inquiry from there will be slower", country, e);
@@ -104,13 +111,15 @@ class WarmUp {
                 String.join(", ", countries),
                 done,
                 ROUNDS * countries.size());
+        return done;
     }
 
-    private static void phone(String country) {
+    /** Returns the country's example phone number as people write it, or null if libphonenumber has none. */
+    private static String phone(String country) {
         var util = PhoneNumberUtil.getInstance();
         var example = util.getExampleNumber(country);
         if (example == null) {
-            return;
+            return null;
         }
         var text = util.format(example, PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL);
         try {
@@ -120,8 +129,30 @@ class WarmUp {
             util.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
             PhoneNumberToTimeZonesMapper.getInstance().getTimeZonesForNumber(number);
             PhoneNumberOfflineGeocoder.getInstance().getDescriptionForNumber(number, Locale.ENGLISH);
+            return text;
         } catch (com.google.i18n.phonenumbers.NumberParseException unexpected) {
             throw new IllegalStateException(unexpected);
+        }
+    }
+
+    /** A person from there checked as an inquiry's is (zone and place from the phone); nothing stored. */
+    private void take(String country, String phone) {
+        var fields = new ProspectFields(
+                "Warm Up",
+                null,
+                "warm.up@example.com",
+                phone,
+                "Example",
+                null,
+                null,
+                country,
+                null,
+                null,
+                null,
+                null,
+                null);
+        if (!prospects.wouldTake(fields)) {
+            throw new IllegalStateException("the warm-up's person from " + country + " was refused");
         }
     }
 
