@@ -149,19 +149,8 @@ public class Enrolments {
                 .reduce((first, last) -> last);
     }
 
-    /**
-     * Pauses the prospect's running cadence ({@link #meant}) for {@code reason}, until {@code until}
-     * if given (then a timed action resumes it): its open calls leave the queue, its emails still
-     * waiting are withdrawn ({@link EnrolmentPaused}) and the step it waited for is called off. The
-     * paused enrolment, or empty when no such cadence runs.
-     */
-    @Transactional
-    public Optional<Enrolment> pause(UUID prospectId, String cadenceKey, String reason, Instant until) {
-        return meant(prospectId, cadenceKey).map(e -> pauseAll(java.util.List.of(e), reason, untilOf(prospectId, until))
-                .get(0));
-    }
-
-    private static java.util.Map<UUID, Instant> untilOf(UUID prospectId, Instant until) {
+    /** When a prospect's pause ends, by prospect, as {@link #pauseAll} takes it (none: until someone resumes it). */
+    static java.util.Map<UUID, Instant> untilOf(UUID prospectId, Instant until) {
         return until == null ? java.util.Map.of() : java.util.Map.of(prospectId, until);
     }
 
@@ -266,22 +255,9 @@ public class Enrolments {
     }
 
     /**
-     * A member takes the prospect out of their running cadence {@code cadenceKey} (null: the one
-     * {@link #meant}) by hand: it ends as {@link #end} ends it, and the never-lose-a-lead check (R23)
-     * respects the decision ({@link #endedByHand}). False when no such cadence runs.
-     */
-    @Transactional
-    public boolean endByHand(UUID prospectId, String cadenceKey, String reason, UUID memberId) {
-        var meant = meant(prospectId, cadenceKey);
-        endAll(meant.stream().toList(), reason, java.util.Objects.requireNonNull(memberId, "memberId"));
-        return meant.isPresent();
-    }
-
-    /**
-     * {@link #endByHand} for many running enrolments at once (a member takes many prospects out of their
-     * cadences): their open calls leave the queue in one change, the enrolments end in one batch with the
-     * member who ended them, and each end is announced on its own ({@link EnrolmentEnded}), so what listens
-     * withdraws each prospect's waiting emails. Refused as a whole when one of them moved meanwhile.
+     * A member takes prospects out of these running cadences by hand: they end as {@link #end} ends them, in
+     * one change to them all, with the member who ended them, and the never-lose-a-lead check (R23)
+     * respects the decision ({@link #endedByHand}). Refused as a whole when one of them moved meanwhile.
      */
     @Transactional
     public void endAllByHand(java.util.Collection<Enrolment> running, String reason, UUID memberId) {
