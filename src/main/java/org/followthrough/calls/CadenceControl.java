@@ -187,33 +187,31 @@ public class CadenceControl {
     }
 
     /**
-     * Why the prospect would be left out of the cadence by an enrolment, in a few words a preview
-     * counts by ("do-not-call", "already in a cadence"), or empty when they would be enrolled.
+     * Why each prospect would be left out of the cadence by an enrolment, in a few words a preview counts by
+     * ("do-not-call", "already in a cadence"), by prospect; those it would enrol are left out. The cadence
+     * is looked up once; {@code running} holds their running cadences ({@link Enrolments#runningOf}).
      */
-    public Optional<String> enrolSkip(Prospect p, String cadenceKey, boolean replace) {
-        return enrolSkip(p, cadenceKey, replace, enrolments.running(p.id()));
-    }
-
-    /**
-     * {@link #enrolSkip(Prospect, String, boolean)} with the prospect's running cadences already read
-     * ({@link Enrolments#running}'s list, the main one first).
-     */
-    public Optional<String> enrolSkip(Prospect p, String cadenceKey, boolean replace, List<Enrolment> running) {
+    public java.util.Map<UUID, String> enrolSkips(
+            List<Prospect> page, String cadenceKey, boolean replace, java.util.Map<UUID, List<Enrolment>> running) {
         var cadence = cadences.find(cadenceKey);
-        if (cadence.isEmpty()) {
-            return Optional.of("no such cadence");
+        var skips = new java.util.HashMap<UUID, String>();
+        for (var p : page) {
+            var mine = running.getOrDefault(p.id(), List.of());
+            var main = mine.stream().filter(e -> !e.alongside()).findFirst();
+            var skip = cadence.isEmpty()
+                    ? Optional.of("no such cadence")
+                    : EnrolmentRules.skip(p, cadence.get())
+                            .or(() -> mine.stream().anyMatch(e -> e.cadenceKey().equals(cadenceKey))
+                                    ? Optional.of("already in this cadence")
+                                    : Optional.empty())
+                            .or(() -> main.isPresent()
+                                            && !replace
+                                            && !cadence.get().alongside()
+                                    ? Optional.of("already in a cadence")
+                                    : Optional.empty());
+            skip.ifPresent(why -> skips.put(p.id(), why));
         }
-        var rule = EnrolmentRules.skip(p, cadence.get());
-        if (rule.isPresent()) {
-            return rule;
-        }
-        if (running.stream().anyMatch(e -> e.cadenceKey().equals(cadenceKey))) {
-            return Optional.of("already in this cadence");
-        }
-        var main = running.stream().filter(e -> !e.alongside()).findFirst();
-        return main.isPresent() && !replace && !cadence.get().alongside()
-                ? Optional.of("already in a cadence")
-                : Optional.empty();
+        return skips;
     }
 
     /**
