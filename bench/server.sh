@@ -18,7 +18,7 @@ fresh_database() {
     databases+=("$1")
 }
 
-db="followthrough_bench_$(date +%s)"
+db="followthrough_bench_$(date +%s)_$$"  # two runs started in the same second get their own
 if [ "$database" = postgres ]; then
     fresh_database "$db"
     url="jdbc:postgresql://127.0.0.1:5432/$db"

@@ -10,6 +10,7 @@ import org.followthrough.appointments.AppointmentBooked;
 import org.followthrough.cadence.CallOutcome;
 import org.followthrough.cadence.Channel;
 import org.followthrough.cadence.WordingChosen;
+import org.followthrough.cadence.WordingsChosen;
 import org.followthrough.calls.CallLogged;
 import org.followthrough.common.Sql;
 import org.followthrough.inbound.ProspectReplied;
@@ -48,11 +49,14 @@ class VariantExposures {
             long booked) {}
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
     private final OutboxVariants outbox;
     private final Clock clock;
 
-    VariantExposures(JdbcClient jdbc, OutboxVariants outbox, Clock clock) {
+    VariantExposures(
+            JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, OutboxVariants outbox, Clock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -79,37 +83,70 @@ class VariantExposures {
                     .update();
             return;
         }
-        // a call planned again (moved, replanned) is the same call: its voicemail is left once
-        int moved = jdbc.sql(
-                        """
+        calls(List.of(chosen));
+    }
+
+    /** Many variants given at once (a page of prospects planned together): each recorded as {@link #on(WordingChosen)} does. */
+    @EventListener
+    void on(WordingsChosen chosen) {
+        var calls = new ArrayList<WordingChosen>();
+        for (var one : chosen.chosen()) {
+            if (one.channel() == Channel.EMAIL && one.emailId() != null) {
+                on(one);
+            } else {
+                calls.add(one);
+            }
+        }
+        calls(calls);
+    }
+
+    /**
+     * The calls' variants, in two batches: a call planned again (moved, replanned) is the same call, its
+     * voicemail left once, so its row is updated; a call planned for the first time gets a row.
+     */
+    private void calls(List<WordingChosen> calls) {
+        if (calls.isEmpty()) {
+            return;
+        }
+        int[] moved = batch.batchUpdate(
+                """
                 update variant_exposures set planned_at = ?, variant = ?, template = ?, owner_id = ?
                  where prospect_id = ? and cadence_key = ? and step_n = ? and channel = 'CALL'
-                   and exposed_at is null and connected_at is null""")
-                .params(
-                        Sql.ts(chosen.at()),
-                        chosen.variant(),
-                        chosen.template(),
-                        chosen.ownerId(),
-                        chosen.prospectId(),
-                        chosen.cadenceKey(),
-                        chosen.stepN())
-                .update();
-        if (moved == 0) {
-            jdbc.sql(
-                            """
+                   and exposed_at is null and connected_at is null""",
+                calls.stream()
+                        .map(c -> new Object[] {
+                            Sql.ts(c.at()),
+                            c.variant(),
+                            c.template(),
+                            c.ownerId(),
+                            c.prospectId(),
+                            c.cadenceKey(),
+                            c.stepN()
+                        })
+                        .toList());
+        var firsts = new ArrayList<Object[]>();
+        for (int i = 0; i < calls.size(); i++) {
+            if (moved[i] == 0) {
+                var c = calls.get(i);
+                firsts.add(new Object[] {
+                    UUID.randomUUID(),
+                    c.prospectId(),
+                    c.ownerId(),
+                    c.cadenceKey(),
+                    c.stepN(),
+                    c.variant(),
+                    c.template(),
+                    Sql.ts(c.at())
+                });
+            }
+        }
+        if (!firsts.isEmpty()) {
+            batch.batchUpdate(
+                    """
                     insert into variant_exposures (id, prospect_id, owner_id, cadence_key, step_n, channel, variant,
                         template, planned_at)
-                    values (?, ?, ?, ?, ?, 'CALL', ?, ?, ?)""")
-                    .params(
-                            UUID.randomUUID(),
-                            chosen.prospectId(),
-                            chosen.ownerId(),
-                            chosen.cadenceKey(),
-                            chosen.stepN(),
-                            chosen.variant(),
-                            chosen.template(),
-                            Sql.ts(chosen.at()))
-                    .update();
+                    values (?, ?, ?, ?, ?, 'CALL', ?, ?, ?)""",
+                    firsts);
         }
     }
 

@@ -10,6 +10,7 @@ import org.followthrough.team.Member;
 import org.followthrough.team.Team;
 import org.followthrough.timing.TimedAction;
 import org.followthrough.timing.TimedActionHandler;
+import org.followthrough.timing.TimedActions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -23,12 +24,14 @@ import tools.jackson.databind.json.JsonMapper;
  * selection does not hold the database). A page's prospects are read at once and a reassignment or a
  * do-not-call is one change to the whole page ({@link Prospects#changeAll}), and so is an enrolment,
  * a pause or a taking out of cadences ({@link org.followthrough.calls.CadenceControl#enrolAll} and its
- * siblings). A page
+ * siblings). When the queue answers slower than it should meanwhile ({@link BulkSettings#queueLatency}), the
+ * run gives way after the page: it ends its turn and goes on at the scheduler's next poll. A page
  * where one change is refused by an exception is done again with each prospect in its own transaction,
  * so one refused change holds up nobody else. Performed again after a crash, it goes on after the last
  * page stored, as the member who asked, who still sees only what they may see.
  */
 @Component
+@org.springframework.boot.context.properties.EnableConfigurationProperties(BulkSettings.class)
 class BulkRuns implements TimedActionHandler {
 
     static final String KIND = "bulk-action";
@@ -43,6 +46,9 @@ class BulkRuns implements TimedActionHandler {
     private final TransactionTemplate transaction;
     private final JsonMapper json;
     private final Clock clock;
+    private final TimedActions actions;
+    private final QueueWatch queue;
+    private final BulkSettings settings;
 
     BulkRuns(
             BulkRows rows,
@@ -51,7 +57,13 @@ class BulkRuns implements TimedActionHandler {
             Team team,
             org.springframework.transaction.PlatformTransactionManager transactions,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            TimedActions actions,
+            QueueWatch queue,
+            BulkSettings settings) {
+        this.actions = actions;
+        this.queue = queue;
+        this.settings = settings;
         this.rows = rows;
         this.outcomes = outcomes;
         this.prospects = prospects;
@@ -73,7 +85,8 @@ class BulkRuns implements TimedActionHandler {
 
     @Override
     public void perform(TimedAction action) {
-        var id = UUID.fromString(action.key());
+        // the action's id, then, for a turn after the first, how many prospects the turn before it had done
+        var id = UUID.fromString(action.key().split("/")[0]);
         var row = rows.find(id).filter(r -> r.status().equals(BulkRows.RUNNING));
         if (row.isEmpty()) {
             return;
@@ -111,6 +124,11 @@ class BulkRuns implements TimedActionHandler {
             }
             skippedBy = skips;
             done = last;
+            if (queue.slowerThan(settings.queueLatency())) {
+                // giving way: the next turn starts at the scheduler's next poll, where this one stopped
+                actions.schedule(new TimedAction(KIND, id + "/" + done, clock.instant(), null));
+                return;
+            }
         }
         rows.finish(id, clock.instant());
     }

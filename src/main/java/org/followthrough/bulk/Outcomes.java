@@ -42,6 +42,9 @@ class Outcomes {
      */
     Map<UUID, String> skips(List<Prospect> page, BulkRequest r, UUID assignee) {
         var running = running(r, page.stream().map(Prospect::id).toList());
+        if (r.action() == BulkRequest.Action.ENROL) {
+            return control.enrolSkips(page, r.cadence().strip(), r.replacing(), running);
+        }
         var skips = new HashMap<UUID, String>();
         for (var p : page) {
             skip(p, r, assignee, running).ifPresent(why -> skips.put(p.id(), why));
@@ -60,7 +63,9 @@ class Outcomes {
     private Optional<String> skip(Prospect p, BulkRequest r, UUID assignee, Map<UUID, List<Enrolment>> running) {
         var mine = running.getOrDefault(p.id(), List.of());
         return switch (r.action()) {
-            case ENROL -> control.enrolSkip(p, r.cadence().strip(), r.replacing(), mine);
+            case ENROL ->
+                Optional.ofNullable(control.enrolSkips(List.of(p), r.cadence().strip(), r.replacing(), running)
+                        .get(p.id()));
             case UNENROL -> CadenceControl.meantSkip(mine);
             case PAUSE -> CadenceControl.meantSkip(mine).or(() -> paused(Enrolments.meantAmong(mine)));
             case REASSIGN -> p.ownerId().equals(assignee) ? Optional.of("already theirs") : Optional.empty();

@@ -98,6 +98,17 @@ public class CadenceControl {
     public EnrolmentView pause(Actor actor, UUID prospectId, @Nullable String cadenceKey, PauseRequest request) {
         var p = prospects.get(actor, prospectId);
         var problems = new InvalidInput.Collector();
+        var reason = reason(request, problems);
+        var until = until(p, request == null ? null : request.until(), problems);
+        problems.throwIfAny();
+        var meant = meant(p, cadenceKey, true).orElseThrow();
+        return view(enrolments
+                .pauseAll(List.of(meant), reason, Enrolments.untilOf(prospectId, until))
+                .get(0));
+    }
+
+    /** The reason a pause gives, checked: required, one line of plain text, at most {@link #MAX_REASON}. */
+    private static String reason(PauseRequest request, InvalidInput.Collector problems) {
         var reason = request == null || request.reason() == null
                 ? ""
                 : request.reason().strip();
@@ -106,13 +117,7 @@ public class CadenceControl {
         } else {
             PlainText.problem(reason, PlainText.Lines.ONE).ifPresent(m -> problems.add("reason", m));
         }
-        var until = until(p, request == null ? null : request.until(), problems);
-        problems.throwIfAny();
-        var meant = meant(p, cadenceKey, true).orElseThrow();
-        return enrolments
-                .pause(prospectId, meant.cadenceKey(), reason, until)
-                .map(this::view)
-                .orElseThrow(CadenceControl::noCadence);
+        return reason;
     }
 
     @Transactional
@@ -173,17 +178,7 @@ public class CadenceControl {
     @Transactional
     public EnrolmentView enrol(Actor actor, UUID prospectId, EnrolRequest request) {
         var p = prospects.get(actor, prospectId);
-        var key = request == null || request.cadence() == null
-                ? ""
-                : request.cadence().strip();
-        if (key.isEmpty()) {
-            throw InvalidInput.of("cadence", "is required: the key of a cadence, such as first-time-calls");
-        }
-        var cadence = cadences.find(key)
-                .orElseThrow(
-                        () -> InvalidInput.of("cadence", "names no cadence ('" + key + "'); see GET /api/v1/cadences"));
-        refuseEnrolment(p, cadence, enrolments.running(prospectId), request);
-        enrolments.start(prospectId, key, clock.instant());
+        var key = enrolAll(actor, List.of(p), request);
         return enrolments
                 .meant(prospectId, key)
                 .or(() -> enrolments.active(prospectId))
@@ -192,33 +187,31 @@ public class CadenceControl {
     }
 
     /**
-     * Why the prospect would be left out of the cadence by an enrolment, in a few words a preview
-     * counts by ("do-not-call", "already in a cadence"), or empty when they would be enrolled.
+     * Why each prospect would be left out of the cadence by an enrolment, in a few words a preview counts by
+     * ("do-not-call", "already in a cadence"), by prospect; those it would enrol are left out. The cadence
+     * is looked up once; {@code running} holds their running cadences ({@link Enrolments#runningOf}).
      */
-    public Optional<String> enrolSkip(Prospect p, String cadenceKey, boolean replace) {
-        return enrolSkip(p, cadenceKey, replace, enrolments.running(p.id()));
-    }
-
-    /**
-     * {@link #enrolSkip(Prospect, String, boolean)} with the prospect's running cadences already read
-     * ({@link Enrolments#running}'s list, the main one first).
-     */
-    public Optional<String> enrolSkip(Prospect p, String cadenceKey, boolean replace, List<Enrolment> running) {
+    public java.util.Map<UUID, String> enrolSkips(
+            List<Prospect> page, String cadenceKey, boolean replace, java.util.Map<UUID, List<Enrolment>> running) {
         var cadence = cadences.find(cadenceKey);
-        if (cadence.isEmpty()) {
-            return Optional.of("no such cadence");
+        var skips = new java.util.HashMap<UUID, String>();
+        for (var p : page) {
+            var mine = running.getOrDefault(p.id(), List.of());
+            var main = mine.stream().filter(e -> !e.alongside()).findFirst();
+            var skip = cadence.isEmpty()
+                    ? Optional.of("no such cadence")
+                    : EnrolmentRules.skip(p, cadence.get())
+                            .or(() -> mine.stream().anyMatch(e -> e.cadenceKey().equals(cadenceKey))
+                                    ? Optional.of("already in this cadence")
+                                    : Optional.empty())
+                            .or(() -> main.isPresent()
+                                            && !replace
+                                            && !cadence.get().alongside()
+                                    ? Optional.of("already in a cadence")
+                                    : Optional.empty());
+            skip.ifPresent(why -> skips.put(p.id(), why));
         }
-        var rule = EnrolmentRules.skip(p, cadence.get());
-        if (rule.isPresent()) {
-            return rule;
-        }
-        if (running.stream().anyMatch(e -> e.cadenceKey().equals(cadenceKey))) {
-            return Optional.of("already in this cadence");
-        }
-        var main = running.stream().filter(e -> !e.alongside()).findFirst();
-        return main.isPresent() && !replace && !cadence.get().alongside()
-                ? Optional.of("already in a cadence")
-                : Optional.empty();
+        return skips;
     }
 
     /**
@@ -248,7 +241,7 @@ public class CadenceControl {
     public void unenrol(Actor actor, UUID prospectId, @Nullable String cadenceKey) {
         var p = prospects.get(actor, prospectId);
         var meant = meant(p, cadenceKey, true).orElseThrow();
-        enrolments.endByHand(prospectId, meant.cadenceKey(), "taken out by " + actor.fullName(), actor.id());
+        enrolments.endAllByHand(List.of(meant), "taken out by " + actor.fullName(), actor.id());
     }
 
     /**
@@ -256,10 +249,10 @@ public class CadenceControl {
      * prospect: the first prospect refused refuses the whole change, as {@link #enrol} would refuse them
      * alone, so the caller may do them one by one to learn who. Their running cadences are read at once and
      * the enrolments start together ({@link Enrolments#startAll}). The prospects are as read in the caller's
-     * transaction, and each must be one the member sees.
+     * transaction, and each must be one the member sees. The cadence's key.
      */
     @Transactional
-    public void enrolAll(Actor actor, java.util.List<Prospect> page, EnrolRequest request) {
+    public String enrolAll(Actor actor, java.util.List<Prospect> page, EnrolRequest request) {
         var key = request == null || request.cadence() == null
                 ? ""
                 : request.cadence().strip();
@@ -275,6 +268,7 @@ public class CadenceControl {
             refuseEnrolment(p, cadence, running.getOrDefault(p.id(), List.of()), request);
         }
         enrolments.startAll(page, key, clock.instant());
+        return key;
     }
 
     /**
@@ -321,14 +315,7 @@ public class CadenceControl {
     public void pauseAll(Actor actor, java.util.List<Prospect> page, PauseRequest request) {
         seen(actor, page);
         var problems = new InvalidInput.Collector();
-        var reason = request == null || request.reason() == null
-                ? ""
-                : request.reason().strip();
-        if (reason.isEmpty() || reason.length() > MAX_REASON) {
-            problems.add("reason", "is required, at most " + MAX_REASON + " characters, such as 'parental leave'");
-        } else {
-            PlainText.problem(reason, PlainText.Lines.ONE).ifPresent(m -> problems.add("reason", m));
-        }
+        var reason = reason(request, problems);
         var until = new java.util.HashMap<UUID, Instant>();
         for (var p : page) {
             var at = until(p, request == null ? null : request.until(), problems);

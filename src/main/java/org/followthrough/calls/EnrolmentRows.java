@@ -118,9 +118,9 @@ class EnrolmentRows {
     }
 
     /**
-     * {@link #lastDoneIn} for many prospects in one cadence, read at once: by prospect, those with no time in
-     * it left out. The latest time is chosen as {@link #lastDoneIn} orders them: the running one first, then
-     * by the end (one not ended first, as PostgreSQL orders nulls in a descending order), then the most done.
+     * The steps done in each prospect's latest time in the cadence, read at once: by prospect, those with no
+     * time in it left out. The latest time is the running one first, then by the end (one not ended first),
+     * then the most done.
      */
     java.util.Map<UUID, Integer> lastDoneInAll(java.util.Collection<UUID> prospectIds, String cadenceKey) {
         record Time(UUID prospectId, boolean active, Instant endedAt, int done) {}
@@ -154,7 +154,7 @@ class EnrolmentRows {
     }
 
     void insert(Enrolment e) {
-        jdbc.sql(INSERT).params(inserted(e)).update();
+        insertAll(java.util.List.of(e));
     }
 
     /**
@@ -162,22 +162,13 @@ class EnrolmentRows {
      * say why and when it ended, if it did. Refused when it moved meanwhile.
      */
     Enrolment update(Enrolment was, Enrolment now, String endReason, Instant at) {
-        int changed = jdbc.sql(UPDATE).params(updated(was, now, endReason, at)).update();
-        if (changed != 1) {
-            throw new Refusal(
-                    HttpStatus.CONFLICT,
-                    "Cadence changed meanwhile",
-                    "The prospect's cadence changed at the same moment; read the prospect again and retry.");
-        }
+        updateAll(java.util.List.of(new Move(was, now, endReason)), at);
         return now;
     }
 
     /** The prospect's running enrolment that does not run alongside others. */
     Optional<Enrolment> active(UUID prospectId) {
-        return jdbc.sql("select * from enrolments where exclusive_prospect_id = ?")
-                .param(prospectId)
-                .query(EnrolmentRows::map)
-                .optional();
+        return allRunning(prospectId).stream().filter(e -> !e.alongside()).findFirst();
     }
 
     /**
@@ -200,24 +191,29 @@ class EnrolmentRows {
 
     /** Every running enrolment of the prospect: the exclusive one first, then those alongside by start. */
     java.util.List<Enrolment> allRunning(UUID prospectId) {
-        return jdbc.sql("select * from enrolments where active_prospect_id = ? order by alongside, started_at, id")
-                .param(prospectId)
-                .query(EnrolmentRows::map)
-                .list();
+        return runningOf(java.util.List.of(prospectId)).getOrDefault(prospectId, java.util.List.of());
     }
 
     /** The prospect's running enrolment in the cadence. */
     Optional<Enrolment> runningIn(UUID prospectId, String cadenceKey) {
-        return jdbc.sql("select * from enrolments where active_prospect_id = ? and cadence_key = ?")
-                .params(prospectId, cadenceKey)
-                .query(EnrolmentRows::map)
-                .optional();
+        return allRunning(prospectId).stream()
+                .filter(e -> e.cadenceKey().equals(cadenceKey))
+                .findFirst();
     }
 
     /** A running enrolment by its id. */
     Optional<Enrolment> running(UUID id) {
+        return withStatus(id, Enrolment.Status.ACTIVE);
+    }
+
+    /** A paused enrolment by its id. */
+    Optional<Enrolment> paused(UUID id) {
+        return withStatus(id, Enrolment.Status.PAUSED);
+    }
+
+    private Optional<Enrolment> withStatus(UUID id, Enrolment.Status status) {
         return jdbc.sql("select * from enrolments where id = ? and status = ?")
-                .params(id, ACTIVE)
+                .params(id, status.name())
                 .query(EnrolmentRows::map)
                 .optional();
     }
@@ -228,24 +224,6 @@ class EnrolmentRows {
                 .param(enrolmentId)
                 .query(String.class)
                 .optional();
-    }
-
-    /** The steps done in the prospect's latest time in the cadence: the running one if any, else the latest. */
-    int lastDoneIn(UUID prospectId, String cadenceKey) {
-        return jdbc.sql("select last_done_n from enrolments where prospect_id = ? and cadence_key = ?"
-                        + " order by case when status = ? then 0 else 1 end, ended_at desc, last_done_n desc"
-                        + " fetch first 1 rows only")
-                .params(prospectId, cadenceKey, ACTIVE)
-                .query(Integer.class)
-                .optional()
-                .orElse(0);
-    }
-
-    /** Records the member who ended the enrolment by hand. */
-    void endedBy(UUID id, UUID memberId) {
-        jdbc.sql("update enrolments set ended_by = ? where id = ?")
-                .params(memberId, id)
-                .update();
     }
 
     /**
@@ -300,13 +278,5 @@ class EnrolmentRows {
                                 Sql.instant(rs, "paused_at"),
                                 Sql.instant(rs, "resume_at")),
                 rs.getBoolean("alongside"));
-    }
-
-    /** A paused enrolment by its id. */
-    Optional<Enrolment> paused(UUID id) {
-        return jdbc.sql("select * from enrolments where id = ? and status = ?")
-                .params(id, Enrolment.Status.PAUSED.name())
-                .query(EnrolmentRows::map)
-                .optional();
     }
 }

@@ -9,6 +9,7 @@ import org.followthrough.cadence.Cadences;
 import org.followthrough.cadence.Channel;
 import org.followthrough.cadence.Planner;
 import org.followthrough.cadence.WordingChosen;
+import org.followthrough.cadence.WordingsChosen;
 import org.followthrough.calendar.CallCalendar;
 import org.followthrough.prospects.Prospect;
 import org.followthrough.prospects.Prospects;
@@ -77,36 +78,15 @@ public class Enrolments {
      */
     @Transactional
     public void start(UUID prospectId, String cadenceKey, Instant start) {
-        var prospect = prospects.byId(prospectId);
-        if (prospect.isEmpty()) {
-            return;
-        }
-        if (prospect.get().doNotCall()
-                && !EMAIL_ONLY_FITS.contains(cadenceKey)
-                && cadences.get(cadenceKey).steps().stream().anyMatch(s -> s.channel() == Channel.CALL)) {
-            cadenceKey = Cadence.NURTURE;
-        }
-        var cadence = cadences.get(cadenceKey);
-        int done = RESUMED.contains(cadenceKey) ? leftAt(prospectId, cadence) : 0;
-        var replaced = new java.util.LinkedHashSet<Enrolment>();
-        rows.runningIn(prospectId, cadenceKey).ifPresent(replaced::add);
-        if (!cadence.alongside()) {
-            rows.active(prospectId).ifPresent(replaced::add);
-        }
-        end(replaced, "replaced by " + cadenceKey, null);
-        var place = prospect.get().place();
-        var from = done == 0 ? start : planner.resumedStart(cadence, place, done, start);
-        var enrolment = Enrolment.start(prospectId, cadenceKey, cadence.alongside(), from, done, start);
-        rows.insert(enrolment);
-        advance(enrolment, prospect.get());
+        prospects.byId(prospectId).ifPresent(p -> startAll(java.util.List.of(p), cadenceKey, start));
     }
 
     /**
      * {@link #start} for many prospects at once, each as it would start alone (a do-not-call prospect gets
      * nurture instead of a calling cadence, a cadence left part-way goes on where it stopped): their times
      * in the cadence are read at once, the cadences they were in end together ({@link #endAll}), the new
-     * enrolments are stored in one batch, and then each plans its first step, its tasks and emails as
-     * {@link #start} plans them. The prospects are as read in the caller's transaction.
+     * enrolments are stored in one batch, and their first steps are planned together ({@link #advanceAll}).
+     * The prospects are as read in the caller's transaction.
      */
     @Transactional
     public void startAll(java.util.List<Prospect> page, String cadenceKey, Instant start) {
@@ -138,20 +118,8 @@ public class Enrolments {
                 started.add(Enrolment.start(p.id(), key, cadence.alongside(), from, done, start));
             }
             rows.insertAll(started);
-            for (int i = 0; i < started.size(); i++) {
-                advance(started.get(i), prospectsOf.get(i));
-            }
+            advanceAll(started, prospectsOf);
         }
-    }
-
-    /**
-     * Where the prospect's latest time in this cadence stopped, if it stopped part-way: the cadence
-     * starts again from there, so its messages go on with the next variant (R6); 0 for a first time
-     * or after a complete round.
-     */
-    private int leftAt(UUID prospectId, Cadence cadence) {
-        int done = rows.lastDoneIn(prospectId, cadence.key());
-        return done < cadence.steps().size() ? done : 0;
     }
 
     /** Step {@code n} of the enrolment happened at {@code at}: plan what follows. */
@@ -162,7 +130,7 @@ public class Enrolments {
             return;
         }
         var done = rows.update(enrolment.get(), enrolment.get().stepDone(n, at), null, at);
-        prospects.byId(done.prospectId()).ifPresent(p -> advance(done, p));
+        prospects.byId(done.prospectId()).ifPresent(p -> advanceAll(java.util.List.of(done), java.util.List.of(p)));
     }
 
     /**
@@ -172,43 +140,18 @@ public class Enrolments {
      */
     @Transactional
     public Optional<Enrolment> pause(UUID prospectId, String reason, Instant until) {
-        var main = meant(prospectId, null).map(Enrolment::id);
-        Optional<Enrolment> pausedMain = Optional.empty();
-        for (var e : rows.allRunning(prospectId)) {
-            if (e.isActive()) {
-                var paused = pause(e, reason, until);
-                if (main.isEmpty() || main.get().equals(e.id())) {
-                    pausedMain = Optional.of(paused);
-                }
-            }
-        }
-        return pausedMain;
+        var running = rows.allRunning(prospectId);
+        var main = meantAmong(running).map(Enrolment::id);
+        var paused =
+                pauseAll(running.stream().filter(Enrolment::isActive).toList(), reason, untilOf(prospectId, until));
+        return paused.stream()
+                .filter(e -> main.isEmpty() || main.get().equals(e.id()))
+                .reduce((first, last) -> last);
     }
 
-    /**
-     * Pauses the prospect's running cadence ({@link #meant}) for {@code reason}, until {@code until}
-     * if given (then a timed action resumes it): its open calls leave the queue, its emails still
-     * waiting are withdrawn ({@link EnrolmentPaused}) and the step it waited for is called off. The
-     * paused enrolment, or empty when no such cadence runs.
-     */
-    @Transactional
-    public Optional<Enrolment> pause(UUID prospectId, String cadenceKey, String reason, Instant until) {
-        return meant(prospectId, cadenceKey).map(e -> pause(e, reason, until));
-    }
-
-    private Enrolment pause(Enrolment e, String reason, Instant until) {
-        var now = clock.instant();
-        var paused = e.pause(reason, until, now);
-        tasks.cancelOpenOf(e.id(), now);
-        if (e.waitingStep() != null) {
-            actions.cancel(CadenceStepsDue.KIND, CadenceStepsDue.key(e.id(), e.waitingStep()));
-        }
-        rows.update(e, paused.now(), null, now);
-        if (until != null) {
-            actions.schedule(new TimedAction(PausesEnd.KIND, e.id().toString(), until, null));
-        }
-        events.publishEvent(paused.event());
-        return paused.now();
+    /** When a prospect's pause ends, by prospect, as {@link #pauseAll} takes it (none: until someone resumes it). */
+    static java.util.Map<UUID, Instant> untilOf(UUID prospectId, Instant until) {
+        return until == null ? java.util.Map.of() : java.util.Map.of(prospectId, until);
     }
 
     /**
@@ -216,12 +159,13 @@ public class Enrolments {
      * prospect; none: until someone resumes it): their open calls leave the queue in one change, the
      * enrolments are stored in one batch, and each is announced on its own ({@link EnrolmentPaused}), so
      * what listens withdraws each prospect's waiting emails. Refused as a whole when one of them is paused
-     * already or moved meanwhile.
+     * already or moved meanwhile. The paused enrolments, in the same order.
      */
     @Transactional
-    public void pauseAll(java.util.Collection<Enrolment> running, String reason, java.util.Map<UUID, Instant> until) {
+    public java.util.List<Enrolment> pauseAll(
+            java.util.Collection<Enrolment> running, String reason, java.util.Map<UUID, Instant> until) {
         if (running.isEmpty()) {
-            return;
+            return java.util.List.of();
         }
         var now = clock.instant();
         var moves = new java.util.ArrayList<EnrolmentRows.Move>();
@@ -246,6 +190,7 @@ public class Enrolments {
             actions.schedule(resume);
         }
         announced.forEach(events::publishEvent);
+        return moves.stream().map(EnrolmentRows.Move::now).toList();
     }
 
     /**
@@ -295,7 +240,7 @@ public class Enrolments {
             rows.stopEmails(going.id(), "the prospect replied by email", now);
         }
         events.publishEvent(resumed.event());
-        advance(going, prospect);
+        advanceAll(java.util.List.of(going), java.util.List.of(prospect));
         return rows.runningIn(paused.prospectId(), paused.cadenceKey()).orElse(going);
     }
 
@@ -306,26 +251,13 @@ public class Enrolments {
      */
     @Transactional
     public void end(UUID prospectId, String reason) {
-        end(rows.allRunning(prospectId), reason, null);
+        endAll(rows.allRunning(prospectId), reason, null);
     }
 
     /**
-     * A member takes the prospect out of their running cadence {@code cadenceKey} (null: the one
-     * {@link #meant}) by hand: it ends as {@link #end} ends it, and the never-lose-a-lead check (R23)
-     * respects the decision ({@link #endedByHand}). False when no such cadence runs.
-     */
-    @Transactional
-    public boolean endByHand(UUID prospectId, String cadenceKey, String reason, UUID memberId) {
-        var meant = meant(prospectId, cadenceKey);
-        end(meant.stream().toList(), reason, java.util.Objects.requireNonNull(memberId, "memberId"));
-        return meant.isPresent();
-    }
-
-    /**
-     * {@link #endByHand} for many running enrolments at once (a member takes many prospects out of their
-     * cadences): their open calls leave the queue in one change, the enrolments end in one batch with the
-     * member who ended them, and each end is announced on its own ({@link EnrolmentEnded}), so what listens
-     * withdraws each prospect's waiting emails. Refused as a whole when one of them moved meanwhile.
+     * A member takes prospects out of these running cadences by hand: they end as {@link #end} ends them, in
+     * one change to them all, with the member who ended them, and the never-lose-a-lead check (R23)
+     * respects the decision ({@link #endedByHand}). Refused as a whole when one of them moved meanwhile.
      */
     @Transactional
     public void endAllByHand(java.util.Collection<Enrolment> running, String reason, UUID memberId) {
@@ -368,25 +300,6 @@ public class Enrolments {
      */
     boolean endedByHand(UUID prospectId) {
         return rows.allRunning(prospectId).isEmpty() && rows.lastEndedByHand(prospectId);
-    }
-
-    private void end(java.util.Collection<Enrolment> running, String reason, UUID byMember) {
-        var now = clock.instant();
-        for (var e : running) {
-            tasks.cancelOpenOf(e.id(), now);
-            if (e.waitingStep() != null) {
-                actions.cancel(CadenceStepsDue.KIND, CadenceStepsDue.key(e.id(), e.waitingStep()));
-            }
-            if (e.isPaused()) {
-                actions.cancel(PausesEnd.KIND, e.id().toString());
-            }
-            var ended = e.end(reason, now);
-            rows.update(e, ended.now(), reason, now);
-            if (byMember != null) {
-                rows.endedBy(e.id(), byMember);
-            }
-            events.publishEvent(ended.event());
-        }
     }
 
     /**
@@ -451,75 +364,90 @@ public class Enrolments {
     }
 
     /**
-     * Plans the steps after the last one done up to the next the enrolment waits for: a call (a task
-     * the rep logs), or an email with no call right after it, whose moment a timed action waits for —
-     * so a nurture cadence has one email planned at a time, and ending it withdraws that one.
+     * Plans, for each enrolment, the steps after the last one done up to the next it waits for: a call (a
+     * task the rep logs), or an email with no call right after it, whose moment a timed action waits for —
+     * so a nurture cadence has one email planned at a time, and ending it withdraws that one. {@code of}
+     * holds each enrolment's prospect, in the same order. The calls are opened in one batch, their wordings
+     * announced in one event ({@link WordingsChosen}) and the steps passed stored in one batch; an email is
+     * announced on its own ({@link CadenceEmailPlanned}), each being written for its prospect.
      */
-    private void advance(Enrolment e, Prospect p) {
-        var cadence = cadences.get(e.cadenceKey());
-        var place = p.place();
-        var done = e;
-        for (var next = planner.next(cadence, place, e.startedAt(), e.lastDoneN(), e.lastMoment());
-                next.isPresent(); ) {
-            var step = next.get();
-            switch (step.channel()) {
-                case CALL -> {
-                    if (!p.doNotCall()) {
-                        var wording = cadence.step(step.n()).wordingFor(p.id(), cadence.key());
-                        if (wording.name() != null) {
-                            events.publishEvent(new WordingChosen(
+    private void advanceAll(java.util.List<Enrolment> enrolments, java.util.List<Prospect> of) {
+        var now = clock.instant();
+        var calls = new java.util.ArrayList<Tasks.Opening>();
+        var wordings = new java.util.ArrayList<WordingChosen>();
+        var moves = new java.util.ArrayList<EnrolmentRows.Move>();
+        enrolment:
+        for (int i = 0; i < enrolments.size(); i++) {
+            var e = enrolments.get(i);
+            var p = of.get(i);
+            var cadence = cadences.get(e.cadenceKey());
+            var done = e;
+            for (var next = planner.next(cadence, p.place(), e.startedAt(), e.lastDoneN(), e.lastMoment());
+                    next.isPresent(); ) {
+                var step = next.get();
+                switch (step.channel()) {
+                    case CALL -> {
+                        if (!p.doNotCall()) {
+                            var wording = cadence.step(step.n()).wordingFor(p.id(), cadence.key());
+                            if (wording.name() != null) {
+                                wordings.add(new WordingChosen(
+                                        p.id(),
+                                        p.ownerId(),
+                                        cadence.key(),
+                                        step.n(),
+                                        Channel.CALL,
+                                        wording.name(),
+                                        wording.template(),
+                                        null,
+                                        step.at()));
+                            }
+                            calls.add(new Tasks.Opening(
                                     p.id(),
                                     p.ownerId(),
-                                    cadence.key(),
+                                    e.id(),
                                     step.n(),
-                                    Channel.CALL,
-                                    wording.name(),
-                                    wording.template(),
                                     null,
-                                    step.at()));
+                                    kindOf(cadence),
+                                    step.at(),
+                                    reasonOf(cadence, step.n()),
+                                    wording.template()));
+                            if (done != e) {
+                                moves.add(new EnrolmentRows.Move(e, done, null));
+                            }
+                            continue enrolment;
                         }
-                        tasks.open(
-                                p.id(),
-                                p.ownerId(),
-                                e.id(),
-                                step.n(),
-                                null,
-                                kindOf(cadence),
-                                step.at(),
-                                reasonOf(cadence, step.n()),
-                                wording.template(),
-                                clock.instant());
-                        return;
+                    }
+                    case EMAIL -> {
+                        if (!rows.emailsStopped(e.id())) {
+                            events.publishEvent(new CadenceEmailPlanned(
+                                    p.id(), e.id(), step.n(), step.template(), step.at(), cadence.key()));
+                        }
+                        if (p.doNotCall() || !callFollows(cadence, step.n())) {
+                            // the enrolment goes on when the email is due: a timed action does it
+                            actions.schedule(new TimedAction(
+                                    CadenceStepsDue.KIND, CadenceStepsDue.key(e.id(), step.n()), step.at(), null));
+                            moves.add(new EnrolmentRows.Move(e, done.waitFor(step.n(), step.at()), null));
+                            continue enrolment;
+                        }
+                    }
+                    case VOICEMAIL -> {
+                        // left during the call before it; nothing to schedule
                     }
                 }
-                case EMAIL -> {
-                    if (!rows.emailsStopped(e.id())) {
-                        events.publishEvent(new CadenceEmailPlanned(
-                                p.id(), e.id(), step.n(), step.template(), step.at(), cadence.key()));
-                    }
-                    if (p.doNotCall() || !callFollows(cadence, step.n())) {
-                        waitFor(done, step.n(), step.at());
-                        return;
-                    }
-                }
-                case VOICEMAIL -> {
-                    // left during the call before it; nothing to schedule
-                }
+                done = done.stepDone(step.n(), step.at());
+                next = planner.next(cadence, p.place(), e.startedAt(), done.lastDoneN(), done.lastDoneAt());
             }
-            done = rows.update(done, done.stepDone(step.n(), step.at()), null, step.at());
-            next = planner.next(cadence, place, e.startedAt(), done.lastDoneN(), done.lastDoneAt());
+            finish(done, p, cadence);
         }
-        finish(done, p, cadence);
+        tasks.openAll(calls, now);
+        if (!wordings.isEmpty()) {
+            events.publishEvent(new WordingsChosen(wordings));
+        }
+        rows.updateAll(moves, now);
     }
 
     private static boolean callFollows(Cadence cadence, int n) {
         return n < cadence.steps().size() && cadence.step(n + 1).channel() == Channel.CALL;
-    }
-
-    /** The enrolment goes on at {@code at}, when step {@code n} (an email) is due: a timed action does it. */
-    private void waitFor(Enrolment e, int n, Instant at) {
-        actions.schedule(new TimedAction(CadenceStepsDue.KIND, CadenceStepsDue.key(e.id(), n), at, null));
-        rows.update(e, e.waitFor(n, at), null, at);
     }
 
     /**

@@ -54,8 +54,9 @@ class NewProspectsEnrol {
     }
 
     /**
-     * An import's new prospects, a thousand per transaction, so a large file does not hold one huge one;
-     * those already enrolled (a retried event) are left as they are.
+     * An import's new prospects, a thousand per transaction, so a large file does not hold one huge one, each
+     * thousand enrolled together ({@link Enrolments#startAll}); those already enrolled (a retried event) are
+     * left as they are.
      */
     @ApplicationModuleListener
     void on(ProspectsImported imported) {
@@ -69,9 +70,14 @@ class NewProspectsEnrol {
                     "uuid",
                     page.stream().map(Prospect::id).toList(),
                     rs -> enrolled.add(rs.getObject(1, UUID.class)));
-            var waiting = page.stream().filter(p -> !enrolled.contains(p.id())).toList();
-            transaction.executeWithoutResult(tx -> waiting.forEach(
-                    p -> cadenceFor(p, imported).ifPresent(key -> enrolments.start(p.id(), key, clock.instant()))));
+            // the page's prospects by the cadence each starts, each cadence started for its prospects at once
+            var byCadence = new java.util.LinkedHashMap<String, List<Prospect>>();
+            page.stream().filter(p -> !enrolled.contains(p.id())).forEach(p -> cadenceFor(p, imported)
+                    .ifPresent(key -> byCadence
+                            .computeIfAbsent(key, k -> new java.util.ArrayList<>())
+                            .add(p)));
+            transaction.executeWithoutResult(
+                    tx -> byCadence.forEach((key, of) -> enrolments.startAll(of, key, clock.instant())));
             after = page.isEmpty() ? null : page.get(page.size() - 1).id();
         } while (page.size() == 1000);
     }

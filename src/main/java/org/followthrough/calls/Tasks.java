@@ -27,10 +27,48 @@ class Tasks implements AppointmentCalls {
 
     private final JdbcClient jdbc;
     private final org.followthrough.common.ManyValues many;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
 
-    Tasks(JdbcClient jdbc, org.followthrough.common.ManyValues many) {
+    Tasks(JdbcClient jdbc, org.followthrough.common.ManyValues many, org.springframework.jdbc.core.JdbcTemplate batch) {
         this.jdbc = jdbc;
         this.many = many;
+        this.batch = batch;
+    }
+
+    private static final String INSERT =
+            """
+            insert into tasks (id, prospect_id, owner_id, enrolment_id, step_n, appointment_id, kind, due_at, reason,
+                template, status, created_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    /** An open task to be: a cadence's call, an appointment's, an inbound one. */
+    record Opening(
+            UUID prospectId,
+            UUID ownerId,
+            UUID enrolmentId,
+            Integer stepN,
+            UUID appointmentId,
+            TaskKind kind,
+            Instant dueAt,
+            String reason,
+            String template) {
+
+        private Object[] row(UUID id, Instant now) {
+            return new Object[] {
+                id,
+                prospectId,
+                ownerId,
+                enrolmentId,
+                stepN,
+                appointmentId,
+                kind.name(),
+                Sql.ts(dueAt),
+                reason,
+                template,
+                OPEN,
+                Sql.ts(now)
+            };
+        }
     }
 
     UUID open(
@@ -45,26 +83,19 @@ class Tasks implements AppointmentCalls {
             String template,
             Instant now) {
         var id = UUID.randomUUID();
-        jdbc.sql(
-                        """
-                insert into tasks (id, prospect_id, owner_id, enrolment_id, step_n, appointment_id, kind, due_at, reason,
-                    template, status, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(
-                        id,
-                        prospectId,
-                        ownerId,
-                        enrolmentId,
-                        stepN,
-                        appointmentId,
-                        kind.name(),
-                        Sql.ts(dueAt),
-                        reason,
-                        template,
-                        OPEN,
-                        Sql.ts(now))
-                .update();
+        var opening =
+                new Opening(prospectId, ownerId, enrolmentId, stepN, appointmentId, kind, dueAt, reason, template);
+        jdbc.sql(INSERT).params(opening.row(id, now)).update();
         return id;
+    }
+
+    /** {@link #open} for many tasks, in one batch. */
+    void openAll(List<Opening> openings, Instant now) {
+        if (!openings.isEmpty()) {
+            batch.batchUpdate(
+                    INSERT,
+                    openings.stream().map(o -> o.row(UUID.randomUUID(), now)).toList());
+        }
     }
 
     Optional<Task> find(UUID id) {
@@ -129,12 +160,7 @@ class Tasks implements AppointmentCalls {
                 .optional();
     }
 
-    /** An ended enrolment's open calls leave the queue. */
-    void cancelOpenOf(UUID enrolmentId, Instant now) {
-        cancelOpenOfAll(List.of(enrolmentId), now);
-    }
-
-    /** {@link #cancelOpenOf} for many enrolments, in one statement. */
+    /** Ended or paused enrolments' open calls leave the queue, in one statement. */
     void cancelOpenOfAll(java.util.Collection<UUID> enrolmentIds, Instant now) {
         many.update(
                 "update tasks set status = ?, done_at = ? where status = ? and enrolment_id = any(?)",
