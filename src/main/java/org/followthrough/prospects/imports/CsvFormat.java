@@ -106,6 +106,12 @@ public record CsvFormat(Charset charset, int bomLength, char delimiter) {
         while ((n = in.read(bytes.array(), bytes.position(), bytes.remaining())) >= 0) {
             bytes.position(bytes.position() + n);
             bytes.flip();
+            // a block of ASCII alone (most of most files) is UTF-8 as it stands; the decoder keeps no state
+            // between blocks, a character cut by the last block's end being still in the buffer
+            if (ascii(bytes.array(), bytes.limit())) {
+                bytes.clear();
+                continue;
+            }
             if (decoder.decode(bytes, chars, false).isError()) {
                 return false;
             }
@@ -117,6 +123,26 @@ public record CsvFormat(Charset charset, int bomLength, char delimiter) {
         return !decoder.decode(bytes, chars, true).isError()
                 && !decoder.flush(chars).isError();
     }
+
+    /** Whether the first {@code length} bytes are ASCII. */
+    private static boolean ascii(byte[] bytes, int length) {
+        // eight bytes at a time: any byte with its high bit set is not ASCII
+        int i = 0;
+        for (; i + 8 <= length; i += 8) {
+            if (((long) LONGS.get(bytes, i) & 0x8080808080808080L) != 0) {
+                return false;
+            }
+        }
+        for (; i < length; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     /** The candidate the header row uses most outside quotes; a comma when none appears. */
     static char delimiterOf(String text) {
