@@ -41,6 +41,29 @@ class CsvFormatTest {
                 .isEqualTo(StandardCharsets.UTF_8);
     }
 
+    @Test
+    void aFileWithCharactersPastAsciiOnEveryRowIsUtf8UntilOneByteIsNot() throws Exception {
+        var sniffed = CsvFormat.sniff("First Name,Last Name\n".getBytes(StandardCharsets.US_ASCII));
+        var rows = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < 30_000; i++) {
+            rows.writeBytes(("Zoë,Müller-Łukasz 名前 😀 €" + i + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        var file = rows.toByteArray();
+        assertThat(charsetOf(sniffed, file)).isEqualTo(StandardCharsets.UTF_8);
+        for (int at : new int[] {5, 65_536, 400_001, file.length - 2}) {
+            var broken = file.clone();
+            broken[at] = (byte) 0xFF; // never part of UTF-8
+            assertThat(charsetOf(sniffed, broken)).as("a stray byte at " + at).isEqualTo(WINDOWS_1252);
+            if (file[at] >= 0) {
+                var alone = file.clone();
+                alone[at] = (byte) 0x80; // a continuation byte where no character began
+                assertThat(charsetOf(sniffed, alone))
+                        .as("a lone continuation byte at " + at)
+                        .isEqualTo(WINDOWS_1252);
+            }
+        }
+    }
+
     private static Charset charsetOf(CsvFormat sniffed, byte[] file) throws IOException {
         return sniffed.confirmedBy(new ByteArrayInputStream(file)).charset();
     }
