@@ -57,6 +57,8 @@ final class PlainPhoneText {
                 }
             } catch (NumberParseException refused) {
                 // a refusal (and libphonenumber's second try after one) is left to parse below
+            } catch (Error error) {
+                throw error;
             } catch (Throwable notAsExpected) {
                 // neither: parse below answers
             }
@@ -78,6 +80,8 @@ final class PlainPhoneText {
         }
         try {
             return new Kind(region, STEPS.type(number, region));
+        } catch (Error error) {
+            throw error;
         } catch (Throwable notAsExpected) {
             return new Kind(region, UTIL.getNumberType(number));
         }
