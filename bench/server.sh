@@ -8,8 +8,10 @@ work=$(mktemp -d)
 pid=
 databases=()
 
-[ -f target/followthrough-0.1.0-exec.jar ] || ./mvnw -q -B -DskipTests package
-cp target/followthrough-0.1.0-exec.jar "$work/followthrough.jar"
+# JAR=<path> runs another build (an earlier commit's, for a before/after in the same run)
+jar=${JAR:-target/followthrough-0.1.0-exec.jar}
+[ -f "$jar" ] || ./mvnw -q -B -DskipTests package
+cp "$jar" "$work/followthrough.jar"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1), load at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # a database for this run only, dropped on exit

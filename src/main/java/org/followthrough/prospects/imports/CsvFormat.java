@@ -106,8 +106,21 @@ public record CsvFormat(Charset charset, int bomLength, char delimiter) {
         while ((n = in.read(bytes.array(), bytes.position(), bytes.remaining())) >= 0) {
             bytes.position(bytes.position() + n);
             bytes.flip();
-            if (decoder.decode(bytes, chars, false).isError()) {
-                return false;
+            // runs of ASCII (most of most files) are UTF-8 as they stand and are stepped over; the decoder is
+            // given each other character, a few at a time, and keeps no state of its own between calls (a
+            // character cut by the block's end stays in the buffer for the next block)
+            while (bytes.hasRemaining()) {
+                bytes.position(afterAscii(bytes.array(), bytes.position(), bytes.limit()));
+                if (!bytes.hasRemaining()) {
+                    break;
+                }
+                var result = decoder.decode(bytes, chars.clear().limit(FEW), false);
+                if (result.isError()) {
+                    return false;
+                }
+                if (result.isUnderflow()) {
+                    break; // the rest is a cut character
+                }
             }
             chars.clear();
             // a character cut by the block's end waits for the next block
@@ -117,6 +130,25 @@ public record CsvFormat(Charset charset, int bomLength, char delimiter) {
         return !decoder.decode(bytes, chars, true).isError()
                 && !decoder.flush(chars).isError();
     }
+
+    /** How many characters the decoder is given at a time past a run of ASCII. */
+    private static final int FEW = 8;
+
+    /** The index of the first byte from {@code from} that is not ASCII, {@code to} when there is none. */
+    private static int afterAscii(byte[] bytes, int from, int to) {
+        // eight bytes at a time: any byte with its high bit set is not ASCII
+        int i = from;
+        while (i + 8 <= to && ((long) LONGS.get(bytes, i) & 0x8080808080808080L) == 0) {
+            i += 8;
+        }
+        while (i < to && bytes[i] >= 0) {
+            i++;
+        }
+        return i;
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     /** The candidate the header row uses most outside quotes; a comma when none appears. */
     static char delimiterOf(String text) {
