@@ -35,7 +35,7 @@ for s in $(seq 1 "$starts"); do
     kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
 done
 summary() { # column 3 = queue, 4 = stream
-    awk -v c="$2" "$1" "$results" | sort -n | awk '{a[NR]=$1} END {i=int(NR*0.99); if (i<1) i=1; if (i>NR) i=NR; printf "p50 %.0f ms, p99 %.0f ms (n=%d)", a[int((NR+1)/2)], a[i], NR}'
+    awk -v c="$2" "$1" "$results" | sort -n | awk '{a[NR]=$1} END {i=int(NR*0.99); if (i<NR*0.99) i++; if (i<1) i=1; if (i>NR) i=NR; printf "p50 %.0f ms, p99 %.0f ms (n=%d)", a[int((NR+1)/2)], a[i], NR}'
 }
 for v in off on; do
     echo "warm-up $v, after each start, through the queue API:"

@@ -53,7 +53,7 @@ fi
 
 # the same two recordings for a start with Spring's ahead-of-time processing: the classes it loads differ
 if printf '%s\n' "${variants[@]}" | grep -q 'spring-aot'; then
-    unzip -l "$app" 2>/dev/null | grep -q '__ApplicationContextInitializer' \
+    unzip -l "$app" 2>/dev/null | grep -c '__ApplicationContextInitializer' >/dev/null \
         || { echo "the jar was not processed ahead of time: build it with ./mvnw -Paot -DskipTests package"; exit 2; }
     echo "training the archive and the cache for the processed start..."
     env "${environment[@]}" java -Xmx512m -XX:ArchiveClassesAtExit="$work/app-spring.jsa" -Dspring.aot.enabled=true \
