@@ -69,15 +69,16 @@ class NextSteps {
         var booked = booking.now();
         appointments.insert(booked, now);
         tasks.open(
-                p.id(),
-                p.ownerId(),
-                null,
-                null,
-                booked.id(),
-                TaskKind.APPOINTMENT,
-                when,
-                "Appointment" + (next.agenda() == null ? "" : ": " + next.agenda()),
-                "missed-appointment-m1",
+                new Tasks.Opening(
+                        p.id(),
+                        p.ownerId(),
+                        null,
+                        null,
+                        booked.id(),
+                        TaskKind.APPOINTMENT,
+                        when,
+                        "Appointment" + (next.agenda() == null ? "" : ": " + next.agenda()),
+                        "missed-appointment-m1"),
                 now);
         events.publishEvent(booking.event());
         return booked;

@@ -127,7 +127,8 @@ public class TaskChanges {
             events.publishEvent(raised.event());
             return raised.now().id();
         }
-        var taskId = tasks.open(p.id(), p.ownerId(), null, null, null, TaskKind.INBOUND, due, reason, null, now);
+        var taskId = tasks.open(
+                new Tasks.Opening(p.id(), p.ownerId(), null, null, null, TaskKind.INBOUND, due, reason, null), now);
         events.publishEvent(new TaskRaised(taskId, p.id(), p.ownerId(), TaskKind.INBOUND, p.fullName(), reason, due));
         return taskId;
     }

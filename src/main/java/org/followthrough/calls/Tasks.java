@@ -71,20 +71,9 @@ class Tasks implements AppointmentCalls {
         }
     }
 
-    UUID open(
-            UUID prospectId,
-            UUID ownerId,
-            UUID enrolmentId,
-            Integer stepN,
-            UUID appointmentId,
-            TaskKind kind,
-            Instant dueAt,
-            String reason,
-            String template,
-            Instant now) {
+    /** Opens one task; its id. */
+    UUID open(Opening opening, Instant now) {
         var id = UUID.randomUUID();
-        var opening =
-                new Opening(prospectId, ownerId, enrolmentId, stepN, appointmentId, kind, dueAt, reason, template);
         jdbc.sql(INSERT).params(opening.row(id, now)).update();
         return id;
     }

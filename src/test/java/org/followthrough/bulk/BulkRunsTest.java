@@ -180,15 +180,7 @@ class BulkRunsTest {
     @Test
     void anEnrolmentInACadenceAlongsideKeepsEachProspectsMainCadence() throws Exception {
         var manager = given.manager();
-        var key = "bulk-event-" + java.util.UUID.randomUUID().toString().substring(0, 6);
-        assertThat(mvc.put()
-                        .uri("/api/v1/cadences/" + key)
-                        .header("Authorization", given.bearer(manager))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"name\":\"Event invitation\",\"alongside\":true,\"steps\":[{\"channel\":\"EMAIL\","
-                                + "\"delay\":{\"amount\":2,\"unit\":\"BUSINESS_DAYS\"},\"placing\":\"EXACT\","
-                                + "\"template\":\"nurture-1\"}]}"))
-                .hasStatusOk();
+        var key = org.followthrough.CadencesByApi.alongside(mvc, given.bearer(manager), "bulk-event-");
         var rep = given.rep();
         var page = List.of(given.prospect(rep), given.prospect(rep), given.prospect(rep));
         given.settled();

@@ -123,15 +123,7 @@ class PhoneWidthBrowserTest {
     @Test
     void aCadenceAlongsideOnTheEditorAndOnTheProspectPageOnAPhone() throws Exception {
         var manager = given.manager();
-        var key = "phone-event-" + UUID.randomUUID().toString().substring(0, 6);
-        assertThat(mvc.put()
-                        .uri("/api/v1/cadences/" + key)
-                        .header("Authorization", given.bearer(manager))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"name\":\"Event invitation\",\"alongside\":true,\"steps\":[{\"channel\":\"EMAIL\","
-                                + "\"delay\":{\"amount\":2,\"unit\":\"BUSINESS_DAYS\"},\"placing\":\"EXACT\","
-                                + "\"template\":\"nurture-1\"}]}"))
-                .hasStatusOk();
+        var key = org.followthrough.CadencesByApi.alongside(mvc, given.bearer(manager), "phone-event-");
         var rep = given.rep();
         var prospect = given.prospect(rep);
         given.settled(); // in first-time calls, the engine's own reaction to a new prospect
