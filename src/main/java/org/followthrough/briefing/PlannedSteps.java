@@ -106,7 +106,7 @@ class PlannedSteps {
             var step = next.get();
             if (step.channel() == Channel.CALL && !p.doNotCall()) {
                 planned.add(new Timeline.PlannedView(
-                        "CALL", Enrolments.reasonOf(cadence, step.n()), step.at(), labels.next(), null, true));
+                        "CALL", cadence.callReason(step.n()), step.at(), labels.next(), null, true));
             } else if (step.channel() == Channel.EMAIL) {
                 planned.add(new Timeline.PlannedView(
                         "EMAIL", emailPurpose(cadence, step.n()), step.at(), null, null, true));

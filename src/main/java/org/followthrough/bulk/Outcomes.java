@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.followthrough.cadence.Cadences;
 import org.followthrough.calls.CadenceControl;
 import org.followthrough.calls.Enrolment;
+import org.followthrough.calls.EnrolmentRules;
 import org.followthrough.calls.Enrolments;
 import org.followthrough.prospects.Prospect;
 import org.followthrough.prospects.Prospects;
@@ -24,11 +26,13 @@ class Outcomes {
     private final CadenceControl control;
     private final Enrolments enrolments;
     private final Prospects prospects;
+    private final Cadences cadences;
 
-    Outcomes(CadenceControl control, Enrolments enrolments, Prospects prospects) {
+    Outcomes(CadenceControl control, Enrolments enrolments, Prospects prospects, Cadences cadences) {
         this.control = control;
         this.enrolments = enrolments;
         this.prospects = prospects;
+        this.cadences = cadences;
     }
 
     /** Why the prospect would be skipped, or empty when the action changes them. */
@@ -43,7 +47,7 @@ class Outcomes {
     Map<UUID, String> skips(List<Prospect> page, BulkRequest r, UUID assignee) {
         var running = running(r, page.stream().map(Prospect::id).toList());
         if (r.action() == BulkRequest.Action.ENROL) {
-            return control.enrolSkips(page, r.cadence().strip(), r.replacing(), running);
+            return enrolSkips(page, r.cadence().strip(), r.replacing(), running);
         }
         var skips = new HashMap<UUID, String>();
         for (var p : page) {
@@ -64,13 +68,62 @@ class Outcomes {
         var mine = running.getOrDefault(p.id(), List.of());
         return switch (r.action()) {
             case ENROL ->
-                Optional.ofNullable(control.enrolSkips(List.of(p), r.cadence().strip(), r.replacing(), running)
+                Optional.ofNullable(enrolSkips(List.of(p), r.cadence().strip(), r.replacing(), running)
                         .get(p.id()));
-            case UNENROL -> CadenceControl.meantSkip(mine);
-            case PAUSE -> CadenceControl.meantSkip(mine).or(() -> paused(Enrolments.meantAmong(mine)));
+            case UNENROL -> meantSkip(mine);
+            case PAUSE -> meantSkip(mine).or(() -> paused(Enrolments.meantAmong(mine, null)));
             case REASSIGN -> p.ownerId().equals(assignee) ? Optional.of("already theirs") : Optional.empty();
             case DO_NOT_CALL -> p.doNotCall() ? Optional.of("already do-not-call") : Optional.empty();
         };
+    }
+
+    /**
+     * Why each prospect would be left out of the cadence by an enrolment, in a few words a preview counts by
+     * ("do-not-call", "already in a cadence"), by prospect; those it would enrol are left out. The cadence
+     * is looked up once; {@code running} holds their running cadences ({@link Enrolments#runningOf}).
+     */
+    private Map<UUID, String> enrolSkips(
+            List<Prospect> page, String cadenceKey, boolean replace, Map<UUID, List<Enrolment>> running) {
+        var cadence = cadences.find(cadenceKey);
+        var skips = new HashMap<UUID, String>();
+        for (var p : page) {
+            var mine = running.getOrDefault(p.id(), List.of());
+            var main = mine.stream().filter(e -> !e.alongside()).findFirst();
+            var skip = cadence.isEmpty()
+                    ? Optional.of("no such cadence")
+                    : EnrolmentRules.refusal(p, cadence.get())
+                            .map(Outcomes::skipOf)
+                            .or(() -> mine.stream().anyMatch(e -> e.cadenceKey().equals(cadenceKey))
+                                    ? Optional.of("already in this cadence")
+                                    : Optional.empty())
+                            .or(() -> main.isPresent()
+                                            && !replace
+                                            && !cadence.get().alongside()
+                                    ? Optional.of("already in a cadence")
+                                    : Optional.empty());
+            skip.ifPresent(why -> skips.put(p.id(), why));
+        }
+        return skips;
+    }
+
+    /** A rule of enrolment's refusal ({@link EnrolmentRules#refusal}) in the few words a preview counts by. */
+    private static String skipOf(String refusal) {
+        return refusal.contains("do-not-call")
+                ? "do-not-call"
+                : refusal.contains("opted out")
+                        ? "opted out of email"
+                        : refusal.contains("no email address") ? "no email address" : "nothing to do";
+    }
+
+    /**
+     * Why the prospect would be left out of a pause or a taking-out that names no cadence: in none, or
+     * in several with no main one to mean; empty when one is meant.
+     */
+    private static Optional<String> meantSkip(List<Enrolment> running) {
+        if (Enrolments.meantAmong(running, null).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(running.isEmpty() ? "in no cadence" : "in several cadences");
     }
 
     private static Optional<String> paused(Optional<Enrolment> running) {
@@ -120,8 +173,8 @@ class Outcomes {
                         actor,
                         p.id(),
                         new CadenceControl.EnrolRequest(r.cadence().strip(), r.replacing()));
-            case UNENROL -> control.unenrol(actor, p.id());
-            case PAUSE -> control.pause(actor, p.id(), new CadenceControl.PauseRequest(r.reason(), r.until()));
+            case UNENROL -> control.unenrol(actor, p.id(), null);
+            case PAUSE -> control.pause(actor, p.id(), null, new CadenceControl.PauseRequest(r.reason(), r.until()));
             case REASSIGN -> prospects.change(actor, p.id(), Map.of("owner", assigneeEmail));
             case DO_NOT_CALL -> prospects.change(actor, p.id(), Map.of("doNotCall", true));
         }

@@ -47,6 +47,19 @@ public record Cadence(
         return steps.get(n - 1);
     }
 
+    /** Why step {@code n}, a call, is planned, as the queue and the timeline say it ("First-time calls: call 2 of 6"). */
+    public String callReason(int n) {
+        var calls = steps.stream().filter(s -> s.channel() == Channel.CALL).toList();
+        int index = 1;
+        for (var s : calls) {
+            if (s.n() == n) {
+                break;
+            }
+            index++;
+        }
+        return name + ": call " + index + " of " + calls.size();
+    }
+
     /** Calls in this cadence are first-time calls (FTC #n) rather than follow-ups (R5). */
     public boolean isFirstTimeCalls() {
         return key.equals(FIRST_TIME_CALLS);

@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.followthrough.cadence.Cadences;
 import org.followthrough.common.InvalidInput;
 import org.followthrough.common.Nullable;
@@ -61,21 +62,6 @@ public class CadenceControl {
         this.clock = clock;
     }
 
-    /** A cadence a prospect may be put in, as a list offers it. */
-    public record CadenceChoice(String key, String name) {}
-
-    /** Every cadence of the team, built-in ones first. */
-    public java.util.List<CadenceChoice> cadences() {
-        return cadences.all().stream()
-                .map(c -> new CadenceChoice(c.key(), c.name()))
-                .toList();
-    }
-
-    /** The prospect's running (active or paused) main cadence, else the first running alongside, if any. */
-    public Optional<EnrolmentView> of(Actor actor, UUID prospectId) {
-        return all(actor, prospectId).stream().findFirst();
-    }
-
     /** Every running cadence of the prospect, the main one first. */
     public java.util.List<EnrolmentView> all(Actor actor, UUID prospectId) {
         prospects.get(actor, prospectId);
@@ -84,27 +70,16 @@ public class CadenceControl {
 
     /** The prospect's running cadence {@code cadenceKey} (null or blank: the main one, or the only one). */
     public Optional<EnrolmentView> of(Actor actor, UUID prospectId, @Nullable String cadenceKey) {
-        var p = prospects.get(actor, prospectId);
-        return meant(p, cadenceKey, false).map(this::view);
-    }
-
-    @Transactional
-    public EnrolmentView pause(Actor actor, UUID prospectId, PauseRequest request) {
-        return pause(actor, prospectId, null, request);
+        prospects.get(actor, prospectId);
+        return enrolments.meant(prospectId, keyOf(cadenceKey)).map(this::view);
     }
 
     /** Pauses the prospect's cadence {@code cadenceKey} (null: the main one, or the only one). */
     @Transactional
     public EnrolmentView pause(Actor actor, UUID prospectId, @Nullable String cadenceKey, PauseRequest request) {
         var p = prospects.get(actor, prospectId);
-        var problems = new InvalidInput.Collector();
-        var reason = reason(request, problems);
-        var until = until(p, request == null ? null : request.until(), problems);
-        problems.throwIfAny();
-        var meant = meant(p, cadenceKey, true).orElseThrow();
-        return view(enrolments
-                .pauseAll(List.of(meant), reason, Enrolments.untilOf(prospectId, until))
-                .get(0));
+        return view(
+                pause(List.of(p), () -> List.of(meant(p, cadenceKey)), request).get(0));
     }
 
     /** The reason a pause gives, checked: required, one line of plain text, at most {@link #MAX_REASON}. */
@@ -120,31 +95,30 @@ public class CadenceControl {
         return reason;
     }
 
-    @Transactional
-    public EnrolmentView resume(Actor actor, UUID prospectId) {
-        return resume(actor, prospectId, null);
-    }
-
     /** Resumes the prospect's paused cadence {@code cadenceKey} (null: the main one, or the only one). */
     @Transactional
     public EnrolmentView resume(Actor actor, UUID prospectId, @Nullable String cadenceKey) {
         var p = prospects.get(actor, prospectId);
-        var meant = meant(p, cadenceKey, true).orElseThrow();
-        return view(enrolments.resume(prospectId, meant.cadenceKey()));
+        return view(enrolments.resume(prospectId, meant(p, cadenceKey).cadenceKey()));
+    }
+
+    /** A cadence's key as a member names it; null when none is named (blank included). */
+    private static @Nullable String keyOf(@Nullable String cadenceKey) {
+        return cadenceKey == null || cadenceKey.isBlank() ? null : cadenceKey.strip();
     }
 
     /**
-     * The running enrolment a member means ({@link Enrolments#meant}); when {@code required}, a
-     * refusal (409) says there is none, or names the cadences to choose from when several run.
+     * The running enrolment a member means ({@link Enrolments#meant}); else a refusal (409) says there
+     * is none, or names the cadences to choose from when several run.
      */
-    private Optional<Enrolment> meant(Prospect p, @Nullable String cadenceKey, boolean required) {
-        var key = cadenceKey == null || cadenceKey.isBlank() ? null : cadenceKey.strip();
-        var meant = enrolments.meant(p.id(), key);
-        if (meant.isPresent() || !required) {
-            return meant;
+    private Enrolment meant(Prospect p, @Nullable String cadenceKey) {
+        var key = keyOf(cadenceKey);
+        var all = enrolments.running(p.id());
+        var meant = Enrolments.meantAmong(all, key);
+        if (meant.isPresent()) {
+            return meant.get();
         }
-        var running =
-                enrolments.running(p.id()).stream().map(Enrolment::cadenceKey).toList();
+        var running = all.stream().map(Enrolment::cadenceKey).toList();
         if (key != null && !running.isEmpty()) {
             throw new Refusal(
                             HttpStatus.CONFLICT,
@@ -187,61 +161,13 @@ public class CadenceControl {
     }
 
     /**
-     * Why each prospect would be left out of the cadence by an enrolment, in a few words a preview counts by
-     * ("do-not-call", "already in a cadence"), by prospect; those it would enrol are left out. The cadence
-     * is looked up once; {@code running} holds their running cadences ({@link Enrolments#runningOf}).
+     * Takes the prospect out of their cadence {@code cadenceKey} (null: the main one, or the only one):
+     * its calls leave the queue, its waiting emails are withdrawn.
      */
-    public java.util.Map<UUID, String> enrolSkips(
-            List<Prospect> page, String cadenceKey, boolean replace, java.util.Map<UUID, List<Enrolment>> running) {
-        var cadence = cadences.find(cadenceKey);
-        var skips = new java.util.HashMap<UUID, String>();
-        for (var p : page) {
-            var mine = running.getOrDefault(p.id(), List.of());
-            var main = mine.stream().filter(e -> !e.alongside()).findFirst();
-            var skip = cadence.isEmpty()
-                    ? Optional.of("no such cadence")
-                    : EnrolmentRules.skip(p, cadence.get())
-                            .or(() -> mine.stream().anyMatch(e -> e.cadenceKey().equals(cadenceKey))
-                                    ? Optional.of("already in this cadence")
-                                    : Optional.empty())
-                            .or(() -> main.isPresent()
-                                            && !replace
-                                            && !cadence.get().alongside()
-                                    ? Optional.of("already in a cadence")
-                                    : Optional.empty());
-            skip.ifPresent(why -> skips.put(p.id(), why));
-        }
-        return skips;
-    }
-
-    /**
-     * Why the prospect would be left out of a pause or a taking-out that names no cadence: in none, or
-     * in several with no main one to mean; empty when one is meant.
-     */
-    public Optional<String> meantSkip(Prospect p) {
-        return meantSkip(enrolments.running(p.id()));
-    }
-
-    /** {@link #meantSkip(Prospect)} with the prospect's running cadences already read. */
-    public static Optional<String> meantSkip(List<Enrolment> running) {
-        if (Enrolments.meantAmong(running).isPresent()) {
-            return Optional.empty();
-        }
-        return Optional.of(running.isEmpty() ? "in no cadence" : "in several cadences");
-    }
-
-    /** Takes the prospect out of their running cadence: its calls leave the queue, its waiting emails are withdrawn. */
-    @Transactional
-    public void unenrol(Actor actor, UUID prospectId) {
-        unenrol(actor, prospectId, null);
-    }
-
-    /** Takes the prospect out of their cadence {@code cadenceKey} (null: the main one, or the only one). */
     @Transactional
     public void unenrol(Actor actor, UUID prospectId, @Nullable String cadenceKey) {
         var p = prospects.get(actor, prospectId);
-        var meant = meant(p, cadenceKey, true).orElseThrow();
-        enrolments.endAllByHand(List.of(meant), "taken out by " + actor.fullName(), actor.id());
+        enrolments.endAllByHand(List.of(meant(p, cadenceKey)), "taken out by " + actor.fullName(), actor.id());
     }
 
     /**
@@ -314,6 +240,14 @@ public class CadenceControl {
     @Transactional
     public void pauseAll(Actor actor, java.util.List<Prospect> page, PauseRequest request) {
         seen(actor, page);
+        pause(page, () -> meantOf(page), request);
+    }
+
+    /**
+     * Pauses the cadences {@code meant} names once the request is checked (the reason once, the day it ends in
+     * each prospect's own zone); the paused enrolments, in the same order.
+     */
+    private List<Enrolment> pause(List<Prospect> page, Supplier<List<Enrolment>> meant, PauseRequest request) {
         var problems = new InvalidInput.Collector();
         var reason = reason(request, problems);
         var until = new java.util.HashMap<UUID, Instant>();
@@ -325,7 +259,7 @@ public class CadenceControl {
             }
         }
         problems.throwIfAny();
-        enrolments.pauseAll(meantOf(page), reason, until);
+        return enrolments.pauseAll(meant.get(), reason, until);
     }
 
     /**
@@ -337,7 +271,7 @@ public class CadenceControl {
         var running = enrolments.runningOf(page.stream().map(Prospect::id).toList());
         var meant = new java.util.ArrayList<Enrolment>();
         for (var p : page) {
-            meant.add(Enrolments.meantAmong(running.getOrDefault(p.id(), List.of()))
+            meant.add(Enrolments.meantAmong(running.getOrDefault(p.id(), List.of()), null)
                     .orElseThrow(CadenceControl::noCadence));
         }
         return meant;

@@ -2,8 +2,6 @@ package org.followthrough.calls;
 
 import java.time.Clock;
 import java.time.Instant;
-import org.followthrough.cadence.Cadences;
-import org.followthrough.cadence.Planner;
 import org.followthrough.calendar.CallCalendar;
 import org.followthrough.common.Refusal;
 import org.followthrough.prospects.Prospect;
@@ -23,24 +21,13 @@ class CallsFollowTheZone {
 
     private final Prospects prospects;
     private final Enrolments enrolments;
-    private final Cadences cadences;
-    private final Planner planner;
     private final Tasks tasks;
     private final CallCalendar calendar;
     private final Clock clock;
 
-    CallsFollowTheZone(
-            Prospects prospects,
-            Enrolments enrolments,
-            Cadences cadences,
-            Planner planner,
-            Tasks tasks,
-            CallCalendar calendar,
-            Clock clock) {
+    CallsFollowTheZone(Prospects prospects, Enrolments enrolments, Tasks tasks, CallCalendar calendar, Clock clock) {
         this.prospects = prospects;
         this.enrolments = enrolments;
-        this.cadences = cadences;
-        this.planner = planner;
         this.tasks = tasks;
         this.calendar = calendar;
         this.clock = clock;
@@ -81,18 +68,7 @@ class CallsFollowTheZone {
         if (task.enrolmentId() == null || task.stepN() == null || !isCadenceCall(task.kind())) {
             return task.dueAt();
         }
-        return enrolments
-                .active(p.id())
-                .filter(e -> e.id().equals(task.enrolmentId()))
-                .flatMap(e -> planner.next(
-                        cadences.get(e.cadenceKey()),
-                        p.place(),
-                        e.startedAt(),
-                        e.lastDoneN(),
-                        e.lastDoneAt() == null ? e.startedAt() : e.lastDoneAt()))
-                .filter(step -> step.n() == task.stepN())
-                .map(step -> step.at())
-                .orElse(task.dueAt());
+        return enrolments.nextAt(task.enrolmentId(), task.stepN(), p).orElse(task.dueAt());
     }
 
     private Instant legal(Instant wanted, Instant was, Instant now, Prospect p) {

@@ -59,11 +59,6 @@ public record Enrolment(
         Objects.requireNonNull(status, "status");
     }
 
-    /** Starts a main cadence (not one alongside) from {@code from}, with its first {@code done} steps behind it. */
-    static Enrolment start(UUID prospectId, String cadenceKey, Instant from, int done, Instant lastDoneAt) {
-        return start(prospectId, cadenceKey, false, from, done, lastDoneAt);
-    }
-
     /** Starts the cadence from {@code from}, with its first {@code done} steps already behind it. */
     static Enrolment start(
             UUID prospectId, String cadenceKey, boolean alongside, Instant from, int done, Instant lastDoneAt) {
@@ -87,14 +82,13 @@ public record Enrolment(
         if (n <= lastDoneN) {
             throw new IllegalStateException("step " + n + " of " + id + " comes after step " + lastDoneN + " only");
         }
-        return new Enrolment(id, prospectId, cadenceKey, startedAt, n, at, null, null, Status.ACTIVE, null, alongside);
+        return with(n, at, null, null, Status.ACTIVE, null);
     }
 
     /** Waits for step {@code n}, an email due at {@code until}, before it goes on. */
     Enrolment waitFor(int n, Instant until) {
         mustBeActive("wait");
-        return new Enrolment(
-                id, prospectId, cadenceKey, startedAt, lastDoneN, lastDoneAt, n, until, Status.ACTIVE, null, alongside);
+        return with(lastDoneN, lastDoneAt, n, until, Status.ACTIVE, null);
     }
 
     /**
@@ -115,18 +109,13 @@ public record Enrolment(
             throw new IllegalArgumentException("a pause ends after it starts");
         }
         boolean ahead = lastDoneN > 0 && lastDoneAt != null && lastDoneAt.isAfter(at);
-        var paused = new Enrolment(
-                id,
-                prospectId,
-                cadenceKey,
-                startedAt,
+        var paused = with(
                 ahead ? lastDoneN - 1 : lastDoneN,
                 ahead ? at : lastDoneAt,
                 null,
                 null,
                 Status.PAUSED,
-                new Pause(reason, at, until),
-                alongside);
+                new Pause(reason, at, until));
         return new Transition<>(
                 paused, new EnrolmentPaused(id, prospectId, cadenceKey, paused.lastDoneN(), reason, at, until));
     }
@@ -160,18 +149,13 @@ public record Enrolment(
 
     /** This enrolment ended: nothing waits any more, what it did and its pause are kept. */
     private Enrolment asEnded() {
+        return with(lastDoneN, lastDoneAt, null, null, Status.ENDED, pause);
+    }
+
+    /** The same enrolment in the same cadence, moved on: what it did and waits for, its state and its pause. */
+    private Enrolment with(int done, Instant doneAt, Integer waiting, Instant until, Status next, Pause paused) {
         return new Enrolment(
-                id,
-                prospectId,
-                cadenceKey,
-                startedAt,
-                lastDoneN,
-                lastDoneAt,
-                null,
-                null,
-                Status.ENDED,
-                pause,
-                alongside);
+                id, prospectId, cadenceKey, startedAt, done, doneAt, waiting, until, next, paused, alongside);
     }
 
     private Transition<Enrolment, EnrolmentEnded> ended(String reason, Instant at, boolean completed) {

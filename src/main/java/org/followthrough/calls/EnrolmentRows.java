@@ -153,10 +153,6 @@ class EnrolmentRows {
                 "The prospect's cadence changed at the same moment; read the prospect again and retry.");
     }
 
-    void insert(Enrolment e) {
-        insertAll(java.util.List.of(e));
-    }
-
     /**
      * Stores a move of the enrolment's life, made from {@code was}; {@code endReason} and {@code at}
      * say why and when it ended, if it did. Refused when it moved meanwhile.
@@ -164,11 +160,6 @@ class EnrolmentRows {
     Enrolment update(Enrolment was, Enrolment now, String endReason, Instant at) {
         updateAll(java.util.List.of(new Move(was, now, endReason)), at);
         return now;
-    }
-
-    /** The prospect's running enrolment that does not run alongside others. */
-    Optional<Enrolment> active(UUID prospectId) {
-        return allRunning(prospectId).stream().filter(e -> !e.alongside()).findFirst();
     }
 
     /**
@@ -192,13 +183,6 @@ class EnrolmentRows {
     /** Every running enrolment of the prospect: the exclusive one first, then those alongside by start. */
     java.util.List<Enrolment> allRunning(UUID prospectId) {
         return runningOf(java.util.List.of(prospectId)).getOrDefault(prospectId, java.util.List.of());
-    }
-
-    /** The prospect's running enrolment in the cadence. */
-    Optional<Enrolment> runningIn(UUID prospectId, String cadenceKey) {
-        return allRunning(prospectId).stream()
-                .filter(e -> e.cadenceKey().equals(cadenceKey))
-                .findFirst();
     }
 
     /** A running enrolment by its id. */
@@ -227,21 +211,37 @@ class EnrolmentRows {
     }
 
     /**
-     * Whether the prospect's latest ended enrolment was ended by a member by hand; when one the engine
-     * ended ended at the same moment, the member's decision is what counts.
+     * Those of these prospects in no cadence because a member took them out of their last one by hand (one
+     * at a time or in bulk) and nothing started since, read together so that however many a bulk action
+     * took out, they cost one query. When the engine ended one at the same moment, the member's decision is
+     * what counts.
      */
-    boolean lastEndedByHand(UUID prospectId) {
-        return jdbc.sql("select max(case when ended_by is not null then ended_at end) as by_hand,"
-                        + " max(case when ended_by is null then ended_at end) as by_engine from enrolments"
-                        + " where prospect_id = ? and ended_at is not null")
-                .param(prospectId)
-                .query((rs, i) -> byHandLast(Sql.instant(rs, "by_hand"), Sql.instant(rs, "by_engine")))
-                .single();
-    }
-
-    /** Whether a cadence a member ended at {@code byHand} was the last to end, the engine's last at {@code byEngine}. */
-    static boolean byHandLast(Instant byHand, Instant byEngine) {
-        return byHand != null && (byEngine == null || !byHand.isBefore(byEngine));
+    java.util.Set<UUID> takenOutByHand(java.util.Collection<UUID> prospectIds) {
+        var byHand = new java.util.HashMap<UUID, Instant>();
+        var byEngine = new java.util.HashMap<UUID, Instant>();
+        var running = new java.util.HashSet<UUID>();
+        many.query(
+                "select prospect_id, ended_at, ended_by, active_prospect_id from enrolments where prospect_id = any(?)",
+                "uuid",
+                prospectIds,
+                rs -> {
+                    var id = Sql.uuid(rs, "prospect_id");
+                    var at = Sql.instant(rs, "ended_at");
+                    if (rs.getObject("active_prospect_id") != null || at == null) {
+                        // a cadence still running (its step lost): not a decision, a lead to plan for
+                        running.add(id);
+                    } else {
+                        (rs.getObject("ended_by") != null ? byHand : byEngine)
+                                .merge(id, at, (a, b) -> a.isAfter(b) ? a : b);
+                    }
+                });
+        var taken = new java.util.HashSet<UUID>();
+        byHand.forEach((id, at) -> {
+            if (!running.contains(id) && (!byEngine.containsKey(id) || !at.isBefore(byEngine.get(id)))) {
+                taken.add(id);
+            }
+        });
+        return taken;
     }
 
     void stopEmails(UUID id, String reason, Instant at) {

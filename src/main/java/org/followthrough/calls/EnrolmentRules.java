@@ -11,22 +11,12 @@ import org.followthrough.prospects.Prospect;
  * calls are left out for them; someone who opted out of email, or has no address,
  * is not put in one that only emails, since nothing of it could happen.
  */
-final class EnrolmentRules {
+public final class EnrolmentRules {
 
     private EnrolmentRules() {}
 
-    /** Why the prospect cannot be enrolled, in the few words a bulk preview counts by; empty when they can. */
-    static Optional<String> skip(Prospect p, Cadence cadence) {
-        return refusal(p, cadence)
-                .map(sentence -> sentence.contains("do-not-call")
-                        ? "do-not-call"
-                        : sentence.contains("opted out")
-                                ? "opted out of email"
-                                : sentence.contains("no email address") ? "no email address" : "nothing to do");
-    }
-
     /** Why the prospect cannot be enrolled in the cadence, or empty when they can. */
-    static Optional<String> refusal(Prospect p, Cadence cadence) {
+    public static Optional<String> refusal(Prospect p, Cadence cadence) {
         boolean calls = cadence.steps().stream().anyMatch(s -> s.channel() == Channel.CALL);
         boolean emails = cadence.steps().stream().anyMatch(s -> s.channel() == Channel.EMAIL);
         if (p.doNotCall() && calls && !Enrolments.EMAIL_ONLY_FITS.contains(cadence.key())) {

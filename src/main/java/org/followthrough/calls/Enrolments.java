@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.followthrough.cadence.Cadence;
 import org.followthrough.cadence.Cadences;
 import org.followthrough.cadence.Channel;
+import org.followthrough.cadence.PlannedStep;
 import org.followthrough.cadence.Planner;
 import org.followthrough.cadence.WordingChosen;
 import org.followthrough.cadence.WordingsChosen;
@@ -135,23 +136,14 @@ public class Enrolments {
 
     /**
      * Pauses every active cadence of the prospect (an out-of-office reply holds them all) for
-     * {@code reason}, until {@code until} if given. The main one paused ({@link #meant}), or empty
-     * when none was active.
+     * {@code reason}, until {@code until} if given.
      */
     @Transactional
-    public Optional<Enrolment> pause(UUID prospectId, String reason, Instant until) {
-        var running = rows.allRunning(prospectId);
-        var main = meantAmong(running).map(Enrolment::id);
-        var paused =
-                pauseAll(running.stream().filter(Enrolment::isActive).toList(), reason, untilOf(prospectId, until));
-        return paused.stream()
-                .filter(e -> main.isEmpty() || main.get().equals(e.id()))
-                .reduce((first, last) -> last);
-    }
-
-    /** When a prospect's pause ends, by prospect, as {@link #pauseAll} takes it (none: until someone resumes it). */
-    static java.util.Map<UUID, Instant> untilOf(UUID prospectId, Instant until) {
-        return until == null ? java.util.Map.of() : java.util.Map.of(prospectId, until);
+    public void pause(UUID prospectId, String reason, Instant until) {
+        pauseAll(
+                rows.allRunning(prospectId).stream().filter(Enrolment::isActive).toList(),
+                reason,
+                until == null ? java.util.Map.of() : java.util.Map.of(prospectId, until));
     }
 
     /**
@@ -175,13 +167,7 @@ public class Enrolments {
             moves.add(new EnrolmentRows.Move(e, paused.now(), null));
             announced.add(paused.event());
         }
-        tasks.cancelOpenOfAll(running.stream().map(Enrolment::id).toList(), now);
-        for (var e : running) {
-            if (e.waitingStep() != null) {
-                actions.cancel(CadenceStepsDue.KIND, CadenceStepsDue.key(e.id(), e.waitingStep()));
-            }
-        }
-        rows.updateAll(moves, now);
+        stop(moves, now);
         var resumes = running.stream()
                 .filter(e -> until.get(e.prospectId()) != null)
                 .map(e -> new TimedAction(PausesEnd.KIND, e.id().toString(), until.get(e.prospectId()), null))
@@ -194,16 +180,11 @@ public class Enrolments {
     }
 
     /**
-     * Resumes the prospect's paused cadence from the step after the last one done — the next variant
-     * (R6) — with its next step at the first legal moment from now and the ones after it at their usual
-     * distances. The new running enrolment; a refusal (409) when none is paused.
+     * Resumes the prospect's paused cadence {@code cadenceKey} (null: the one {@link #meant}) from the step
+     * after the last one done — the next variant (R6) — with its next step at the first legal moment from
+     * now and the ones after it at their usual distances. The new running enrolment; a refusal (409) when
+     * none is paused.
      */
-    @Transactional
-    public Enrolment resume(UUID prospectId) {
-        return resume(prospectId, null);
-    }
-
-    /** Resumes the prospect's paused cadence {@code cadenceKey} (null: the one {@link #meant}). */
     @Transactional
     public Enrolment resume(UUID prospectId, String cadenceKey) {
         var paused = meant(prospectId, cadenceKey).filter(Enrolment::isPaused);
@@ -235,13 +216,14 @@ public class Enrolments {
         int done = paused.lastDoneN();
         var from = done == 0 ? moment : planner.resumedStart(cadence, prospect.place(), done, moment);
         var going = Enrolment.start(paused.prospectId(), paused.cadenceKey(), paused.alongside(), from, done, moment);
-        rows.insert(going);
+        rows.insertAll(java.util.List.of(going));
         if (emailsStopped) {
             rows.stopEmails(going.id(), "the prospect replied by email", now);
         }
         events.publishEvent(resumed.event());
         advanceAll(java.util.List.of(going), java.util.List.of(prospect));
-        return rows.runningIn(paused.prospectId(), paused.cadenceKey()).orElse(going);
+        return meantAmong(rows.allRunning(paused.prospectId()), paused.cadenceKey())
+                .orElse(going);
     }
 
     /**
@@ -257,7 +239,7 @@ public class Enrolments {
     /**
      * A member takes prospects out of these running cadences by hand: they end as {@link #end} ends them, in
      * one change to them all, with the member who ended them, and the never-lose-a-lead check (R23)
-     * respects the decision ({@link #endedByHand}). Refused as a whole when one of them moved meanwhile.
+     * respects the decision ({@link EnrolmentRows#takenOutByHand}). Refused as a whole when one of them moved meanwhile.
      */
     @Transactional
     public void endAllByHand(java.util.Collection<Enrolment> running, String reason, UUID memberId) {
@@ -277,9 +259,21 @@ public class Enrolments {
             moves.add(new EnrolmentRows.Move(e, ended.now(), reason));
             announced.add(ended.event());
         }
-        var ids = running.stream().map(Enrolment::id).toList();
-        tasks.cancelOpenOfAll(ids, now);
-        for (var e : running) {
+        stop(moves, now);
+        if (byMember != null) {
+            rows.endedByAll(running.stream().map(Enrolment::id).toList(), byMember);
+        }
+        announced.forEach(events::publishEvent);
+    }
+
+    /**
+     * Stores the moves of running enrolments that stop, paused or ended: their open calls leave the queue,
+     * and the step each waited for is called off, as is the day a paused one was to resume.
+     */
+    private void stop(java.util.List<EnrolmentRows.Move> moves, Instant now) {
+        tasks.cancelOpenOfAll(moves.stream().map(m -> m.was().id()).toList(), now);
+        for (var move : moves) {
+            var e = move.was();
             if (e.waitingStep() != null) {
                 actions.cancel(CadenceStepsDue.KIND, CadenceStepsDue.key(e.id(), e.waitingStep()));
             }
@@ -288,37 +282,23 @@ public class Enrolments {
             }
         }
         rows.updateAll(moves, now);
-        if (byMember != null) {
-            rows.endedByAll(ids, byMember);
-        }
-        announced.forEach(events::publishEvent);
-    }
-
-    /**
-     * Whether the prospect is in no cadence because a member took them out of their last one by hand
-     * (and nothing started since).
-     */
-    boolean endedByHand(UUID prospectId) {
-        return rows.allRunning(prospectId).isEmpty() && rows.lastEndedByHand(prospectId);
     }
 
     /**
      * The prospect answered by email (R21): their running cadences send no more automatic emails — the
-     * pending ones are cancelled in the outbox — while their calls go on. True if a cadence was running.
+     * pending ones are cancelled in the outbox — while their calls go on.
      */
     @Transactional
-    public boolean stopEmails(UUID prospectId, String reason) {
-        var running = rows.allRunning(prospectId);
-        for (var e : running) {
+    public void stopEmails(UUID prospectId, String reason) {
+        for (var e : rows.allRunning(prospectId)) {
             rows.stopEmails(e.id(), reason, clock.instant());
             events.publishEvent(new CadenceEmailsStopped(e.id(), prospectId, reason, clock.instant()));
         }
-        return !running.isEmpty();
     }
 
     /** The prospect's running cadence that does not run alongside others: their one main cadence. */
     public Optional<Enrolment> active(UUID prospectId) {
-        return rows.active(prospectId);
+        return rows.allRunning(prospectId).stream().filter(e -> !e.alongside()).findFirst();
     }
 
     /**
@@ -334,23 +314,22 @@ public class Enrolments {
         return rows.allRunning(prospectId);
     }
 
-    /**
-     * The running enrolment a member means: the one in {@code cadenceKey} when given; otherwise the
-     * main one ({@link #active}), or the only one running. Empty when there is none, or when several
-     * run alongside each other with no main one and none is named.
-     */
+    /** The prospect's running enrolment a member means, as {@link #meantAmong} picks it. */
     public Optional<Enrolment> meant(UUID prospectId, String cadenceKey) {
-        if (cadenceKey != null) {
-            return rows.runningIn(prospectId, cadenceKey);
-        }
-        return meantAmong(rows.allRunning(prospectId));
+        return meantAmong(rows.allRunning(prospectId), cadenceKey);
     }
 
     /**
-     * Of a prospect's running enrolments ({@link #running}'s list), the one meant when no cadence is
-     * named: the main one, or the only one running; empty when there is none or several alongside.
+     * Of a prospect's running enrolments ({@link #running}'s list), the one a member means: the one in
+     * {@code cadenceKey} when given; otherwise the main one ({@link #active}), or the only one running.
+     * Empty when there is none, or when several run alongside each other with no main one and none is named.
      */
-    public static Optional<Enrolment> meantAmong(java.util.List<Enrolment> running) {
+    public static Optional<Enrolment> meantAmong(java.util.List<Enrolment> running, String cadenceKey) {
+        if (cadenceKey != null) {
+            return running.stream()
+                    .filter(e -> e.cadenceKey().equals(cadenceKey))
+                    .findFirst();
+        }
         var main = running.stream().filter(e -> !e.alongside()).findFirst();
         if (main.isPresent()) {
             return main;
@@ -382,8 +361,7 @@ public class Enrolments {
             var p = of.get(i);
             var cadence = cadences.get(e.cadenceKey());
             var done = e;
-            for (var next = planner.next(cadence, p.place(), e.startedAt(), e.lastDoneN(), e.lastMoment());
-                    next.isPresent(); ) {
+            for (var next = next(e, cadence, p); next.isPresent(); ) {
                 var step = next.get();
                 switch (step.channel()) {
                     case CALL -> {
@@ -409,7 +387,7 @@ public class Enrolments {
                                     null,
                                     kindOf(cadence),
                                     step.at(),
-                                    reasonOf(cadence, step.n()),
+                                    cadence.callReason(step.n()),
                                     wording.template()));
                             if (done != e) {
                                 moves.add(new EnrolmentRows.Move(e, done, null));
@@ -435,7 +413,7 @@ public class Enrolments {
                     }
                 }
                 done = done.stepDone(step.n(), step.at());
-                next = planner.next(cadence, p.place(), e.startedAt(), done.lastDoneN(), done.lastDoneAt());
+                next = next(done, cadence, p);
             }
             finish(done, p, cadence);
         }
@@ -444,6 +422,23 @@ public class Enrolments {
             events.publishEvent(new WordingsChosen(wordings));
         }
         rows.updateAll(moves, now);
+    }
+
+    /** The step that follows the last one the enrolment did, planned where the prospect is now. */
+    private Optional<PlannedStep> next(Enrolment e, Cadence cadence, Prospect p) {
+        return planner.next(cadence, p.place(), e.startedAt(), e.lastDoneN(), e.lastMoment());
+    }
+
+    /**
+     * When the prospect's main cadence, planned again where they are now, has its next step, if that is
+     * step {@code n} of the enrolment: the time a call of it is due there.
+     */
+    Optional<Instant> nextAt(UUID enrolmentId, int n, Prospect p) {
+        return active(p.id())
+                .filter(e -> e.id().equals(enrolmentId))
+                .flatMap(e -> next(e, cadences.get(e.cadenceKey()), p))
+                .filter(step -> step.n() == n)
+                .map(PlannedStep::at);
     }
 
     private static boolean callFollows(Cadence cadence, int n) {
@@ -469,7 +464,7 @@ public class Enrolments {
             }
         } else if (cadence.endStage() != null
                 && stillOurs
-                && (!e.alongside() || rows.active(p.id()).isEmpty())) {
+                && (!e.alongside() || active(p.id()).isEmpty())) {
             // a cadence alongside the calls moves nobody's stage while their main cadence still runs
             var stage = Stage.valueOf(cadence.endStage());
             prospects.moveTo(p.id(), stage);
@@ -491,20 +486,5 @@ public class Enrolments {
             case Cadence.POST_SALE -> TaskKind.POST_SALE;
             default -> TaskKind.FOLLOW_UP;
         };
-    }
-
-    /** Why step {@code n} of a cadence is planned, as the queue and the timeline say it ("First-time calls: call 2 of 6"). */
-    public static String reasonOf(Cadence cadence, int n) {
-        var calls = cadence.steps().stream()
-                .filter(s -> s.channel() == Channel.CALL)
-                .toList();
-        int index = 1;
-        for (var s : calls) {
-            if (s.n() == n) {
-                break;
-            }
-            index++;
-        }
-        return cadence.name() + ": call " + index + " of " + calls.size();
     }
 }

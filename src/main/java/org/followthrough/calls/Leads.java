@@ -57,6 +57,7 @@ public class Leads {
     private final Prospects prospects;
     private final TransactionTemplate transaction;
     private final Enrolments enrolments;
+    private final EnrolmentRows rows;
     private final Clock clock;
     private final AtomicLong stranded = new AtomicLong();
 
@@ -66,6 +67,7 @@ public class Leads {
             Prospects prospects,
             TransactionTemplate transaction,
             Enrolments enrolments,
+            EnrolmentRows rows,
             Clock clock,
             MeterRegistry meters) {
         this.jdbc = jdbc;
@@ -73,6 +75,7 @@ public class Leads {
         this.prospects = prospects;
         this.transaction = transaction;
         this.enrolments = enrolments;
+        this.rows = rows;
         this.clock = clock;
         meters.gauge("followthrough.prospects.without.next.step", stranded);
     }
@@ -103,37 +106,6 @@ public class Leads {
         return found.stream().sorted(OLDEST_FIRST).toList();
     }
 
-    /**
-     * Those of these prospects whose latest cadence a member ended by hand (one at a time or in bulk),
-     * read together so that however many a bulk action took out, they cost the check one query a page.
-     */
-    private java.util.Set<UUID> takenOutByHand(List<UUID> ids) {
-        var byHand = new java.util.HashMap<UUID, Instant>();
-        var byEngine = new java.util.HashMap<UUID, Instant>();
-        var running = new HashSet<UUID>();
-        many.query(
-                "select prospect_id, ended_at, ended_by, active_prospect_id from enrolments where prospect_id = any(?)",
-                "uuid",
-                ids,
-                rs -> {
-                    var id = rs.getObject("prospect_id", UUID.class);
-                    var at = Sql.instant(rs, "ended_at");
-                    if (rs.getObject("active_prospect_id") != null || at == null) {
-                        // a cadence still running (its step lost): not a decision, a lead to plan for
-                        running.add(id);
-                    } else {
-                        (rs.getObject("ended_by") != null ? byHand : byEngine)
-                                .merge(id, at, (a, b) -> a.isAfter(b) ? a : b);
-                    }
-                });
-        var taken = new HashSet<UUID>();
-        byHand.forEach((id, at) -> {
-            if (!running.contains(id) && EnrolmentRows.byHandLast(at, byEngine.get(id))) {
-                taken.add(id);
-            }
-        });
-        return taken;
-    }
     /** Those of these prospects with no open call and no cadence waiting for its next email (R23). */
     private List<Prospect> nothingPlanned(List<Prospect> page, Instant overdue) {
         var ids = page.stream().map(Prospect::id).toList();
@@ -144,22 +116,14 @@ public class Leads {
                 "uuid",
                 ids,
                 rs -> planned.add(rs.getObject(1, UUID.class)));
-        var waiting = new HashSet<UUID>();
-        many.query(
-                "select active_prospect_id, waiting_until, status from enrolments where active_prospect_id = any(?)",
-                "uuid",
-                ids,
-                rs -> {
-                    var until = Sql.instant(rs, "waiting_until");
-                    // a paused cadence was held on purpose, with its reason: not a lead lost
-                    boolean paused = Enrolment.Status.PAUSED.name().equals(rs.getString("status"));
-                    if (paused || (until != null && !until.isBefore(overdue))) {
-                        waiting.add(rs.getObject(1, UUID.class));
-                    }
-                });
+        var running = rows.runningOf(ids);
+        // a paused cadence was held on purpose, with its reason: not a lead lost
         return page.stream()
                 .filter(p -> p.doNotCall() || !planned.contains(p.id()))
-                .filter(p -> !waiting.contains(p.id()))
+                .filter(p -> running.getOrDefault(p.id(), List.of()).stream()
+                        .noneMatch(e -> e.isPaused()
+                                || (e.waitingUntil() != null
+                                        && !e.waitingUntil().isBefore(overdue))))
                 .toList();
     }
 
@@ -177,7 +141,7 @@ public class Leads {
         // in the way of the lost leads the check plans for (a bulk take-out of thousands included)
         var byHand = new HashSet<UUID>();
         for (int from = 0; from < all.size(); from += PAGE) {
-            byHand.addAll(takenOutByHand(all.subList(from, Math.min(all.size(), from + PAGE)).stream()
+            byHand.addAll(rows.takenOutByHand(all.subList(from, Math.min(all.size(), from + PAGE)).stream()
                     .map(Prospect::id)
                     .toList()));
         }
@@ -247,7 +211,7 @@ public class Leads {
             if (nothingPlanned(found, now.minus(OVERDUE)).isEmpty()) {
                 return Planned.PLANNED_MEANWHILE;
             }
-            if (enrolments.endedByHand(s.prospectId())) {
+            if (!rows.takenOutByHand(List.of(s.prospectId())).isEmpty()) {
                 return Planned.LEFT_TO_OWNER;
             }
             enrolments.start(s.prospectId(), cadence, now);

@@ -15,18 +15,19 @@ class EnrolmentTest {
 
     @Test
     void aResumedEnrolmentStartsWithTheStepsAlreadyBehindIt() {
-        var fresh = Enrolment.start(UUID.randomUUID(), "first-time-calls", start, 0, start);
+        var fresh = Enrolment.start(UUID.randomUUID(), "first-time-calls", false, start, 0, start);
         assertThat(fresh.lastDoneN()).isZero();
         assertThat(fresh.lastDoneAt()).isNull();
         assertThat(fresh.lastMoment()).isEqualTo(start);
-        var resumed = Enrolment.start(UUID.randomUUID(), "first-time-calls", start, 3, start.plusSeconds(60));
+        var resumed = Enrolment.start(UUID.randomUUID(), "first-time-calls", false, start, 3, start.plusSeconds(60));
         assertThat(resumed.lastDoneN()).isEqualTo(3);
         assertThat(resumed.lastMoment()).isEqualTo(start.plusSeconds(60));
     }
 
     @Test
     void stepsHappenInOrderAndEndTheWait() {
-        var e = Enrolment.start(UUID.randomUUID(), "nurture", start, 0, start).waitFor(1, start.plusSeconds(3600));
+        var e = Enrolment.start(UUID.randomUUID(), "nurture", false, start, 0, start)
+                .waitFor(1, start.plusSeconds(3600));
         assertThat(e.waitingStep()).isEqualTo(1);
         var done = e.stepDone(1, start.plusSeconds(3600));
         assertThat(done.lastDoneN()).isEqualTo(1);
@@ -37,7 +38,7 @@ class EnrolmentTest {
 
     @Test
     void endingSaysWhyAndHowFarItGot() {
-        var e = Enrolment.start(UUID.randomUUID(), "first-time-calls", start, 0, start)
+        var e = Enrolment.start(UUID.randomUUID(), "first-time-calls", false, start, 0, start)
                 .stepDone(1, start)
                 .stepDone(2, start.plusSeconds(600));
         var ended = e.end("connected", start.plusSeconds(900));
@@ -52,7 +53,7 @@ class EnrolmentTest {
 
     @Test
     void anEndedEnrolmentNeverMovesAgain() {
-        var ended = Enrolment.start(UUID.randomUUID(), "post-sale", start, 0, start)
+        var ended = Enrolment.start(UUID.randomUUID(), "post-sale", false, start, 0, start)
                 .complete(start)
                 .now();
         assertThatThrownBy(() -> ended.stepDone(1, start)).isInstanceOf(Refusal.class);
@@ -63,7 +64,7 @@ class EnrolmentTest {
 
     @Test
     void aPausedEnrolmentHoldsStillUntilItIsResumedOrEnded() {
-        var e = Enrolment.start(UUID.randomUUID(), "first-time-calls", start, 0, start)
+        var e = Enrolment.start(UUID.randomUUID(), "first-time-calls", false, start, 0, start)
                 .stepDone(1, start)
                 .stepDone(2, start.plusSeconds(600));
         var until = start.plus(java.time.Duration.ofDays(30));
@@ -107,7 +108,7 @@ class EnrolmentTest {
     @Test
     void anEmailCountedDoneAheadOfItsMomentIsNotDoneOnceWithdrawnByAPause() {
         var callAt = start.plusSeconds(600);
-        var e = Enrolment.start(UUID.randomUUID(), "first-time-calls", start, 0, start)
+        var e = Enrolment.start(UUID.randomUUID(), "first-time-calls", false, start, 0, start)
                 .stepDone(1, callAt)
                 .stepDone(2, callAt.plusSeconds(600));
         var paused = e.pause("asked for a pause", null, callAt.plusSeconds(60));
@@ -120,7 +121,7 @@ class EnrolmentTest {
 
     @Test
     void onlyAnActiveEnrolmentPausesAndOnlyAPausedOneResumes() {
-        var active = Enrolment.start(UUID.randomUUID(), "nurture", start, 0, start);
+        var active = Enrolment.start(UUID.randomUUID(), "nurture", false, start, 0, start);
         assertThatThrownBy(() -> active.resume(start)).isInstanceOf(Refusal.class);
         var ended = active.complete(start).now();
         assertThatThrownBy(() -> ended.pause("late", null, start)).isInstanceOf(Refusal.class);

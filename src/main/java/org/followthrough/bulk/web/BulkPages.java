@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.followthrough.bulk.BulkActions;
 import org.followthrough.bulk.BulkRequest;
-import org.followthrough.calls.CadenceControl;
+import org.followthrough.cadence.Cadences;
 import org.followthrough.common.InvalidInput;
 import org.followthrough.team.Actor;
 import org.followthrough.team.Role;
@@ -27,10 +27,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 class BulkPages {
 
     private final BulkActions bulk;
-    private final CadenceControl cadences;
+    private final Cadences cadences;
     private final Team team;
 
-    BulkPages(BulkActions bulk, CadenceControl cadences, Team team) {
+    BulkPages(BulkActions bulk, Cadences cadences, Team team) {
         this.bulk = bulk;
         this.cadences = cadences;
         this.team = team;
@@ -40,7 +40,7 @@ class BulkPages {
     @GetMapping("/prospects/bulk")
     String preview(Actor actor, BulkRequest request, Model model) {
         model.addAttribute("request", request);
-        model.addAttribute("cadences", cadences.cadences());
+        model.addAttribute("cadences", cadences.all());
         model.addAttribute(
                 "members",
                 team.members().stream()

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.followthrough.briefing.Timeline;
+import org.followthrough.cadence.Cadences;
 import org.followthrough.calls.CadenceControl;
 import org.followthrough.calls.Leads;
 import org.followthrough.common.InvalidInput;
@@ -126,6 +127,7 @@ class ProspectPages {
     private final Leads leads;
     private final Timeline timeline;
     private final CadenceControl cadenceControl;
+    private final Cadences cadences;
     private final Team team;
     private final DialLinks dial;
 
@@ -136,10 +138,12 @@ class ProspectPages {
             Leads leads,
             Timeline timeline,
             CadenceControl cadenceControl,
+            Cadences cadences,
             Team team,
             DialLinks dial) {
         this.dial = dial;
         this.cadenceControl = cadenceControl;
+        this.cadences = cadences;
         this.search = search;
         this.prospects = prospects;
         this.scores = scores;
@@ -246,7 +250,7 @@ class ProspectPages {
         var running = cadenceControl.all(actor, prospect.id());
         model.addAttribute("enrolment", running.isEmpty() ? null : running.get(0));
         model.addAttribute("alongside", running.size() > 1 ? running.subList(1, running.size()) : List.of());
-        model.addAttribute("cadenceChoices", cadenceControl.cadences());
+        model.addAttribute("cadenceChoices", cadences.all());
         if (!model.containsAttribute("pauseForm")) {
             model.addAttribute("pauseForm", new CadencePanel.PauseForm("", ""));
             model.addAttribute("pauseErrors", FormErrors.none());
