@@ -47,6 +47,16 @@ public record Cadence(
         return steps.get(n - 1);
     }
 
+    /** Whether any step of the cadence goes by the channel. */
+    public boolean has(Channel channel) {
+        return steps.stream().anyMatch(s -> s.channel() == channel);
+    }
+
+    /** Whether a call comes right after step {@code n}. */
+    public boolean callFollows(int n) {
+        return n < steps.size() && step(n + 1).channel() == Channel.CALL;
+    }
+
     /** Why step {@code n}, a call, is planned, as the queue and the timeline say it ("First-time calls: call 2 of 6"). */
     public String callReason(int n) {
         var calls = steps.stream().filter(s -> s.channel() == Channel.CALL).toList();

@@ -1,7 +1,11 @@
 package org.followthrough.calendar;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -32,5 +36,22 @@ public record Place(ZoneId zone, String country, String region, List<ZoneId> can
     /** Whether the prospect may be in more than one zone. */
     public boolean zoneUncertain() {
         return candidates.size() > 1;
+    }
+
+    /** A short key naming the place: the same for every place whose legal hours are checked alike. */
+    public String key() {
+        var text = zone.getId()
+                + '|'
+                + country
+                + '|'
+                + region
+                + '|'
+                + String.join(",", candidates.stream().map(Object::toString).toList());
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

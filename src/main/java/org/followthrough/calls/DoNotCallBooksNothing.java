@@ -1,7 +1,6 @@
 package org.followthrough.calls;
 
 import org.followthrough.appointments.AppointmentRules;
-import org.followthrough.prospects.Prospect;
 
 /**
  * A prospect flagged do-not-call is never called (R2), so no call is booked with them either: not as
@@ -12,11 +11,7 @@ final class DoNotCallBooksNothing implements CallRule {
     @Override
     public void check(LoggedCall call) {
         if (call.booksAppointment()) {
-            check(call.prospect());
+            AppointmentRules.refuseDoNotCall(call.prospect());
         }
-    }
-
-    static void check(Prospect p) {
-        AppointmentRules.refuseDoNotCall(p);
     }
 }

@@ -185,17 +185,8 @@ class EnrolmentRows {
         return runningOf(java.util.List.of(prospectId)).getOrDefault(prospectId, java.util.List.of());
     }
 
-    /** A running enrolment by its id. */
-    Optional<Enrolment> running(UUID id) {
-        return withStatus(id, Enrolment.Status.ACTIVE);
-    }
-
-    /** A paused enrolment by its id. */
-    Optional<Enrolment> paused(UUID id) {
-        return withStatus(id, Enrolment.Status.PAUSED);
-    }
-
-    private Optional<Enrolment> withStatus(UUID id, Enrolment.Status status) {
+    /** The enrolment of that id, if it is in that state. */
+    Optional<Enrolment> find(UUID id, Enrolment.Status status) {
         return jdbc.sql("select * from enrolments where id = ? and status = ?")
                 .params(id, status.name())
                 .query(EnrolmentRows::map)

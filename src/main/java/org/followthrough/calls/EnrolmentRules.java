@@ -17,8 +17,8 @@ public final class EnrolmentRules {
 
     /** Why the prospect cannot be enrolled in the cadence, or empty when they can. */
     public static Optional<String> refusal(Prospect p, Cadence cadence) {
-        boolean calls = cadence.steps().stream().anyMatch(s -> s.channel() == Channel.CALL);
-        boolean emails = cadence.steps().stream().anyMatch(s -> s.channel() == Channel.EMAIL);
+        boolean calls = cadence.has(Channel.CALL);
+        boolean emails = cadence.has(Channel.EMAIL);
         if (p.doNotCall() && calls && !Enrolments.EMAIL_ONLY_FITS.contains(cadence.key())) {
             return Optional.of(p.fullName() + " is do-not-call, and " + cadence.name()
                     + " calls; choose a cadence that only emails, such as nurture.");

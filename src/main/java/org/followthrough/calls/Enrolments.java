@@ -92,9 +92,8 @@ public class Enrolments {
     @Transactional
     public void startAll(java.util.List<Prospect> page, String cadenceKey, Instant start) {
         var byCadence = new java.util.LinkedHashMap<String, java.util.List<Prospect>>();
-        var ofCadence = cadences.get(cadenceKey);
         boolean calls = !EMAIL_ONLY_FITS.contains(cadenceKey)
-                && ofCadence.steps().stream().anyMatch(s -> s.channel() == Channel.CALL);
+                && cadences.get(cadenceKey).has(Channel.CALL);
         for (var p : page) {
             var key = p.doNotCall() && calls ? Cadence.NURTURE : cadenceKey;
             byCadence.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(p);
@@ -126,7 +125,7 @@ public class Enrolments {
     /** Step {@code n} of the enrolment happened at {@code at}: plan what follows. */
     @Transactional
     public void stepDone(UUID enrolmentId, int n, Instant at) {
-        var enrolment = rows.running(enrolmentId).filter(e -> e.lastDoneN() < n);
+        var enrolment = rows.find(enrolmentId, Enrolment.Status.ACTIVE).filter(e -> e.lastDoneN() < n);
         if (enrolment.isEmpty()) {
             return;
         }
@@ -202,7 +201,7 @@ public class Enrolments {
     /** The pause's end has come (a timed action): the enrolment resumes unless someone resumed or ended it. */
     @Transactional
     public void pauseEnded(UUID enrolmentId, Instant at) {
-        rows.paused(enrolmentId).ifPresent(e -> resumed(e, at));
+        rows.find(enrolmentId, Enrolment.Status.PAUSED).ifPresent(e -> resumed(e, at));
     }
 
     private Enrolment resumed(Enrolment paused, Instant at) {
@@ -400,7 +399,7 @@ public class Enrolments {
                             events.publishEvent(new CadenceEmailPlanned(
                                     p.id(), e.id(), step.n(), step.template(), step.at(), cadence.key()));
                         }
-                        if (p.doNotCall() || !callFollows(cadence, step.n())) {
+                        if (p.doNotCall() || !cadence.callFollows(step.n())) {
                             // the enrolment goes on when the email is due: a timed action does it
                             actions.schedule(new TimedAction(
                                     CadenceStepsDue.KIND, CadenceStepsDue.key(e.id(), step.n()), step.at(), null));
@@ -441,10 +440,6 @@ public class Enrolments {
                 .map(PlannedStep::at);
     }
 
-    private static boolean callFollows(Cadence cadence, int n) {
-        return n < cadence.steps().size() && cadence.step(n + 1).channel() == Channel.CALL;
-    }
-
     /**
      * The last step is done: the prospect moves to the cadence's end stage, and a nurtured prospect
      * keeps a planned next step (R23) — the nurture cadence after the first-time calls, and the next
@@ -459,7 +454,8 @@ public class Enrolments {
         boolean stillOurs = p.stage().isOpen() || p.stage() == Stage.NURTURE;
         if (cadence.key().equals(Cadence.NURTURE)) {
             // a round that took no time or waited on nothing (a nurture edited into one) would go round for ever
-            if (stillOurs && last.isAfter(e.startedAt()) && waitsOnSomething(cadence, p)) {
+            boolean waitsOnSomething = cadence.has(Channel.EMAIL) || (cadence.has(Channel.CALL) && !p.doNotCall());
+            if (stillOurs && last.isAfter(e.startedAt()) && waitsOnSomething) {
                 start(p.id(), Cadence.NURTURE, last);
             }
         } else if (cadence.endStage() != null
@@ -472,11 +468,6 @@ public class Enrolments {
                 start(p.id(), Cadence.NURTURE, last);
             }
         }
-    }
-
-    private static boolean waitsOnSomething(Cadence cadence, Prospect p) {
-        return cadence.steps().stream()
-                .anyMatch(s -> s.channel() == Channel.EMAIL || (s.channel() == Channel.CALL && !p.doNotCall()));
     }
 
     static TaskKind kindOf(Cadence cadence) {

@@ -99,7 +99,7 @@ class NewProspectsEnrol {
     @ApplicationModuleListener
     void on(ProspectChanged changed) {
         if (changed.changed("owner")) {
-            prospects.byId(changed.prospectId()).ifPresent(p -> tasks.reassign(p.id(), p.ownerId()));
+            prospects.byId(changed.prospectId()).ifPresent(p -> tasks.reassignAll(List.of(p.id()), p.ownerId()));
         }
     }
 

@@ -250,17 +250,13 @@ public class Queue {
         var deferred = new java.util.TreeMap<Instant, List<String>>();
         var deferredCount = new HashMap<Instant, Integer>();
         var gone = new java.util.LinkedHashSet<String>();
-        int laterDirect = 0;
-        int nextDirect = 0;
+        // the calls of each section read at their due time, apart from those deferred to an opening
+        var directCounts = new int[Part.values().length];
         for (var g : groups) {
             Part part;
             if (!g.due()) {
                 part = g.span() == 2 ? Part.LATER_TODAY : Part.NEXT_DAYS;
-                if (part == Part.LATER_TODAY) {
-                    laterDirect += g.count();
-                } else {
-                    nextDirect += g.count();
-                }
+                directCounts[part.ordinal()] += g.count();
             } else if (g.agreed() || callableNow.contains(g.place())) {
                 part = g.span() == 0 ? Part.OVERDUE : Part.DUE_NOW;
                 dueByUrgency[g.span()][g.urgency()] += g.count();
@@ -275,7 +271,7 @@ public class Queue {
             } else {
                 part = Part.LATER_TODAY;
                 gone.add(g.place());
-                laterDirect += g.count();
+                directCounts[part.ordinal()] += g.count();
             }
             counts[part.ordinal()] += g.count();
         }
@@ -310,7 +306,7 @@ public class Queue {
                 if (later && !gone.isEmpty()) {
                     direct = direct.and(dueIn(gone, now, agreedSince), " or ");
                 }
-                int directCount = later ? laterDirect : nextDirect;
+                int directCount = directCounts[part.ordinal()];
                 var first = directCount == 0
                         ? List.<Task>of()
                         : read(base.and(direct), BY_DUE, 0, Math.min(limit, directCount));

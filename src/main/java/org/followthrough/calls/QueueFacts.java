@@ -1,13 +1,8 @@
 package org.followthrough.calls;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.UUID;
-import org.followthrough.calendar.Place;
 import org.followthrough.prospects.Prospect;
 import org.followthrough.prospects.ProspectChanged;
 import org.followthrough.prospects.Prospects;
@@ -96,7 +91,7 @@ class QueueFacts {
                 updates.add(
                         p == null
                                 ? new Object[] {"-", State.OUT.name(), id}
-                                : new Object[] {key(p.place()), state(p).name(), id});
+                                : new Object[] {p.place().key(), state(p).name(), id});
             }
             template.batchUpdate(
                     "update tasks set queue_place = ?, queue_state = ? where prospect_id = ? and " + OPEN_TASK
@@ -110,23 +105,5 @@ class QueueFacts {
             return State.OUT;
         }
         return p.stage().isOpen() ? State.OPEN : State.CLOSED;
-    }
-
-    /** A short key naming a place: the same for every prospect whose legal hours are checked alike. */
-    static String key(Place place) {
-        var text = place.zone().getId()
-                + '|'
-                + place.country()
-                + '|'
-                + place.region()
-                + '|'
-                + String.join(
-                        ",", place.candidates().stream().map(Object::toString).toList());
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -132,32 +132,24 @@ class Tasks implements AppointmentCalls {
         return now;
     }
 
-    int cancelOpen(UUID prospectId, Instant now, boolean keepAppointments) {
-        return jdbc.sql(
-                        "update tasks set status = ?, done_at = ?, open_trigger_for = null where prospect_id = ? and status = ?"
-                                + (keepAppointments ? " and kind <> 'APPOINTMENT'" : ""))
-                .params(CANCELLED, Sql.ts(now), prospectId, OPEN)
+    /** Calls off the open tasks that meet the condition that follows; its first parameter is the moment. */
+    private static final String CANCEL = "update tasks set status = '" + CANCELLED
+            + "', done_at = ?, open_trigger_for = null where status = '" + OPEN + "' and ";
+
+    void cancelOpen(UUID prospectId, Instant now, boolean keepAppointments) {
+        jdbc.sql(CANCEL + "prospect_id = ?" + (keepAppointments ? " and kind <> 'APPOINTMENT'" : ""))
+                .params(Sql.ts(now), prospectId)
                 .update();
     }
 
     /** The prospect's next open call that is not an appointment: the one an inquiry brings forward. */
     Optional<Task> nextOpenCall(UUID prospectId) {
-        return jdbc.sql("select * from tasks where prospect_id = ? and status = ? and kind <> 'APPOINTMENT'"
-                        + " order by due_at fetch first 1 rows only")
-                .params(prospectId, OPEN)
-                .query(Tasks::map)
-                .optional();
+        return firstOpen(prospectId, "kind <> 'APPOINTMENT'");
     }
 
     /** Ended or paused enrolments' open calls leave the queue, in one statement. */
     void cancelOpenOfAll(java.util.Collection<UUID> enrolmentIds, Instant now) {
-        many.update(
-                "update tasks set status = ?, done_at = ? where status = ? and enrolment_id = any(?)",
-                "uuid",
-                enrolmentIds,
-                CANCELLED,
-                Sql.ts(now),
-                OPEN);
+        many.update(CANCEL + "enrolment_id = any(?)", "uuid", enrolmentIds, Sql.ts(now));
     }
 
     /** The open call task of an appointment follows it to its new time. */
@@ -170,15 +162,19 @@ class Tasks implements AppointmentCalls {
 
     @Override
     public void cancelAppointmentCall(UUID appointmentId, Instant now) {
-        jdbc.sql("update tasks set status = ?, done_at = ? where appointment_id = ? and status = ?")
-                .params(CANCELLED, Sql.ts(now), appointmentId, OPEN)
+        jdbc.sql(CANCEL + "appointment_id = ?")
+                .params(Sql.ts(now), appointmentId)
                 .update();
     }
 
     /** The prospect's open trigger call, if one waits: a new trigger event updates it rather than doubling it. */
     Optional<Task> openTrigger(UUID prospectId) {
-        return jdbc.sql("select * from tasks where prospect_id = ? and status = ?"
-                        + " and (kind = 'TRIGGER' or open_trigger_for is not null)"
+        return firstOpen(prospectId, "(kind = 'TRIGGER' or open_trigger_for is not null)");
+    }
+
+    /** The prospect's first open task, by due time, that meets the condition. */
+    private Optional<Task> firstOpen(UUID prospectId, String condition) {
+        return jdbc.sql("select * from tasks where prospect_id = ? and status = ? and " + condition
                         + " order by due_at fetch first 1 rows only")
                 .params(prospectId, OPEN)
                 .query(Tasks::map)
@@ -201,12 +197,7 @@ class Tasks implements AppointmentCalls {
         return inserted == 1 ? Optional.of(id) : Optional.empty();
     }
 
-    /** The prospect's open calls follow them to their new owner. */
-    void reassign(UUID prospectId, UUID ownerId) {
-        reassignAll(List.of(prospectId), ownerId);
-    }
-
-    /** {@link #reassign} for many prospects with the same new owner, in one statement. */
+    /** The prospects' open calls follow them to their new owner, in one statement. */
     void reassignAll(java.util.Collection<UUID> prospectIds, UUID ownerId) {
         many.update(
                 "update tasks set owner_id = ? where status = ? and prospect_id = any(?)",
