@@ -78,8 +78,8 @@ public class CadenceControl {
     @Transactional
     public EnrolmentView pause(Actor actor, UUID prospectId, @Nullable String cadenceKey, PauseRequest request) {
         var p = prospects.get(actor, prospectId);
-        return view(
-                pause(List.of(p), () -> List.of(meant(p, cadenceKey)), request).get(0));
+        return view(pause(List.of(p), () -> List.of(meant(p, cadenceKey, enrolments.running(p.id()))), request)
+                .get(0));
     }
 
     /** The reason a pause gives, checked: required, one line of plain text, at most {@link #MAX_REASON}. */
@@ -99,7 +99,8 @@ public class CadenceControl {
     @Transactional
     public EnrolmentView resume(Actor actor, UUID prospectId, @Nullable String cadenceKey) {
         var p = prospects.get(actor, prospectId);
-        return view(enrolments.resume(prospectId, meant(p, cadenceKey).cadenceKey()));
+        return view(enrolments.resume(
+                prospectId, meant(p, cadenceKey, enrolments.running(p.id())).cadenceKey()));
     }
 
     /** A cadence's key as a member names it; null when none is named (blank included). */
@@ -108,12 +109,11 @@ public class CadenceControl {
     }
 
     /**
-     * The running enrolment a member means ({@link Enrolments#meant}); else a refusal (409) says there
-     * is none, or names the cadences to choose from when several run.
+     * Of the prospect's running enrolments ({@code all}), the one a member means ({@link Enrolments#meantAmong});
+     * else a refusal (409) says there is none, or names the cadences to choose from when several run.
      */
-    private Enrolment meant(Prospect p, @Nullable String cadenceKey) {
+    private Enrolment meant(Prospect p, @Nullable String cadenceKey, List<Enrolment> all) {
         var key = keyOf(cadenceKey);
-        var all = enrolments.running(p.id());
         var meant = Enrolments.meantAmong(all, key);
         if (meant.isPresent()) {
             return meant.get();
@@ -135,7 +135,8 @@ public class CadenceControl {
                                     + ".")
                     .with("cadences", running);
         }
-        throw noCadence();
+        throw new Refusal(
+                HttpStatus.CONFLICT, "No cadence running", "This prospect is in no cadence; enrol them first.");
     }
 
     /** A cadence to put the prospect in; {@code replace} moves them out of the one they are in. */
@@ -167,7 +168,10 @@ public class CadenceControl {
     @Transactional
     public void unenrol(Actor actor, UUID prospectId, @Nullable String cadenceKey) {
         var p = prospects.get(actor, prospectId);
-        enrolments.endAllByHand(List.of(meant(p, cadenceKey)), "taken out by " + actor.fullName(), actor.id());
+        enrolments.endAllByHand(
+                List.of(meant(p, cadenceKey, enrolments.running(p.id()))),
+                "taken out by " + actor.fullName(),
+                actor.id());
     }
 
     /**
@@ -179,10 +183,8 @@ public class CadenceControl {
      */
     @Transactional
     public String enrolAll(Actor actor, java.util.List<Prospect> page, EnrolRequest request) {
-        var key = request == null || request.cadence() == null
-                ? ""
-                : request.cadence().strip();
-        if (key.isEmpty()) {
+        var key = keyOf(request == null ? null : request.cadence());
+        if (key == null) {
             throw InvalidInput.of("cadence", "is required: the key of a cadence, such as first-time-calls");
         }
         var cadence = cadences.find(key)
@@ -269,12 +271,9 @@ public class CadenceControl {
      */
     private List<Enrolment> meantOf(List<Prospect> page) {
         var running = enrolments.runningOf(page.stream().map(Prospect::id).toList());
-        var meant = new java.util.ArrayList<Enrolment>();
-        for (var p : page) {
-            meant.add(Enrolments.meantAmong(running.getOrDefault(p.id(), List.of()), null)
-                    .orElseThrow(CadenceControl::noCadence));
-        }
-        return meant;
+        return page.stream()
+                .map(p -> meant(p, null, running.getOrDefault(p.id(), List.of())))
+                .toList();
     }
 
     /** Each prospect is one the member sees, as {@link Prospects#get} asks; the first they do not answers 404. */
@@ -307,11 +306,6 @@ public class CadenceControl {
             problems.add("until", "must be within three years");
         }
         return at;
-    }
-
-    static Refusal noCadence() {
-        return new Refusal(
-                HttpStatus.CONFLICT, "No cadence running", "This prospect is in no cadence; enrol them first.");
     }
 
     EnrolmentView view(Enrolment e) {

@@ -66,10 +66,12 @@ class EnrolmentRows {
             """
             update enrolments set last_done_n = ?, last_done_at = ?, waiting_step = ?, waiting_until = ?, status = ?,
                 active_prospect_id = ?, exclusive_prospect_id = ?, ended_at = coalesce(?, ended_at),
-                end_reason = coalesce(?, end_reason), paused_at = ?, pause_reason = ?, resume_at = ?
+                end_reason = coalesce(?, end_reason), ended_by = coalesce(?, ended_by), paused_at = ?, pause_reason = ?,
+                resume_at = ?
             where id = ? and status = ?""";
 
-    private static Object[] updated(Enrolment was, Enrolment now, String endReason, Instant at) {
+    private static Object[] updated(Move move, Instant at) {
+        var now = move.now();
         return new Object[] {
             now.lastDoneN(),
             Sql.ts(now.lastDoneAt()),
@@ -79,17 +81,18 @@ class EnrolmentRows {
             now.isRunning() ? now.prospectId() : null,
             now.isRunning() && !now.alongside() ? now.prospectId() : null,
             now.isRunning() ? null : Sql.ts(at),
-            now.isRunning() ? null : endReason,
+            now.isRunning() ? null : move.endReason(),
+            move.endedBy(),
             now.pause() == null ? null : Sql.ts(now.pause().at()),
             now.pause() == null ? null : now.pause().reason(),
             now.pause() == null ? null : Sql.ts(now.pause().until()),
-            was.id(),
-            was.status().name()
+            move.was().id(),
+            move.was().status().name()
         };
     }
 
-    /** A move of one enrolment's life, as {@link #update} stores it. */
-    record Move(Enrolment was, Enrolment now, String endReason) {}
+    /** A move of one enrolment's life, as {@link #update} stores it; {@code endedBy}: the member who ended it by hand. */
+    record Move(Enrolment was, Enrolment now, String endReason, UUID endedBy) {}
 
     /**
      * {@link #update} for many enrolments at {@code at}, in one batch; refused, as a whole, when one of them
@@ -100,10 +103,7 @@ class EnrolmentRows {
             return;
         }
         int[] changed = batch.batchUpdate(
-                UPDATE,
-                moves.stream()
-                        .map(m -> updated(m.was(), m.now(), m.endReason(), at))
-                        .toList());
+                UPDATE, moves.stream().map(m -> updated(m, at)).toList());
         for (int n : changed) {
             // a driver may answer "done, count unknown" (SUCCESS_NO_INFO, -2) for a batched statement
             if (n != 1 && n != java.sql.Statement.SUCCESS_NO_INFO) {
@@ -112,37 +112,24 @@ class EnrolmentRows {
         }
     }
 
-    /** Records the member who ended each of the enrolments by hand, in one statement. */
-    void endedByAll(java.util.Collection<UUID> ids, UUID memberId) {
-        many.update("update enrolments set ended_by = ? where id = any(?)", "uuid", ids, memberId);
-    }
-
     /**
      * The steps done in each prospect's latest time in the cadence, read at once: by prospect, those with no
      * time in it left out. The latest time is the running one first, then by the end (one not ended first),
      * then the most done.
      */
     java.util.Map<UUID, Integer> lastDoneInAll(java.util.Collection<UUID> prospectIds, String cadenceKey) {
-        record Time(UUID prospectId, boolean active, Instant endedAt, int done) {}
-        var times = new java.util.ArrayList<Time>();
+        var latest = new java.util.HashMap<UUID, Integer>();
         many.query(
-                "select prospect_id, cadence_key, status, ended_at, last_done_n from enrolments where prospect_id = any(?)",
+                "select prospect_id, cadence_key, last_done_n from enrolments where prospect_id = any(?) order by"
+                        + " case when status = '" + ACTIVE + "' then 0 else 1 end, ended_at desc nulls first,"
+                        + " last_done_n desc",
                 "uuid",
                 prospectIds,
                 rs -> {
                     if (cadenceKey.equals(rs.getString("cadence_key"))) {
-                        times.add(new Time(
-                                Sql.uuid(rs, "prospect_id"),
-                                ACTIVE.equals(rs.getString("status")),
-                                Sql.instant(rs, "ended_at"),
-                                rs.getInt("last_done_n")));
+                        latest.putIfAbsent(Sql.uuid(rs, "prospect_id"), rs.getInt("last_done_n"));
                     }
                 });
-        java.util.Comparator<Time> latestFirst = java.util.Comparator.<Time, Boolean>comparing(t -> !t.active())
-                .thenComparing(Time::endedAt, java.util.Comparator.nullsFirst(java.util.Comparator.reverseOrder()))
-                .thenComparing(Time::done, java.util.Comparator.reverseOrder());
-        var latest = new java.util.HashMap<UUID, Integer>();
-        times.stream().sorted(latestFirst).forEach(t -> latest.putIfAbsent(t.prospectId(), t.done()));
         return latest;
     }
 
@@ -158,7 +145,7 @@ class EnrolmentRows {
      * say why and when it ended, if it did. Refused when it moved meanwhile.
      */
     Enrolment update(Enrolment was, Enrolment now, String endReason, Instant at) {
-        updateAll(java.util.List.of(new Move(was, now, endReason)), at);
+        updateAll(java.util.List.of(new Move(was, now, endReason, null)), at);
         return now;
     }
 
@@ -178,6 +165,17 @@ class EnrolmentRows {
                             .add(e);
                 });
         return running;
+    }
+
+    /** Those of these prospects that were ever in a cadence. */
+    java.util.Set<UUID> everEnrolled(java.util.Collection<UUID> prospectIds) {
+        var enrolled = new java.util.HashSet<UUID>();
+        many.query(
+                "select prospect_id from enrolments where prospect_id = any(?)",
+                "uuid",
+                prospectIds,
+                rs -> enrolled.add(Sql.uuid(rs, "prospect_id")));
+        return enrolled;
     }
 
     /** Every running enrolment of the prospect: the exclusive one first, then those alongside by start. */

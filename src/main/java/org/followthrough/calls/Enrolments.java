@@ -163,16 +163,14 @@ public class Enrolments {
         var announced = new java.util.ArrayList<EnrolmentPaused>();
         for (var e : running) {
             var paused = e.pause(reason, until.get(e.prospectId()), now);
-            moves.add(new EnrolmentRows.Move(e, paused.now(), null));
+            moves.add(new EnrolmentRows.Move(e, paused.now(), null, null));
             announced.add(paused.event());
         }
         stop(moves, now);
-        var resumes = running.stream()
-                .filter(e -> until.get(e.prospectId()) != null)
-                .map(e -> new TimedAction(PausesEnd.KIND, e.id().toString(), until.get(e.prospectId()), null))
-                .toList();
-        for (var resume : resumes) {
-            actions.schedule(resume);
+        for (var e : running) {
+            if (until.get(e.prospectId()) != null) {
+                actions.schedule(new TimedAction(PausesEnd.KIND, e.id().toString(), until.get(e.prospectId()), null));
+            }
         }
         announced.forEach(events::publishEvent);
         return moves.stream().map(EnrolmentRows.Move::now).toList();
@@ -255,13 +253,10 @@ public class Enrolments {
         var announced = new java.util.ArrayList<EnrolmentEnded>();
         for (var e : running) {
             var ended = e.end(reason, now);
-            moves.add(new EnrolmentRows.Move(e, ended.now(), reason));
+            moves.add(new EnrolmentRows.Move(e, ended.now(), reason, byMember));
             announced.add(ended.event());
         }
         stop(moves, now);
-        if (byMember != null) {
-            rows.endedByAll(running.stream().map(Enrolment::id).toList(), byMember);
-        }
         announced.forEach(events::publishEvent);
     }
 
@@ -389,7 +384,7 @@ public class Enrolments {
                                     cadence.callReason(step.n()),
                                     wording.template()));
                             if (done != e) {
-                                moves.add(new EnrolmentRows.Move(e, done, null));
+                                moves.add(new EnrolmentRows.Move(e, done, null, null));
                             }
                             continue enrolment;
                         }
@@ -403,7 +398,7 @@ public class Enrolments {
                             // the enrolment goes on when the email is due: a timed action does it
                             actions.schedule(new TimedAction(
                                     CadenceStepsDue.KIND, CadenceStepsDue.key(e.id(), step.n()), step.at(), null));
-                            moves.add(new EnrolmentRows.Move(e, done.waitFor(step.n(), step.at()), null));
+                            moves.add(new EnrolmentRows.Move(e, done.waitFor(step.n(), step.at()), null, null));
                             continue enrolment;
                         }
                     }
