@@ -241,12 +241,11 @@ class EnrolmentRows {
     }
 
     boolean emailsStopped(UUID id) {
-        return jdbc.sql("select emails_stopped_at from enrolments where id = ?")
+        return jdbc.sql("select count(*) from enrolments where id = ? and emails_stopped_at is not null")
                         .param(id)
-                        .query((rs, i) -> rs.getTimestamp(1))
-                        .optional()
-                        .orElse(null)
-                != null;
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     private static Enrolment map(ResultSet rs, int row) throws SQLException {

@@ -1,11 +1,9 @@
 package org.followthrough.calls;
 
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 import org.followthrough.cadence.Cadence;
-import org.followthrough.common.ManyValues;
 import org.followthrough.prospects.Prospect;
 import org.followthrough.prospects.ProspectChanged;
 import org.followthrough.prospects.ProspectCreated;
@@ -25,7 +23,7 @@ class NewProspectsEnrol {
     private final Enrolments enrolments;
     private final Prospects prospects;
     private final Tasks tasks;
-    private final ManyValues many;
+    private final EnrolmentRows rows;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
@@ -33,13 +31,13 @@ class NewProspectsEnrol {
             Enrolments enrolments,
             Prospects prospects,
             Tasks tasks,
-            ManyValues many,
+            EnrolmentRows rows,
             TransactionTemplate transaction,
             Clock clock) {
         this.enrolments = enrolments;
         this.prospects = prospects;
         this.tasks = tasks;
-        this.many = many;
+        this.rows = rows;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -64,12 +62,7 @@ class NewProspectsEnrol {
         UUID after = null;
         do {
             page = prospects.createdByImport(imported.importId(), after, 1000);
-            var enrolled = new HashSet<UUID>();
-            many.query(
-                    "select prospect_id from enrolments where prospect_id = any(?)",
-                    "uuid",
-                    page.stream().map(Prospect::id).toList(),
-                    rs -> enrolled.add(rs.getObject(1, UUID.class)));
+            var enrolled = rows.everEnrolled(page.stream().map(Prospect::id).toList());
             // the page's prospects by the cadence each starts, each cadence started for its prospects at once
             var byCadence = new java.util.LinkedHashMap<String, List<Prospect>>();
             page.stream().filter(p -> !enrolled.contains(p.id())).forEach(p -> cadenceFor(p, imported)

@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.followthrough.calendar.CallCalendar;
 import org.followthrough.calendar.Place;
 import org.followthrough.common.Sql;
+import org.followthrough.common.Where;
 import org.followthrough.prospects.Prospect;
 import org.followthrough.prospects.Prospects;
 import org.followthrough.touches.Attempts;
@@ -229,21 +231,15 @@ public class Queue {
         groups.stream().filter(Group::due).forEach(g -> someone.putIfAbsent(g.place(), g.someone()));
         var placeOf = new HashMap<UUID, Place>();
         prospects.byIds(List.copyOf(someone.values())).forEach(p -> placeOf.put(p.id(), p.place()));
-        var callableNow = new java.util.HashSet<String>();
         var opens = new HashMap<String, Instant>();
         var callable = new CallableNow(calendar, now);
-        someone.forEach((key, prospect) -> {
-            var where = placeOf.get(prospect);
-            if (where == null) {
-                return; // gone meanwhile: their calls come at their due time
-            }
-            var at = callable.callableAt(TaskKind.FOLLOW_UP, now, where);
-            if (at.isAfter(now)) {
-                opens.put(key, at);
-            } else {
-                callableNow.add(key);
-            }
-        });
+        // a place whose someone is gone meanwhile has no opening: its calls come at their due time
+        someone.forEach((key, prospect) -> Optional.ofNullable(placeOf.get(prospect))
+                .ifPresent(where -> opens.put(key, callable.callableAt(TaskKind.FOLLOW_UP, now, where))));
+        var callableNow = opens.keySet().stream()
+                .filter(key -> !opens.get(key).isAfter(now))
+                .toList();
+        opens.keySet().removeAll(callableNow);
         // each group's section; a deferred group's calls wait for the opening of their place
         var counts = new int[Part.values().length];
         var dueByUrgency = new int[2][URGENCY.size()];
@@ -284,8 +280,8 @@ public class Queue {
                 var when = span == 0
                         ? new Where("t.due_at < ?", Sql.ts(graceFrom))
                         : new Where("t.due_at >= ? and t.due_at <= ?", Sql.ts(graceFrom), Sql.ts(now));
-                var which =
-                        new Where("t.kind = 'APPOINTMENT' and t.due_at > ?", agreedSince).and(in(callableNow), " or ");
+                var which = new Where("t.kind = 'APPOINTMENT' and t.due_at > ?", agreedSince)
+                        .and(Where.in("t.queue_place", callableNow), " or ");
                 for (int u = 0; u < URGENCY.size() && tasks.size() < limit; u++) {
                     if (dueByUrgency[span][u] > 0) {
                         // appointments and inbound calls are one kind each: read from the index on (owner, status,
@@ -356,16 +352,7 @@ public class Queue {
     /** The calls due now in these places, an agreed appointment aside (it is called at its minute anywhere). */
     private static Where dueIn(java.util.Collection<String> places, Instant now, Object agreedSince) {
         return new Where("t.due_at <= ? and not (t.kind = 'APPOINTMENT' and t.due_at > ?)", Sql.ts(now), agreedSince)
-                .and(in(places));
-    }
-
-    private static Where in(java.util.Collection<String> places) {
-        return places.isEmpty()
-                ? new Where("1 = 0")
-                : new Where(
-                        "t.queue_place in (" + String.join(", ", java.util.Collections.nCopies(places.size(), "?"))
-                                + ")",
-                        places.toArray());
+                .and(Where.in("t.queue_place", places));
     }
 
     /** The owner's open tasks. */
@@ -383,24 +370,6 @@ public class Queue {
                 .params(values)
                 .query(Tasks::map)
                 .list();
-    }
-
-    /** A condition (or expression) of SQL with its parameters in order. */
-    private record Where(String sql, List<Object> params) {
-
-        Where(String sql, Object... params) {
-            this(sql, new ArrayList<>(java.util.Arrays.asList(params)));
-        }
-
-        Where and(Where other) {
-            return and(other, " and ");
-        }
-
-        Where and(Where other, String joint) {
-            var all = new ArrayList<Object>(params);
-            all.addAll(other.params);
-            return new Where("(" + sql + ")" + joint + "(" + other.sql + ")", all);
-        }
     }
 
     /** The tasks read for a section as the queue shows them, a call due now that may not be made now at its prospect's opening. */

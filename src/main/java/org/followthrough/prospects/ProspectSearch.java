@@ -128,14 +128,9 @@ public class ProspectSearch {
             params.add(ownerId(actor, filter.owner()));
         }
         if (filter.only() != null) {
-            if (filter.only().isEmpty()) {
-                where.add("1 = 0");
-            } else {
-                where.add("p.id in ("
-                        + String.join(
-                                ",", java.util.Collections.nCopies(filter.only().size(), "?")) + ")");
-                params.addAll(filter.only());
-            }
+            var only = org.followthrough.common.Where.in("p.id", filter.only());
+            where.add(only.sql());
+            params.addAll(only.params());
         }
         if (org.followthrough.common.PlainText.hasControlCharacters(filter.q())) {
             throw org.followthrough.common.InvalidInput.of("q", org.followthrough.common.PlainText.CONTROL_CHARACTER);
