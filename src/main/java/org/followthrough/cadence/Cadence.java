@@ -52,6 +52,14 @@ public record Cadence(
         return steps.stream().anyMatch(s -> s.channel() == channel);
     }
 
+    /**
+     * Whether the cadence would call someone who may not be called: it has calls, and is not one of those that
+     * still make sense for them with their calls left out (nurture, the post-sale check-ins).
+     */
+    public boolean callsTheDoNotCall() {
+        return has(Channel.CALL) && !key.equals(NURTURE) && !key.equals(POST_SALE);
+    }
+
     /** Whether a call comes right after step {@code n}. */
     public boolean callFollows(int n) {
         return n < steps.size() && step(n + 1).channel() == Channel.CALL;

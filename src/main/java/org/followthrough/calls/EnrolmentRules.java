@@ -19,7 +19,7 @@ public final class EnrolmentRules {
     public static Optional<String> refusal(Prospect p, Cadence cadence) {
         boolean calls = cadence.has(Channel.CALL);
         boolean emails = cadence.has(Channel.EMAIL);
-        if (p.doNotCall() && calls && !Enrolments.EMAIL_ONLY_FITS.contains(cadence.key())) {
+        if (p.doNotCall() && cadence.callsTheDoNotCall()) {
             return Optional.of(p.fullName() + " is do-not-call, and " + cadence.name()
                     + " calls; choose a cadence that only emails, such as nurture.");
         }

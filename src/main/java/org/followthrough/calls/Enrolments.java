@@ -31,9 +31,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Enrolments {
 
-    /** The cadences that still make sense for someone who may not be called: their calls are left out. */
-    static final java.util.Set<String> EMAIL_ONLY_FITS = java.util.Set.of(Cadence.NURTURE, Cadence.POST_SALE);
-
     /**
      * The cadences a prospect goes on with where they left off when enrolled again; the missed-appointment
      * protocol and the post-sale check-ins belong to one appointment or one sale and start afresh.
@@ -92,8 +89,7 @@ public class Enrolments {
     @Transactional
     public void startAll(java.util.List<Prospect> page, String cadenceKey, Instant start) {
         var byCadence = new java.util.LinkedHashMap<String, java.util.List<Prospect>>();
-        boolean calls = !EMAIL_ONLY_FITS.contains(cadenceKey)
-                && cadences.get(cadenceKey).has(Channel.CALL);
+        boolean calls = cadences.get(cadenceKey).callsTheDoNotCall();
         for (var p : page) {
             var key = p.doNotCall() && calls ? Cadence.NURTURE : cadenceKey;
             byCadence.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(p);

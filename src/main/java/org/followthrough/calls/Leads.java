@@ -152,15 +152,13 @@ public class Leads {
                 .map(Leads::stranded)
                 .toList();
         for (var s : lost) {
-            Planned planned;
             try {
-                planned = plan(s, now);
+                if (plan(s, now) == Planned.LEFT_TO_OWNER) {
+                    left.add(s.prospectId());
+                }
             } catch (RuntimeException e) {
                 // left to their owner like an engaged one, and the check goes on with the others
                 log.warn("Could not plan a next step for prospect {}: {}", s.prospectId(), e.getMessage());
-                planned = Planned.LEFT_TO_OWNER;
-            }
-            if (planned == Planned.LEFT_TO_OWNER) {
                 left.add(s.prospectId());
             }
         }

@@ -38,10 +38,10 @@ class Tasks implements AppointmentCalls {
     private static final String INSERT =
             """
             insert into tasks (id, prospect_id, owner_id, enrolment_id, step_n, appointment_id, kind, due_at, reason,
-                template, status, created_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                template, status, created_at, open_trigger_for)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    /** An open task to be: a cadence's call, an appointment's, an inbound one. */
+    /** An open task to be: a cadence's call, an appointment's, an inbound one, a trigger event's. */
     record Opening(
             UUID prospectId,
             UUID ownerId,
@@ -66,7 +66,8 @@ class Tasks implements AppointmentCalls {
                 reason,
                 template,
                 OPEN,
-                Sql.ts(now)
+                Sql.ts(now),
+                kind == TaskKind.TRIGGER ? prospectId : null
             };
         }
     }
@@ -187,12 +188,9 @@ class Tasks implements AppointmentCalls {
      */
     Optional<UUID> openTriggerIfNone(UUID prospectId, UUID ownerId, Instant dueAt, String reason, Instant now) {
         var id = UUID.randomUUID();
-        int inserted = jdbc.sql(
-                        """
-                insert into tasks (id, prospect_id, owner_id, kind, due_at, reason, status, created_at, open_trigger_for)
-                values (?, ?, ?, 'TRIGGER', ?, ?, ?, ?, ?)
-                on conflict do nothing""")
-                .params(id, prospectId, ownerId, Sql.ts(dueAt), reason, OPEN, Sql.ts(now), prospectId)
+        var trigger = new Opening(prospectId, ownerId, null, null, null, TaskKind.TRIGGER, dueAt, reason, null);
+        int inserted = jdbc.sql(INSERT + " on conflict do nothing")
+                .params(trigger.row(id, now))
                 .update();
         return inserted == 1 ? Optional.of(id) : Optional.empty();
     }
