@@ -206,30 +206,22 @@ class EnrolmentRows {
      * what counts.
      */
     java.util.Set<UUID> takenOutByHand(java.util.Collection<UUID> prospectIds) {
-        var byHand = new java.util.HashMap<UUID, Instant>();
-        var byEngine = new java.util.HashMap<UUID, Instant>();
-        var running = new java.util.HashSet<UUID>();
+        // each prospect's first row decides: a cadence still running (its step lost) is not a decision but a
+        // lead to plan for; else the latest to end, the member's first when the engine's ended at the same moment
+        var byHand = new java.util.HashMap<UUID, Boolean>();
         many.query(
-                "select prospect_id, ended_at, ended_by, active_prospect_id from enrolments where prospect_id = any(?)",
+                "select prospect_id, ended_at, ended_by, active_prospect_id from enrolments where prospect_id = any(?)"
+                        + " order by case when active_prospect_id is not null or ended_at is null then 0 else 1 end,"
+                        + " ended_at desc, case when ended_by is not null then 0 else 1 end",
                 "uuid",
                 prospectIds,
-                rs -> {
-                    var id = Sql.uuid(rs, "prospect_id");
-                    var at = Sql.instant(rs, "ended_at");
-                    if (rs.getObject("active_prospect_id") != null || at == null) {
-                        // a cadence still running (its step lost): not a decision, a lead to plan for
-                        running.add(id);
-                    } else {
-                        (rs.getObject("ended_by") != null ? byHand : byEngine)
-                                .merge(id, at, (a, b) -> a.isAfter(b) ? a : b);
-                    }
-                });
-        var taken = new java.util.HashSet<UUID>();
-        byHand.forEach((id, at) -> {
-            if (!running.contains(id) && (!byEngine.containsKey(id) || !at.isBefore(byEngine.get(id)))) {
-                taken.add(id);
-            }
-        });
+                rs -> byHand.putIfAbsent(
+                        Sql.uuid(rs, "prospect_id"),
+                        rs.getObject("active_prospect_id") == null
+                                && rs.getObject("ended_at") != null
+                                && rs.getObject("ended_by") != null));
+        var taken = new java.util.HashSet<UUID>(byHand.keySet());
+        taken.removeIf(id -> !byHand.get(id));
         return taken;
     }
 

@@ -46,11 +46,6 @@ public class Queue {
             int score,
             String phone) {
 
-        /** Not callable now (R2): shown later, at the moment it may be called. */
-        Item deferredTo(Instant callableAt) {
-            return with(label, callableAt, false, score);
-        }
-
         private Item with(String label, Instant dueAt, boolean due, int score) {
             return new Item(
                     taskId,
@@ -308,9 +303,6 @@ public class Queue {
                         : read(base.and(direct), BY_DUE, 0, Math.min(limit, directCount));
                 int next = 0;
                 for (var opening : deferred.entrySet()) {
-                    if (tasks.size() >= limit) {
-                        break;
-                    }
                     if (opening.getKey().isBefore(tomorrow) != later) {
                         continue;
                     }
@@ -455,7 +447,7 @@ public class Queue {
                 return item;
             }
             var at = callable.callableAt(item.kind(), item.dueAt(), place);
-            return at.isAfter(now) ? item.deferredTo(at) : item;
+            return at.isAfter(now) ? item.with(item.label(), at, false, item.score()) : item;
         }
     }
 
