@@ -74,7 +74,7 @@ public class TaskChanges {
             throw InvalidInput.of("reason", "must be at most " + MAX_REASON + " characters");
         }
         var now = clock.instant();
-        var label = label(task);
+        var label = touches.counts(task.prospectId()).nextLabel();
         var cancelled = task.cancel(now);
         tasks.update(task, cancelled.now(), now);
         events.publishEvent(cancelled.event());
@@ -111,7 +111,8 @@ public class TaskChanges {
         var due = calendar.earliestLegal(until.toInstant(), prospect.place());
         var moved = task.retell(due, task.reason());
         tasks.update(task, moved, now);
-        return new Changed(task.id(), task.prospectId(), moved.status().name(), due, label(task));
+        var label = touches.counts(task.prospectId()).nextLabel();
+        return new Changed(task.id(), task.prospectId(), moved.status().name(), due, label);
     }
 
     /**
@@ -175,11 +176,5 @@ public class TaskChanges {
                     .with("taskId", task.id());
         }
         return task;
-    }
-
-    private String label(Task task) {
-        return task.kind() == TaskKind.APPOINTMENT
-                ? Touches.APPOINTMENT_LABEL
-                : touches.counts(task.prospectId()).nextLabel();
     }
 }
