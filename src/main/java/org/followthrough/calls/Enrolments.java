@@ -151,9 +151,6 @@ public class Enrolments {
     @Transactional
     public java.util.List<Enrolment> pauseAll(
             java.util.Collection<Enrolment> running, String reason, java.util.Map<UUID, Instant> until) {
-        if (running.isEmpty()) {
-            return java.util.List.of();
-        }
         var now = clock.instant();
         var moves = new java.util.ArrayList<EnrolmentRows.Move>();
         var announced = new java.util.ArrayList<EnrolmentPaused>();
@@ -241,9 +238,6 @@ public class Enrolments {
 
     /** Ends the running enrolments as {@link #end} ends each, in one change to them all. */
     private void endAll(java.util.Collection<Enrolment> running, String reason, UUID byMember) {
-        if (running.isEmpty()) {
-            return;
-        }
         var now = clock.instant();
         var moves = new java.util.ArrayList<EnrolmentRows.Move>();
         var announced = new java.util.ArrayList<EnrolmentEnded>();
