@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.followthrough.calendar.CallCalendar;
 import org.followthrough.calendar.Place;
+import org.followthrough.common.Nullable;
 import org.followthrough.common.Sql;
 import org.followthrough.common.Where;
 import org.followthrough.prospects.Prospect;
@@ -143,8 +144,7 @@ public class Queue {
                         BY_TIME,
                         offset,
                         page);
-                for (var row : rows(read, now)) {
-                    var shown = row.shown(callable, now);
+                for (var shown : items(read, now, callable)) {
                     (shown.due() ? due : deferred).add(shown);
                 }
                 if (read.size() < page) {
@@ -157,8 +157,7 @@ public class Queue {
         if (due.size() < limit) {
             var later = new ArrayList<Item>(deferred);
             var soon = new Where("t.due_at > ? and t.due_at <= ?", Sql.ts(now), Sql.ts(now.plus(HORIZON)));
-            rows(read(owned(ownerId).and(soon), BY_TIME, 0, limit - due.size()), now)
-                    .forEach(row -> later.add(row.item()));
+            later.addAll(items(read(owned(ownerId).and(soon), BY_TIME, 0, limit - due.size()), now, null));
             later.sort(Comparator.comparing(Item::dueAt));
             items.addAll(later.subList(0, Math.min(later.size(), limit - due.size())));
         }
@@ -364,25 +363,27 @@ public class Queue {
                 .list();
     }
 
-    /** The tasks read for a section as the queue shows them, a call due now that may not be made now at its prospect's opening. */
-    private List<Item> items(List<Task> tasks, Instant now, CallableNow callable) {
-        return rows(tasks, now).stream().map(row -> row.shown(callable, now)).toList();
-    }
-
-    /** Those of the tasks that belong in the queue, as it shows them, each with the place its prospect is called in. */
-    private List<Row> rows(List<Task> tasks, Instant now) {
+    /**
+     * Those of the tasks that belong in the queue, as it shows them; with {@code callable}, a call due now
+     * that may not be made now (R2) is shown later, at its prospect's opening.
+     */
+    private List<Item> items(List<Task> tasks, Instant now, @Nullable CallableNow callable) {
         var people = new HashMap<UUID, Prospect>();
         prospects
                 .byIds(tasks.stream().map(Task::prospectId).distinct().toList())
                 .forEach(p -> people.put(p.id(), p));
-        var rows = new ArrayList<Row>(tasks.size());
+        var items = new ArrayList<Item>(tasks.size());
         for (var task : tasks) {
             var p = people.get(task.prospectId());
             if (p != null && queued(p, task.kind())) {
-                rows.add(new Row(item(task, p, now), p.place()));
+                var item = item(task, p, now);
+                var at = callable != null && item.due()
+                        ? callable.callableAt(task.kind(), task.dueAt(), p.place())
+                        : now;
+                items.add(at.isAfter(now) ? item.with(item.label(), at, false, 0) : item);
             }
         }
-        return rows;
+        return items;
     }
 
     private static Item item(Task task, Prospect p, Instant now) {
@@ -433,22 +434,7 @@ public class Queue {
      */
     public List<Item> appointments(UUID ownerId, Instant from, Instant until) {
         var when = new Where("t.kind = 'APPOINTMENT' and t.due_at >= ? and t.due_at <= ?", Sql.ts(from), Sql.ts(until));
-        return rows(read(owned(ownerId).and(when), BY_TIME, 0, 20), clock.instant()).stream()
-                .map(Row::item)
-                .toList();
-    }
-
-    /** A task as read, with the prospect's place the legal window is checked in. */
-    private record Row(Item item, Place place) {
-
-        /** As the queue shows it now: a call due now that may not be made now (R2), at its prospect's opening. */
-        Item shown(CallableNow callable, Instant now) {
-            if (!item.due()) {
-                return item;
-            }
-            var at = callable.callableAt(item.kind(), item.dueAt(), place);
-            return at.isAfter(now) ? item.with(item.label(), at, false, item.score()) : item;
-        }
+        return items(read(owned(ownerId).and(when), BY_TIME, 0, 20), clock.instant(), null);
     }
 
     /**
