@@ -131,8 +131,7 @@ public record Enrolment(
                     "Cadence not paused",
                     "This prospect's " + cadenceKey + " cadence is not paused; there is nothing to resume.");
         }
-        var ended = asEnded();
-        return new Transition<>(ended, new EnrolmentResumed(id, prospectId, cadenceKey, lastDoneN, at));
+        return new Transition<>(asEnded(), new EnrolmentResumed(id, prospectId, cadenceKey, lastDoneN, at));
     }
 
     /** Cut short, for the reason given: nothing it planned is to happen any more. */

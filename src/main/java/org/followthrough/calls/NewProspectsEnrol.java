@@ -3,6 +3,7 @@ package org.followthrough.calls;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.followthrough.cadence.Cadence;
 import org.followthrough.prospects.Prospect;
 import org.followthrough.prospects.ProspectChanged;
@@ -103,11 +104,9 @@ class NewProspectsEnrol {
                 .filter(c -> c.changed("owner"))
                 .map(ProspectChanged::prospectId)
                 .toList();
-        var byOwner = new java.util.HashMap<UUID, List<UUID>>();
-        for (var p : prospects.byIds(moved)) {
-            byOwner.computeIfAbsent(p.ownerId(), owner -> new java.util.ArrayList<>())
-                    .add(p.id());
-        }
-        byOwner.forEach((owner, ids) -> tasks.reassignAll(ids, owner));
+        prospects.byIds(moved).stream()
+                .collect(
+                        Collectors.groupingBy(Prospect::ownerId, Collectors.mapping(Prospect::id, Collectors.toList())))
+                .forEach((owner, ids) -> tasks.reassignAll(ids, owner));
     }
 }
