@@ -1,11 +1,15 @@
 # Shared by the load harnesses in bench/: a private copy of the packaged server (so rebuilding the
 # project during a run cannot pull it away), a fresh database dropped afterwards, the machine printed
 # first. Source it after setting `database` (postgres or h2); then call `start_server <port> <heap>`
-# with any extra settings as NAME=value arguments. Sets work, url, user, db, pid, admin, password.
+# with any extra settings as NAME=value arguments (JVM options in JAVA_OPTS). Sets work, url, user, db,
+# admin, password, pid and server_log (the instance just started); every instance started is in pids,
+# and all of them are stopped on exit.
 admin=bench-admin@example.com
 password=Tidal-Granite-Orchard-91
 work=$(mktemp -d)
 pid=
+pids=()
+server_log=
 databases=()
 
 # JAR=<path> runs another build (an earlier commit's, for a before/after in the same run)
@@ -31,7 +35,7 @@ else
 fi
 
 cleanup() {
-    [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+    for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
     wait 2>/dev/null || true
     for d in "${databases[@]}"; do psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $d with (force)"; done
     rm -rf "$work"
@@ -44,11 +48,13 @@ start_server() {
     shift 2
     env SPRING_DATASOURCE_URL="$url" SPRING_DATASOURCE_USERNAME="$user" SPRING_DATASOURCE_PASSWORD= \
         FOLLOWTHROUGH_ADMIN_EMAIL=$admin FOLLOWTHROUGH_ADMIN_PASSWORD=$password FOLLOWTHROUGH_DEMO=false "$@" \
-        java -Xmx"$heap" -jar "$work/followthrough.jar" --server.port="$port" --followthrough.data-dir="$work" \
-        >"$work/server.log" 2>&1 &
+        java -Xmx"$heap" ${JAVA_OPTS:-} -jar "$work/followthrough.jar" --server.port="$port" --followthrough.data-dir="$work" \
+        >"$work/server-$port.log" 2>&1 &
     pid=$!
+    pids+=("$pid")
+    server_log="$work/server-$port.log"
     until curl -sf "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null; do
-        kill -0 "$pid" 2>/dev/null || { echo "server did not start:"; grep -m3 -A3 -E "Caused by|APPLICATION FAILED" "$work/server.log" | cut -c1-300; exit 1; }
+        kill -0 "$pid" 2>/dev/null || { echo "server did not start:"; grep -m3 -A3 -E "Caused by|APPLICATION FAILED" "$server_log" | cut -c1-300; exit 1; }
         sleep 1
     done
 }

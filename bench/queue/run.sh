@@ -23,7 +23,7 @@ big_team "$prospects"
 
 export TOKENS="$work/tokens"
 status=$(curl -s -o "$work/sample.json" -w '%{http_code}' -H "Authorization: Bearer $(head -1 "$work/tokens")" "$base/api/v1/queue?limit=100")
-[ "$status" = 200 ] || { echo "the queue answered $status:"; head -c 400 "$work/sample.json"; head -3 "$work/tokens"; grep -i token "$work/server.log" | tail -5; exit 1; }
+[ "$status" = 200 ] || { echo "the queue answered $status:"; head -c 400 "$work/sample.json"; head -3 "$work/tokens"; grep -i token "$server_log" | tail -5; exit 1; }
 echo "  a rep's queue holds $(grep -o '"taskId"' "$work/sample.json" | wc -l) tasks; first: $(head -c 300 "$work/sample.json")"
 echo "warming up (10 s each)"
 wrk -t2 -c"$connections" -d10s -s bench/queue/queue.lua "$base" >/dev/null
