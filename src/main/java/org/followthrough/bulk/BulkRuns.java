@@ -24,8 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
  * selection does not hold the database). A page's prospects are read at once and a reassignment or a
  * do-not-call is one change to the whole page ({@link Prospects#changeAll}), and so is an enrolment,
  * a pause or a taking out of cadences ({@link org.followthrough.calls.CadenceControl#enrolAll} and its
- * siblings). When the queue answers slower than it should meanwhile ({@link BulkSettings#queueLatency}), the
- * run gives way after the page: it ends its turn and goes on at the scheduler's next poll. A page
+ * siblings). When the queue answers slower than it should meanwhile ({@link BulkSettings#queueLatency}), or
+ * the turn has worked for long enough ({@link BulkSettings#turnLength}), the run gives way after the page:
+ * it ends its turn and goes on at the scheduler's next poll. A page
  * where one change is refused by an exception is done again with each prospect in its own transaction,
  * so one refused change holds up nobody else. Performed again after a crash, it goes on after the last
  * page stored, as the member who asked, who still sees only what they may see.
@@ -102,6 +103,7 @@ class BulkRuns implements TimedActionHandler {
                         .map(Member::id)
                         .orElse(null)
                 : null;
+        var turnStart = clock.instant();
         for (var page = rows.next(id, done, PAGE); !page.isEmpty(); page = rows.next(id, done, PAGE)) {
             int last = page.get(page.size() - 1).n();
             var skips = new TreeMap<>(skippedBy);
@@ -124,7 +126,8 @@ class BulkRuns implements TimedActionHandler {
             }
             skippedBy = skips;
             done = last;
-            if (queue.slowerThan(settings.queueLatency())) {
+            boolean slowQueue = queue.slowerThan(settings.queueLatency());
+            if (slowQueue || settings.turnOver(turnStart, clock.instant())) {
                 // giving way: the next turn starts at the scheduler's next poll, where this one stopped
                 actions.schedule(new TimedAction(KIND, id + "/" + done, clock.instant(), null));
                 return;
