@@ -14,8 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param turnLength how long a running bulk action works before it gives way whatever the queue's speed: it
  *     ends its turn after the page that reaches it and goes on at the scheduler's next poll. A turn runs
  *     inside the transaction that records it ran, and PostgreSQL keeps every row version the pages leave
- *     behind while a transaction that old is open, so a turn that never ended grew slower page by page
- *     (default 2s; 0: no limit)
+ *     behind while a transaction that old is open; a bounded turn also holds its two connections only that
+ *     long (default 2s; 0: no limit)
  */
 @ConfigurationProperties("followthrough.bulk")
 record BulkSettings(@DefaultValue("10ms") Duration queueLatency, @DefaultValue("2s") Duration turnLength) {
