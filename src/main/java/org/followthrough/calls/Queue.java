@@ -232,7 +232,7 @@ public class Queue {
                 .ifPresent(where -> opens.put(key, callable.callableAt(TaskKind.FOLLOW_UP, now, where))));
         var callableNow = opens.keySet().stream()
                 .filter(key -> !opens.get(key).isAfter(now))
-                .toList();
+                .collect(java.util.stream.Collectors.toSet());
         opens.keySet().removeAll(callableNow);
         // each group's section; a deferred group's calls wait for the opening of their place
         var counts = new int[Part.values().length];

@@ -6,7 +6,11 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 
-/** A condition (or expression) of SQL with its parameters in order, joined to others with theirs. */
+/**
+ * A condition (or expression) of SQL with its parameters in order, joined to others with theirs. Values
+ * always go in as parameters; the SQL text, column names and joints are written into the statement as
+ * they are, so they must be the code's own constants, never text a user or a file sent.
+ */
 public record Where(String sql, List<Object> params) {
 
     public Where(String sql, Object... params) {
