@@ -11,8 +11,11 @@ import java.util.Map;
 import org.followthrough.cadence.Cadences;
 import org.followthrough.cadence.Planner;
 import org.followthrough.calendar.Place;
+import org.followthrough.calls.Queue;
+import org.followthrough.common.Ids;
 import org.followthrough.prospects.ProspectFields;
 import org.followthrough.prospects.Prospects;
+import org.followthrough.signals.WebhookSignature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -27,7 +30,9 @@ import org.springframework.stereotype.Component;
  * {@code followthrough.warm-up.countries}, checks a person from there as an inquiry's is (the zone tables and
  * phone areas that gives them a zone and place), and plans the first-time-call cadence there (which reads
  * that country's public holidays and calling rules), a few times over so the compiler takes the hot
- * paths. Reads only; {@code followthrough.warm-up.enabled=false} turns it off.
+ * paths; and, once a round, what every inquiry goes through whatever its country: a webhook signature
+ * checked, a new id drawn, and a queue read (of a member who does not exist). Reads only;
+ * {@code followthrough.warm-up.enabled=false} turns it off.
  */
 @Component
 @EnableConfigurationProperties(WarmUp.Settings.class)
@@ -62,17 +67,22 @@ class WarmUp {
 
     static final int ROUNDS = 20;
 
+    /** Whose queue the warm-up reads: no member has this id, so the read finds nothing. */
+    static final java.util.UUID NOBODY = new java.util.UUID(0, 0);
+
     private final Planner planner;
     private final Cadences cadences;
     private final Prospects prospects;
+    private final Queue queue;
     private final Clock clock;
     private final boolean enabled;
     private final List<String> countries;
 
-    WarmUp(Planner planner, Cadences cadences, Prospects prospects, Clock clock, Settings settings) {
+    WarmUp(Planner planner, Cadences cadences, Prospects prospects, Queue queue, Clock clock, Settings settings) {
         this.planner = planner;
         this.cadences = cadences;
         this.prospects = prospects;
+        this.queue = queue;
         this.clock = clock;
         this.enabled = settings.enabled();
         this.countries = settings.countries();
@@ -89,11 +99,17 @@ class WarmUp {
         thread.start();
     }
 
-    /** Runs every round; returns how many rounds were done without failing. */
+    /** Runs every round; returns how many of its parts (each country's, and the one every inquiry's) were done without failing. */
     int warm() {
         long start = System.nanoTime();
         int done = 0;
         for (int round = 0; round < ROUNDS; round++) {
+            try {
+                everyInquirys(round);
+                done++;
+            } catch (RuntimeException e) {
+                log.debug("Warming up the parts every inquiry goes through failed", e);
+            }
             for (var country : countries) {
                 try {
                     var phone = phone(country);
@@ -106,12 +122,23 @@ class WarmUp {
             }
         }
         log.info(
-                "Warmed up in {} ms: phone numbers, holidays and plans for {} ({} of {} rounds done)",
+                "Warmed up in {} ms: phone numbers, holidays and plans for {}, signatures, ids and the queue ({} of {} parts done)",
                 (System.nanoTime() - start) / 1_000_000,
                 String.join(", ", countries),
                 done,
-                ROUNDS * countries.size());
+                ROUNDS * (countries.size() + 1));
         return done;
+    }
+
+    /** What every inquiry goes through whatever its country; stores nothing. */
+    private void everyInquirys(int round) {
+        var body = ("{\"warmUp\":" + round + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var now = clock.instant();
+        WebhookSignature.verify(WebhookSignature.sign(body, "warm-up", now), body, "warm-up", now);
+        Ids.next();
+        if (!queue.of(NOBODY, 100).isEmpty()) {
+            throw new IllegalStateException("the queue of nobody is not empty");
+        }
     }
 
     /** Returns the country's example phone number as people write it, or null if libphonenumber has none. */

@@ -11,8 +11,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The warm-up goes through what a first inquiry needs (a person checked as an inquiry's is, with the
- * zone and place their phone gives, and the first-time-call plan) for every country it warms, and
- * leaves nothing behind: no prospect, no account.
+ * zone and place their phone gives, and the first-time-call plan) for every country it warms, and what
+ * every inquiry goes through (a webhook signature, a new id, a queue read), and leaves nothing behind: no
+ * prospect, no account.
  */
 @ApplicationTest
 class WarmUpTest {
@@ -32,7 +33,9 @@ class WarmUpTest {
 
         int done = warmUp.warm();
 
-        assertThat(done).isEqualTo(WarmUp.ROUNDS * 7);
+        assertThat(done)
+                .as("seven countries and the parts every inquiry goes through, each round")
+                .isEqualTo(WarmUp.ROUNDS * (7 + 1));
         assertThat(counts()).isEqualTo(before);
     }
 
