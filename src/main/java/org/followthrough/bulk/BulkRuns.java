@@ -126,6 +126,8 @@ class BulkRuns implements TimedActionHandler {
             }
             skippedBy = skips;
             done = last;
+            // the queue is looked at after every page, even when the turn is over anyway: each look starts the
+            // next page's average afresh
             boolean slowQueue = queue.slowerThan(settings.queueLatency());
             if (slowQueue || settings.turnOver(turnStart, clock.instant())) {
                 // giving way: the next turn starts at the scheduler's next poll, where this one stopped

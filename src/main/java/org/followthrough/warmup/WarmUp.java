@@ -105,7 +105,7 @@ class WarmUp {
         int done = 0;
         for (int round = 0; round < ROUNDS; round++) {
             try {
-                everyInquirys(round);
+                sharedByEveryInquiry(round);
                 done++;
             } catch (RuntimeException e) {
                 log.debug("Warming up the parts every inquiry goes through failed", e);
@@ -131,7 +131,7 @@ class WarmUp {
     }
 
     /** What every inquiry goes through whatever its country; stores nothing. */
-    private void everyInquirys(int round) {
+    private void sharedByEveryInquiry(int round) {
         var body = ("{\"warmUp\":" + round + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         var now = clock.instant();
         WebhookSignature.verify(WebhookSignature.sign(body, "warm-up", now), body, "warm-up", now);
